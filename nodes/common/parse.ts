@@ -1,0 +1,111 @@
+import { badRequest } from './responses';
+
+/**
+ * Reads one parameter from a parsed query string or form body. Express hands repeated parameters over as an
+ * array: the same value repeated is accepted once, different values are a malformed delivery (which one would
+ * be the real one?). Nested values (`a[b]=1`) and non-scalar JSON values are malformed too.
+ */
+export function singleParameter(params: Record<string, unknown>, name: string): string | undefined {
+	const value = params[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) {
+		const distinct = new Set(value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))));
+		if (distinct.size === 1 && typeof value[0] === 'string') return value[0];
+		throw badRequest(`parameter "${name}" is given ${value.length} times with different values`);
+	}
+	throw badRequest(`parameter "${name}" must be a single value`);
+}
+
+/** Reads several parameters at once (see singleParameter). */
+export function singleParameters<K extends string>(
+	params: Record<string, unknown>,
+	names: readonly K[],
+): Partial<Record<K, string>> {
+	const out: Partial<Record<K, string>> = {};
+	for (const name of names) {
+		const value = singleParameter(params, name);
+		if (value !== undefined) out[name] = value;
+	}
+	return out;
+}
+
+/** A plain object from a request body that may be anything (string, Buffer, array, undefined). */
+export function asRecord(value: unknown): Record<string, unknown> {
+	if (value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
+		return value as Record<string, unknown>;
+	}
+	return {};
+}
+
+// date, optional time (`T` or a space between), optional seconds and fraction, optional zone. The zone's sign may
+// arrive as a space: an unencoded `+` in a query string decodes to one (`12:30+02:00` -> `12:30 02:00`).
+const TIMESTAMP =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*(Z)|([+\- ])(\d{2})(?::?(\d{2}))?)?)?$/i;
+
+/**
+ * Parses the ISO 8601 forms vendors send (`2007-04-05T14:30Z`, `2007-04-05T12:30-02:00`,
+ * `2023-06-20 06:56:35Z`, `2015-01-20T08:48:21.2142634+00:00`, a date alone). Without a zone the time is UTC.
+ * Returns null for anything that is not a real date and time (month 13, 25:00, ...).
+ */
+export function parseTimestamp(text: string): Date | null {
+	const match = TIMESTAMP.exec(text.trim());
+	if (!match) return null;
+	const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', , sign, oh = '0', om = '0'] = match;
+	const year = Number(y);
+	const month = Number(mo);
+	const day = Number(d);
+	const hour = Number(h);
+	const minute = Number(mi);
+	const second = Number(s);
+	const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
+	const offsetHours = Number(oh);
+	const offsetMinutes = Number(om);
+	if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
+	if (offsetHours > 14 || offsetMinutes > 59) return null;
+	const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+	const probe = new Date(Date.UTC(year, month - 1, day));
+	if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+	const offset = (offsetHours * 60 + offsetMinutes) * 60_000 * (sign === '-' ? -1 : sign ? 1 : 0);
+	return new Date(utc - offset);
+}
+
+const TRUE_WORDS = new Set(['true', 'yes']);
+const FALSE_WORDS = new Set(['false', 'no']);
+
+/** `true`/`false`/`yes`/`no` in any case; undefined for anything else. */
+export function parseBooleanWord(text: string): boolean | undefined {
+	const word = text.trim().toLowerCase();
+	if (TRUE_WORDS.has(word)) return true;
+	if (FALSE_WORDS.has(word)) return false;
+	return undefined;
+}
+
+/**
+ * Query parameters, repaired for senders that append their own parameters with `?` to a URL that already has
+ * a query string (`...?token=abc?bbid=1&bbevent=X` parses as token = `abc?bbid=1`): the part after the `?` is
+ * read as further parameters. Parameters present both ways are kept both ways (singleParameter then decides).
+ */
+export function repairAppendedQuery(query: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = { ...query };
+	for (const [key, value] of Object.entries(query)) {
+		if (typeof value !== 'string') continue;
+		const at = value.indexOf('?');
+		if (at < 0) continue;
+		out[key] = value.slice(0, at);
+		for (const [name, extra] of new URLSearchParams(value.slice(at + 1))) {
+			out[name] = name in out ? ([] as unknown[]).concat(out[name], extra) : extra;
+		}
+	}
+	return out;
+}
+
+/** Query and body parameters together; a name present in both keeps both values (see singleParameter). */
+export function mergeParameters(query: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = { ...query };
+	for (const [name, value] of Object.entries(body)) {
+		out[name] = name in out ? ([] as unknown[]).concat(out[name], value) : value;
+	}
+	return out;
+}

@@ -1,0 +1,81 @@
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+/**
+ * A delivery the trigger refuses, with the HTTP status design.md fixes for it: 400 for a malformed delivery,
+ * 401 for a wrong or missing secret. The message is one line, safe to show the sender, never a secret.
+ */
+export class DeliveryRejected extends Error {
+	constructor(
+		readonly httpStatus: 400 | 401 | 403 | 405 | 413 | 415,
+		message: string,
+	) {
+		super(message);
+		this.name = 'DeliveryRejected';
+	}
+}
+
+export const badRequest = (reason: string) => new DeliveryRejected(400, reason);
+export const unauthorized = (reason: string) => new DeliveryRejected(401, reason);
+
+function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** 4xx with `{code, message}`; no execution starts. */
+export function rejectDelivery(ctx: IWebhookFunctions, rejection: DeliveryRejected): IWebhookResponseData {
+	return respond(ctx, rejection.httpStatus, { code: rejection.httpStatus, message: rejection.message });
+}
+
+/**
+ * 200 without starting the workflow: the delivery is valid but the node's filter does not want it. A 4xx here
+ * would make the vendor retry it, or count toward disabling the webhook.
+ */
+export function ignoreDelivery(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
+	return respond(ctx, 200, { code: 200, message: reason, workflowStarted: false });
+}
+
+/** 200 at once (the node's response mode is "on received"), then the workflow runs with these items. */
+export function startWorkflow(ctx: IWebhookFunctions, items: IDataObject[]): IWebhookResponseData {
+	return {
+		workflowData: [ctx.helpers.returnJsonArray(items)],
+		webhookResponse: { code: 200, message: 'Workflow was started', workflowStarted: true },
+	};
+}
+
+/**
+ * The webhook descriptions of a trigger: one per HTTP method, on one path, answering as soon as the delivery is
+ * accepted ("on received"). `responseData` is set empty on purpose: left undefined, n8n 2.x answers the
+ * literal text "firstEntryJson"; empty, it answers the `webhookResponse` startWorkflow() gives.
+ */
+export function triggerWebhooks(methods: IHttpRequestMethods[], path: string): IWebhookDescription[] {
+	return methods.map((httpMethod) => ({
+		name: 'default',
+		httpMethod,
+		responseMode: 'onReceived',
+		responseData: '',
+		path,
+	}));
+}
+
+/**
+ * Runs a trigger's delivery handling and turns a DeliveryRejected into its 4xx answer. Anything else is a bug
+ * of ours and propagates to n8n, which logs it and answers 500 (the vendor will retry).
+ */
+export async function handleDelivery(
+	ctx: IWebhookFunctions,
+	handler: () => Promise<IWebhookResponseData> | IWebhookResponseData,
+): Promise<IWebhookResponseData> {
+	try {
+		return await handler();
+	} catch (error) {
+		if (error instanceof DeliveryRejected) return rejectDelivery(ctx, error);
+		throw error;
+	}
+}

@@ -1,0 +1,78 @@
+import { NodeOperationError, type IHookFunctions, type INodeProperties, type IWebhookFunctions } from 'n8n-workflow';
+
+import { unauthorized } from './responses';
+import { MIN_SECRET_LENGTH, secretMatches } from './secret';
+
+/**
+ * A secret token in the callback URL, for vendors that cannot sign their callbacks or send a header (Beebox,
+ * Gengo): the user appends it to the URL they give the vendor, the trigger checks it in constant time.
+ * In the query string it is `?token=...`; in the path the production URL ends in `/<token>`.
+ */
+export const URL_TOKEN_QUERY_PARAMETER = 'token';
+type UrlTokenLocation = 'none' | 'query' | 'path';
+
+/** The node parameters: where the token is, and the token. */
+export function urlTokenProperties(basePath: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Secret Token',
+			name: 'urlTokenLocation',
+			type: 'options',
+			options: [
+				{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+				{
+					name: 'In the Query String',
+					value: 'query',
+					description: `Deliveries must carry ?${URL_TOKEN_QUERY_PARAMETER}=<token>`,
+				},
+				{
+					name: 'In the URL Path',
+					value: 'path',
+					description: `The URL ends in /${basePath}/<token>`,
+				},
+			],
+			default: 'none',
+			description:
+				'Makes forged deliveries fail with 401: the vendor cannot sign its callbacks, so a secret in the URL is what tells them apart',
+		},
+		{
+			displayName: 'Token',
+			name: 'urlToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			displayOptions: { show: { urlTokenLocation: ['query', 'path'] } },
+			hint: `At least ${MIN_SECRET_LENGTH} random characters (letters, digits, - and _), e.g. from "openssl rand -hex 24"`,
+			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=<token> to the production URL. URL path: replace :token at the end of the production URL with the token.`,
+		},
+	];
+}
+
+/** The webhook path: `<basePath>` or, with the token in the path, `<basePath>/:token` (an n8n route parameter). */
+export function urlTokenWebhookPath(basePath: string): string {
+	return `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:token" : "${basePath}" }}`;
+}
+
+/** Throws DeliveryRejected(401) unless the delivery carries the configured token. */
+export function checkUrlToken(ctx: IWebhookFunctions, query: Record<string, unknown>): void {
+	const location = ctx.getNodeParameter('urlTokenLocation', 'none') as UrlTokenLocation;
+	if (location === 'none') return;
+	const expected = ctx.getNodeParameter('urlToken', '') as string;
+	const received = location === 'path' ? (ctx.getParamsData() as Record<string, unknown>).token : query[URL_TOKEN_QUERY_PARAMETER];
+	if (!secretMatches(received, expected)) throw unauthorized('missing or wrong secret token');
+}
+
+/** On activation: a token that is required must be long enough to be a secret. */
+export function assertUrlTokenConfigured(ctx: IHookFunctions): void {
+	const location = ctx.getNodeParameter('urlTokenLocation', 'none') as UrlTokenLocation;
+	if (location === 'none') return;
+	const token = ctx.getNodeParameter('urlToken', '') as string;
+	if (token.length < MIN_SECRET_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The secret token must be at least ${MIN_SECRET_LENGTH} characters of letters, digits, - and _`,
+			{ description: 'Generate one, e.g. with "openssl rand -hex 24", and put the same token in the URL you give the vendor.' },
+		);
+	}
+}

