@@ -11,7 +11,7 @@ export class BeeboxApi implements ICredentialType {
 
 	displayName = 'Wordbee Beebox API';
 
-	icon: Icon = 'file:../nodes/Beebox/beebox.svg';
+	icon: Icon = { light: 'file:../nodes/Beebox/beebox.svg', dark: 'file:../nodes/Beebox/beebox.dark.svg' };
 
 	documentationUrl = 'https://help.wordbee.com/beebox/api-connect-using-post';
 

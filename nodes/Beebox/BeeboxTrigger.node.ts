@@ -28,7 +28,7 @@ export class BeeboxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wordbee Beebox Trigger',
 		name: 'beeboxTrigger',
-		icon: 'file:beebox.svg',
+		icon: { light: 'file:beebox.svg', dark: 'file:beebox.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',

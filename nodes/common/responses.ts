@@ -1,9 +1,10 @@
-import type {
-	IDataObject,
-	IHttpRequestMethods,
-	IWebhookDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IWebhookDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 /**
@@ -76,6 +77,7 @@ export async function handleDelivery(
 		return await handler();
 	} catch (error) {
 		if (error instanceof DeliveryRejected) return rejectDelivery(ctx, error);
-		throw error;
+		// NodeOperationError hands back an error that already is one; anything else gets the node attached.
+		throw new NodeOperationError(ctx.getNode(), error as Error);
 	}
 }
