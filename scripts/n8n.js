@@ -142,6 +142,8 @@ class N8n {
 			// The e2e tests and the dev server expect community packages in the user folder to load.
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_LOG_OUTPUT: 'console',
+			// jest sets NODE_ENV=test, under which n8n exits at once without a word.
+			NODE_ENV: 'production',
 			...this.extraEnv,
 		};
 	}
@@ -232,6 +234,20 @@ class N8n {
 		fs.rmSync(file, { force: true });
 		for (const workflow of workflows) {
 			if (workflow.active) await this.cli(['publish:workflow', `--id=${workflow.id}`]);
+		}
+	}
+
+	/**
+	 * Imports credentials (plain `data` objects; n8n encrypts them with this instance's key).
+	 * @param {Array<{id: string, name: string, type: string, data: Record<string, unknown>}>} credentials
+	 */
+	async importCredentials(credentials) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		try {
+			await this.cli(['import:credentials', `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
 		}
 	}
 

@@ -9,7 +9,7 @@ import {
 
 import { asRecord, mergeParameters, repairAppendedQuery, singleParameters } from '../common/parse';
 import { handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks } from '../common/responses';
-import { assertUrlTokenConfigured, checkUrlToken, urlTokenProperties, urlTokenWebhookPath } from '../common/urlToken';
+import { assertUrlTokenConfigured, checkUrlToken, urlTokenProperties, urlTokenWebhookRoute } from '../common/urlToken';
 import { parseDelivery } from '../common/validation';
 import { fetchBeeboxEventDetails, testBeeboxCredentials } from './details';
 import { ALL_EVENTS, BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize, isEventWanted } from './events';
@@ -44,7 +44,7 @@ export class BeeboxTrigger implements INodeType {
 				displayOptions: { show: { fetchDetails: [true] } },
 			},
 		],
-		webhooks: triggerWebhooks(['GET', 'POST'], urlTokenWebhookPath(WEBHOOK_PATH)),
+		webhooks: triggerWebhooks(['GET', 'POST'], urlTokenWebhookRoute(WEBHOOK_PATH)),
 		properties: [
 			{
 				displayName:

@@ -55,13 +55,16 @@ export function startWorkflow(ctx: IWebhookFunctions, items: IDataObject[]): IWe
  * accepted ("on received"). `responseData` is set empty on purpose: left undefined, n8n 2.x answers the
  * literal text "firstEntryJson"; empty, it answers the `webhookResponse` startWorkflow() gives.
  */
-export function triggerWebhooks(methods: IHttpRequestMethods[], path: string): IWebhookDescription[] {
+export function triggerWebhooks(
+	methods: IHttpRequestMethods[],
+	route: Pick<IWebhookDescription, 'path' | 'isFullPath'>,
+): IWebhookDescription[] {
 	return methods.map((httpMethod) => ({
 		name: 'default',
 		httpMethod,
 		responseMode: 'onReceived',
 		responseData: '',
-		path,
+		...route,
 	}));
 }
 

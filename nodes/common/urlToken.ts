@@ -49,9 +49,20 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 	];
 }
 
-/** The webhook path: `<basePath>` or, with the token in the path, `<basePath>/:token` (an n8n route parameter). */
-export function urlTokenWebhookPath(basePath: string): string {
-	return `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:token" : "${basePath}" }}`;
+/**
+ * The webhook route: `/webhook/<webhookId>/<basePath>`, or with the token in the path
+ * `/webhook/<webhookId>/<basePath>/:token`. n8n only matches a route parameter (`:token`) in a "full path"
+ * webhook, whose path it does not prefix with the webhook id itself: it then expects the id as the URL's first
+ * segment and stores the rest (`<basePath>/:token`) as the template, the way its own Webhook node does. So
+ * `isFullPath` follows the token location too; n8n evaluates both expressions when it registers the webhook and
+ * when the editor shows the URL.
+ */
+export function urlTokenWebhookRoute(basePath: string): { path: string; isFullPath: boolean } {
+	return {
+		path: `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:token" : "${basePath}" }}`,
+		// An expression where IWebhookDescription's type says boolean: n8n resolves it like `path`.
+		isFullPath: '={{ $parameter["urlTokenLocation"] === "path" }}' as unknown as boolean,
+	};
 }
 
 /** Throws DeliveryRejected(401) unless the delivery carries the configured token. */

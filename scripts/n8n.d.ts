@@ -1,0 +1,51 @@
+// Types of scripts/n8n.js for the TypeScript tests (the script itself stays plain CommonJS for `npm run dev`).
+import type { ChildProcess } from 'node:child_process';
+
+export interface RuntimePaths {
+	n8nVersion: string;
+	cache: string;
+	nodeBinDir: string;
+	node: string;
+	n8nHome: string;
+	n8nBin: string;
+	installed: boolean;
+}
+
+export interface ExecutionRecord {
+	id: number;
+	workflowId: string;
+	status: string;
+	mode: string;
+	/** the JSON of the items each node output, by node name */
+	items: Record<string, Array<Record<string, unknown>>>;
+}
+
+export declare class N8n {
+	constructor(options?: { userFolder?: string; port?: number; env?: Record<string, string>; log?: (line: string) => void });
+	paths: RuntimePaths;
+	userFolder: string;
+	port: number;
+	output: string;
+	child: ChildProcess | undefined;
+	readonly baseUrl: string;
+	readonly databaseFile: string;
+	webhookUrl(webhookPath: string): string;
+	env(): NodeJS.ProcessEnv;
+	start(options?: { timeoutMs?: number }): Promise<this>;
+	isReady(): Promise<boolean>;
+	stop(): Promise<void>;
+	cli(args: string[]): Promise<string>;
+	importWorkflows(workflows: Array<Record<string, unknown>>): Promise<void>;
+	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
+	unpublish(id: string): Promise<void>;
+	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
+	executions(filter?: { workflowId?: string }): Promise<ExecutionRecord[]>;
+	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
+}
+
+export declare function ensureInstalled(): RuntimePaths;
+export declare function runtimePaths(): RuntimePaths;
+export declare function freePort(): Promise<number>;
+export declare function linkPackage(userFolder: string): void;
+export declare const repoRoot: string;
+export declare function delay(ms: number): Promise<void>;
