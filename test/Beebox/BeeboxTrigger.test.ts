@@ -1,0 +1,160 @@
+import { parse as parseQuery } from 'node:querystring';
+
+import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
+import fixtures from '../fixtures/beebox/callbacks.json';
+import { fakeWebhookContext, type FakeRequest } from '../helpers/webhookContext';
+import { BeeboxSimulator } from '../simulators/beebox';
+
+const trigger = new BeeboxTrigger();
+const TOKEN = 'A1b2C3d4E5f6G7h8I9j0';
+
+async function deliver(request: FakeRequest) {
+	const { ctx, response, logs } = fakeWebhookContext(request);
+	const result = await trigger.webhook.call(ctx);
+	const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
+	return { result, status: response.status ?? 200, body: response.body, items, logs };
+}
+
+describe('Beebox Trigger: what a real Beebox sends', () => {
+	it.each(fixtures.valid.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+		const { items, status } = await deliver({ query: parseQuery(fixture.query) });
+		expect(status).toBe(200);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ vendor: 'beebox', ...fixture.expect });
+		expect(items[0].eventKey).toBe(`beebox:${parseQuery(fixture.query).bbid}`);
+		expect(Date.parse(items[0].receivedAt as string)).not.toBeNaN();
+	});
+
+	it('reads the parameters from a form body on POST', async () => {
+		const { items } = await deliver({ body: { bbid: '7', bbevent: 'PackageClosed', bbok: 'true' } });
+		expect(items[0]).toMatchObject({ event: 'PackageClosed', eventKey: 'beebox:7', ok: true });
+	});
+
+	it('refuses a parameter that query and body give differently', async () => {
+		const { status, items } = await deliver({ query: { bbid: '7', bbevent: 'PackageClosed' }, body: { bbid: '8' } });
+		expect(status).toBe(400);
+		expect(items).toHaveLength(0);
+	});
+
+	it('leaves bberror out when the operation succeeded', async () => {
+		const { items } = await deliver({ query: parseQuery('bbid=1&bbevent=SourceFileParse&bbok=yes&bberror=') });
+		expect(items[0]).not.toHaveProperty('error');
+		expect(items[0]).not.toHaveProperty('bberror');
+	});
+});
+
+describe('Beebox Trigger: what no Beebox sends', () => {
+	it.each(fixtures.invalid.map((f) => [f.name, f] as const))('%s → 400', async (_name, fixture) => {
+		const { status, body, result } = await deliver({ query: parseQuery(fixture.query) });
+		expect(status).toBe(400);
+		expect((body as { message: string }).message).toContain(fixture.reason);
+		expect(result.workflowData).toBeUndefined();
+	});
+});
+
+describe('Beebox Trigger: event filter', () => {
+	const parameters = { events: ['CreatedTranslatedFiles', 'PackageClosed'] };
+
+	it('starts the workflow for a selected event, also in the seed\'s other spelling', async () => {
+		for (const bbevent of ['CreatedTranslatedFiles', 'CreateTranslatedFiles', 'PackageClosed']) {
+			const { items } = await deliver({ query: { bbid: '1', bbevent }, nodeParameters: parameters });
+			expect(items).toHaveLength(1);
+		}
+	});
+
+	it('answers 200 and starts nothing for an event not selected, known or not', async () => {
+		for (const bbevent of ['SourceFileParse', 'SomethingNewInBeebox']) {
+			const { status, result, body } = await deliver({ query: { bbid: '1', bbevent }, nodeParameters: parameters });
+			expect(status).toBe(200);
+			expect(result.workflowData).toBeUndefined();
+			expect(body).toMatchObject({ workflowStarted: false });
+		}
+	});
+});
+
+describe('Beebox Trigger: secret token', () => {
+	const valid = { bbid: '1', bbevent: 'CreatedTranslatedFiles' };
+
+	it('accepts the right token in the query string, also when Beebox appended its parameters with "?"', async () => {
+		const nodeParameters = { urlTokenLocation: 'query', urlToken: TOKEN };
+		expect((await deliver({ query: { ...valid, token: TOKEN }, nodeParameters })).items).toHaveLength(1);
+		const appended = parseQuery(`token=${TOKEN}?bbid=9&bbevent=PackageClosed`);
+		expect((await deliver({ query: appended, nodeParameters })).items[0]).toMatchObject({ eventKey: 'beebox:9' });
+	});
+
+	it('answers 401 to a missing or wrong token, before looking at anything else', async () => {
+		const nodeParameters = { urlTokenLocation: 'query', urlToken: TOKEN };
+		for (const query of [valid, { ...valid, token: `${TOKEN}x` }, { token: 'nope' }, { ...valid, token: [TOKEN, TOKEN] }]) {
+			const { status, result, body } = await deliver({ query, nodeParameters });
+			expect(status).toBe(401);
+			expect(result.workflowData).toBeUndefined();
+			expect(JSON.stringify(body)).not.toContain(TOKEN);
+		}
+	});
+
+	it('checks the token of the URL path', async () => {
+		const nodeParameters = { urlTokenLocation: 'path', urlToken: TOKEN };
+		expect((await deliver({ query: valid, params: { token: TOKEN }, nodeParameters })).items).toHaveLength(1);
+		expect((await deliver({ query: { ...valid, token: TOKEN }, params: { token: 'wrong' }, nodeParameters })).status).toBe(401);
+	});
+
+	it('refuses every delivery when a token is required but none is configured', async () => {
+		const { status } = await deliver({ query: { ...valid, token: '' }, nodeParameters: { urlTokenLocation: 'query', urlToken: '' } });
+		expect(status).toBe(401);
+	});
+});
+
+describe('Beebox Trigger: Fetch Event Details', () => {
+	let beebox: BeeboxSimulator;
+	const files = [
+		{ type: 'S' as const, locale: 'en', spath: 'c:\\beebox\\p1\\in\\product.json', tpath: null },
+		{ type: 'T' as const, locale: 'es', spath: 'c:\\beebox\\p1\\in\\product.json', tpath: 'c:\\beebox\\p1\\out\\es\\product.json' },
+	];
+
+	beforeAll(async () => {
+		beebox = await new BeeboxSimulator({
+			login: 'connector',
+			password: 'pw',
+			projectKey: 'p1',
+			events: [{ id: 'ev-1', projectkey: 'p1', actioncode: 'CreatedTranslatedFiles', files }],
+		}).start();
+	});
+	afterAll(() => beebox.stop());
+
+	const credentials = () => ({ beeboxApi: { serverUrl: `${beebox.url}/api/`, projectKey: 'p1', login: 'connector', password: 'pw' } });
+
+	it('adds the delivered files and the raw details, and closes the session', async () => {
+		const { items } = await deliver({
+			query: { bbid: 'ev-1', bbevent: 'CreatedTranslatedFiles', bbproject: 'p1' },
+			nodeParameters: { fetchDetails: true },
+			credentials: credentials(),
+		});
+		expect(items[0].files).toEqual([
+			expect.objectContaining({ type: 'source', locale: 'en', targetPath: null }),
+			expect.objectContaining({ type: 'target', locale: 'es', targetPath: 'c:\\beebox\\p1\\out\\es\\product.json' }),
+		]);
+		expect(items[0].details).toMatchObject({ id: 'ev-1', actioncode: 'CreatedTranslatedFiles' });
+		expect(beebox.openSessions).toBe(0);
+	});
+
+	it('still starts the workflow when the API fails, with the reason in detailsError', async () => {
+		const { items, logs } = await deliver({
+			query: { bbid: 'unknown', bbevent: 'CreatedTranslatedFiles' },
+			nodeParameters: { fetchDetails: true },
+			credentials: credentials(),
+		});
+		expect(items[0].detailsError).toBe('Beebox event unknown lookup failed: The event unknown does not exist.');
+		expect(items[0]).not.toHaveProperty('details');
+		expect(beebox.openSessions).toBe(0);
+		expect(logs.join('\n')).not.toContain('pw');
+	});
+
+	it('says so when the login fails', async () => {
+		const { items } = await deliver({
+			query: { bbid: 'ev-1', bbevent: 'CreatedTranslatedFiles' },
+			nodeParameters: { fetchDetails: true },
+			credentials: { beeboxApi: { ...credentials().beeboxApi, password: 'wrong' } },
+		});
+		expect(items[0].detailsError).toBe('Beebox login failed: Login failed. Verify login and password. (LOGIN_FAILED)');
+	});
+});

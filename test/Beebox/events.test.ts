@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
+import { BEEBOX_EVENT_GROUPS, canonicalEventCode, eventGroup, humanize } from '../../nodes/Beebox/events';
+
+/** The event codes vendors.md lists for Beebox (the seed's table, with its line breaks mended). */
+function codesInVendorsMd(): string[] {
+	const file = join(__dirname, '..', '..', '..', 'shared', 'vendors.md');
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return [];
+	}
+	const section = text.slice(text.indexOf('## Wordbee Beebox'), text.indexOf('## Phrase TMS'));
+	const list = section.slice(section.indexOf('Event codes'), section.indexOf('The full details'));
+	return [...list.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]);
+}
+
+const ourCodes = BEEBOX_EVENT_GROUPS.flatMap((g) => g.events.map(([code]) => code as string));
+
+describe('Beebox event codes', () => {
+	it('are exactly the ones vendors.md lists (when the shared docs are beside the repository)', () => {
+		const documented = codesInVendorsMd();
+		if (documented.length === 0) return; // a clone without ../shared: nothing to compare with
+		expect([...ourCodes].sort()).toEqual([...new Set(documented)].sort());
+	});
+
+	it('are 40 distinct codes in five groups', () => {
+		expect(new Set(ourCodes).size).toBe(ourCodes.length);
+		expect(ourCodes).toHaveLength(40);
+		expect(BEEBOX_EVENT_GROUPS.map((g) => g.group)).toEqual(['File', 'Job', 'TMS Link', 'Project', 'Administration']);
+	});
+
+	it('map the seed\'s CreateTranslatedFiles spelling, and pass other codes through', () => {
+		expect(canonicalEventCode('CreateTranslatedFiles')).toBe('CreatedTranslatedFiles');
+		expect(canonicalEventCode('Brand New')).toBe('Brand New');
+		expect(eventGroup('PackageTmsDownloadResults')).toBe('Job');
+		expect(eventGroup('Brand New')).toBeNull();
+	});
+
+	it('all appear in the node\'s event filter, with readable names', () => {
+		const options = new BeeboxTrigger().description.properties.find((p) => p.name === 'events')?.options ?? [];
+		const values = options.map((o) => ('value' in o ? o.value : undefined));
+		expect(values).toEqual(['*', ...ourCodes]);
+		expect(humanize('PackageTmsCheckResultsDone')).toBe('Package Tms Check Results Done');
+		expect(humanize('TmsSendLinkRequest')).toBe('Tms Send Link Request');
+	});
+});

@@ -1,0 +1,68 @@
+import { mergeParameters, parseBooleanWord, parseTimestamp, repairAppendedQuery, singleParameter } from '../../nodes/common/parse';
+import { DeliveryRejected } from '../../nodes/common/responses';
+
+describe('parseTimestamp', () => {
+	it.each([
+		['2007-04-05T14:30Z', '2007-04-05T14:30:00.000Z'],
+		['2007-04-05T12:30-02:00', '2007-04-05T14:30:00.000Z'],
+		['2007-04-05T16:30+02:00', '2007-04-05T14:30:00.000Z'],
+		['2007-04-05T16:30 02:00', '2007-04-05T14:30:00.000Z'],
+		['2007-04-05T16:30+0200', '2007-04-05T14:30:00.000Z'],
+		['2023-06-20 06:56:35Z', '2023-06-20T06:56:35.000Z'],
+		['2015-01-20T08:48:21.2142634+00:00', '2015-01-20T08:48:21.214Z'],
+		['2015-01-20T08:48:21', '2015-01-20T08:48:21.000Z'],
+		['2015-01-20', '2015-01-20T00:00:00.000Z'],
+		['2024-02-29T00:00Z', '2024-02-29T00:00:00.000Z'],
+	])('reads %s as %s', (text, iso) => {
+		expect(parseTimestamp(text)?.toISOString()).toBe(iso);
+	});
+
+	it.each(['', 'yesterday', '2023-13-01T00:00Z', '2023-02-30', '2023-02-29T00:00Z', '2023-01-01T24:00Z', '2023-01-01T10:60Z', '2023-01-01T10:00+15:00', '1700000000', '2023-01-01-02'])(
+		'refuses %p',
+		(text) => {
+			expect(parseTimestamp(text)).toBeNull();
+		},
+	);
+});
+
+describe('parseBooleanWord', () => {
+	it('reads the words Beebox uses, in any case', () => {
+		expect([parseBooleanWord('true'), parseBooleanWord('YES'), parseBooleanWord(' false '), parseBooleanWord('No')]).toEqual([true, true, false, false]);
+	});
+	it('has no opinion on anything else', () => {
+		expect([parseBooleanWord('1'), parseBooleanWord('maybe'), parseBooleanWord('')]).toEqual([undefined, undefined, undefined]);
+	});
+});
+
+describe('singleParameter', () => {
+	it('takes a repeated parameter once when the values agree', () => {
+		expect(singleParameter({ a: ['x', 'x'] }, 'a')).toBe('x');
+	});
+	it('refuses a repeated parameter whose values differ', () => {
+		expect(() => singleParameter({ a: ['x', 'y'] }, 'a')).toThrow(DeliveryRejected);
+	});
+	it('refuses nested values', () => {
+		expect(() => singleParameter({ a: { b: '1' } }, 'a')).toThrow('parameter "a" must be a single value');
+	});
+	it('turns JSON scalars into text and leaves absent ones out', () => {
+		expect([singleParameter({ a: 5 }, 'a'), singleParameter({ a: true }, 'a'), singleParameter({}, 'a')]).toEqual(['5', 'true', undefined]);
+	});
+});
+
+describe('repairAppendedQuery', () => {
+	it('reads parameters a sender appended with a second "?"', () => {
+		expect(repairAppendedQuery({ token: 'abc?bbid=1', bbevent: 'X' })).toEqual({ token: 'abc', bbid: '1', bbevent: 'X' });
+	});
+	it('keeps both values when the appended part repeats a parameter', () => {
+		expect(repairAppendedQuery({ token: 'abc?bbid=2', bbid: '1' })).toEqual({ token: 'abc', bbid: ['1', '2'] });
+	});
+	it('leaves an ordinary query alone', () => {
+		expect(repairAppendedQuery({ a: '1', b: ['2', '3'] })).toEqual({ a: '1', b: ['2', '3'] });
+	});
+});
+
+describe('mergeParameters', () => {
+	it('keeps a value present in query and body twice, so a conflict is noticed', () => {
+		expect(mergeParameters({ a: '1' }, { a: '2', b: '3' })).toEqual({ a: ['1', '2'], b: '3' });
+	});
+});

@@ -1,0 +1,93 @@
+/**
+ * The end-to-end harness every vendor's e2e test uses: a real n8n (scripts/n8n.js) with this package's dist/
+ * loaded, workflows built around one of our triggers, deliveries over HTTP, executions read back.
+ */
+import { randomUUID } from 'node:crypto';
+
+// scripts/n8n.js is plain CommonJS shared with `npm run dev`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runtime = require('../../scripts/n8n.js') as typeof import('../../scripts/n8n.js');
+
+export const { N8n, delay } = runtime;
+export type N8nInstance = InstanceType<typeof runtime.N8n>;
+export type Execution = Awaited<ReturnType<N8nInstance['executions']>>[number];
+
+export const PACKAGE = 'n8n-nodes-translation-events';
+/** The node every test workflow sends the trigger's items to, so executions show what the trigger emitted. */
+export const RECEIVER = 'Received';
+
+/** Starts n8n on free ports with a temporary user folder; says so on the test output. */
+export async function startN8n(label: string): Promise<N8nInstance> {
+	const n8n = new N8n({ log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
+	const started = Date.now();
+	await n8n.start();
+	console.log(
+		`[e2e ${label}] n8n ${n8n.paths.n8nVersion} started at ${n8n.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s (user folder ${n8n.userFolder})`,
+	);
+	return n8n;
+}
+
+export interface TriggerWorkflow {
+	id: string;
+	name: string;
+	active: boolean;
+	webhookId: string;
+	nodes: unknown[];
+	connections: unknown;
+	settings: Record<string, unknown>;
+}
+
+/** A workflow: one of our triggers → a No Operation node named RECEIVER. */
+export function triggerWorkflow(options: {
+	id: string;
+	node: string;
+	parameters?: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	active?: boolean;
+}): TriggerWorkflow {
+	const webhookId = randomUUID();
+	return {
+		id: options.id,
+		name: `e2e ${options.id}`,
+		active: options.active ?? true,
+		webhookId,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Trigger',
+				type: `${PACKAGE}.${options.node}`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: options.parameters ?? {},
+				...(options.credentials ? { credentials: options.credentials } : {}),
+			},
+			{ id: randomUUID(), name: RECEIVER, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { Trigger: { main: [[{ node: RECEIVER, type: 'main', index: 0 }]] } },
+		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+	};
+}
+
+export interface Answer {
+	status: number;
+	body: unknown;
+}
+
+/** Sends one delivery and returns the answer (status and parsed JSON, or text). */
+export async function send(url: string, init: RequestInit = {}): Promise<Answer> {
+	const response = await fetch(url, init);
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// not JSON
+	}
+	return { status: response.status, body };
+}
+
+/** The items the trigger handed to the workflow, one list per execution. */
+export function receivedItems(executions: Execution[]): Array<Record<string, unknown>[]> {
+	return executions.map((e) => (e.items[RECEIVER] ?? []) as Record<string, unknown>[]);
+}

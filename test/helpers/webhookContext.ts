@@ -1,0 +1,88 @@
+import type { IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+
+/**
+ * A stand-in for the context n8n gives a trigger's webhook(): the request's query, body, route parameters and
+ * headers, the node's parameters and credentials, a response object that records what was answered, and
+ * `helpers.httpRequest` doing real HTTP with fetch (so vendor simulators are called for real). The e2e tests run
+ * the same triggers inside a real n8n; this is for the many cases a unit test covers faster.
+ */
+export interface FakeRequest {
+	query?: Record<string, unknown>;
+	body?: unknown;
+	params?: Record<string, string>;
+	headers?: Record<string, string>;
+	nodeParameters?: Record<string, unknown>;
+	credentials?: Record<string, IDataObject>;
+}
+
+export interface FakeResponse {
+	status?: number;
+	body?: unknown;
+}
+
+async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
+	const url = new URL(options.url);
+	for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
+	const init: RequestInit = { method: options.method ?? 'GET', headers: { ...(options.headers as Record<string, string>) } };
+	if (options.body !== undefined) {
+		init.body = JSON.stringify(options.body);
+		(init.headers as Record<string, string>)['content-type'] = 'application/json';
+	}
+	const response = await fetch(url, init);
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// not JSON: keep the text
+	}
+	if (!response.ok && !options.ignoreHttpStatusErrors) throw new Error(`HTTP ${response.status}`);
+	return options.returnFullResponse ? { statusCode: response.status, body, headers: {} } : body;
+}
+
+export function fakeWebhookContext(request: FakeRequest): { ctx: IWebhookFunctions; response: FakeResponse; logs: string[] } {
+	const response: FakeResponse = {};
+	const logs: string[] = [];
+	const res = {
+		status(code: number) {
+			response.status = code;
+			return res;
+		},
+		json(body: unknown) {
+			response.body = body;
+			return res;
+		},
+		send(body: unknown) {
+			response.body = body;
+			return res;
+		},
+		end() {
+			return res;
+		},
+	};
+	const log = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
+	const ctx = {
+		getQueryData: () => request.query ?? {},
+		getBodyData: () => request.body ?? {},
+		getParamsData: () => request.params ?? {},
+		getHeaderData: () => request.headers ?? {},
+		getRequestObject: () => ({ query: request.query ?? {}, body: request.body, headers: request.headers ?? {} }),
+		getResponseObject: () => res,
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			request.nodeParameters && name in request.nodeParameters ? request.nodeParameters[name] : fallback,
+		getCredentials: async (name: string) => {
+			const credentials = request.credentials?.[name];
+			if (!credentials) throw new Error(`no credentials of type ${name}`);
+			return credentials;
+		},
+		getNode: () => ({ name: 'Trigger', type: 'test', typeVersion: 1, id: 'node-1', position: [0, 0], parameters: {} }),
+		getWebhookName: () => 'default',
+		getMode: () => 'trigger',
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+		helpers: {
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			httpRequest,
+		},
+	} as unknown as IWebhookFunctions;
+	return { ctx, response, logs };
+}
