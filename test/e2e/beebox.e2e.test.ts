@@ -9,7 +9,7 @@ import { parse as parseQuery } from 'node:querystring';
 
 import fixtures from '../fixtures/beebox/callbacks.json';
 import { BeeboxSimulator } from '../simulators/beebox';
-import { receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
+import { editorTypes, receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
 
 const TOKEN = 'e2eToken-0123456789abcdef';
 const API_PASSWORD = 'connector-password-e2e';
@@ -190,6 +190,12 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		expect(item.details).toMatchObject({ id: 'ev-details-1', projectkey: 'p1' });
 		expect(beebox.openSessions).toBe(0);
 		expect(beebox.connects).toBe(1);
+	});
+
+	it('offers the trigger and its credential in the editor', async () => {
+		const types = await editorTypes(n8n);
+		expect(types.nodes).toContain('n8n-nodes-translation-events.beeboxTrigger');
+		expect(types.credentials).toContain('beeboxApi');
 	});
 
 	it('imports the example workflow', async () => {

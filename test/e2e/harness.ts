@@ -91,3 +91,23 @@ export async function send(url: string, init: RequestInit = {}): Promise<Answer>
 export function receivedItems(executions: Execution[]): Array<Record<string, unknown>[]> {
 	return executions.map((e) => (e.items[RECEIVER] ?? []) as Record<string, unknown>[]);
 }
+
+/**
+ * What the editor's node panel offers: sets up the owner account (a new instance has none) and reads the node
+ * and credential types the editor loads, the way the browser does.
+ */
+export async function editorTypes(n8n: N8nInstance): Promise<{ nodes: string[]; credentials: string[] }> {
+	const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-Passw0rd' }),
+	});
+	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+	const read = async (file: string) => {
+		const response = await fetch(`${n8n.baseUrl}/types/${file}`, { headers: { cookie } });
+		if (!response.ok) throw new Error(`/types/${file}: ${response.status}`);
+		return ((await response.json()) as Array<{ name: string }>).map((t) => t.name);
+	};
+	return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
+}
