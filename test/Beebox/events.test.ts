@@ -18,6 +18,14 @@ function codesInVendorsMd(): string[] {
 	return [...list.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]);
 }
 
+/** The Events table of README.md: group → codes, as users read them. */
+function codesInReadme(): Record<string, string[]> {
+	const text = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+	const section = text.slice(text.indexOf('### Events'), text.indexOf('### Output'));
+	const rows = [...section.matchAll(/^\| ([A-Za-z ]+) \| ([A-Za-z, ]+) \|$/gm)].filter((m) => m[1] !== 'Group');
+	return Object.fromEntries(rows.map((m) => [m[1], m[2].split(', ')]));
+}
+
 const ourCodes = BEEBOX_EVENT_GROUPS.flatMap((g) => g.events.map(([code]) => code as string));
 
 describe('Beebox event codes', () => {
@@ -25,6 +33,12 @@ describe('Beebox event codes', () => {
 		const documented = codesInVendorsMd();
 		if (documented.length === 0) return; // a clone without ../shared: nothing to compare with
 		expect([...ourCodes].sort()).toEqual([...new Set(documented)].sort());
+	});
+
+	it('are the ones README.md documents, group by group', () => {
+		const documented = codesInReadme();
+		expect(Object.keys(documented)).toHaveLength(5);
+		expect(documented).toEqual(Object.fromEntries(BEEBOX_EVENT_GROUPS.map((g) => [g.group, g.events.map(([code]) => code)])));
 	});
 
 	it('are 40 distinct codes in five groups', () => {
