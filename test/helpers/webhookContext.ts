@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
+import { jsonOrText } from './body';
+
 /**
  * A stand-in for the context n8n gives a trigger's webhook(): the request's query, body, route parameters and
  * headers, the node's parameters and credentials, a response object that records what was answered, and
@@ -29,13 +31,7 @@ async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 		(init.headers as Record<string, string>)['content-type'] = 'application/json';
 	}
 	const response = await fetch(url, init);
-	const text = await response.text();
-	let body: unknown = text;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		// not JSON: keep the text
-	}
+	const body = jsonOrText(await response.text());
 	if (!response.ok && !options.ignoreHttpStatusErrors) throw new Error(`HTTP ${response.status}`);
 	return options.returnFullResponse ? { statusCode: response.status, body, headers: {} } : body;
 }
