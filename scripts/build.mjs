@@ -4,7 +4,7 @@
 // - zod is bundled once into dist/vendor/zod.js and required from there: the published package has no runtime
 //   dependencies (n8n's rule for packages it verifies), and six nodes need not carry six copies of it.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,22 @@ await Promise.all(
 		}),
 	),
 );
+
+// The `simulate` command (package.json "bin"): sends real-looking vendor callbacks to a webhook URL.
+const cli = join(root, 'dist', 'cli', 'simulate.js');
+await build({
+	entryPoints: [join(root, 'cli', 'simulate.ts')],
+	outfile: cli,
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	banner: { js: '#!/usr/bin/env node' },
+	legalComments: 'none',
+	logLevel: 'warning',
+});
+chmodSync(cli, 0o755);
+entries.push({ out: cli });
 
 const size = (file) => `${(statSync(file).size / 1024).toFixed(1)} KiB`;
 console.log(`built ${entries.length} entries into dist/ (zod: ${size(vendorZod)})`);

@@ -1,3 +1,5 @@
+export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
+
 /**
  * Every Beebox event code, grouped as Wordbee's "Callbacks - Parameters" page groups them (seed 003; the seed's
  * table breaks some codes across lines, these are the real ones, see vendors.md). Beebox adds codes over time:
@@ -73,9 +75,6 @@ export const BEEBOX_EVENT_GROUPS = [
 
 export type BeeboxEventGroup = (typeof BEEBOX_EVENT_GROUPS)[number]['group'];
 
-/** The value of the event filter that lets every event through, including codes Beebox adds later. */
-export const ALL_EVENTS = '*';
-
 const GROUP_OF_EVENT = new Map<string, BeeboxEventGroup>(
 	BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) => events.map(([code]) => [code, group] as const)),
 );
@@ -96,11 +95,6 @@ export function canonicalEventCode(code: string): string {
 /** The group a canonical event code belongs to, or null for a code this package does not know yet. */
 export function eventGroup(code: string): BeeboxEventGroup | null {
 	return GROUP_OF_EVENT.get(code) ?? null;
-}
-
-/** Whether the node's event filter (a list of codes, possibly with ALL_EVENTS) wants this canonical code. */
-export function isEventWanted(code: string, selected: readonly string[]): boolean {
-	return selected.includes(ALL_EVENTS) || selected.includes(code);
 }
 
 /** Splits `SourceFileChange` into `Source File Change` for display names. */

@@ -109,3 +109,9 @@ export function mergeParameters(query: Record<string, unknown>, body: Record<str
 	}
 	return out;
 }
+
+/** The media type of a request (`application/json` from `application/json; charset=utf-8`), lower case, or ''. */
+export function mediaType(headers: Record<string, unknown>): string {
+	const value = headers['content-type'];
+	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
+}

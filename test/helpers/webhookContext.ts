@@ -1,6 +1,11 @@
-import type { IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
+import { GengoApi } from '../../credentials/GengoApi.credentials';
 import { jsonOrText } from './body';
+
+const AUTHENTICATORS: Record<string, (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>> = {
+	gengoApi: (c, o) => new GengoApi().authenticate(c, o),
+};
 
 /**
  * A stand-in for the context n8n gives a trigger's webhook(): the request's query, body, route parameters and
@@ -78,6 +83,13 @@ export function fakeWebhookContext(request: FakeRequest): { ctx: IWebhookFunctio
 		helpers: {
 			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			httpRequest,
+			// What n8n does for a credential with an `authenticate` function: let it sign, then send.
+			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) => {
+				const credentials = request.credentials?.[type];
+				if (!credentials) throw new Error(`no credentials of type ${type}`);
+				const authenticate = AUTHENTICATORS[type];
+				return await httpRequest(authenticate ? await authenticate(credentials as ICredentialDataDecryptedObject, options) : options);
+			},
 		},
 	} as unknown as IWebhookFunctions;
 	return { ctx, response, logs };

@@ -1,0 +1,66 @@
+/**
+ * `npx n8n-nodes-translation-events simulate <vendor> --event <code> --url <webhook url>`: sends one real-looking
+ * vendor callback to a URL (a trigger's Production URL, or its Test URL while "Listen for test event" runs), so
+ * workflows can be tried without ordering a translation. Prints the answer.
+ */
+import { beeboxCallbackQuery } from './samples/beebox';
+import { GENGO_SAMPLE_EVENTS, gengoCallbackRequest } from './samples/gengo';
+
+const USAGE = `Usage:
+  n8n-nodes-translation-events simulate gengo  --url <webhook url> [--event ${GENGO_SAMPLE_EVENTS.join('|')}] [--job-id N] [--file-url URL] [--custom-data TEXT]
+  n8n-nodes-translation-events simulate beebox --url <webhook url> [--event CreatedTranslatedFiles] [--project KEY] [--failed MESSAGE]
+
+Sends one callback the way the vendor sends it and prints the HTTP answer. Defaults: gengo reviewable,
+beebox CreatedTranslatedFiles. A secret token belongs in the URL, as the vendor would call it.`;
+
+function parseArgs(argv: string[]): { command: string[]; flags: Record<string, string> } {
+	const command: string[] = [];
+	const flags: Record<string, string> = {};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg.startsWith('--')) {
+			const [name, inline] = arg.slice(2).split('=', 2);
+			flags[name] = inline ?? argv[++i] ?? '';
+		} else command.push(arg);
+	}
+	return { command, flags };
+}
+
+async function main(argv: string[]): Promise<number> {
+	const { command, flags } = parseArgs(argv);
+	if (flags.help !== undefined || command[0] !== 'simulate' || !command[1]) {
+		console.log(USAGE);
+		return command[0] === 'simulate' || flags.help !== undefined ? 0 : 2;
+	}
+	const url = flags.url;
+	if (!url || !/^https?:\/\//.test(url)) {
+		console.error('--url <webhook url> is required (http:// or https://)');
+		return 2;
+	}
+	let response: Response;
+	if (command[1] === 'gengo') {
+		const event = flags.event ?? 'reviewable';
+		const request = gengoCallbackRequest(event, { jobId: flags['job-id'], fileUrl: flags['file-url'], customData: flags['custom-data'] });
+		console.log(`POST ${url} (Gengo ${event === 'comment' ? 'comment' : `job ${event}`})`);
+		response = await fetch(url, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body });
+	} else if (command[1] === 'beebox') {
+		const event = flags.event ?? 'CreatedTranslatedFiles';
+		const query = beeboxCallbackQuery(event, { project: flags.project, ok: flags.failed === undefined, error: flags.failed });
+		const target = `${url}${url.includes('?') ? '&' : '?'}${query}`;
+		console.log(`GET ${target}`);
+		response = await fetch(target);
+	} else {
+		console.error(`unknown vendor "${command[1]}": gengo or beebox`);
+		return 2;
+	}
+	console.log(`${response.status} ${response.statusText}\n${await response.text()}`);
+	return response.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		console.error(`simulate failed: ${error.message}`);
+		process.exit(1);
+	},
+);

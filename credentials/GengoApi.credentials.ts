@@ -1,0 +1,93 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { GENGO_BASE_URLS, gengoSignature } from '../nodes/Gengo/signature';
+
+/**
+ * Gengo API v2 keys (gengo.com → Account → API Settings). Every request made with this credential is signed in
+ * `authenticate` (api_key, ts, api_sig in the query string), so the HTTP Request node can use it too.
+ */
+export class GengoApi implements ICredentialType {
+	name = 'gengoApi';
+
+	displayName = 'Gengo API';
+
+	icon: Icon = { light: 'file:../nodes/Gengo/gengo.svg', dark: 'file:../nodes/Gengo/gengo.dark.svg' };
+
+	documentationUrl = 'https://developers.gengo.com/v2/authentication/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Public Key',
+			name: 'publicKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From Gengo: Account → API Settings (a sandbox account has its own keys)',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: GENGO_BASE_URLS.production },
+				{ name: 'Sandbox', value: 'sandbox', description: GENGO_BASE_URLS.sandbox },
+				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy, or a local Gengo simulator' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://gengo-proxy.example.com/v2',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+			description: 'The API root, the part before /translate/... and /account/...',
+		},
+	];
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const signature = gengoSignature(String(credentials.publicKey ?? ''), String(credentials.privateKey ?? ''));
+		return {
+			...requestOptions,
+			headers: { Accept: 'application/json', ...requestOptions.headers },
+			qs: { ...requestOptions.qs, ...signature },
+		};
+	}
+
+	// The Test button: account balance is the cheapest signed call. Gengo answers refused keys with
+	// `{"opstat":"error","err":{...}}`; the Gengo nodes' own credential test shows Gengo's message.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.environment === "sandbox" ? "' +
+				GENGO_BASE_URLS.sandbox +
+				'" : "' +
+				GENGO_BASE_URLS.production +
+				'" }}',
+			url: '/account/balance',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'opstat', value: 'error', message: 'Gengo refused the keys: check the public and private key and the environment' },
+			},
+		],
+	};
+}

@@ -1,0 +1,45 @@
+import { asRecord, mediaType } from '../common/parse';
+import { badRequest, unsupportedMediaType } from '../common/responses';
+import { parseDelivery } from '../common/validation';
+import { gengoCommentSchema, gengoJobSchema, type GengoComment, type GengoJob } from './schemas';
+
+export type GengoCallback = { kind: 'job'; job: GengoJob } | { kind: 'comment'; comment: GengoComment };
+
+const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
+
+/** A parameter's value: the JSON text Gengo posts (form), or an object a re-encoding proxy made of it (JSON). */
+function parseParameter(name: string, value: unknown): unknown {
+	if (Array.isArray(value)) throw badRequest(`parameter "${name}" is given ${value.length} times`);
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		throw badRequest(`parameter "${name}" is not valid JSON`);
+	}
+}
+
+/**
+ * Reads a Gengo callback from the request: a form (what Gengo sends) or a JSON body (what some proxies re-encode
+ * it to) with exactly one of `job` and `comment`. Anything else is refused with a reason.
+ */
+export function readGengoCallback(headers: Record<string, unknown>, body: unknown): GengoCallback {
+	const type = mediaType(headers);
+	if (type !== FORM && type !== JSON_TYPE) {
+		throw unsupportedMediaType(`content type "${type || 'none'}" is not a Gengo callback: Gengo posts ${FORM}`);
+	}
+	const fields = asRecord(body);
+	const hasJob = fields.job !== undefined;
+	const hasComment = fields.comment !== undefined;
+	if (hasJob === hasComment) {
+		throw badRequest(hasJob ? 'both "job" and "comment" are given: Gengo sends one' : 'neither "job" nor "comment" is given: this is not a Gengo callback');
+	}
+	if (hasJob) {
+		const job = parseParameter('job', fields.job);
+		if (!job || typeof job !== 'object' || Array.isArray(job)) throw badRequest('"job" is not a JSON object');
+		return { kind: 'job', job: parseDelivery(gengoJobSchema, job, 'job') };
+	}
+	const comment = parseParameter('comment', fields.comment);
+	if (!comment || typeof comment !== 'object' || Array.isArray(comment)) throw badRequest('"comment" is not a JSON object');
+	return { kind: 'comment', comment: parseDelivery(gengoCommentSchema, comment, 'comment') };
+}
