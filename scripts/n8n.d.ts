@@ -16,8 +16,12 @@ export interface ExecutionRecord {
 	workflowId: string;
 	status: string;
 	mode: string;
+	/** the execution's error message, if it failed */
+	error: string | null;
 	/** the JSON of the items each node output, by node name */
 	items: Record<string, Array<Record<string, unknown>>>;
+	/** the binary fields of those items (file name, MIME type, size), by node name */
+	binaries: Record<string, Array<Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>>>;
 }
 
 export declare class N8n {

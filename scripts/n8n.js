@@ -291,13 +291,20 @@ class N8n {
 			const out = [];
 			for (const row of rows) {
 				const items = {};
+				const binaries = {};
+				let error = null;
 				if (row.data) {
-					const runData = parse(row.data).resultData?.runData ?? {};
-					for (const [node, runs] of Object.entries(runData)) {
-						items[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+					const resultData = parse(row.data).resultData ?? {};
+					error = resultData.error?.message ?? null;
+					for (const [node, runs] of Object.entries(resultData.runData ?? {})) {
+						const output = runs[0]?.data?.main?.[0] ?? [];
+						items[node] = output.map((item) => item.json);
+						binaries[node] = output.map((item) =>
+							Object.fromEntries(Object.entries(item.binary ?? {}).map(([key, b]) => [key, { fileName: b.fileName, mimeType: b.mimeType, fileSize: b.fileSize }])),
+						);
 					}
 				}
-				out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, items });
+				out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, items, binaries });
 			}
 			process.stdout.write(JSON.stringify(out));
 		`;

@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { jsonOrText } from '../helpers/body';
+
 // scripts/n8n.js is plain CommonJS shared with `npm run dev`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runtime = require('../../scripts/n8n.js') as typeof import('../../scripts/n8n.js');
@@ -37,34 +39,66 @@ export interface TriggerWorkflow {
 	settings: Record<string, unknown>;
 }
 
-/** A workflow: one of our triggers → a No Operation node named RECEIVER. */
+/** A node after the trigger in a test workflow (nodes run in a chain, in the order given). */
+export interface ChainNode {
+	name: string;
+	type: string;
+	typeVersion?: number;
+	parameters?: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	/** n8n's "Execute Once" setting: run for the first input item only */
+	executeOnce?: boolean;
+	/** n8n's "On Error" setting, e.g. "continueRegularOutput" (Continue On Fail) */
+	onError?: string;
+}
+
+/**
+ * A workflow: one of our triggers, then `after` in a chain (by default a No Operation node named RECEIVER, so
+ * executions show what the trigger emitted).
+ */
 export function triggerWorkflow(options: {
 	id: string;
 	node: string;
 	parameters?: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	active?: boolean;
+	after?: ChainNode[];
 }): TriggerWorkflow {
 	const webhookId = randomUUID();
+	const after = options.after ?? [{ name: RECEIVER, type: 'n8n-nodes-base.noOp', parameters: {} }];
+	const chain = [
+		{
+			id: randomUUID(),
+			name: 'Trigger',
+			type: `${PACKAGE}.${options.node}`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId,
+			parameters: options.parameters ?? {},
+			...(options.credentials ? { credentials: options.credentials } : {}),
+		},
+		...after.map((node, i) => ({
+			id: randomUUID(),
+			name: node.name,
+			type: node.type,
+			typeVersion: node.typeVersion ?? 1,
+			position: [220 * (i + 1), 0],
+			parameters: node.parameters ?? {},
+			...(node.credentials ? { credentials: node.credentials } : {}),
+			...(node.executeOnce ? { executeOnce: true } : {}),
+			...(node.onError ? { onError: node.onError } : {}),
+		})),
+	];
+	const connections = Object.fromEntries(
+		chain.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] }]),
+	);
 	return {
 		id: options.id,
 		name: `e2e ${options.id}`,
 		active: options.active ?? true,
 		webhookId,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Trigger',
-				type: `${PACKAGE}.${options.node}`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: options.parameters ?? {},
-				...(options.credentials ? { credentials: options.credentials } : {}),
-			},
-			{ id: randomUUID(), name: RECEIVER, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-		],
-		connections: { Trigger: { main: [[{ node: RECEIVER, type: 'main', index: 0 }]] } },
+		nodes: chain,
+		connections,
 		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
 	};
 }
@@ -77,14 +111,7 @@ export interface Answer {
 /** Sends one delivery and returns the answer (status and parsed JSON, or text). */
 export async function send(url: string, init: RequestInit = {}): Promise<Answer> {
 	const response = await fetch(url, init);
-	const text = await response.text();
-	let body: unknown = text;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		// not JSON
-	}
-	return { status: response.status, body };
+	return { status: response.status, body: jsonOrText(await response.text()) };
 }
 
 /** The items the trigger handed to the workflow, one list per execution. */
