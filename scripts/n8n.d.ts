@@ -25,7 +25,7 @@ export interface ExecutionRecord {
 }
 
 export declare class N8n {
-	constructor(options?: { userFolder?: string; port?: number; env?: Record<string, string>; log?: (line: string) => void });
+	constructor(options?: { userFolder?: string; port?: number; env?: Record<string, string>; log?: (line: string) => void; background?: boolean });
 	paths: RuntimePaths;
 	userFolder: string;
 	port: number;

@@ -96,6 +96,8 @@ class N8n {
 	 * @param {number} [options.port]
 	 * @param {Record<string, string>} [options.env] extra environment
 	 * @param {(line: string) => void} [options.log] receives n8n's output lines
+	 * @param {boolean} [options.background] don't keep the parent process alive for n8n (tests): n8n is killed
+	 *   when the parent exits, so a test run that forgot to stop it still ends
 	 */
 	constructor(options = {}) {
 		this.paths = ensureInstalled();
@@ -104,6 +106,7 @@ class N8n {
 		this.port = options.port || 0;
 		this.extraEnv = options.env || {};
 		this.log = options.log || (() => {});
+		this.background = options.background ?? false;
 		/** @type {import('node:child_process').ChildProcess | undefined} */
 		this.child = undefined;
 		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
@@ -165,6 +168,14 @@ class N8n {
 		};
 		child.stdout?.on('data', onData);
 		child.stderr?.on('data', onData);
+		if (this.background) {
+			child.unref();
+			/** @type {any} */ (child.stdout)?.unref?.();
+			/** @type {any} */ (child.stderr)?.unref?.();
+			const kill = () => child.kill('SIGKILL');
+			process.once('exit', kill);
+			child.once('exit', () => process.removeListener('exit', kill));
+		}
 		const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 		const started = Date.now();
 		while (Date.now() - started < timeoutMs) {

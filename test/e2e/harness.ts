@@ -20,7 +20,7 @@ export const RECEIVER = 'Received';
 
 /** Starts n8n on free ports with a temporary user folder; says so on the test output. */
 export async function startN8n(label: string): Promise<N8nInstance> {
-	const n8n = new N8n({ log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
+	const n8n = new N8n({ background: true, log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
 	const started = Date.now();
 	await n8n.start();
 	console.log(
