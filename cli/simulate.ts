@@ -5,13 +5,16 @@
  */
 import { beeboxCallbackQuery } from './samples/beebox';
 import { GENGO_SAMPLE_EVENTS, gengoCallbackRequest } from './samples/gengo';
+import { SMARTCAT_SAMPLE_PATHS, smartcatCallbackRequest } from './samples/smartcat';
 
 const USAGE = `Usage:
   n8n-nodes-translation-events simulate gengo  --url <webhook url> [--event ${GENGO_SAMPLE_EVENTS.join('|')}] [--job-id N] [--file-url URL] [--custom-data TEXT]
   n8n-nodes-translation-events simulate beebox --url <webhook url> [--event CreatedTranslatedFiles] [--project KEY] [--failed MESSAGE]
+  n8n-nodes-translation-events simulate smartcat --url <callback url> [--event ${Object.keys(SMARTCAT_SAMPLE_PATHS).join('|')}] [--ids 189_25,310_25] [--header Name:Value]
 
 Sends one callback the way the vendor sends it and prints the HTTP answer. Defaults: gengo reviewable,
-beebox CreatedTranslatedFiles. A secret token belongs in the URL, as the vendor would call it.`;
+beebox CreatedTranslatedFiles, smartcat document.status. A secret token belongs in the URL, as the vendor would
+call it; for Smartcat give the account's callback URL (without /document/status) and the secret header.`;
 
 function parseArgs(argv: string[]): { command: string[]; flags: Record<string, string> } {
 	const command: string[] = [];
@@ -49,8 +52,23 @@ async function main(argv: string[]): Promise<number> {
 		const target = `${url}${url.includes('?') ? '&' : '?'}${query}`;
 		console.log(`GET ${target}`);
 		response = await fetch(target);
+	} else if (command[1] === 'smartcat') {
+		const event = flags.event ?? 'document.status';
+		const ids = flags.ids ? flags.ids.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
+		const request = smartcatCallbackRequest(url, event, ids);
+		const headers: Record<string, string> = { 'content-type': request.contentType };
+		if (flags.header) {
+			const at = flags.header.indexOf(':');
+			if (at < 1) {
+				console.error('--header must be Name:Value');
+				return 2;
+			}
+			headers[flags.header.slice(0, at).trim()] = flags.header.slice(at + 1).trim();
+		}
+		console.log(`POST ${request.url} ${request.body}`);
+		response = await fetch(request.url, { method: 'POST', headers, body: request.body });
 	} else {
-		console.error(`unknown vendor "${command[1]}": gengo or beebox`);
+		console.error(`unknown vendor "${command[1]}": gengo, beebox or smartcat`);
 		return 2;
 	}
 	console.log(`${response.status} ${response.statusText}\n${await response.text()}`);

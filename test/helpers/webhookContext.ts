@@ -5,6 +5,11 @@ import { jsonOrText } from './body';
 
 const AUTHENTICATORS: Record<string, (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>> = {
 	gengoApi: (c, o) => new GengoApi().authenticate(c, o),
+	// What n8n makes of the generic `auth` of SmartcatApi: Basic auth with account id and API key.
+	smartcatApi: async (c, o) => ({
+		...o,
+		headers: { ...o.headers, authorization: `Basic ${Buffer.from(`${String(c.accountId)}:${String(c.apiKey)}`).toString('base64')}` },
+	}),
 };
 
 /**
@@ -20,6 +25,10 @@ export interface FakeRequest {
 	headers?: Record<string, string>;
 	nodeParameters?: Record<string, unknown>;
 	credentials?: Record<string, IDataObject>;
+	/** the request path, e.g. /webhook/<id>/smartcat/document/status */
+	path?: string;
+	/** the workflow's static data of this node */
+	staticData?: IDataObject;
 }
 
 export interface FakeResponse {
@@ -67,7 +76,8 @@ export function fakeWebhookContext(request: FakeRequest): { ctx: IWebhookFunctio
 		getBodyData: () => request.body ?? {},
 		getParamsData: () => request.params ?? {},
 		getHeaderData: () => request.headers ?? {},
-		getRequestObject: () => ({ query: request.query ?? {}, body: request.body, headers: request.headers ?? {} }),
+		getRequestObject: () => ({ query: request.query ?? {}, body: request.body, headers: request.headers ?? {}, path: request.path ?? '/' }),
+		getWorkflowStaticData: () => (request.staticData ??= {}),
 		getResponseObject: () => res,
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			request.nodeParameters && name in request.nodeParameters ? request.nodeParameters[name] : fallback,
