@@ -135,6 +135,8 @@ class N8n {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			// The URLs n8n shows and hands to webhookMethods (registered with vendors) are the ones it listens on.
+			WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',

@@ -138,3 +138,24 @@ export async function editorTypes(n8n: N8nInstance): Promise<{ nodes: string[]; 
 	};
 	return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
 }
+
+/** Waits until n8n no longer has a production webhook at this URL (after unpublishing its workflow). */
+export async function waitForWebhookGone(url: string, timeoutMs = 30_000): Promise<void> {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		const answer = await send(url, { method: 'PUT' });
+		if (answer.status === 404 && !/registered for PUT/.test(JSON.stringify(answer.body))) return;
+		await delay(250);
+	}
+	throw new Error(`webhook ${url} was still registered after ${timeoutMs} ms`);
+}
+
+/** Polls until `check` returns true. */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		if (await check()) return;
+		await delay(200);
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+}
