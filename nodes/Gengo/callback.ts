@@ -1,5 +1,5 @@
 import { asRecord, mediaType } from '../common/parse';
-import { badRequest, unsupportedMediaType } from '../common/responses';
+import { badRequest } from '../common/responses';
 import { parseDelivery } from '../common/validation';
 import { gengoCommentSchema, gengoJobSchema, type GengoComment, type GengoJob } from './schemas';
 
@@ -26,7 +26,7 @@ function parseParameter(name: string, value: unknown): unknown {
 export function readGengoCallback(headers: Record<string, unknown>, body: unknown): GengoCallback {
 	const type = mediaType(headers);
 	if (type !== FORM && type !== JSON_TYPE) {
-		throw unsupportedMediaType(`content type "${type || 'none'}" is not a Gengo callback: Gengo posts ${FORM}`);
+		throw badRequest(`content type "${type || 'none'}" is not a Gengo callback: Gengo posts ${FORM}`);
 	}
 	const fields = asRecord(body);
 	const hasJob = fields.job !== undefined;

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { headerValue, mediaType } from '../common/parse';
-import { handleDelivery, ignoreDelivery, startWorkflow, unauthorized, unavailable, unsupportedMediaType } from '../common/responses';
+import { badRequest, handleDelivery, ignoreDelivery, startWorkflow, unauthorized, unavailable } from '../common/responses';
 import { secretMatches } from '../common/secret';
 import { parseDelivery } from '../common/validation';
 import { lookUpAll } from './callbackApi';
@@ -164,9 +164,9 @@ export class SmartcatTrigger implements INodeType {
 			checkSecret(this, headers);
 
 			const event = eventOfPath(request.path ?? request.url ?? '');
-			if (!event) throw unsupportedMediaType('not a Smartcat callback path');
+			if (!event) throw badRequest('not a Smartcat callback path');
 			if (mediaType(headers) !== 'application/json') {
-				throw unsupportedMediaType(`content type "${mediaType(headers) || 'none'}" is not a Smartcat callback: Smartcat posts application/json`);
+				throw badRequest(`content type "${mediaType(headers) || 'none'}" is not a Smartcat callback: Smartcat posts application/json`);
 			}
 			const ids = [...new Set(parseDelivery(smartcatDeliverySchema, this.getBodyData()))];
 			if (ids.length === 0) return ignoreDelivery(this, 'the delivery lists no ids');

@@ -9,11 +9,11 @@ import {
 
 /**
  * A delivery the trigger refuses, with the HTTP status design.md fixes for it: 400 for a malformed delivery,
- * 401 for a wrong or missing secret, 415 for a content type the vendor never sends, 503 (see unavailable). The message is one line, safe to show the sender, never a secret.
+ * 401 for a wrong or missing secret, 503 (see unavailable). The message is one line, safe to show the sender, never a secret.
  */
 export class DeliveryRejected extends Error {
 	constructor(
-		readonly httpStatus: 400 | 401 | 403 | 405 | 413 | 415 | 503,
+		readonly httpStatus: 400 | 401 | 403 | 503,
 		message: string,
 	) {
 		super(message);
@@ -23,7 +23,6 @@ export class DeliveryRejected extends Error {
 
 export const badRequest = (reason: string) => new DeliveryRejected(400, reason);
 export const unauthorized = (reason: string) => new DeliveryRejected(401, reason);
-export const unsupportedMediaType = (reason: string) => new DeliveryRejected(415, reason);
 /**
  * 503: the delivery may be fine but cannot be checked now (the vendor's API, needed to confirm it, is down or
  * refuses our credential). Not for bad input: it tells a vendor that retries (Gengo: every 15 minutes for

@@ -120,9 +120,9 @@ describe('Gengo Trigger: refusals', () => {
 		expect(items).toHaveLength(0);
 	});
 
-	it.each(['text/plain', 'multipart/form-data; boundary=x', ''])('content type "%s" → 415', async (contentType) => {
+	it.each(['text/plain', 'multipart/form-data; boundary=x', ''])('content type "%s" → 400 (design.md)', async (contentType) => {
 		const { status, items } = await deliver({ headers: contentType ? { 'content-type': contentType } : {}, body: 'job={}' });
-		expect(status).toBe(415);
+		expect(status).toBe(400);
 		expect(items).toHaveLength(0);
 	});
 
