@@ -5,11 +5,13 @@
  */
 import { beeboxCallbackQuery } from './samples/beebox';
 import { GENGO_SAMPLE_EVENTS, gengoCallbackRequest } from './samples/gengo';
+import { phraseSampleWebhook } from './samples/phrase';
 import { SMARTCAT_SAMPLE_PATHS, smartcatCallbackRequest } from './samples/smartcat';
 
 const USAGE = `Usage:
   n8n-nodes-translation-events simulate gengo  --url <webhook url> [--event ${GENGO_SAMPLE_EVENTS.join('|')}] [--job-id N] [--file-url URL] [--custom-data TEXT]
   n8n-nodes-translation-events simulate beebox --url <webhook url> [--event CreatedTranslatedFiles] [--project KEY] [--failed MESSAGE]
+  n8n-nodes-translation-events simulate phrase --url <webhook url> --token <secret token> [--event JOB_STATUS_CHANGED] [--status COMPLETED_BY_LINGUIST] [--job-uid UID] [--project-uid UID]
   n8n-nodes-translation-events simulate smartcat --url <callback url> [--event ${Object.keys(SMARTCAT_SAMPLE_PATHS).join('|')}] [--ids 189_25,310_25] [--header Name:Value]
 
 Sends one callback the way the vendor sends it and prints the HTTP answer. Defaults: gengo reviewable,
@@ -52,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
 		const target = `${url}${url.includes('?') ? '&' : '?'}${query}`;
 		console.log(`GET ${target}`);
 		response = await fetch(target);
+	} else if (command[1] === 'phrase') {
+		const event = flags.event ?? 'JOB_STATUS_CHANGED';
+		const body = JSON.stringify(phraseSampleWebhook(event, { status: flags.status, jobUid: flags['job-uid'], projectUid: flags['project-uid'] }));
+		console.log(`POST ${url} (Phrase TMS ${event})`);
+		response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Memsource-Token': flags.token ?? '' }, body });
 	} else if (command[1] === 'smartcat') {
 		const event = flags.event ?? 'document.status';
 		const ids = flags.ids ? flags.ids.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
@@ -68,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
 		console.log(`POST ${request.url} ${request.body}`);
 		response = await fetch(request.url, { method: 'POST', headers, body: request.body });
 	} else {
-		console.error(`unknown vendor "${command[1]}": gengo, beebox or smartcat`);
+		console.error(`unknown vendor "${command[1]}": gengo, beebox, smartcat or phrase`);
 		return 2;
 	}
 	console.log(`${response.status} ${response.statusText}\n${await response.text()}`);

@@ -1,10 +1,16 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
 import { GengoApi } from '../../credentials/GengoApi.credentials';
+import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { jsonOrText } from './body';
 
 const AUTHENTICATORS: Record<string, (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>> = {
 	gengoApi: (c, o) => new GengoApi().authenticate(c, o),
+	// What n8n does for PhraseApi: pre-authenticate once (the token is kept in the credential), then the header.
+	phraseApi: async (c, o) => {
+		if (!c.sessionToken) Object.assign(c, await new PhraseApi().preAuthentication.call({ helpers: { httpRequest } } as never, c));
+		return { ...o, headers: { ...o.headers, Authorization: `ApiToken ${String(c.sessionToken)}` } };
+	},
 	// What n8n makes of the generic `auth` of SmartcatApi: Basic auth with account id and API key.
 	smartcatApi: async (c, o) => ({
 		...o,

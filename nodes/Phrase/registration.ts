@@ -1,0 +1,75 @@
+import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+
+import { generateSecret, MIN_SECRET_LENGTH } from '../common/secret';
+import { createWebhook, deleteWebhook, getWebhook } from './api';
+import { ALL_EVENTS, parseEventCodes, PHRASE_EVENT_CODES } from './events';
+
+/**
+ * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this workflow's URL,
+ * a generated secret token sent back in `X-Memsource-Token`) and deletes it on deactivation. Without, the user
+ * pastes the URL and the token into Phrase's Settings → Webhooks page.
+ */
+export interface PhraseRegistration extends IDataObject {
+	webhookUid: string;
+	secretToken: string;
+	url: string;
+}
+
+export function storedRegistration(staticData: IDataObject): PhraseRegistration | undefined {
+	const { webhookUid, secretToken, url } = staticData;
+	return typeof webhookUid === 'string' && typeof secretToken === 'string' && typeof url === 'string' ? { webhookUid, secretToken, url } : undefined;
+}
+
+/** The event codes to subscribe to: the chosen ones (All Events: every known code) plus "Other Event Codes". */
+export function subscribedEvents(ctx: IHookFunctions): string[] {
+	const chosen = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+	const other = parseEventCodes(ctx.getNodeParameter('otherEvents', '') as string);
+	const base = chosen.includes(ALL_EVENTS) ? PHRASE_EVENT_CODES : chosen;
+	return [...new Set([...base, ...other])].sort();
+}
+
+export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
+	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
+	if (!stored) return false;
+	const webhook = await getWebhook(ctx, stored.webhookUid);
+	const wanted = subscribedEvents(ctx);
+	return (
+		!!webhook &&
+		webhook.url === ctx.getNodeWebhookUrl('default') &&
+		JSON.stringify([...(webhook.events ?? [])].sort()) === JSON.stringify(wanted)
+	);
+}
+
+export async function register(ctx: IHookFunctions): Promise<void> {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const previous = storedRegistration(staticData);
+	if (previous) await deleteWebhook(ctx, previous.webhookUid); // events or URL changed: replace our own webhook
+	const url = ctx.getNodeWebhookUrl('default') ?? '';
+	const secretToken = generateSecret();
+	const { uid } = await createWebhook(ctx, {
+		name: `n8n: ${ctx.getWorkflow().name ?? ctx.getWorkflow().id}`.slice(0, 255),
+		url,
+		events: subscribedEvents(ctx),
+		secretToken,
+	});
+	Object.assign(staticData, { webhookUid: uid, secretToken, url } satisfies PhraseRegistration);
+}
+
+export async function unregister(ctx: IHookFunctions): Promise<void> {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = storedRegistration(staticData);
+	if (stored) await deleteWebhook(ctx, stored.webhookUid);
+	delete staticData.webhookUid;
+	delete staticData.secretToken;
+	delete staticData.url;
+}
+
+/** Manual registration: the token the user pastes into Phrase must be a real secret. */
+export function assertManualToken(ctx: IHookFunctions): void {
+	const token = ctx.getNodeParameter('manualToken', '') as string;
+	if (token.length < MIN_SECRET_LENGTH) {
+		throw new NodeOperationError(ctx.getNode(), `The secret token must be at least ${MIN_SECRET_LENGTH} characters`, {
+			description: 'Generate one (e.g. "openssl rand -hex 24"), enter it here and as the webhook\'s security token in Phrase TMS (Settings → Webhooks).',
+		});
+	}
+}

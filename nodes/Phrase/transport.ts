@@ -1,0 +1,75 @@
+import {
+	NodeApiError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type IWebhookFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { phraseBaseUrl } from './servers';
+
+type PhraseContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
+export class PhraseApiError extends Error {
+	constructor(
+		message: string,
+		readonly httpStatus: number,
+	) {
+		super(message);
+		this.name = 'PhraseApiError';
+	}
+}
+
+function messageOf(body: unknown): string {
+	if (body && typeof body === 'object') {
+		const { errorDescription, errorCode, message } = body as Record<string, unknown>;
+		const text = [errorCode, errorDescription ?? message].filter((v) => typeof v === 'string' && v).join(': ');
+		if (text) return text;
+	}
+	return typeof body === 'string' ? body.slice(0, 300) : '';
+}
+
+/**
+ * One call to the Phrase TMS API with `phraseApi` (n8n logs in through the credential's pre-authentication
+ * and renews the token on a 401). Phrase's errors are `{errorCode, errorDescription}`.
+ */
+export async function phraseRequest(
+	ctx: PhraseContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject; accept?: number[] } = {},
+): Promise<{ status: number; body: unknown }> {
+	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>('phraseApi');
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${phraseBaseUrl(credentials)}${path}`,
+		qs: options.qs,
+		body: options.body,
+		json: true,
+		timeout: 30_000,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		headers: { 'User-Agent': 'n8n-nodes-translation-events' },
+	};
+	const answer = await (ctx.helpers.httpRequestWithAuthentication.call(ctx, 'phraseApi', request) as Promise<{ statusCode: number; body: unknown }>).catch(
+		(error: Error) => ({ unreachable: error.message }),
+	);
+	if ('unreachable' in answer) throw new PhraseApiError(`Phrase TMS API unreachable: ${answer.unreachable}`, 0);
+	if ((answer.statusCode >= 200 && answer.statusCode < 300) || options.accept?.includes(answer.statusCode)) {
+		return { status: answer.statusCode, body: answer.body };
+	}
+	const detail = messageOf(answer.body);
+	const hint = answer.statusCode === 401 ? ' (check the Phrase TMS credential)' : '';
+	throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.statusCode}${detail ? `: ${detail}` : ''}${hint}`, answer.statusCode);
+}
+
+export function toNodeApiError(ctx: PhraseContext, error: unknown): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	const status = error instanceof PhraseApiError ? error.httpStatus : undefined;
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: status ? String(status) : undefined });
+}
