@@ -55,10 +55,18 @@ export async function phraseRequest(
 		ignoreHttpStatusErrors: true,
 		headers: { 'User-Agent': 'n8n-nodes-translation-events' },
 	};
-	const answer = await (ctx.helpers.httpRequestWithAuthentication.call(ctx, 'phraseApi', request) as Promise<{ statusCode: number; body: unknown }>).catch(
-		(error: Error) => ({ unreachable: error.message }),
-	);
-	if ('unreachable' in answer) throw new PhraseApiError(`Phrase TMS API unreachable: ${answer.unreachable}`, 0);
+	const call = (options: IHttpRequestOptions) =>
+		(ctx.helpers.httpRequestWithAuthentication.call(ctx, 'phraseApi', options) as Promise<{ statusCode: number; body: unknown }>).catch(
+			(error: Error & { httpCode?: string }) => ({ unreachable: error.message, httpCode: Number(error.httpCode) || 0 }),
+		);
+	let answer = await call(request);
+	// An expired token: n8n renews it (pre-authentication) only for a request that fails on 401, so ask again
+	// letting the 401 throw; a 401 after the renewal is a real one.
+	if (!('unreachable' in answer) && answer.statusCode === 401) answer = await call({ ...request, ignoreHttpStatusErrors: false });
+	if ('unreachable' in answer) {
+		if (answer.httpCode) throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.httpCode} (check the Phrase TMS credential)`, answer.httpCode);
+		throw new PhraseApiError(`Phrase TMS API unreachable: ${answer.unreachable}`, 0);
+	}
 	if ((answer.statusCode >= 200 && answer.statusCode < 300) || options.accept?.includes(answer.statusCode)) {
 		return { status: answer.statusCode, body: answer.body };
 	}
