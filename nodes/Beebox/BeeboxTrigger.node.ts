@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -9,7 +8,8 @@ import {
 
 import { asRecord, mergeParameters, repairAppendedQuery, singleParameters } from '../common/parse';
 import { handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks } from '../common/responses';
-import { assertUrlTokenConfigured, checkUrlToken, urlTokenProperties, urlTokenWebhookRoute } from '../common/urlToken';
+import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
+import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { parseDelivery } from '../common/validation';
 import { fetchBeeboxEventDetails, testBeeboxCredentials } from './details';
 import { ALL_EVENTS, BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize, isEventWanted } from './events';
@@ -31,7 +31,7 @@ export class BeeboxTrigger implements INodeType {
 		icon: { light: 'file:beebox.svg', dark: 'file:beebox.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow when Wordbee Beebox calls back: translated files created, source files parsed, jobs and projects changed',
 		defaults: { name: 'Wordbee Beebox Trigger' },
 		inputs: [],
@@ -53,21 +53,12 @@ export class BeeboxTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: [ALL_EVENTS],
-				description:
-					'Events that start the workflow. Others are answered 200 and start nothing. "All Events" also lets through codes newer Beebox versions add.',
-				options: [
-					{ name: 'All Events', value: ALL_EVENTS, description: 'Every event, including codes not listed here' },
-					...BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) =>
-						events.map(([code, description]) => ({ name: `${group}: ${humanize(code)}`, value: code, description })),
-					),
-				],
-			},
+			eventsProperty(
+				BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) =>
+					events.map(([code, description]) => ({ name: `${group}: ${humanize(code)}`, value: code, description })),
+				),
+				'Events that start the workflow. Others are answered 200 and start nothing. "All Events" also lets through codes newer Beebox versions add.',
+			),
 			...urlTokenProperties(WEBHOOK_PATH),
 			{
 				displayName: 'Fetch Event Details',
@@ -84,23 +75,7 @@ export class BeeboxTrigger implements INodeType {
 		credentialTest: { testBeeboxCredentials },
 	};
 
-	webhookMethods = {
-		default: {
-			// Nothing to register: Beebox has no API for its callback URL, the user pastes it into the project's
-			// settings. Activation checks the node's own settings instead, so a misconfigured secret fails here
-			// with a clear message rather than answering 401 to every callback.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				assertUrlTokenConfigured(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlTokenWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {

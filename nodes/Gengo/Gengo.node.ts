@@ -7,6 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executePerItem } from '../common/execute';
 import { testGengoCredentials } from './credentialTest';
 import { GENGO_EVENTS } from './events';
 import {
@@ -199,18 +200,7 @@ export class Gengo implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				out.push(...(await runOperation(this, i)));
-			} catch (error) {
-				const apiError = toNodeApiError(this, error, i);
-				if (!this.continueOnFail()) throw apiError;
-				out.push({ json: { error: apiError.message, description: apiError.description ?? null }, pairedItem: { item: i } });
-			}
-		}
-		return [out];
+		return await executePerItem(this, (i) => runOperation(this, i), (error, i) => toNodeApiError(this, error, i));
 	}
 }
 

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -9,7 +8,8 @@ import {
 
 import { asRecord } from '../common/parse';
 import { handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks } from '../common/responses';
-import { assertUrlTokenConfigured, checkUrlToken, urlTokenProperties, urlTokenWebhookRoute } from '../common/urlToken';
+import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
+import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
 import { readGengoCallback } from './callback';
 import { testGengoCredentials } from './credentialTest';
 import { ALL_EVENTS, COMMENT_EVENT, GENGO_EVENTS, isEventWanted } from './events';
@@ -30,7 +30,7 @@ export class GengoTrigger implements INodeType {
 		icon: { light: 'file:gengo.svg', dark: 'file:gengo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow when a Gengo job changes status (available, started, reviewable, approved, ...) or gets a comment',
 		defaults: { name: 'Gengo Trigger' },
 		inputs: [],
@@ -52,18 +52,10 @@ export class GengoTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: [ALL_EVENTS],
-				description: 'Job statuses and comments that start the workflow. Others are answered 200 and start nothing.',
-				options: [
-					{ name: 'All Events', value: ALL_EVENTS, description: 'Every status and comment, including statuses not listed here' },
-					...GENGO_EVENTS.map(([value, name, description]) => ({ name, value, description })),
-				],
-			},
+			eventsProperty(
+				GENGO_EVENTS.map(([value, name, description]) => ({ name, value, description })),
+				'Job statuses and comments that start the workflow. Others are answered 200 and start nothing.',
+			),
 			...urlTokenProperties(WEBHOOK_PATH),
 			{
 				displayName: 'Fetch Full Job',
@@ -80,21 +72,8 @@ export class GengoTrigger implements INodeType {
 		credentialTest: { testGengoCredentials },
 	};
 
-	webhookMethods = {
-		default: {
-			// Nothing to register: the URL goes into each job's callback_url. Activation checks the node's settings.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				assertUrlTokenConfigured(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// Nothing to register: the URL goes into each job's callback_url.
+	webhookMethods = urlTokenWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {

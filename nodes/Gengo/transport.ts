@@ -2,12 +2,11 @@ import {
 	NodeApiError,
 	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
-	type IHttpRequestOptions,
 	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { HttpCall } from '../common/http';
+import { requestWithCredential, VendorApiError, type HttpCall } from '../common/http';
 import { gengoResponseSchema } from './schemas';
 import { gengoBaseUrl, gengoSignature } from './signature';
 
@@ -16,19 +15,13 @@ import { gengoBaseUrl, gengoSignature } from './signature';
  * `{"opstat": "ok", "response": ...}` or `{"opstat": "error", "err": {"code": ..., "msg": ...}}`, the latter
  * often with HTTP 200; `msg` may be a string or a list of strings.
  */
-export class GengoApiError extends Error {
+export class GengoApiError extends VendorApiError {
 	constructor(
 		message: string,
-		readonly httpStatus: number,
+		httpStatus: number,
 		readonly gengoCode?: number | string,
 	) {
-		super(message);
-		this.name = 'GengoApiError';
-	}
-
-	/** Gengo itself or the network failed (worth retrying), as opposed to Gengo refusing the request. */
-	get isUnavailable(): boolean {
-		return this.httpStatus === 0 || this.httpStatus >= 500;
+		super(message, httpStatus);
 	}
 }
 
@@ -84,20 +77,9 @@ export async function gengoGet(
 	qs: Record<string, string | number> = {},
 ): Promise<unknown> {
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>('gengoApi');
-	const options: IHttpRequestOptions = {
-		method: 'GET',
-		url: `${gengoBaseUrl(credentials)}${path}`,
-		qs,
-		json: true,
-		timeout: 30_000,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	const answer = await (ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gengoApi', options) as Promise<{ statusCode: number; body: unknown }>).catch(
-		(error: Error) => ({ unreachable: error.message }),
-	);
-	if ('unreachable' in answer) throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, 0);
-	return unwrapGengoAnswer(`GET ${path}`, answer.statusCode, answer.body);
+	const answer = await requestWithCredential(ctx, 'gengoApi', { method: 'GET', url: `${gengoBaseUrl(credentials)}${path}`, qs });
+	if ('unreachable' in answer) throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, answer.httpCode);
+	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
 }
 
 /** A GengoApiError as n8n's NodeApiError, with Gengo's message, code and a hint for the common cases. */

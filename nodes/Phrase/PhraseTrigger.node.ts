@@ -1,13 +1,14 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
+import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
 import { badRequest, handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks, unauthorized, unavailable } from '../common/responses';
 import { secretMatches } from '../common/secret';
@@ -35,7 +36,7 @@ export class PhraseTrigger implements INodeType {
 		icon: { light: 'file:phrase.svg', dark: 'file:phrase.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow on Phrase TMS (Memsource) webhooks: job status changed, job created or assigned, project events',
 		defaults: { name: 'Phrase TMS Trigger' },
 		inputs: [],
@@ -71,18 +72,10 @@ export class PhraseTrigger implements INodeType {
 				displayOptions: { show: { registration: ['manual'] } },
 				hint: 'At least 16 random characters, e.g. from "openssl rand -hex 24"; deliveries without it get 401',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: [ALL_EVENTS],
-				options: [
-					{ name: 'All Events', value: ALL_EVENTS, description: 'Every event, including codes not listed here' },
-					...PHRASE_EVENT_GROUPS.flatMap(({ group, events }) => events.map(([code, description]) => ({ name: `${group}: ${code}`, value: code, description }))),
-				],
-				description: 'Events that start the workflow; with automatic registration also the ones the webhook subscribes to',
-			},
+			eventsProperty(
+				PHRASE_EVENT_GROUPS.flatMap(({ group, events }) => events.map(([code, description]) => ({ name: `${group}: ${code}`, value: code, description }))),
+				'Events that start the workflow; with automatic registration also the ones the webhook subscribes to',
+			),
 			{
 				displayName: 'Other Event Codes',
 				name: 'otherEvents',
@@ -91,16 +84,7 @@ export class PhraseTrigger implements INodeType {
 				placeholder: 'JOB_CUSTOM_FIELDS_UPDATED',
 				description: 'More event codes, comma-separated, for events not listed (e.g. Phrase\'s Language AI events)',
 			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{ name: 'One Item per Job Part', value: 'perJobPart' },
-					{ name: 'One Item per Delivery', value: 'perDelivery', description: 'All job parts of a webhook in one item, as "jobParts"' },
-				],
-				default: 'perJobPart',
-			},
+			outputProperty({ name: 'One Item per Job Part', value: 'perJobPart' }, 'All job parts of a webhook in one item, as "jobParts"'),
 			{
 				displayName: 'Job Statuses',
 				name: 'statuses',
@@ -147,23 +131,7 @@ export class PhraseTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') === 'manual') return false;
-				return await registrationExists(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') === 'manual') assertManualToken(this);
-				else await register(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') !== 'manual') await unregister(this);
-				return true;
-			},
-		},
-	};
+	webhookMethods = registrationWebhookMethods({ exists: registrationExists, register, unregister, checkManual: assertManualToken });
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {

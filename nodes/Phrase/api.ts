@@ -30,6 +30,16 @@ export async function getWebhook(ctx: Ctx, uid: string): Promise<{ uid: string; 
 	return parsed.success ? parsed.data : null;
 }
 
+/** The webhooks Phrase has for a URL (`GET /api2/v2/webhooks?url=`, a page with `content`). */
+export async function findWebhooksByUrl(ctx: Ctx, url: string): Promise<Array<{ uid: string; url?: string | null }>> {
+	const { body } = await phraseRequest(ctx, 'GET', '/api2/v2/webhooks', { qs: { url, pageSize: 50 } });
+	const content = (body as { content?: unknown[] } | undefined)?.content ?? [];
+	return content.flatMap((entry) => {
+		const parsed = phraseWebhookSchema.safeParse(entry);
+		return parsed.success && parsed.data.url === url ? [parsed.data] : [];
+	});
+}
+
 export async function deleteWebhook(ctx: Ctx, uid: string): Promise<void> {
 	await phraseRequest(ctx, 'DELETE', `/api2/v2/webhooks/${encodeURIComponent(uid)}`, { accept: [404] });
 }

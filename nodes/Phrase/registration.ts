@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
 import { generateSecret, MIN_SECRET_LENGTH } from '../common/secret';
-import { createWebhook, deleteWebhook, getWebhook } from './api';
+import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
 import { ALL_EVENTS, parseEventCodes, PHRASE_EVENT_CODES } from './events';
 
 /**
@@ -42,9 +42,13 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 
 export async function register(ctx: IHookFunctions): Promise<void> {
 	const staticData = ctx.getWorkflowStaticData('node');
-	const previous = storedRegistration(staticData);
-	if (previous) await deleteWebhook(ctx, previous.webhookUid); // events or URL changed: replace our own webhook
 	const url = ctx.getNodeWebhookUrl('default') ?? '';
+	// Our URL is unique to this node (it carries the node's webhook id): any webhook Phrase has for it is ours,
+	// from an earlier activation or from n8n activating the workflow twice. Replace them, so exactly one webhook,
+	// with the token we keep, calls this URL.
+	const previous = storedRegistration(staticData);
+	const ours = new Set([...(previous ? [previous.webhookUid] : []), ...(await findWebhooksByUrl(ctx, url)).map((w) => w.uid)]);
+	for (const uid of ours) await deleteWebhook(ctx, uid);
 	const secretToken = generateSecret();
 	const { uid } = await createWebhook(ctx, {
 		name: `n8n: ${ctx.getWorkflow().name ?? ctx.getWorkflow().id}`.slice(0, 255),

@@ -10,19 +10,12 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { requestWithCredential, VendorApiError } from '../common/http';
 import { phraseBaseUrl } from './servers';
 
 type PhraseContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
-export class PhraseApiError extends Error {
-	constructor(
-		message: string,
-		readonly httpStatus: number,
-	) {
-		super(message);
-		this.name = 'PhraseApiError';
-	}
-}
+export class PhraseApiError extends VendorApiError {}
 
 function messageOf(body: unknown): string {
 	if (body && typeof body === 'object') {
@@ -49,30 +42,21 @@ export async function phraseRequest(
 		url: `${phraseBaseUrl(credentials)}${path}`,
 		qs: options.qs,
 		body: options.body,
-		json: true,
-		timeout: 30_000,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
 		headers: { 'User-Agent': 'n8n-nodes-translation-events' },
 	};
-	const call = (options: IHttpRequestOptions) =>
-		(ctx.helpers.httpRequestWithAuthentication.call(ctx, 'phraseApi', options) as Promise<{ statusCode: number; body: unknown }>).catch(
-			(error: Error & { httpCode?: string }) => ({ unreachable: error.message, httpCode: Number(error.httpCode) || 0 }),
-		);
+	const call = (options: IHttpRequestOptions) => requestWithCredential(ctx, 'phraseApi', options);
 	let answer = await call(request);
 	// An expired token: n8n renews it (pre-authentication) only for a request that fails on 401, so ask again
 	// letting the 401 throw; a 401 after the renewal is a real one.
-	if (!('unreachable' in answer) && answer.statusCode === 401) answer = await call({ ...request, ignoreHttpStatusErrors: false });
+	if (!('unreachable' in answer) && answer.status === 401) answer = await call({ ...request, ignoreHttpStatusErrors: false });
 	if ('unreachable' in answer) {
 		if (answer.httpCode) throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.httpCode} (check the Phrase TMS credential)`, answer.httpCode);
 		throw new PhraseApiError(`Phrase TMS API unreachable: ${answer.unreachable}`, 0);
 	}
-	if ((answer.statusCode >= 200 && answer.statusCode < 300) || options.accept?.includes(answer.statusCode)) {
-		return { status: answer.statusCode, body: answer.body };
-	}
+	if ((answer.status >= 200 && answer.status < 300) || options.accept?.includes(answer.status)) return answer;
 	const detail = messageOf(answer.body);
-	const hint = answer.statusCode === 401 ? ' (check the Phrase TMS credential)' : '';
-	throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.statusCode}${detail ? `: ${detail}` : ''}${hint}`, answer.statusCode);
+	const hint = answer.status === 401 ? ' (check the Phrase TMS credential)' : '';
+	throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.status}${detail ? `: ${detail}` : ''}${hint}`, answer.status);
 }
 
 export function toNodeApiError(ctx: PhraseContext, error: unknown): NodeApiError {

@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executePerItem } from '../common/execute';
 import { deleteCallbackSettings, getCallbackSettings, getDocument, getLastErrors, getProject, setCallbackSettings } from './callbackApi';
 import { validateCallbackSetting } from './settings';
 import { toNodeApiError } from './transport';
@@ -132,18 +133,11 @@ export class Smartcat implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				for (const json of await runOperation(this, i)) out.push({ json, pairedItem: { item: i } });
-			} catch (error) {
-				const nodeError = error instanceof NodeOperationError ? error : toNodeApiError(this, error, i);
-				if (!this.continueOnFail()) throw nodeError;
-				out.push({ json: { error: nodeError.message }, pairedItem: { item: i } });
-			}
-		}
-		return [out];
+		return await executePerItem(
+			this,
+			async (i) => (await runOperation(this, i)).map((json) => ({ json, pairedItem: { item: i } })),
+			(error, i) => toNodeApiError(this, error, i),
+		);
 	}
 }
 

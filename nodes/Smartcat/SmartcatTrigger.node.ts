@@ -1,13 +1,14 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
+import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
 import { badRequest, handleDelivery, ignoreDelivery, startWorkflow, unauthorized, unavailable } from '../common/responses';
 import { secretMatches } from '../common/secret';
@@ -31,7 +32,7 @@ export class SmartcatTrigger implements INodeType {
 		icon: { light: 'file:smartcat.svg', dark: 'file:smartcat.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow when a Smartcat project or document changes status, or an XLIFF import completes',
 		defaults: { name: 'Smartcat Trigger' },
 		inputs: [],
@@ -95,28 +96,11 @@ export class SmartcatTrigger implements INodeType {
 				displayOptions: { show: { registration: ['manual'] } },
 				hint: 'The value you gave that header in the account\'s callback setting. Empty: deliveries are not checked.',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: [ALL_EVENTS],
-				options: [
-					{ name: 'All Events', value: ALL_EVENTS },
-					...SMARTCAT_EVENTS.map(({ event, name, description }) => ({ name, value: event, description })),
-				],
-				description: 'Callbacks that start the workflow. Others are answered 200 and start nothing.',
-			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{ name: 'One Item per ID', value: 'perId' },
-					{ name: 'One Item per Delivery', value: 'perDelivery', description: 'All IDs of a callback in one item, as "ids"' },
-				],
-				default: 'perId',
-			},
+			eventsProperty(
+				SMARTCAT_EVENTS.map(({ event, name, description }) => ({ name, value: event, description })),
+				'Callbacks that start the workflow. Others are answered 200 and start nothing.',
+			),
+			outputProperty({ name: 'One Item per ID', value: 'perId' }, 'All IDs of a callback in one item, as "ids"'),
 			{
 				displayName: 'Fetch Details',
 				name: 'fetchDetails',
@@ -138,23 +122,7 @@ export class SmartcatTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
-				return await registrationExists(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				await register(this);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') === 'manual') return true;
-				await unregister(this);
-				return true;
-			},
-		},
-	};
+	webhookMethods = registrationWebhookMethods({ exists: registrationExists, register, unregister });
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {

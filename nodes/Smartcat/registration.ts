@@ -62,8 +62,13 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 				'Smartcat has one callback URL per account. Turn on "Replace Existing Callback" to point it at this workflow instead (whatever used the old URL stops receiving callbacks), or use Registration: Manual.',
 		});
 	}
-	const secret = generateSecret();
-	await setCallbackSettings(ctx, callbackUrl, [{ name: headerName, value: secret }]);
+	// Already ours (n8n can activate one workflow twice in quick succession): adopt the secret Smartcat has, so
+	// whichever activation's static data n8n saves last, it holds the secret Smartcat sends.
+	const existing = sameUrl(current?.url, callbackUrl)
+		? current?.additionalHeaders?.find((h) => h.name?.toLowerCase() === headerName.toLowerCase() && h.value)?.value
+		: undefined;
+	const secret = existing ?? generateSecret();
+	if (!existing) await setCallbackSettings(ctx, callbackUrl, [{ name: headerName, value: secret }]);
 	Object.assign(ctx.getWorkflowStaticData('node'), { callbackUrl, headerName, secret } satisfies SmartcatRegistration);
 }
 

@@ -5,25 +5,17 @@ import {
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type IHttpRequestMethods,
-	type IHttpRequestOptions,
 	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { requestWithCredential, VendorApiError } from '../common/http';
 import { smartcatApiRoot } from './servers';
 
 type SmartcatContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 /** A failed Smartcat API call: the HTTP status and Smartcat's message (its error bodies are text or JSON). */
-export class SmartcatApiError extends Error {
-	constructor(
-		message: string,
-		readonly httpStatus: number,
-	) {
-		super(message);
-		this.name = 'SmartcatApiError';
-	}
-}
+export class SmartcatApiError extends VendorApiError {}
 
 function messageOf(body: unknown): string {
 	if (typeof body === 'string') return body.trim().slice(0, 300);
@@ -47,21 +39,14 @@ export async function smartcatRequest(
 	options: { body?: IDataObject; qs?: IDataObject; accept?: number[] } = {},
 ): Promise<{ status: number; body: unknown }> {
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>('smartcatApi');
-	const request: IHttpRequestOptions = {
+	const answer = await requestWithCredential(ctx, 'smartcatApi', {
 		method,
 		url: `${smartcatApiRoot(credentials)}${path}`,
 		qs: options.qs,
 		body: options.body,
-		json: true,
-		timeout: 30_000,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	const answer = await (ctx.helpers.httpRequestWithAuthentication.call(ctx, 'smartcatApi', request) as Promise<{ statusCode: number; body: unknown }>).catch(
-		(error: Error) => ({ unreachable: error.message }),
-	);
-	if ('unreachable' in answer) throw new SmartcatApiError(`Smartcat API unreachable: ${answer.unreachable}`, 0);
-	const { statusCode: status, body } = answer;
+	});
+	if ('unreachable' in answer) throw new SmartcatApiError(`Smartcat API unreachable: ${answer.unreachable}`, answer.httpCode);
+	const { status, body } = answer;
 	if ((status >= 200 && status < 300) || options.accept?.includes(status)) return { status, body };
 	const detail = messageOf(body);
 	const hint = status === 401 || status === 403 ? ' (check the account ID, API key and server of the Smartcat credential)' : '';

@@ -87,3 +87,23 @@ export function assertUrlTokenConfigured(ctx: IHookFunctions): void {
 		);
 	}
 }
+
+/**
+ * The webhookMethods of a trigger whose vendor has no registration API (Beebox, Gengo): nothing to register, the
+ * user pastes the URL. Activation checks the node's own settings instead, so a weak or missing token fails there
+ * with a clear message rather than answering 401 to every delivery.
+ */
+export const urlTokenWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return false;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			assertUrlTokenConfigured(this);
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

@@ -2,18 +2,13 @@ import { parse as parseQuery } from 'node:querystring';
 
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import fixtures from '../fixtures/beebox/callbacks.json';
-import { fakeWebhookContext, type FakeRequest } from '../helpers/webhookContext';
+import { deliverTo } from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
 
 const trigger = new BeeboxTrigger();
 const TOKEN = 'A1b2C3d4E5f6G7h8I9j0';
 
-async function deliver(request: FakeRequest) {
-	const { ctx, response, logs } = fakeWebhookContext(request);
-	const result = await trigger.webhook.call(ctx);
-	const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
-	return { result, status: response.status ?? 200, body: response.body, items, logs };
-}
+const deliver = deliverTo(trigger);
 
 describe('Beebox Trigger: what a real Beebox sends', () => {
 	it.each(fixtures.valid.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {

@@ -5,7 +5,7 @@ import { GENGO_EVENTS } from '../../nodes/Gengo/events';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';
-import { fakeWebhookContext, type FakeRequest } from '../helpers/webhookContext';
+import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { GengoSimulator } from '../simulators/gengo';
 
 const trigger = new GengoTrigger();
@@ -16,12 +16,7 @@ function request(contentType: string, body: string, extra: Partial<FakeRequest> 
 	return { headers: { 'content-type': contentType }, body: parsed, ...extra };
 }
 
-async function deliver(req: FakeRequest) {
-	const { ctx, response, logs } = fakeWebhookContext(req);
-	const result = await trigger.webhook.call(ctx);
-	const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
-	return { status: response.status ?? 200, body: response.body as { message?: string; workflowStarted?: boolean }, items, logs };
-}
+const deliver = deliverTo(trigger);
 
 describe('Gengo request signing', () => {
 	it('signs ts with HMAC-SHA1 of the private key, hex (vector from openssl dgst -sha1 -hmac)', () => {

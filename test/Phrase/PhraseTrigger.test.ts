@@ -1,7 +1,7 @@
 import { phraseJobWebhook, phraseProjectWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { apiStatusOf, statusMatches, webhookStatusOf } from '../../nodes/Phrase/statuses';
-import { fakeWebhookContext, type FakeRequest } from '../helpers/webhookContext';
+import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { PhraseSimulator } from '../simulators/phrase';
 
 const trigger = new PhraseTrigger();
@@ -12,12 +12,7 @@ function request(body: unknown, extra: Partial<FakeRequest> = {}): FakeRequest {
 	return { headers: { 'content-type': 'application/json', 'x-memsource-token': TOKEN }, body, staticData: { ...registered }, ...extra };
 }
 
-async function deliver(req: FakeRequest) {
-	const { ctx, response, logs } = fakeWebhookContext(req);
-	const result = await trigger.webhook.call(ctx);
-	const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
-	return { status: response.status ?? 200, body: response.body as { message?: string; workflowStarted?: boolean }, items, logs };
-}
+const deliver = deliverTo(trigger);
 
 describe('Phrase job statuses: webhook and API names', () => {
 	it('maps both ways, as vendors.md tabulates', () => {

@@ -1,7 +1,7 @@
 import { splitDocumentId } from '../../nodes/Smartcat/output';
 import { validateCallbackSetting } from '../../nodes/Smartcat/settings';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
-import { fakeWebhookContext, type FakeRequest } from '../helpers/webhookContext';
+import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { SmartcatSimulator } from '../simulators/smartcat';
 
 const trigger = new SmartcatTrigger();
@@ -18,12 +18,7 @@ function request(path: string, body: unknown, extra: Partial<FakeRequest> = {}):
 	};
 }
 
-async function deliver(req: FakeRequest) {
-	const { ctx, response, logs } = fakeWebhookContext(req);
-	const result = await trigger.webhook.call(ctx);
-	const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
-	return { status: response.status ?? 200, body: response.body as { message?: string; workflowStarted?: boolean }, items, logs };
-}
+const deliver = deliverTo(trigger);
 
 describe('Smartcat Trigger: deliveries', () => {
 	it('emits one item per project id with the envelope', async () => {

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { GengoApi } from '../../credentials/GengoApi.credentials';
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
@@ -109,4 +109,23 @@ export function fakeWebhookContext(request: FakeRequest): { ctx: IWebhookFunctio
 		},
 	} as unknown as IWebhookFunctions;
 	return { ctx, response, logs };
+}
+
+/** What a trigger answered a fake request: the HTTP status and body, the items it started the workflow with. */
+export interface Delivered {
+	status: number;
+	body: { code?: number; message?: string; workflowStarted?: boolean } & Record<string, unknown>;
+	items: IDataObject[];
+	logs: string[];
+	result: IWebhookResponseData;
+}
+
+/** Sends fake requests to a trigger's webhook(), the way the unit tests of every trigger do. */
+export function deliverTo(trigger: { webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> }) {
+	return async (request: FakeRequest): Promise<Delivered> => {
+		const { ctx, response, logs } = fakeWebhookContext(request);
+		const result = await trigger.webhook.call(ctx);
+		const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
+		return { status: response.status ?? 200, body: (response.body ?? {}) as Delivered['body'], items, logs, result };
+	};
 }

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { LocalServer } from './localServer';
 
 /**
  * A local Wordbee Beebox API for tests, answering as Wordbee's pages document it:
@@ -27,34 +27,23 @@ export interface BeeboxSimulatorOptions {
 	events: SimulatedBeeboxEvent[];
 }
 
-export class BeeboxSimulator {
-	private server: Server | undefined;
+export class BeeboxSimulator extends LocalServer {
 	private readonly sessions = new Map<string, string>();
 	readonly requests: Array<{ method: string; path: string }> = [];
 	connects = 0;
 
-	constructor(private readonly options: BeeboxSimulatorOptions) {}
-
-	get url(): string {
-		const address = this.server?.address() as AddressInfo;
-		return `http://127.0.0.1:${address.port}`;
+	constructor(private readonly options: BeeboxSimulatorOptions) {
+		super();
 	}
+
 
 	get openSessions(): number {
 		return this.sessions.size;
 	}
 
-	async start(): Promise<this> {
-		this.server = createServer((req, res) => void this.handle(req, res));
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		return this;
-	}
 
-	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		this.requests.push({ method: req.method ?? '', path: url.pathname });
 		const json = (status: number, body: unknown) => {

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { gengoSampleJob } from '../../cli/samples/gengo';
+import { LocalServer } from './localServer';
 
 /**
  * A local Gengo API v2 for tests (base URL `<url>/v2`), answering in Gengo's envelope
@@ -26,30 +26,20 @@ export interface GengoSimulatorOptions {
 	jobs: SimulatedGengoJob[];
 }
 
-export class GengoSimulator {
-	private server: Server | undefined;
+export class GengoSimulator extends LocalServer {
 	readonly requests: Array<{ path: string; signed: boolean }> = [];
 
-	constructor(private readonly options: GengoSimulatorOptions) {}
-
-	get url(): string {
-		return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+	constructor(private readonly options: GengoSimulatorOptions) {
+		super();
 	}
+
 
 	/** What a credential's custom base URL should be. */
 	get baseUrl(): string {
 		return `${this.url}/v2`;
 	}
 
-	async start(): Promise<this> {
-		this.server = createServer((req, res) => this.handle(req, res));
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		return this;
-	}
 
-	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-	}
 
 	/** The full Job payload the API answers for a simulated job (a file job has file_url_tgt once translated). */
 	jobPayload(job: SimulatedGengoJob): Record<string, unknown> {
@@ -75,7 +65,7 @@ export class GengoSimulator {
 		return given.length === expected.length && timingSafeEqual(given, expected);
 	}
 
-	private handle(req: IncomingMessage, res: ServerResponse): void {
+	protected handle(req: IncomingMessage, res: ServerResponse): void {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const send = (status: number, body: unknown) => {
 			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalServer } from './localServer';
 
 /**
  * A local Phrase TMS API for tests (base URL `<url>/web`), after Phrase's API reference: `POST
@@ -16,32 +16,22 @@ export interface PhraseSimulatorOptions {
 	projects?: Record<string, Array<{ uid: string; status: string; targetLang?: string; filename?: string }>>;
 }
 
-export class PhraseSimulator {
-	private server: Server | undefined;
+export class PhraseSimulator extends LocalServer {
 	private readonly tokens = new Set<string>();
 	readonly webhooks = new Map<string, { uid: string; url: string; events: string[]; secretToken?: string; name?: string; status: string }>();
 	readonly requests: Array<{ method: string; path: string; authorized: boolean }> = [];
 	logins = 0;
 
-	constructor(readonly options: PhraseSimulatorOptions) {}
-
-	get url(): string {
-		return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+	constructor(readonly options: PhraseSimulatorOptions) {
+		super();
 	}
+
 
 	get baseUrl(): string {
 		return `${this.url}/web`;
 	}
 
-	async start(): Promise<this> {
-		this.server = createServer((req, res) => void this.handle(req, res));
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		return this;
-	}
 
-	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-	}
 
 	expireTokens(): void {
 		this.tokens.clear();
@@ -61,7 +51,7 @@ export class PhraseSimulator {
 		return statuses;
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const json = (status: number, body?: unknown) => {
 			res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -94,6 +84,11 @@ export class PhraseSimulator {
 			const hook = { uid, url: String(body.url), events, secretToken: body.secretToken as string | undefined, name: body.name as string, status: String(body.status ?? 'ENABLED') };
 			this.webhooks.set(uid, hook);
 			return json(200, { ...hook, id: uid });
+		}
+		if (path === '/api2/v2/webhooks' && req.method === 'GET') {
+			const wanted = url.searchParams.get('url');
+			const content = [...this.webhooks.values()].filter((h) => !wanted || h.url === wanted);
+			return json(200, { content, totalElements: content.length, totalPages: 1, pageNumber: 0 });
 		}
 		const hook = /^\/api2\/v2\/webhooks\/([^/]+)$/.exec(path);
 		if (hook) {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalServer } from './localServer';
 
 /**
  * A local Smartcat API for tests (seed 002): Basic auth (account id : API key) checked on every call; the
@@ -24,27 +24,17 @@ interface Setting {
 
 const MAX_ERRORS_LIMIT = 100;
 
-export class SmartcatSimulator {
-	private server: Server | undefined;
+export class SmartcatSimulator extends LocalServer {
 	setting: Setting | null = null;
 	readonly errors: Array<Record<string, unknown>> = [];
 	readonly requests: Array<{ method: string; path: string; authorized: boolean }> = [];
 
-	constructor(private readonly options: SmartcatSimulatorOptions) {}
-
-	get url(): string {
-		return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+	constructor(private readonly options: SmartcatSimulatorOptions) {
+		super();
 	}
 
-	async start(): Promise<this> {
-		this.server = createServer((req, res) => void this.handle(req, res));
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		return this;
-	}
 
-	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-	}
+
 
 	/**
 	 * Delivers ids the way Smartcat does; resolves when delivered or when the 8 attempts are spent.
@@ -89,7 +79,7 @@ export class SmartcatSimulator {
 		return req.headers.authorization === expected;
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const authorized = this.authorized(req);
 		this.requests.push({ method: req.method ?? '', path: url.pathname, authorized });
