@@ -136,6 +136,9 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 			await send(url(workflows.all), { method: 'POST', headers: { 'content-type': 'text/plain', ...token }, body: 'JOB_CREATED' }),
 		];
 		expect(answers.map((a) => a.status)).toEqual([401, 401, 400, 400, 400, 400]);
+		// Not JSON at all: n8n's own body parser refuses it (422) before the trigger runs (README says so).
+		const unparseable = await send(url(workflows.all), { method: 'POST', headers: { ...json, ...token }, body: '{"event": "JOB_CREATED", ' });
+		expect(unparseable.status).toBe(422);
 		expect(await phrase.deliver(phraseProjectWebhook('PROJECT_DELETED'), 'forged-token')).toEqual([401]);
 		expect(await phrase.deliver(phraseProjectWebhook('PROJECT_CREATED'))).toEqual([200]);
 		const after = await n8n.waitForExecutions(workflows.all.id, before + 1);
