@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -66,7 +67,7 @@ export class Gengo implements INodeType {
 					{ name: 'Get', value: 'get', action: 'Get a job' },
 					{ name: 'Get Comments', value: 'getComments', action: 'Get the comments of a job', description: 'One item per comment' },
 					{ name: 'Get Feedback', value: 'getFeedback', action: 'Get the feedback of a job' },
-					{ name: 'Get Many', value: 'getMany', action: 'Get many jobs', description: 'By ids, or the most recent ones' },
+					{ name: 'Get Many', value: 'getMany', action: 'Get many jobs', description: 'By IDs, or the most recent ones' },
 					{ name: 'Get Revision', value: 'getRevision', action: 'Get a revision of a job' },
 					{ name: 'Get Revisions', value: 'getRevisions', action: 'Get the revisions of a job', description: 'One item per revision' },
 				],
@@ -237,6 +238,6 @@ async function runOperation(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 		case 'downloadTargetFile':
 			return [await downloadTargetFile(ctx, jobId, ctx.getNodeParameter('binaryPropertyName', i) as string, i)];
 		default:
-			throw new Error(`Unknown operation ${operation}`);
+			throw new NodeOperationError(ctx.getNode(), `Unknown operation ${operation}`, { itemIndex: i });
 	}
 }

@@ -84,7 +84,7 @@ export class PhraseTrigger implements INodeType {
 				placeholder: 'JOB_CUSTOM_FIELDS_UPDATED',
 				description: 'More event codes, comma-separated, for events not listed (e.g. Phrase\'s Language AI events)',
 			},
-			outputProperty({ name: 'One Item per Job Part', value: 'perJobPart' }, 'All job parts of a webhook in one item, as "jobParts"'),
+			outputProperty('One item per job part', 'All job parts of a webhook in one item, as "jobParts"'),
 			{
 				displayName: 'Job Statuses',
 				name: 'statuses',
@@ -155,7 +155,7 @@ export class PhraseTrigger implements INodeType {
 			const allJobsStatus = this.getNodeParameter('allJobsStatus', '') as string;
 			if (allJobsStatus && body.event === 'JOB_STATUS_CHANGED') return await allJobsReached(this, body, parts, allJobsStatus.replace(/^api:/, ''), receivedAt);
 
-			if (this.getNodeParameter('output', 'perJobPart') === 'perDelivery') return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt)]);
+			if (this.getNodeParameter('output', 'perElement') === 'perDelivery') return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt)]);
 			const apiJobs = this.getNodeParameter('fetchFullJob', false) ? await fetchJobs(this, parts) : undefined;
 			return startWorkflow(this, parts.map((part, i) => buildPhraseJobItem(body, part, receivedAt, apiJobs?.[i])));
 		});

@@ -77,7 +77,7 @@ export class Smartcat implements INodeType {
 				type: 'string',
 				required: true,
 				default: '',
-				placeholder: 'https://n8n.example.com/webhook/<id>/smartcat',
+				placeholder: 'https://n8n.example.com/webhook/WEBHOOK-ID/smartcat',
 				displayOptions: { show: { resource: ['callback'], operation: ['set'] } },
 				description: 'Smartcat appends /project/status, /document/status or /document/translationImportCompleted to it',
 			},

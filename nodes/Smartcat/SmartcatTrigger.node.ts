@@ -82,7 +82,7 @@ export class SmartcatTrigger implements INodeType {
 			},
 			{
 				displayName: 'Secret Header Name',
-				name: 'secretHeader',
+				name: 'headerName',
 				type: 'string',
 				default: DEFAULT_SECRET_HEADER,
 				description: 'The header Smartcat sends with every callback (additionalHeaders); deliveries without its secret value get 401',
@@ -100,7 +100,7 @@ export class SmartcatTrigger implements INodeType {
 				SMARTCAT_EVENTS.map(({ event, name, description }) => ({ name, value: event, description })),
 				'Callbacks that start the workflow. Others are answered 200 and start nothing.',
 			),
-			outputProperty({ name: 'One Item per ID', value: 'perId' }, 'All IDs of a callback in one item, as "ids"'),
+			outputProperty('One item per project or document ID', 'All IDs of a callback in one item, as "ids"'),
 			{
 				displayName: 'Fetch Details',
 				name: 'fetchDetails',
@@ -159,7 +159,7 @@ export class SmartcatTrigger implements INodeType {
 			}
 
 			const items: IDataObject[] =
-				this.getNodeParameter('output', 'perId') === 'perDelivery'
+				this.getNodeParameter('output', 'perElement') === 'perDelivery'
 					? [buildSmartcatBatchItem(event, wanted, receivedAt, details)]
 					: wanted.map((id, i) => buildSmartcatItem(event, id, receivedAt, details?.[i]));
 			return startWorkflow(this, items);
@@ -179,7 +179,7 @@ function checkSecret(ctx: IWebhookFunctions, headers: Record<string, unknown>): 
 	if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
 		const expected = ctx.getNodeParameter('manualSecret', '') as string;
 		if (!expected) return;
-		const name = (ctx.getNodeParameter('secretHeader', DEFAULT_SECRET_HEADER) as string) || DEFAULT_SECRET_HEADER;
+		const name = (ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string) || DEFAULT_SECRET_HEADER;
 		if (!secretMatches(headerValue(headers, name), expected)) throw unauthorized('missing or wrong secret header');
 		return;
 	}

@@ -49,7 +49,7 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 /** Registers this workflow's URL with a new secret; refuses to replace another URL unless told to. */
 export async function register(ctx: IHookFunctions): Promise<void> {
 	const callbackUrl = callbackBaseUrl(ctx);
-	const headerName = (ctx.getNodeParameter('secretHeader', DEFAULT_SECRET_HEADER) as string).trim() || DEFAULT_SECRET_HEADER;
+	const headerName = (ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string).trim() || DEFAULT_SECRET_HEADER;
 	if (!/^[A-Za-z0-9-]{1,100}$/.test(headerName)) {
 		throw new NodeOperationError(ctx.getNode(), `"${headerName}" is not a valid HTTP header name`, {
 			description: 'Use letters, digits and hyphens, e.g. X-Smartcat-Callback-Secret.',

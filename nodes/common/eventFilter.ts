@@ -25,12 +25,15 @@ export function eventsProperty(options: INodePropertyOptions[], description: str
 }
 
 /** "Output": one item per element of a batch (the default, design.md), or the whole delivery as one item. */
-export function outputProperty(perElement: { name: string; value: string }, batchDescription: string): INodeProperties {
+export function outputProperty(perElementDescription: string, batchDescription: string): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
-		options: [perElement, { name: 'One Item per Delivery', value: 'perDelivery', description: batchDescription }],
-		default: perElement.value,
+		default: 'perElement',
+		options: [
+			{ name: 'One Item Each', value: 'perElement', description: perElementDescription },
+			{ name: 'One Item per Delivery', value: 'perDelivery', description: batchDescription },
+		],
 	};
 }

@@ -23,12 +23,12 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 				{
 					name: 'In the Query String',
 					value: 'query',
-					description: `Deliveries must carry ?${URL_TOKEN_QUERY_PARAMETER}=<token>`,
+					description: `Deliveries must carry ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt;`,
 				},
 				{
 					name: 'In the URL Path',
 					value: 'path',
-					description: `The URL ends in /${basePath}/<token>`,
+					description: `The URL ends in /${basePath}/&lt;token&gt;`,
 				},
 			],
 			default: 'none',
@@ -44,7 +44,7 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			default: '',
 			displayOptions: { show: { urlTokenLocation: ['query', 'path'] } },
 			hint: `At least ${MIN_SECRET_LENGTH} random characters (letters, digits, - and _), e.g. from "openssl rand -hex 24"`,
-			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=<token> to the production URL. URL path: replace :token at the end of the production URL with the token.`,
+			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt; to the production URL. URL path: replace :token at the end of the production URL with the token.`,
 		},
 	];
 }

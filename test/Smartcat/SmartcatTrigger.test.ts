@@ -86,7 +86,7 @@ describe('Smartcat Trigger: the secret header', () => {
 	});
 
 	it('manual registration checks the configured header value, or nothing when none is set', async () => {
-		const manual = { registration: 'manual', secretHeader: 'X-Hook-Key', manualSecret: 'manual-secret-value-123' };
+		const manual = { registration: 'manual', headerName: 'X-Hook-Key', manualSecret: 'manual-secret-value-123' };
 		const ok = await deliver(request('document/status', ['1'], { nodeParameters: manual, headers: { 'content-type': 'application/json', 'x-hook-key': 'manual-secret-value-123' } }));
 		const wrong = await deliver(request('document/status', ['1'], { nodeParameters: manual, headers: { 'content-type': 'application/json', 'x-hook-key': 'nope' } }));
 		const open = await deliver(request('document/status', ['1'], { nodeParameters: { registration: 'manual' }, headers: { 'content-type': 'application/json' } }));
