@@ -25,7 +25,7 @@ export interface ExecutionRecord {
 }
 
 export declare class N8n {
-	constructor(options?: { userFolder?: string; port?: number; env?: Record<string, string>; log?: (line: string) => void; background?: boolean });
+	constructor(options?: { userFolder?: string; port?: number; env?: Record<string, string>; log?: (line: string) => void; background?: boolean; linkRepo?: boolean });
 	paths: RuntimePaths;
 	userFolder: string;
 	port: number;
@@ -39,7 +39,7 @@ export declare class N8n {
 	isReady(): Promise<boolean>;
 	stop(): Promise<void>;
 	cli(args: string[]): Promise<string>;
-	importWorkflows(workflows: Array<Record<string, unknown>>): Promise<void>;
+	importWorkflows(workflows: object[]): Promise<void>;
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
 	unpublish(id: string): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;

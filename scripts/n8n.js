@@ -96,6 +96,8 @@ class N8n {
 	 * @param {number} [options.port]
 	 * @param {Record<string, string>} [options.env] extra environment
 	 * @param {(line: string) => void} [options.log] receives n8n's output lines
+	 * @param {boolean} [options.linkRepo] link this repository into the user folder (default); false when the
+	 *   test installed the package there itself, e.g. from a tarball
 	 * @param {boolean} [options.background] don't keep the parent process alive for n8n (tests): n8n is killed
 	 *   when the parent exits, so a test run that forgot to stop it still ends
 	 */
@@ -107,6 +109,7 @@ class N8n {
 		this.extraEnv = options.env || {};
 		this.log = options.log || (() => {});
 		this.background = options.background ?? false;
+		this.linkRepo = options.linkRepo ?? true;
 		/** @type {import('node:child_process').ChildProcess | undefined} */
 		this.child = undefined;
 		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
@@ -157,7 +160,7 @@ class N8n {
 	async start({ timeoutMs = 180_000 } = {}) {
 		if (!this.port) this.port = await freePort();
 		this.brokerPort = await freePort();
-		linkPackage(this.userFolder);
+		if (this.linkRepo) linkPackage(this.userFolder);
 		const child = spawn(this.paths.node, [this.paths.n8nBin, 'start'], {
 			env: this.env(),
 			stdio: ['ignore', 'pipe', 'pipe'],

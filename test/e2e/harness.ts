@@ -19,8 +19,8 @@ export const PACKAGE = 'n8n-nodes-translation-events';
 export const RECEIVER = 'Received';
 
 /** Starts n8n on free ports with a temporary user folder; says so on the test output. */
-export async function startN8n(label: string): Promise<N8nInstance> {
-	const n8n = new N8n({ background: true, log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
+export async function startN8n(label: string, options: { userFolder?: string; linkRepo?: boolean } = {}): Promise<N8nInstance> {
+	const n8n = new N8n({ ...options, background: true, log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
 	const started = Date.now();
 	await n8n.start();
 	console.log(

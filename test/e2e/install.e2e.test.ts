@@ -1,0 +1,81 @@
+/**
+ * The package as users get it: `npm pack`, then installed into a fresh n8n's user folder exactly the way n8n's
+ * Community Nodes feature does it (n8n 2.41 CommunityPackagesService.downloadPackage: unpack the tarball into
+ * ~/.n8n/nodes/node_modules/<name>, drop dev/peer/optional dependencies, `npm install` its own dependencies with
+ * scripts off, record it in ~/.n8n/nodes/package.json). Then n8n loads it and a workflow runs.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { gengoCallbackRequest } from '../../cli/samples/gengo';
+import { editorTypes, PACKAGE, receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
+
+const run = promisify(execFile);
+const repoRoot = join(__dirname, '..', '..');
+
+/** Every file of a directory, relative, sorted. */
+function filesOf(dir: string, prefix = ''): string[] {
+	return readdirSync(dir, { withFileTypes: true })
+		.flatMap((entry) => (entry.isDirectory() ? filesOf(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+		.sort();
+}
+
+describe('The packed package installed into n8n like Community Nodes does', () => {
+	let n8n: N8nInstance;
+	let work: string;
+	let installed: string;
+	const workflow = triggerWorkflow({ id: 'installGengo0001', node: 'gengoTrigger' });
+
+	beforeAll(async () => {
+		work = mkdtempSync(join(tmpdir(), 'n8n-install-'));
+		const { stdout } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], { cwd: repoRoot });
+		const tarball = join(work, stdout.trim().split('\n').pop()!);
+		const userFolder = join(work, 'user');
+		const nodesDir = join(userFolder, '.n8n', 'nodes');
+		installed = join(nodesDir, 'node_modules', PACKAGE);
+		mkdirSync(installed, { recursive: true });
+		await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+		const packageJson = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+		const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...kept } = packageJson;
+		writeFileSync(join(installed, 'package.json'), JSON.stringify(kept, null, 2));
+		await run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], {
+			cwd: installed,
+		});
+		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: packageJson.version } }, null, 2));
+
+		n8n = await startN8n('install', { userFolder, linkRepo: false });
+		await n8n.importWorkflows([workflow]);
+		await n8n.waitForWebhook(n8n.webhookUrl(`${workflow.webhookId}/gengo`));
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		if (work) rmSync(work, { recursive: true, force: true });
+	});
+
+	it('ships only dist/, README, LICENSE and package.json, with no runtime dependencies', () => {
+		const files = filesOf(installed);
+		expect(files.filter((f) => !f.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json']);
+		expect(files).toEqual(expect.arrayContaining(['dist/nodes/Gengo/GengoTrigger.node.js', 'dist/nodes/Gengo/gengo.svg', 'dist/vendor/zod.js']));
+		expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies).toBeUndefined();
+		console.log(`[e2e install] the tarball holds ${files.length} files; installed without runtime dependencies`);
+	});
+
+	it('n8n loads every node and credential, and a workflow runs', async () => {
+		const types = await editorTypes(n8n);
+		const ours = types.nodes.filter((name) => name.startsWith(`${PACKAGE}.`)).sort();
+		expect(ours).toEqual(
+			// the action nodes are usable as AI tools, so n8n adds their Tool variants
+			['beeboxTrigger', 'gengo', 'gengoTool', 'gengoTrigger', 'phraseTrigger', 'smartcat', 'smartcatTool', 'smartcatTrigger'].map((name) => `${PACKAGE}.${name}`),
+		);
+		expect(types.credentials).toEqual(expect.arrayContaining(['beeboxApi', 'gengoApi', 'phraseApi', 'smartcatApi']));
+		const request = gengoCallbackRequest('approved', { jobId: '4242' });
+		expect((await send(n8n.webhookUrl(`${workflow.webhookId}/gengo`), { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body })).status).toBe(200);
+		const items = receivedItems(await n8n.waitForExecutions(workflow.id, 1)).flat();
+		expect(items).toEqual([expect.objectContaining({ vendor: 'gengo', event: 'approved', jobId: '4242' })]);
+		console.log(`[e2e install] n8n loaded ${ours.length} nodes from the installed tarball; a Gengo callback ran the workflow`);
+	});
+});
