@@ -7,6 +7,7 @@
  *   alternating, every execution saved as in the e2e tests; plus n8n's resident memory before and after.
  * - Validation: each vendor's parsing against JSON.parse of the same body (incl. a 60 KB Gengo job).
  * - Package: load time of every node and credential, packed tarball size.
+ * Each receiver comparison runs with n8n's default expression engine (vm) and with the legacy one (BENCH_ENGINES).
  * Queue mode is not measured yet (see the reliability issue).
  */
 'use strict';
@@ -77,8 +78,9 @@ function workflow(id, node) {
 	};
 }
 
-async function receivers() {
-	const n8n = new N8n();
+/** @param {string} engine n8n's expression engine (N8N_EXPRESSION_ENGINE) */
+async function receivers(engine) {
+	const n8n = new N8n({ env: { N8N_EXPRESSION_ENGINE: engine } });
 	await n8n.start();
 	try {
 		const builtIn = workflow('benchWebhook0001', {
@@ -118,7 +120,7 @@ async function receivers() {
 				});
 			}
 		}
-		return { rows: merged, rssBeforeKiB: rssBefore, rssAfterKiB: rssAfter, deliveries: N * 2 * 2 };
+		return { engine, rows: merged, rssBeforeKiB: rssBefore, rssAfterKiB: rssAfter, deliveries: N * 2 * 2 };
 	} finally {
 		await n8n.stop();
 	}
@@ -164,17 +166,23 @@ async function main() {
 	if (!fs.existsSync(path.join(repoRoot, 'dist', 'nodes'))) throw new Error('dist/ is missing: npm run bench builds it first');
 	const machine = { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
 	console.log(`[bench] ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${N} deliveries per receiver and concurrency`);
-	const received = await receivers();
+	// n8n 2.41's default engine (vm) gives every webhook request a V8 isolate, except for its own Webhook node;
+	// the legacy engine shows the receivers without that cost.
+	const engines = (process.env.BENCH_ENGINES || 'vm,legacy').split(',');
+	const received = [];
+	for (const engine of engines) received.push(await receivers(engine));
 	const parsed = await validation();
 	const packaged = packageFigures();
 
-	console.log('\nReceivers (same n8n, same Gengo callback, alternating; every execution saved)');
-	console.table(received.rows.map((r) => ({ receiver: r.receiver, senders: r.concurrency, 'deliveries/s': r.perSecond.toFixed(1), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1), failures: r.failures })));
-	for (const concurrency of [1, 16]) {
-		const [base, ours] = received.rows.filter((r) => r.concurrency === concurrency);
-		console.log(`  ratio at ${concurrency} sender(s): ${(ours.perSecond / base.perSecond).toFixed(2)}× the Webhook node's throughput`);
+	for (const run of received) {
+		console.log(`\nReceivers, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, same Gengo callback, alternating; every execution saved)`);
+		console.table(run.rows.map((r) => ({ receiver: r.receiver, senders: r.concurrency, 'deliveries/s': r.perSecond.toFixed(1), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1), failures: r.failures })));
+		for (const concurrency of [1, 16]) {
+			const [base, ours] = run.rows.filter((r) => r.concurrency === concurrency);
+			console.log(`  ratio at ${concurrency} sender(s): ${(ours.perSecond / base.perSecond).toFixed(2)}× the Webhook node's throughput`);
+		}
+		console.log(`  n8n RSS: ${(run.rssBeforeKiB / 1024).toFixed(0)} MiB before, ${(run.rssAfterKiB / 1024).toFixed(0)} MiB after ${run.deliveries} deliveries`);
 	}
-	console.log(`  n8n RSS: ${(received.rssBeforeKiB / 1024).toFixed(0)} MiB before, ${(received.rssAfterKiB / 1024).toFixed(0)} MiB after ${received.deliveries} deliveries`);
 	console.log('\nValidation (µs per body; ratio against JSON.parse of the same body)');
 	console.table(parsed.map((p) => ({ case: p.case, bytes: p.bytes, 'JSON.parse µs': p.jsonParseMicros.toFixed(1), 'ours µs': p.oursMicros.toFixed(1), ratio: p.ratio.toFixed(2) })));
 	console.log(`\nPackage: every node and credential loads in ${packaged.loadMs.toFixed(0)} ms (median of 5); tarball ${(packaged.tarballBytes / 1024).toFixed(0)} KiB, ${packaged.files} files, ${(packaged.unpackedBytes / 1024).toFixed(0)} KiB unpacked`);
