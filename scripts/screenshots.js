@@ -1,0 +1,67 @@
+// @ts-check
+/**
+ * `npm run screenshots`: pictures of the nodes in a real n8n editor for README, taken in headless Chromium
+ * (Debian's `chromium` package, /usr/bin/chromium, or CHROMIUM_PATH) driven by playwright-core. Starts the pinned
+ * n8n with this package and the example workflows, opens each example and its trigger's settings, and writes
+ * PNGs to docs/screenshots/.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { N8n, repoRoot } = require('./n8n.js');
+
+const OUT = path.join(repoRoot, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OWNER = { email: 'screenshots@example.com', firstName: 'Loc', lastName: 'Engineer', password: 'Screenshots-Passw0rd' };
+
+async function main() {
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+	const { chromium } = require('playwright-core');
+	const examples = fs
+		.readdirSync(path.join(repoRoot, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => ({ file: f, ...JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', f), 'utf8')), active: false }));
+
+	const n8n = new N8n();
+	await n8n.start();
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	try {
+		await n8n.importWorkflows(examples);
+		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		if (!setup.ok) throw new Error(`owner setup: ${setup.status}`);
+		const [name, value] = (setup.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		await context.addCookies([{ name, value, url: n8n.baseUrl }]);
+		const page = await context.newPage();
+		fs.mkdirSync(OUT, { recursive: true });
+		for (const example of examples) {
+			const base = example.file.replace(/\.json$/, '');
+			await page.goto(`${n8n.baseUrl}/workflow/${example.id}`, { waitUntil: 'networkidle' });
+			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(1000);
+			await page.screenshot({ path: path.join(OUT, `${base}.png`) });
+			const trigger = example.nodes[0].name;
+			await page.locator('[data-test-id="canvas-node"]', { hasText: trigger }).first().dblclick();
+			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
+			await page.waitForTimeout(1000);
+			await page.screenshot({ path: path.join(OUT, `${base}.trigger.png`) });
+			await page.keyboard.press('Escape');
+			console.log(`[screenshots] ${base}: workflow and "${trigger}" settings`);
+		}
+	} finally {
+		await browser.close();
+		await n8n.stop();
+	}
+	console.log(`[screenshots] written to ${path.relative(repoRoot, OUT)}/`);
+}
+
+main().catch((error) => {
+	console.error(`[screenshots] ${error instanceof Error ? error.stack : error}`);
+	process.exit(1);
+});
