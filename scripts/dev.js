@@ -58,7 +58,7 @@ async function main() {
 	console.log('');
 	console.log(`[dev] n8n ${n8n.paths.n8nVersion} is ready with n8n-nodes-translation-events loaded.`);
 	console.log(`[dev] Editor: ${n8n.baseUrl}/  (first visit: create the owner account; data stays in ${userFolder})`);
-	console.log('[dev] Add a node and search "Beebox". Stop with Ctrl+C; run "npm run build" and restart after code changes.');
+	console.log('[dev] Add a node and search "Beebox", "Gengo", "Smartcat" or "Phrase". Stop with Ctrl+C; run "npm run build" and restart after code changes.');
 	n8n.child?.once('exit', (code) => {
 		if (!stopping) {
 			console.error(`[dev] n8n exited with code ${code}`);
