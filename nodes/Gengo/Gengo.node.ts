@@ -24,7 +24,7 @@ import {
 	listRecentJobs,
 	parseJobIds,
 } from './operations';
-import { toNodeApiError } from './transport';
+import { toGengoNodeApiError } from './transport';
 
 const JOB_ID_OPERATIONS = ['get', 'getComments', 'getRevisions', 'getRevision', 'getFeedback', 'downloadTargetFile'];
 
@@ -201,7 +201,7 @@ export class Gengo implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem(this, (i) => runOperation(this, i), (error, i) => toNodeApiError(this, error, i));
+		return await executePerItem(this, (i) => runOperation(this, i), (error, i) => toGengoNodeApiError(this, error, i));
 	}
 }
 

@@ -1,12 +1,6 @@
-import {
-	NodeApiError,
-	type ICredentialDataDecryptedObject,
-	type IExecuteFunctions,
-	type IWebhookFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IWebhookFunctions, NodeApiError } from 'n8n-workflow';
 
-import { requestWithCredential, VendorApiError, type HttpCall } from '../common/http';
+import { credentialOnce, requestWithCredential, toNodeApiError, VendorApiError, type HttpCall } from '../common/http';
 import { gengoResponseSchema } from './schemas';
 import { gengoBaseUrl, gengoSignature } from './signature';
 
@@ -69,22 +63,22 @@ export async function gengoGetWith(
 
 /**
  * One GET through n8n's `httpRequestWithAuthentication`, so the credential's `authenticate` signs it.
- * Throws GengoApiError; nodes turn it into NodeApiError (see toNodeApiError).
+ * Throws GengoApiError; the Gengo node turns it into NodeApiError (see toGengoNodeApiError).
  */
 export async function gengoGet(
 	ctx: IExecuteFunctions | IWebhookFunctions,
 	path: string,
 	qs: Record<string, string | number> = {},
 ): Promise<unknown> {
-	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>('gengoApi');
+	const credentials = await credentialOnce(ctx, 'gengoApi');
 	const answer = await requestWithCredential(ctx, 'gengoApi', { method: 'GET', url: `${gengoBaseUrl(credentials)}${path}`, qs });
 	if ('unreachable' in answer) throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, answer.httpCode);
 	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
 }
 
-/** A GengoApiError as n8n's NodeApiError, with Gengo's message, code and a hint for the common cases. */
-export function toNodeApiError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError {
-	if (!(error instanceof GengoApiError)) return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
+/** A failure as n8n's NodeApiError, with Gengo's code and a hint for the common cases. */
+export function toGengoNodeApiError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError {
+	if (!(error instanceof GengoApiError)) return toNodeApiError(ctx, error, itemIndex);
 	const status = error.httpStatus;
 	const description =
 		status === 401 || status === 403
@@ -92,9 +86,5 @@ export function toNodeApiError(ctx: IExecuteFunctions, error: unknown, itemIndex
 			: status === 404
 				? 'Gengo does not know this id for this account.'
 				: undefined;
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message: error.message, code: error.gengoCode ?? status } as JsonObject,
-		{ message: error.message, description, httpCode: status ? String(status) : undefined, itemIndex },
-	);
+	return toNodeApiError(ctx, error, itemIndex, { code: error.gengoCode ?? status, description });
 }

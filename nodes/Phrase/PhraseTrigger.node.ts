@@ -10,7 +10,7 @@ import {
 import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
-import { badRequest, handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks, unauthorized, unavailable } from '../common/responses';
+import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, startWorkflow, triggerWebhooks, unauthorized } from '../common/responses';
 import { secretMatches } from '../common/secret';
 import { parseDelivery } from '../common/validation';
 import { getJobs, listProjectJobs } from './api';
@@ -175,10 +175,12 @@ function checkToken(ctx: IWebhookFunctions, headers: Record<string, unknown>): v
 }
 
 async function fetchJobs(ctx: IWebhookFunctions, parts: PhraseJobPart[]): Promise<IDataObject[]> {
-	return await getJobs(ctx, parts.map((part) => ({ projectUid: part.project?.uid ?? '', jobUid: part.uid }))).catch((error: Error) => {
-		ctx.logger.error(`Phrase TMS Trigger: fetching jobs failed: ${error.message}`);
-		throw unavailable('could not fetch the jobs from Phrase TMS; retry later');
-	});
+	return await orRetryLater(
+		ctx,
+		getJobs(ctx, parts.map((part) => ({ projectUid: part.project?.uid ?? '', jobUid: part.uid }))),
+		'Phrase TMS Trigger: fetching jobs failed',
+		'could not fetch the jobs from Phrase TMS; retry later',
+	);
 }
 
 /** "Only when all jobs in the project reached": one item per project whose every job has the status. */
@@ -186,10 +188,12 @@ async function allJobsReached(ctx: IWebhookFunctions, body: Parameters<typeof bu
 	const projects = [...new Set(parts.filter((p) => apiStatusOf(p.status ?? '') === apiStatus).map((p) => p.project?.uid).filter((uid): uid is string => !!uid))];
 	const items: IDataObject[] = [];
 	for (const projectUid of projects) {
-		const jobs = await listProjectJobs(ctx, projectUid).catch((error: Error) => {
-			ctx.logger.error(`Phrase TMS Trigger: listing the jobs of project ${projectUid} failed: ${error.message}`);
-			throw unavailable('could not list the project\'s jobs in Phrase TMS; retry later');
-		});
+		const jobs = await orRetryLater(
+			ctx,
+			listProjectJobs(ctx, projectUid),
+			`Phrase TMS Trigger: listing the jobs of project ${projectUid} failed`,
+			'could not list the project\'s jobs in Phrase TMS; retry later',
+		);
 		if (jobs.length > 0 && jobs.every((job) => job.status === apiStatus)) items.push(buildAllJobsItem(body, projectUid, apiStatus, jobs, receivedAt));
 	}
 	if (items.length === 0) return ignoreDelivery(ctx, `not every job of the project has reached ${apiStatus} yet`);

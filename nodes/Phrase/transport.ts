@@ -1,16 +1,6 @@
-import {
-	NodeApiError,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
-	type IHttpRequestMethods,
-	type IHttpRequestOptions,
-	type IWebhookFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { requestWithCredential, VendorApiError } from '../common/http';
+import { credentialOnce, requestWithCredential, VendorApiError } from '../common/http';
 import { phraseBaseUrl } from './servers';
 
 type PhraseContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
@@ -36,7 +26,7 @@ export async function phraseRequest(
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject; accept?: number[] } = {},
 ): Promise<{ status: number; body: unknown }> {
-	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>('phraseApi');
+	const credentials = await credentialOnce(ctx, 'phraseApi');
 	const request: IHttpRequestOptions = {
 		method,
 		url: `${phraseBaseUrl(credentials)}${path}`,
@@ -57,11 +47,4 @@ export async function phraseRequest(
 	const detail = messageOf(answer.body);
 	const hint = answer.status === 401 ? ' (check the Phrase TMS credential)' : '';
 	throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.status}${detail ? `: ${detail}` : ''}${hint}`, answer.status);
-}
-
-export function toNodeApiError(ctx: PhraseContext, error: unknown): NodeApiError {
-	if (error instanceof NodeApiError) return error;
-	const message = error instanceof Error ? error.message : String(error);
-	const status = error instanceof PhraseApiError ? error.httpStatus : undefined;
-	return new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: status ? String(status) : undefined });
 }

@@ -9,9 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { executePerItem } from '../common/execute';
+import { toNodeApiError } from '../common/http';
 import { deleteCallbackSettings, getCallbackSettings, getDocument, getLastErrors, getProject, setCallbackSettings } from './callbackApi';
 import { validateCallbackSetting } from './settings';
-import { toNodeApiError } from './transport';
+
 
 /** Reads and changes the Smartcat account's callback setting, and looks projects and documents up. */
 export class Smartcat implements INodeType {

@@ -10,7 +10,7 @@ import {
 import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
-import { badRequest, handleDelivery, ignoreDelivery, startWorkflow, unauthorized, unavailable } from '../common/responses';
+import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, startWorkflow, unauthorized } from '../common/responses';
 import { secretMatches } from '../common/secret';
 import { parseDelivery } from '../common/validation';
 import { lookUpAll } from './callbackApi';
@@ -145,10 +145,12 @@ export class SmartcatTrigger implements INodeType {
 			let details: SmartcatEntity[] | undefined;
 			let wanted = ids;
 			if (this.getNodeParameter('fetchDetails', false)) {
-				details = await lookUpAll(this, event.idKind, ids).catch((error: Error) => {
-					this.logger.error(`Smartcat Trigger: looking up ${event.idKind}s failed: ${error.message}`);
-					throw unavailable(`could not look the ${event.idKind}s up in Smartcat; retry later`);
-				});
+				details = await orRetryLater(
+					this,
+					lookUpAll(this, event.idKind, ids),
+					`Smartcat Trigger: looking up ${event.idKind}s failed`,
+					`could not look the ${event.idKind}s up in Smartcat; retry later`,
+				);
 				const statuses = parseStatuses(this.getNodeParameter('statuses', '') as string);
 				if (statuses.length) {
 					const keep = details.map((d) => statuses.includes((d.status ?? '').toLowerCase()));

@@ -1,15 +1,6 @@
-import {
-	NodeApiError,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
-	type IHttpRequestMethods,
-	type IWebhookFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IWebhookFunctions } from 'n8n-workflow';
 
-import { requestWithCredential, VendorApiError } from '../common/http';
+import { credentialOnce, requestWithCredential, VendorApiError } from '../common/http';
 import { smartcatApiRoot } from './servers';
 
 type SmartcatContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
@@ -38,7 +29,7 @@ export async function smartcatRequest(
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject; accept?: number[] } = {},
 ): Promise<{ status: number; body: unknown }> {
-	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>('smartcatApi');
+	const credentials = await credentialOnce(ctx, 'smartcatApi');
 	const answer = await requestWithCredential(ctx, 'smartcatApi', {
 		method,
 		url: `${smartcatApiRoot(credentials)}${path}`,
@@ -51,15 +42,4 @@ export async function smartcatRequest(
 	const detail = messageOf(body);
 	const hint = status === 401 || status === 403 ? ' (check the account ID, API key and server of the Smartcat credential)' : '';
 	throw new SmartcatApiError(`Smartcat ${method} ${path}: HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`, status);
-}
-
-/** A SmartcatApiError (or anything else) as n8n's NodeApiError with Smartcat's message and HTTP code. */
-export function toNodeApiError(ctx: SmartcatContext, error: unknown, itemIndex?: number): NodeApiError {
-	if (error instanceof NodeApiError) return error;
-	if (!(error instanceof SmartcatApiError)) return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
-	return new NodeApiError(ctx.getNode(), { message: error.message, httpCode: String(error.httpStatus) } as JsonObject, {
-		message: error.message,
-		httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
-		itemIndex,
-	});
 }

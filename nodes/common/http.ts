@@ -1,4 +1,16 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestOptions, IWebhookFunctions, RequestHelperFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestOptions,
+	type IWebhookFunctions,
+	type JsonObject,
+	type RequestHelperFunctions,
+} from 'n8n-workflow';
+
+type ApiContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
  * The one HTTP call a vendor client needs, independent of the n8n context it runs in: a trigger's webhook()
@@ -73,7 +85,7 @@ export type CredentialAnswer = { status: number; body: unknown } | { unreachable
  * bodies); a request that throws (network, or a 401 n8n could not fix) comes back as `unreachable`.
  */
 export async function requestWithCredential(
-	ctx: IExecuteFunctions | IHookFunctions | IWebhookFunctions,
+	ctx: ApiContext,
 	credentialType: string,
 	request: IHttpRequestOptions,
 ): Promise<CredentialAnswer> {
@@ -98,4 +110,40 @@ export class VendorApiError extends Error {
 	get isUnavailable(): boolean {
 		return this.httpStatus === 0 || this.httpStatus >= 500;
 	}
+}
+
+const credentialsByContext = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+/**
+ * A node's credential, read once per n8n context (one delivery, one activation, one execution). The vendor
+ * clients only need it for the API's base URL; n8n reads it again itself to authenticate each request, so
+ * reading it per call as well would double the credential loads of a delivery that makes many calls.
+ */
+export function credentialOnce(ctx: ApiContext, type: string): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsByContext.get(ctx);
+	if (!byType) credentialsByContext.set(ctx, (byType = new Map()));
+	let credentials = byType.get(type);
+	if (!credentials) byType.set(type, (credentials = ctx.getCredentials<ICredentialDataDecryptedObject>(type)));
+	return credentials;
+}
+
+/**
+ * A failure of an action node's operation as n8n's NodeApiError: a VendorApiError keeps the vendor's message and
+ * HTTP status (`code` and `description` when the vendor's client knows more); anything else is wrapped as is.
+ */
+export function toNodeApiError(
+	ctx: ApiContext,
+	error: unknown,
+	itemIndex?: number,
+	details: { code?: number | string; description?: string } = {},
+): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	if (!(error instanceof VendorApiError)) return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
+	const status = error.httpStatus;
+	return new NodeApiError(ctx.getNode(), { message: error.message, code: details.code ?? status } as JsonObject, {
+		message: error.message,
+		description: details.description,
+		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
 }

@@ -30,6 +30,18 @@ export const unauthorized = (reason: string) => new DeliveryRejected(401, reason
  */
 export const unavailable = (reason: string) => new DeliveryRejected(503, reason);
 
+/**
+ * Awaits a vendor lookup the user asked for (Fetch Details, Fetch Full Job...). If it fails, n8n's log gets the
+ * vendor's message and the delivery gets 503 (see unavailable), so the vendor retries it rather than the
+ * workflow running without what was asked for.
+ */
+export async function orRetryLater<T>(ctx: IWebhookFunctions, work: Promise<T>, failure: string, reason: string): Promise<T> {
+	return await work.catch((error: Error) => {
+		ctx.logger.error(`${failure}: ${error.message}`);
+		throw unavailable(reason);
+	});
+}
+
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
