@@ -1,7 +1,10 @@
 /**
- * `npx n8n-nodes-translation-events simulate <vendor> --event <code> --url <webhook url>`: sends one real-looking
- * vendor callback to a URL (a trigger's Production URL, or its Test URL while "Listen for test event" runs), so
- * workflows can be tried without ordering a translation. Prints the answer.
+ * `npx translation-events-simulate <vendor> --event <code> --url <webhook url>`: sends one real-looking vendor
+ * callback to a URL (a trigger's Production URL, or its Test URL while "Listen for test event" runs), so workflows
+ * can be tried without ordering a translation. Prints the answer.
+ *
+ * It is its own npm package (cli/package.json), not a bin of n8n-nodes-translation-events: a command needs console
+ * and process, which n8n's package scanner refuses anywhere in a community node package.
  */
 import { beeboxCallbackQuery } from './samples/beebox';
 import { GENGO_SAMPLE_EVENTS, gengoCallbackRequest } from './samples/gengo';
@@ -9,10 +12,10 @@ import { phraseSampleWebhook } from './samples/phrase';
 import { SMARTCAT_SAMPLE_PATHS, smartcatCallbackRequest } from './samples/smartcat';
 
 const USAGE = `Usage:
-  n8n-nodes-translation-events simulate gengo  --url <webhook url> [--event ${GENGO_SAMPLE_EVENTS.join('|')}] [--job-id N] [--file-url URL] [--custom-data TEXT]
-  n8n-nodes-translation-events simulate beebox --url <webhook url> [--event CreatedTranslatedFiles] [--project KEY] [--failed MESSAGE]
-  n8n-nodes-translation-events simulate phrase --url <webhook url> --token <secret token> [--event JOB_STATUS_CHANGED] [--status COMPLETED_BY_LINGUIST] [--job-uid UID] [--project-uid UID]
-  n8n-nodes-translation-events simulate smartcat --url <callback url> [--event ${Object.keys(SMARTCAT_SAMPLE_PATHS).join('|')}] [--ids 189_25,310_25] [--header Name:Value]
+  translation-events-simulate gengo  --url <webhook url> [--event ${GENGO_SAMPLE_EVENTS.join('|')}] [--job-id N] [--file-url URL] [--custom-data TEXT]
+  translation-events-simulate beebox --url <webhook url> [--event CreatedTranslatedFiles] [--project KEY] [--failed MESSAGE]
+  translation-events-simulate phrase --url <webhook url> --token <secret token> [--event JOB_STATUS_CHANGED] [--status COMPLETED_BY_LINGUIST] [--job-uid UID] [--project-uid UID]
+  translation-events-simulate smartcat --url <callback url> [--event ${Object.keys(SMARTCAT_SAMPLE_PATHS).join('|')}] [--ids 189_25,310_25] [--header Name:Value]
 
 Sends one callback the way the vendor sends it and prints the HTTP answer. Defaults: gengo reviewable,
 beebox CreatedTranslatedFiles, smartcat document.status. A secret token belongs in the URL, as the vendor would
@@ -33,9 +36,9 @@ function parseArgs(argv: string[]): { command: string[]; flags: Record<string, s
 
 async function main(argv: string[]): Promise<number> {
 	const { command, flags } = parseArgs(argv);
-	if (flags.help !== undefined || command[0] !== 'simulate' || !command[1]) {
+	if (flags.help !== undefined || !command[0]) {
 		console.log(USAGE);
-		return command[0] === 'simulate' || flags.help !== undefined ? 0 : 2;
+		return flags.help !== undefined ? 0 : 2;
 	}
 	const url = flags.url;
 	if (!url || !/^https?:\/\//.test(url)) {
@@ -43,23 +46,23 @@ async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	let response: Response;
-	if (command[1] === 'gengo') {
+	if (command[0] === 'gengo') {
 		const event = flags.event ?? 'reviewable';
 		const request = gengoCallbackRequest(event, { jobId: flags['job-id'], fileUrl: flags['file-url'], customData: flags['custom-data'] });
 		console.log(`POST ${url} (Gengo ${event === 'comment' ? 'comment' : `job ${event}`})`);
 		response = await fetch(url, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body });
-	} else if (command[1] === 'beebox') {
+	} else if (command[0] === 'beebox') {
 		const event = flags.event ?? 'CreatedTranslatedFiles';
 		const query = beeboxCallbackQuery(event, { project: flags.project, ok: flags.failed === undefined, error: flags.failed });
 		const target = `${url}${url.includes('?') ? '&' : '?'}${query}`;
 		console.log(`GET ${target}`);
 		response = await fetch(target);
-	} else if (command[1] === 'phrase') {
+	} else if (command[0] === 'phrase') {
 		const event = flags.event ?? 'JOB_STATUS_CHANGED';
 		const body = JSON.stringify(phraseSampleWebhook(event, { status: flags.status, jobUid: flags['job-uid'], projectUid: flags['project-uid'] }));
 		console.log(`POST ${url} (Phrase TMS ${event})`);
 		response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Memsource-Token': flags.token ?? '' }, body });
-	} else if (command[1] === 'smartcat') {
+	} else if (command[0] === 'smartcat') {
 		const event = flags.event ?? 'document.status';
 		const ids = flags.ids ? flags.ids.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
 		const request = smartcatCallbackRequest(url, event, ids);
@@ -75,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
 		console.log(`POST ${request.url} ${request.body}`);
 		response = await fetch(request.url, { method: 'POST', headers, body: request.body });
 	} else {
-		console.error(`unknown vendor "${command[1]}": gengo, beebox, smartcat or phrase`);
+		console.error(`unknown vendor "${command[0]}": gengo, beebox, smartcat or phrase`);
 		return 2;
 	}
 	console.log(`${response.status} ${response.statusText}\n${await response.text()}`);

@@ -13,6 +13,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const vendorZod = join(root, 'dist', 'vendor', 'zod.js');
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+rmSync(join(root, 'cli', 'dist'), { recursive: true, force: true });
 
 await build({
 	stdin: { contents: "export { z } from 'zod/v4';", resolveDir: root, loader: 'js' },
@@ -63,8 +64,9 @@ await Promise.all(
 	),
 );
 
-// The `simulate` command (package.json "bin"): sends real-looking vendor callbacks to a webhook URL.
-const cli = join(root, 'dist', 'cli', 'simulate.js');
+// The simulator command, its own npm package in cli/ (cli/package.json): n8n's scanner refuses a command's console
+// and process anywhere in a community node package, so it is not part of dist/.
+const cli = join(root, 'cli', 'dist', 'simulate.js');
 await build({
 	entryPoints: [join(root, 'cli', 'simulate.ts')],
 	outfile: cli,

@@ -2,16 +2,14 @@
  * Gengo Trigger and Gengo node in a real n8n: callbacks are POSTed the way Gengo posts them, the Gengo API is the
  * local simulator (signatures checked for real), executions are read back from n8n's database.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { gengoCallbackRequest, GENGO_SAMPLE_EVENTS } from '../../cli/samples/gengo';
 import invalid from '../fixtures/gengo/invalid.json';
 import { Recorder } from '../helpers/recorder';
 import { GengoSimulator } from '../simulators/gengo';
-import { editorTypes, receivedItems, send, startN8n, triggerWorkflow, type ChainNode, type N8nInstance } from './harness';
+import { editorTypes, receivedItems, send, simulate, startN8n, triggerWorkflow, type ChainNode, type N8nInstance } from './harness';
 
 const TOKEN = 'gengo-e2e-Token-0123456789';
 const KEYS = { publicKey: 'e2e-public-key', privateKey: 'e2e-private-key-secret' };
@@ -56,7 +54,6 @@ const workflows = {
 	}),
 };
 
-const run = promisify(execFile);
 const examplesDir = join(__dirname, '..', '..', 'examples');
 const readExample = (file: string) => JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
 
@@ -231,8 +228,7 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 
 	it('simulate command: sends a Gengo callback that starts the workflow', async () => {
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
-		const cli = join(__dirname, '..', '..', 'dist', 'cli', 'simulate.js');
-		const { stdout } = await run(process.execPath, [cli, 'simulate', 'gengo', '--event', 'approved', '--job-id', '8001', '--url', url(workflows.all)]);
+		const stdout = await simulate('gengo', '--event', 'approved', '--job-id', '8001', '--url', url(workflows.all));
 		expect(stdout).toContain('200 OK');
 		const executions = await n8n.waitForExecutions(workflows.all.id, before + 1);
 		expect(receivedItems(executions.slice(before)).flat()).toEqual([expect.objectContaining({ event: 'approved', jobId: '8001' })]);

@@ -2,7 +2,11 @@
  * The end-to-end harness every vendor's e2e test uses: a real n8n (scripts/n8n.js) with this package's dist/
  * loaded, workflows built around one of our triggers, deliveries over HTTP, executions read back.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import { jsonOrText } from '../helpers/body';
 
@@ -18,8 +22,32 @@ export const PACKAGE = 'n8n-nodes-translation-events';
 /** The node every test workflow sends the trigger's items to, so executions show what the trigger emitted. */
 export const RECEIVER = 'Received';
 
+/**
+ * One of examples/ as a user would set it up after importing it: published, the given parameters filled in
+ * (node name → parameters), and credentials picked for the nodes that come without one (node type → credential),
+ * e.g. the Slack and SMTP stand-ins of test/helpers.
+ */
+export function example(
+	file: string,
+	setUp: { parameters?: Record<string, Record<string, unknown>>; credentials?: Record<string, { type: string; id: string; name: string }> } = {},
+): { id: string; nodes: Array<{ name: string; type: string; webhookId?: string; parameters: Record<string, unknown>; credentials?: Record<string, unknown> }> } {
+	const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'));
+	for (const node of workflow.nodes) {
+		Object.assign(node.parameters, setUp.parameters?.[node.name]);
+		const credential = setUp.credentials?.[node.type];
+		if (credential) node.credentials = { [credential.type]: { id: credential.id, name: credential.name } };
+	}
+	return { ...workflow, active: true };
+}
+
+/** Runs the simulator command as users do (`npx translation-events-simulate <args>`), built into cli/dist. */
+export async function simulate(...args: string[]): Promise<string> {
+	const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'cli', 'dist', 'simulate.js'), ...args]);
+	return stdout;
+}
+
 /** Starts n8n on free ports with a temporary user folder; says so on the test output. */
-export async function startN8n(label: string, options: { userFolder?: string; linkRepo?: boolean } = {}): Promise<N8nInstance> {
+export async function startN8n(label: string, options: { userFolder?: string; linkRepo?: boolean; env?: Record<string, string> } = {}): Promise<N8nInstance> {
 	const n8n = new N8n({ ...options, background: true, log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
 	const started = Date.now();
 	await n8n.start();

@@ -27,12 +27,13 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 	let n8n: N8nInstance;
 	let work: string;
 	let installed: string;
+	let tarball: string;
 	const workflow = triggerWorkflow({ id: 'installGengo0001', node: 'gengoTrigger' });
 
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'n8n-install-'));
 		const { stdout } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], { cwd: repoRoot });
-		const tarball = join(work, stdout.trim().split('\n').pop()!);
+		tarball = join(work, stdout.trim().split('\n').pop()!);
 		const userFolder = join(work, 'user');
 		const nodesDir = join(userFolder, '.n8n', 'nodes');
 		installed = join(nodesDir, 'node_modules', PACKAGE);
@@ -77,5 +78,36 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		const items = receivedItems(await n8n.waitForExecutions(workflow.id, 1)).flat();
 		expect(items).toEqual([expect.objectContaining({ vendor: 'gengo', event: 'approved', jobId: '4242' })]);
 		console.log(`[e2e install] n8n loaded ${ours.length} nodes from the installed tarball; a Gengo callback ran the workflow`);
+	});
+
+	it("passes n8n's package scanner on the tarball itself, as n8n checks a package it verifies", async () => {
+		const unpacked = join(work, 'unpacked');
+		mkdirSync(unpacked);
+		await run('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
+		const { stdout } = await run(process.execPath, [join(repoRoot, 'scripts', 'scan.mjs'), '--packed', unpacked]);
+		expect(stdout).toContain('no findings');
+	});
+
+	it('npm publish --dry-run is clean and would publish only dist/ beside README, LICENSE and package.json', async () => {
+		const { stdout, stderr } = await run('npm', ['publish', '--dry-run', '--json'], { cwd: repoRoot });
+		const [published] = Object.values(JSON.parse(stdout) as Record<string, { files: Array<{ path: string }> }>);
+		const paths = published.files.map((f) => f.path);
+		expect(paths.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+		// the one warning npm prints without an npm login (a dry run never logs in); anything else is a finding
+		const warnings = stderr.split('\n').filter((line) => /warn|err/i.test(line) && !/requires you to be logged in/.test(line));
+		expect(warnings).toEqual([]);
+	});
+
+	it('the simulator, its own package, runs with npx from its tarball and starts the workflow', async () => {
+		const { stdout: packed } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], { cwd: join(repoRoot, 'cli') });
+		const simulator = join(work, packed.trim().split('\n').pop()!);
+		const before = (await n8n.executions({ workflowId: workflow.id })).length;
+		const url = n8n.webhookUrl(`${workflow.webhookId}/gengo`);
+		const { stdout } = await run('npx', ['--yes', `--package=${simulator}`, '--', 'translation-events-simulate', 'gengo', '--event', 'reviewable', '--job-id', '4343', '--url', url], {
+			cwd: work,
+		});
+		expect(stdout).toContain('200 OK');
+		const items = receivedItems((await n8n.waitForExecutions(workflow.id, before + 1)).slice(before)).flat();
+		expect(items).toEqual([expect.objectContaining({ vendor: 'gengo', event: 'reviewable', jobId: '4343' })]);
 	});
 });

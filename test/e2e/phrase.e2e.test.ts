@@ -3,20 +3,17 @@
  * pre-authentication) and creates the webhook, the simulator delivers with X-Memsource-Token, deactivation
  * deletes the webhook.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { phraseJobWebhook, phraseProjectWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
 import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
 import { PhraseSimulator } from '../simulators/phrase';
-import { editorTypes, eventually, receivedItems, send, startN8n, triggerWorkflow, waitForWebhookGone, type N8nInstance } from './harness';
+import { editorTypes, eventually, receivedItems, send, simulate, startN8n, triggerWorkflow, waitForWebhookGone, type N8nInstance } from './harness';
 
 const USER = { userName: 'pm.e2e', password: 'e2e-phrase-password-secret' };
 const CREDENTIAL = { phraseApi: { id: 'phraseCred000001', name: 'Phrase simulator' } };
 const MANUAL_TOKEN = 'phrase-manual-Token-0123456789';
-const run = promisify(execFile);
 
 const workflows = {
 	all: triggerWorkflow({ id: 'phraseAll0000001', node: 'phraseTrigger', credentials: CREDENTIAL }),
@@ -148,8 +145,7 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 	});
 
 	it('manual registration and the simulate command', async () => {
-		const cli = join(__dirname, '..', '..', 'dist', 'cli', 'simulate.js');
-		const { stdout } = await run(process.execPath, [cli, 'simulate', 'phrase', '--event', 'JOB_STATUS_CHANGED', '--token', MANUAL_TOKEN, '--url', url(workflows.manual)]);
+		const stdout = await simulate('phrase', '--event', 'JOB_STATUS_CHANGED', '--token', MANUAL_TOKEN, '--url', url(workflows.manual));
 		expect(stdout).toContain('200 OK');
 		const items = receivedItems(await n8n.waitForExecutions(workflows.manual.id, 1)).flat();
 		expect(items).toEqual([expect.objectContaining({ event: 'JOB_STATUS_CHANGED', status: 'COMPLETED_BY_LINGUIST', apiStatus: 'COMPLETED' })]);

@@ -3,18 +3,15 @@
  * account's callback, the simulator delivers callbacks with the registered secret header (retrying like
  * Smartcat), deactivation removes only our own setting.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { SmartcatSimulator } from '../simulators/smartcat';
-import { delay, editorTypes, eventually, receivedItems, send, startN8n, triggerWorkflow, waitForWebhookGone, type ChainNode, type N8nInstance } from './harness';
+import { delay, editorTypes, eventually, receivedItems, send, simulate, startN8n, triggerWorkflow, waitForWebhookGone, type ChainNode, type N8nInstance } from './harness';
 
 const ACCOUNT = { accountId: 'e2e-account', apiKey: 'e2e-smartcat-api-key-secret' };
 const CREDENTIAL = { smartcatApi: { id: 'smartcatCred0001', name: 'Smartcat simulator' } };
 const FOREIGN = { url: 'https://other-integration.example/smartcat', additionalHeaders: [{ name: 'X-Other', value: 'other-secret' }] };
-const run = promisify(execFile);
 
 const smartcatNode = (name: string, parameters: Record<string, unknown>, extra: Partial<ChainNode> = {}): ChainNode => ({
 	name,
@@ -209,8 +206,7 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 
 	it('manual registration leaves the account alone; the simulate command starts it', async () => {
 		expect(smartcat.requests.some((r) => r.method === 'POST' && r.path.endsWith('/callback') && smartcat.setting?.url === base(workflows.manual))).toBe(false);
-		const cli = join(__dirname, '..', '..', 'dist', 'cli', 'simulate.js');
-		const { stdout } = await run(process.execPath, [cli, 'simulate', 'smartcat', '--event', 'document.status', '--url', base(workflows.manual)]);
+		const stdout = await simulate('smartcat', '--event', 'document.status', '--url', base(workflows.manual));
 		expect(stdout).toContain('200 OK');
 		const [execution] = await n8n.waitForExecutions(workflows.manual.id, 1);
 		expect(receivedItems([execution]).flat().map((i) => i.documentId)).toEqual(['189_25', '310_25']);
