@@ -3,13 +3,12 @@
  * sent to the production webhook URLs the way Beebox sends them, and executions are read back from n8n's
  * database. A Beebox API simulator answers "Fetch Event Details".
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseQuery } from 'node:querystring';
 
 import fixtures from '../fixtures/beebox/callbacks.json';
+import { SlackStandIn, slackText } from '../helpers/slack';
 import { BeeboxSimulator } from '../simulators/beebox';
-import { editorTypes, receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
+import { editorTypes, example, receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
 
 const TOKEN = 'e2eToken-0123456789abcdef';
 const API_PASSWORD = 'connector-password-e2e';
@@ -46,6 +45,12 @@ const perGroup = [
 describe('Wordbee Beebox Trigger in a real n8n', () => {
 	let n8n: N8nInstance;
 	let beebox: BeeboxSimulator;
+	let slack: SlackStandIn;
+	const slackExample = () =>
+		example('beebox-translated-files-to-slack.json', {
+			parameters: { 'Wordbee Beebox Trigger': { urlToken: TOKEN } },
+			credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') },
+		});
 	const url = (workflow: { webhookId: string }, suffix = '') => n8n.webhookUrl(`${workflow.webhookId}/beebox${suffix}`);
 
 	beforeAll(async () => {
@@ -62,22 +67,21 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 				},
 			],
 		}).start();
-		n8n = await startN8n('beebox');
+		slack = await new SlackStandIn().start();
+		n8n = await startN8n('beebox', { env: slack.n8nEnv });
+		const beeboxAccount = { type: 'beeboxApi', data: { serverUrl: beebox.url, projectKey: 'p1', login: 'connector', password: API_PASSWORD } };
 		await n8n.importCredentials([
-			{
-				id: 'beeboxCred000001',
-				name: 'Beebox simulator',
-				type: 'beeboxApi',
-				data: { serverUrl: beebox.url, projectKey: 'p1', login: 'connector', password: API_PASSWORD },
-			},
+			{ id: 'beeboxCred000001', name: 'Beebox simulator', ...beeboxAccount },
+			{ id: 'beeboxExampleCred', name: 'Wordbee Beebox account', ...beeboxAccount },
+			slack.credential('slackE2e0000001'),
 		]);
-		const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'beebox-translated-files-to-slack.json'), 'utf8'));
-		await n8n.importWorkflows([...Object.values(workflows), example]);
+		await n8n.importWorkflows([...Object.values(workflows), slackExample()]);
 		for (const workflow of Object.values(workflows)) {
 			// The path-token route matches any last segment: probe with a dummy one, so the token never reaches
 			// n8n's log (n8n logs the full path of a request it has no webhook for yet).
 			await n8n.waitForWebhook(url(workflow, workflow === workflows.pathToken ? '/probe' : ''));
 		}
+		await n8n.waitForWebhook(n8n.webhookUrl(`${slackExample().nodes[0].webhookId}/beebox`));
 		console.log(`[e2e beebox] ${Object.keys(workflows).length} Beebox workflows published, webhooks registered`);
 	});
 
@@ -86,6 +90,7 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
 		await beebox?.stop();
+		await slack?.stop();
 		expect(output).not.toContain(TOKEN);
 		expect(output).not.toContain(API_PASSWORD);
 	});
@@ -200,7 +205,14 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		expect(types.credentials).toContain('beeboxApi');
 	});
 
-	it('imports the example workflow', async () => {
-		expect(await n8n.cli(['list:workflow'])).toContain('beeboxExample001');
+	it('runs the "translated files → Slack" example: the message reaches Slack', async () => {
+		const hook = slackExample().nodes[0].webhookId;
+		const query = 'bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbsender=Autorun&bbproject=p1&bbdate=2024-03-01T09:00Z&bbok=true';
+		expect((await send(`${n8n.webhookUrl(`${hook}/beebox`)}?${query}&token=${TOKEN}`)).status).toBe(200);
+		const [execution] = await n8n.waitForExecutions('beeboxExample001', 1);
+		expect(execution.status).toBe('success');
+		expect(slack.messages).toEqual([
+			{ channel: '#localization', token: 'xoxb-e2e-stand-in', text: slackText('Beebox delivered translated files for project p1 at 2024-03-01T09:00:00.000Z:\n• de: out/de/home.json') },
+		]);
 	});
 });

@@ -11,6 +11,7 @@ export abstract class LocalServer {
 
 	async start(): Promise<this> {
 		this.server = createServer((req, res) => void this.handle(req, res));
+		this.listening(this.server);
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		return this;
 	}
@@ -18,6 +19,9 @@ export abstract class LocalServer {
 	async stop(): Promise<void> {
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
+
+	/** Hook for a server that needs more than requests (a proxy's CONNECT, say). */
+	protected listening(_server: Server): void {}
 
 	protected abstract handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }
