@@ -44,25 +44,34 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			default: '',
 			displayOptions: { show: { urlTokenLocation: ['query', 'path'] } },
 			hint: `At least ${MIN_SECRET_LENGTH} random characters (letters, digits, - and _), e.g. from "openssl rand -hex 24"`,
-			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt; to the production URL. URL path: replace :token at the end of the production URL with the token.`,
+			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt; to the production URL. URL path: replace the last segment of the production URL (:token-…) with the token.`,
 		},
 	];
 }
 
 /**
  * The webhook route: `/webhook/<webhookId>/<basePath>`, or with the token in the path
- * `/webhook/<webhookId>/<basePath>/:token`. n8n only matches a route parameter (`:token`) in a "full path"
- * webhook, whose path it does not prefix with the webhook id itself: it then expects the id as the URL's first
- * segment and stores the rest (`<basePath>/:token`) as the template, the way its own Webhook node does. So
- * `isFullPath` follows the token location too; n8n evaluates both expressions when it registers the webhook and
- * when the editor shows the URL.
+ * `/webhook/<webhookId>/<basePath>/<token>`. n8n only matches a route parameter in a "full path" webhook, whose
+ * path it does not prefix with the webhook id itself: it then expects the id as the URL's first segment and
+ * stores the rest as the template, the way its own Webhook node does. So `isFullPath` follows the token location
+ * too; n8n evaluates both expressions when it registers the webhook and when the editor shows the URL.
+ * n8n keys stored webhooks by template and method alone, so the template must differ between workflows: a
+ * plain `<basePath>/:token` would let only one workflow per n8n use a path token ("The URL path ... is already
+ * taken"). The parameter is therefore named after the node's webhook id (pathTokenParameter).
  */
 export function urlTokenWebhookRoute(basePath: string): { path: string; isFullPath: boolean } {
 	return {
-		path: `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:token" : "${basePath}" }}`,
+		path: `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:${PATH_TOKEN_PREFIX}" + $webhookId : "${basePath}" }}`,
 		// An expression where IWebhookDescription's type says boolean: n8n resolves it like `path`.
 		isFullPath: '={{ $parameter["urlTokenLocation"] === "path" }}' as unknown as boolean,
 	};
+}
+
+const PATH_TOKEN_PREFIX = 'token-';
+
+/** The route parameter a path token arrives in, for the node with this webhook id (see urlTokenWebhookRoute). */
+export function pathTokenParameter(webhookId: string | undefined): string {
+	return `${PATH_TOKEN_PREFIX}${webhookId}`;
 }
 
 /** Throws DeliveryRejected(401) unless the delivery carries the configured token. */
@@ -70,7 +79,7 @@ export function checkUrlToken(ctx: IWebhookFunctions, query: Record<string, unkn
 	const location = ctx.getNodeParameter('urlTokenLocation', 'none') as UrlTokenLocation;
 	if (location === 'none') return;
 	const expected = ctx.getNodeParameter('urlToken', '') as string;
-	const received = location === 'path' ? (ctx.getParamsData() as Record<string, unknown>).token : query[URL_TOKEN_QUERY_PARAMETER];
+	const received = location === 'path' ? (ctx.getParamsData() as Record<string, unknown>)[pathTokenParameter(ctx.getNode().webhookId)] : query[URL_TOKEN_QUERY_PARAMETER];
 	if (!secretMatches(received, expected)) throw unauthorized('missing or wrong secret token');
 }
 

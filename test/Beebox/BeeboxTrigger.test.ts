@@ -2,7 +2,7 @@ import { parse as parseQuery } from 'node:querystring';
 
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import fixtures from '../fixtures/beebox/callbacks.json';
-import { deliverTo } from '../helpers/webhookContext';
+import { deliverTo, PATH_TOKEN } from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
 
 const trigger = new BeeboxTrigger();
@@ -89,8 +89,8 @@ describe('Beebox Trigger: secret token', () => {
 
 	it('checks the token of the URL path', async () => {
 		const nodeParameters = { urlTokenLocation: 'path', urlToken: TOKEN };
-		expect((await deliver({ query: valid, params: { token: TOKEN }, nodeParameters })).items).toHaveLength(1);
-		expect((await deliver({ query: { ...valid, token: TOKEN }, params: { token: 'wrong' }, nodeParameters })).status).toBe(401);
+		expect((await deliver({ query: valid, params: { [PATH_TOKEN]: TOKEN }, nodeParameters })).items).toHaveLength(1);
+		expect((await deliver({ query: { ...valid, token: TOKEN }, params: { [PATH_TOKEN]: 'wrong' }, nodeParameters })).status).toBe(401);
 	});
 
 	it('refuses every delivery when a token is required but none is configured', async () => {

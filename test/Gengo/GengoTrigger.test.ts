@@ -5,7 +5,7 @@ import { GENGO_EVENTS } from '../../nodes/Gengo/events';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';
-import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
+import { deliverTo, PATH_TOKEN, type FakeRequest } from '../helpers/webhookContext';
 import { GengoSimulator } from '../simulators/gengo';
 
 const trigger = new GengoTrigger();
@@ -137,8 +137,8 @@ describe('Gengo Trigger: refusals', () => {
 		expect((await deliver(request(sent.contentType, sent.body, { ...query, query: { token: `${token}x` } }))).status).toBe(401);
 		expect((await deliver(request(sent.contentType, sent.body, query))).status).toBe(401);
 		const path = { nodeParameters: { urlTokenLocation: 'path', urlToken: token } };
-		expect((await deliver(request(sent.contentType, sent.body, { ...path, params: { token } }))).status).toBe(200);
-		const wrong = await deliver(request(sent.contentType, sent.body, { ...path, params: { token: 'nope' } }));
+		expect((await deliver(request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: token } }))).status).toBe(200);
+		const wrong = await deliver(request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: 'nope' } }));
 		expect(wrong.status).toBe(401);
 		expect(JSON.stringify(wrong.body)).not.toContain(token);
 	});

@@ -7,7 +7,7 @@ import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
-import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
+import { deliverTo, PATH_TOKEN, type FakeRequest } from '../helpers/webhookContext';
 
 /** A small deterministic PRNG (mulberry32), so a failing case can be reproduced by its index. */
 function random(seed: number): () => number {
@@ -103,7 +103,7 @@ function gengoCases(): Case[] {
 	for (let i = 0; i < 30; i++) {
 		cases.push({
 			name: `gengo secret #${i}`,
-			request: { headers: form, body: { job: JSON.stringify(job) }, params: { token: i % 2 ? 'nope' : `${SECRET}${i}` }, nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET } },
+			request: { headers: form, body: { job: JSON.stringify(job) }, params: { [PATH_TOKEN]: i % 2 ? 'nope' : `${SECRET}${i}` }, nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET } },
 			expect: 401,
 		});
 	}

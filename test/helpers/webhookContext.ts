@@ -2,7 +2,12 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, 
 
 import { GengoApi } from '../../credentials/GengoApi.credentials';
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
+import { pathTokenParameter } from '../../nodes/common/urlToken';
 import { jsonOrText } from './body';
+
+/** The trigger node's webhook id in these contexts, and the route parameter its path token arrives in. */
+const WEBHOOK_ID = '0c9b8a70-0000-4000-8000-00000000e2e1';
+export const PATH_TOKEN = pathTokenParameter(WEBHOOK_ID);
 
 const AUTHENTICATORS: Record<string, (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>> = {
 	gengoApi: (c, o) => new GengoApi().authenticate(c, o),
@@ -92,7 +97,7 @@ export function fakeWebhookContext(request: FakeRequest): { ctx: IWebhookFunctio
 			if (!credentials) throw new Error(`no credentials of type ${name}`);
 			return credentials;
 		},
-		getNode: () => ({ name: 'Trigger', type: 'test', typeVersion: 1, id: 'node-1', position: [0, 0], parameters: {} }),
+		getNode: () => ({ name: 'Trigger', type: 'test', typeVersion: 1, id: 'node-1', webhookId: WEBHOOK_ID, position: [0, 0], parameters: {} }),
 		getWebhookName: () => 'default',
 		getMode: () => 'trigger',
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
