@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { gengoCallbackRequest, GENGO_SAMPLE_EVENTS } from '../../cli/samples/gengo';
 import invalid from '../fixtures/gengo/invalid.json';
 import { Recorder } from '../helpers/recorder';
+import { SlackStandIn, slackText } from '../helpers/slack';
 import { GengoSimulator } from '../simulators/gengo';
-import { editorTypes, receivedItems, send, simulate, startN8n, triggerWorkflow, type ChainNode, type N8nInstance } from './harness';
+import { editorTypes, example, receivedItems, send, simulate, startN8n, triggerWorkflow, type ChainNode, type N8nInstance } from './harness';
 
 const TOKEN = 'gengo-e2e-Token-0123456789';
 const KEYS = { publicKey: 'e2e-public-key', privateKey: 'e2e-private-key-secret' };
@@ -62,6 +63,12 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 	let gengo: GengoSimulator;
 	let cms: Recorder;
 	let cmsExample: ReturnType<typeof readExample>;
+	let slack: SlackStandIn;
+	const slackExample = () =>
+		example('gengo-reviewable-to-slack.json', {
+			parameters: { 'Gengo Trigger': { urlToken: TOKEN } },
+			credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') },
+		});
 	const url = (workflow: { webhookId: string }, suffix = '') => n8n.webhookUrl(`${workflow.webhookId}/gengo${suffix}`);
 	const post = (target: string, event: string, options: Parameters<typeof gengoCallbackRequest>[1] = {}) => {
 		const request = gengoCallbackRequest(event, options);
@@ -86,10 +93,12 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 			],
 		}).start();
 		cms = await new Recorder().start();
-		n8n = await startN8n('gengo');
+		slack = await new SlackStandIn().start();
+		n8n = await startN8n('gengo', { env: slack.n8nEnv });
 		await n8n.importCredentials([
 			{ id: CREDENTIAL.gengoApi.id, name: CREDENTIAL.gengoApi.name, type: 'gengoApi', data: { ...KEYS, environment: 'custom', baseUrl: gengo.baseUrl } },
 			{ id: 'gengoExampleCred', name: 'Gengo account', type: 'gengoApi', data: { ...KEYS, environment: 'custom', baseUrl: gengo.baseUrl } },
+			slack.credential('slackE2e0000001'),
 		]);
 		// The CMS example as a user would set it up: their CMS's URL and their own token.
 		cmsExample = readExample('gengo-approved-to-cms.json');
@@ -97,13 +106,14 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 			if (node.name === 'Send to CMS') node.parameters.url = `${cms.url}/api/translations`;
 			if (node.name === 'Gengo Trigger') node.parameters.urlToken = TOKEN;
 		}
-		await n8n.importWorkflows([...Object.values(workflows), { ...cmsExample, active: true }, readExample('gengo-reviewable-to-slack.json')]);
+		await n8n.importWorkflows([...Object.values(workflows), { ...cmsExample, active: true }, slackExample()]);
 		for (const workflow of Object.values(workflows)) {
 			// The path-token route matches any last segment: probe with a dummy one, so the token never reaches
 			// n8n's log (n8n logs the full path of a request it has no webhook for yet).
 			await n8n.waitForWebhook(url(workflow, workflow === workflows.pathToken ? '/probe' : ''));
 		}
 		await n8n.waitForWebhook(n8n.webhookUrl(`${cmsExample.nodes[0].webhookId}/gengo`));
+		await n8n.waitForWebhook(n8n.webhookUrl(`${slackExample().nodes[0].webhookId}/gengo/probe`));
 		console.log(`[e2e gengo] ${Object.keys(workflows).length + 1} Gengo workflows published, webhooks registered`);
 	});
 
@@ -113,6 +123,7 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 		await n8n?.stop();
 		await gengo?.stop();
 		await cms?.stop();
+		await slack?.stop();
 		expect(output).not.toContain(TOKEN);
 		expect(output).not.toContain(KEYS.privateKey);
 	});
@@ -234,10 +245,26 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 		expect(receivedItems(executions.slice(before)).flat()).toEqual([expect.objectContaining({ event: 'approved', jobId: '8001' })]);
 	});
 
-	it('offers both nodes and the credential in the editor; the Slack example imports', async () => {
+	it('runs the "reviewable → Slack" example, a second path-token workflow beside the suite\'s own: the message reaches Slack', async () => {
+		const hook = n8n.webhookUrl(`${slackExample().nodes[0].webhookId}/gengo/${TOKEN}`);
+		expect((await post(hook, 'reviewable', { jobId: '384990' })).status).toBe(200);
+		expect((await post(hook, 'approved', { jobId: '384991' })).status).toBe(200); // not wanted by the example
+		const [execution] = await n8n.waitForExecutions('gengoExample0001', 1);
+		expect(execution.status).toBe('success');
+		expect(slack.messages).toEqual([
+			{
+				channel: '#localization',
+				token: 'xoxb-e2e-stand-in',
+				text: slackText(
+					'Gengo job 384990 (en → de, "Product page: hero title") is ready for review.\nTranslation: Übersetzen Sie Ihre Produktseiten in Tagen statt Wochen.\nReview it in your Gengo dashboard: https://gengo.com/',
+				),
+			},
+		]);
+	});
+
+	it('offers both nodes and the credential in the editor', async () => {
 		const types = await editorTypes(n8n);
 		expect(types.nodes).toEqual(expect.arrayContaining(['n8n-nodes-translation-events.gengoTrigger', 'n8n-nodes-translation-events.gengo']));
 		expect(types.credentials).toContain('gengoApi');
-		expect(await n8n.cli(['list:workflow'])).toContain('gengoExample0001');
 	});
 });
