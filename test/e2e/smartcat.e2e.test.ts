@@ -3,11 +3,10 @@
  * account's callback, the simulator delivers callbacks with the registered secret header (retrying like
  * Smartcat), deactivation removes only our own setting.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
+import { SlackStandIn, slackText } from '../helpers/slack';
 import { SmartcatSimulator } from '../simulators/smartcat';
-import { delay, editorTypes, eventually, receivedItems, send, simulate, startN8n, triggerWorkflow, waitForWebhookGone, type ChainNode, type N8nInstance } from './harness';
+import { delay, editorTypes, eventually, example, receivedItems, send, simulate, startN8n, triggerWorkflow, waitForWebhookGone, type ChainNode, type N8nInstance } from './harness';
 
 const ACCOUNT = { accountId: 'e2e-account', apiKey: 'e2e-smartcat-api-key-secret' };
 const CREDENTIAL = { smartcatApi: { id: 'smartcatCred0001', name: 'Smartcat simulator' } };
@@ -67,6 +66,9 @@ const workflows = {
 describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 	let n8n: N8nInstance;
 	let smartcat: SmartcatSimulator;
+	// The example's account: Smartcat's callback setting is account-wide, so it gets an account of its own.
+	let exampleAccount: SmartcatSimulator;
+	let slack: SlackStandIn;
 	const base = (workflow: { webhookId: string }) => n8n.webhookUrl(`${workflow.webhookId}/smartcat`);
 	const secretHeaders = () => Object.fromEntries(smartcat.setting!.additionalHeaders.map((h) => [h.name, h.value]));
 
@@ -81,12 +83,23 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			],
 		}).start();
 		smartcat.setting = structuredClone(FOREIGN);
-		n8n = await startN8n('smartcat');
+		exampleAccount = await new SmartcatSimulator({
+			...ACCOUNT,
+			retryBaseMs: 20,
+			documents: [
+				{ id: '501_7', name: 'Release notes', status: 'completed', projectId: 'p-9' },
+				{ id: '502_7', name: 'FAQ', status: 'inProgress', projectId: 'p-9' },
+			],
+		}).start();
+		slack = await new SlackStandIn().start();
+		n8n = await startN8n('smartcat', { env: slack.n8nEnv });
 		await n8n.importCredentials([
 			{ id: CREDENTIAL.smartcatApi.id, name: CREDENTIAL.smartcatApi.name, type: 'smartcatApi', data: { ...ACCOUNT, server: 'custom', baseUrl: smartcat.url } },
+			{ id: 'smartcatExampleCred', name: 'Smartcat account', type: 'smartcatApi', data: { ...ACCOUNT, server: 'custom', baseUrl: exampleAccount.url } },
+			slack.credential('slackE2e0000001'),
 		]);
-		const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'smartcat-document-completed-to-slack.json'), 'utf8'));
-		await n8n.importWorkflows([...Object.values(workflows), example]);
+		const slackExample = example('smartcat-document-completed-to-slack.json', { credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') } });
+		await n8n.importWorkflows([...Object.values(workflows), slackExample]);
 		for (const id of [workflows.read.id, workflows.write.id]) await n8n.cli(['publish:workflow', `--id=${id}`]);
 		await n8n.waitForWebhook(`${base(workflows.manual)}/document/status`);
 	});
@@ -95,6 +108,8 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
 		await smartcat?.stop();
+		await exampleAccount?.stop();
+		await slack?.stop();
 		expect(output).not.toContain(ACCOUNT.apiKey);
 	});
 
@@ -212,10 +227,19 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 		expect(receivedItems([execution]).flat().map((i) => i.documentId)).toEqual(['189_25', '310_25']);
 	});
 
-	it('offers both nodes and the credential in the editor; the example imports', async () => {
+	it('runs the "document completed → Slack" example: registered on its account, the message reaches Slack', async () => {
+		await eventually('the example registered its callback', () => exampleAccount.setting !== null);
+		expect(exampleAccount.setting!.url).toBe(n8n.webhookUrl('8e7d6c5b-4a39-4281-9f0e-5ca7ca700001/smartcat'));
+		await eventually('n8n serves the example', async () => (await exampleAccount.deliver('document/status', ['501_7', '502_7'])).delivered);
+		const [execution] = await n8n.waitForExecutions('smartcatExample1', 1);
+		expect(execution.status).toBe('success');
+		// the trigger's status filter keeps the completed document only
+		expect(slack.messages).toEqual([{ channel: '#localization', token: 'xoxb-e2e-stand-in', text: slackText('Smartcat: "Release notes" (de) is completed.') }]);
+	});
+
+	it('offers both nodes and the credential in the editor', async () => {
 		const types = await editorTypes(n8n);
 		expect(types.nodes).toEqual(expect.arrayContaining(['n8n-nodes-translation-events.smartcatTrigger', 'n8n-nodes-translation-events.smartcat']));
 		expect(types.credentials).toContain('smartcatApi');
-		expect(await n8n.cli(['list:workflow'])).toContain('smartcatExample1');
 	});
 });
