@@ -3,13 +3,12 @@
  * pre-authentication) and creates the webhook, the simulator delivers with X-Memsource-Token, deactivation
  * deletes the webhook.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { phraseJobWebhook, phraseProjectWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
 import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
+import { SmtpStandIn } from '../helpers/smtp';
 import { PhraseSimulator } from '../simulators/phrase';
-import { editorTypes, eventually, receivedItems, send, simulate, startN8n, triggerWorkflow, waitForWebhookGone, type N8nInstance } from './harness';
+import { editorTypes, eventually, example, receivedItems, send, simulate, startN8n, triggerWorkflow, waitForWebhookGone, type N8nInstance } from './harness';
 
 const USER = { userName: 'pm.e2e', password: 'e2e-phrase-password-secret' };
 const CREDENTIAL = { phraseApi: { id: 'phraseCred000001', name: 'Phrase simulator' } };
@@ -35,6 +34,9 @@ const workflows = {
 describe('Phrase TMS Trigger in a real n8n', () => {
 	let n8n: N8nInstance;
 	let phrase: PhraseSimulator;
+	// The e-mail example's own Phrase account, so that its deliveries reach the example alone.
+	let exampleAccount: PhraseSimulator;
+	let smtp: SmtpStandIn;
 	const url = (workflow: { webhookId: string }) => n8n.webhookUrl(`${workflow.webhookId}/phrase`);
 	const hookOf = (workflow: { webhookId: string }) => [...phrase.webhooks.values()].find((h) => h.url === url(workflow));
 
@@ -48,12 +50,16 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 				],
 			},
 		}).start();
+		exampleAccount = await new PhraseSimulator({ ...USER, projects: {} }).start();
+		smtp = await new SmtpStandIn().start();
 		n8n = await startN8n('phrase');
 		await n8n.importCredentials([
 			{ id: CREDENTIAL.phraseApi.id, name: CREDENTIAL.phraseApi.name, type: 'phraseApi', data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...USER } },
+			{ id: 'phraseExampleCred', name: 'Phrase TMS account', type: 'phraseApi', data: { region: 'custom', baseUrl: exampleAccount.baseUrl, authType: 'password', ...USER } },
+			smtp.credential('smtpE2e00000001'),
 		]);
-		const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'phrase-completed-by-linguist-to-email.json'), 'utf8'));
-		await n8n.importWorkflows([...Object.values(workflows), example]);
+		const emailExample = example('phrase-completed-by-linguist-to-email.json', { credentials: { 'n8n-nodes-base.emailSend': smtp.credential('smtpE2e00000001') } });
+		await n8n.importWorkflows([...Object.values(workflows), emailExample]);
 		for (const workflow of Object.values(workflows)) await n8n.waitForWebhook(url(workflow));
 		// The token reaches n8n's static data just after the webhook is created: probe until the token is accepted,
 		// with a body that is then refused (400), so the probe starts nothing.
@@ -75,6 +81,8 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
 		await phrase?.stop();
+		await exampleAccount?.stop();
+		await smtp?.stop();
 		expect(output).not.toContain(USER.password);
 		expect(output).not.toContain(MANUAL_TOKEN);
 	});
@@ -163,10 +171,28 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 		expect(hookOf(workflows.all)).toBeDefined();
 	});
 
-	it('offers the trigger and its credential in the editor; the example imports', async () => {
+	it('runs the "completed → e-mail" example: its webhook is created on its account, the e-mail is sent', async () => {
+		await eventually('the example created its webhook', () => exampleAccount.webhooks.size === 1);
+		const parts = [
+			phraseSampleJobPart({ jobUid: 'j-final', status: 'COMPLETED_BY_LINGUIST', targetLang: 'fr' }),
+			phraseSampleJobPart({ jobUid: 'j-review-next', status: 'COMPLETED_BY_LINGUIST', workflowLevel: 1, lastWorkflowLevel: 2 }),
+		];
+		// the token reaches n8n's static data just after the webhook is created (see beforeAll): retry until accepted
+		await eventually('the example accepts the delivery', async () => (await exampleAccount.deliver(phraseJobWebhook('JOB_STATUS_CHANGED', parts)))[0] === 200);
+		const [execution] = await n8n.waitForExecutions('phraseExample001', 1);
+		expect(execution.status).toBe('success');
+		expect(smtp.messages).toHaveLength(1); // the part with a later workflow step is filtered out
+		const [mail] = smtp.messages;
+		expect(mail).toMatchObject({ from: 'n8n@example.com', to: ['pm@example.com'] });
+		expect(mail.data).toMatch(/^Subject: Website 2026: product-page.html \(fr\) completed by the linguist$/m);
+		expect(mail.text).toMatch(
+			/^Job j-final of project Website 2026 \(prj-Website2026\) reached COMPLETED_BY_LINGUIST \(API: COMPLETED\) in workflow step 1\.\nLinguist: anna@translators\.example\n/,
+		);
+	});
+
+	it('offers the trigger and its credential in the editor', async () => {
 		const types = await editorTypes(n8n);
 		expect(types.nodes).toContain('n8n-nodes-translation-events.phraseTrigger');
 		expect(types.credentials).toContain('phraseApi');
-		expect(await n8n.cli(['list:workflow'])).toContain('phraseExample001');
 	});
 });

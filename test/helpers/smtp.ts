@@ -1,12 +1,22 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
+/** The body of a single-part message, decoded from quoted-printable when it says so (nodemailer's choice). */
+function bodyText(lines: string[]): string {
+	const blank = lines.indexOf('');
+	const headers = lines.slice(0, blank).join('\n');
+	const body = lines.slice(blank + 1).join('\n');
+	if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) return body;
+	const bytes = body.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
 /**
  * A mail server for the example workflows: plain SMTP (RFC 5321) on a free local port, no TLS offered, any
  * AUTH accepted. Records each message's envelope and data, so a test can read the e-mail n8n's Send Email node
  * sent through it.
  */
 export class SmtpStandIn {
-	readonly messages: Array<{ from: string; to: string[]; data: string }> = [];
+	readonly messages: Array<{ from: string; to: string[]; data: string; text: string }> = [];
 	private server: Server | undefined;
 	private readonly sockets = new Set<Socket>();
 
@@ -46,7 +56,7 @@ export class SmtpStandIn {
 				buffered = buffered.slice(end + 2);
 				if (data) {
 					if (line === '.') {
-						this.messages.push({ ...envelope, data: data.join('\r\n') });
+						this.messages.push({ ...envelope, data: data.join('\r\n'), text: bodyText(data) });
 						envelope = { from: '', to: [] };
 						data = undefined;
 						reply('250 2.0.0 queued');
