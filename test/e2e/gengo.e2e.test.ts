@@ -10,7 +10,7 @@ import invalid from '../fixtures/gengo/invalid.json';
 import { Recorder } from '../helpers/recorder';
 import { SlackStandIn, slackText } from '../helpers/slack';
 import { GengoSimulator } from '../simulators/gengo';
-import { editorTypes, example, receivedItems, send, simulate, startN8n, triggerWorkflow, type ChainNode, type N8nInstance } from './harness';
+import { editorTypes, example, listenForTestEvent, receivedItems, send, simulate, startN8n, triggerWorkflow, type ChainNode, type N8nInstance } from './harness';
 
 const TOKEN = 'gengo-e2e-Token-0123456789';
 const KEYS = { publicKey: 'e2e-public-key', privateKey: 'e2e-private-key-secret' };
@@ -54,6 +54,14 @@ const workflows = {
 		],
 	}),
 };
+
+/** A workflow being built in the editor: never published, tried with "Listen for test event". */
+const draft = triggerWorkflow({
+	id: 'gengoDraft000001',
+	node: 'gengoTrigger',
+	parameters: { events: ['reviewable'], urlTokenLocation: 'query', urlToken: TOKEN },
+	active: false,
+});
 
 const examplesDir = join(__dirname, '..', '..', 'examples');
 const readExample = (file: string) => JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
@@ -106,7 +114,7 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 			if (node.name === 'Send to CMS') node.parameters.url = `${cms.url}/api/translations`;
 			if (node.name === 'Gengo Trigger') node.parameters.urlToken = TOKEN;
 		}
-		await n8n.importWorkflows([...Object.values(workflows), { ...cmsExample, active: true }, slackExample()]);
+		await n8n.importWorkflows([...Object.values(workflows), { ...cmsExample, active: true }, slackExample(), draft]);
 		for (const workflow of Object.values(workflows)) {
 			// The path-token route matches any last segment: probe with a dummy one, so the token never reaches
 			// n8n's log (n8n logs the full path of a request it has no webhook for yet).
@@ -260,6 +268,19 @@ describe('Gengo Trigger and Gengo node in a real n8n', () => {
 				),
 			},
 		]);
+	});
+
+	it('"Listen for test event": the simulate command reaches the Test URL and the test execution holds the item', async () => {
+		const testUrl = `${n8n.baseUrl}/webhook-test/${draft.webhookId}/gengo?token=${TOKEN}`;
+		expect((await send(testUrl, { method: 'POST' })).status).toBe(404); // not listening yet
+		await listenForTestEvent(n8n, draft.id, 'Trigger');
+		const stdout = await simulate('gengo', '--event', 'reviewable', '--job-id', '5150', '--url', testUrl);
+		expect(stdout).toContain('200 OK');
+		const [execution] = await n8n.waitForExecutions(draft.id, 1);
+		expect(execution).toMatchObject({ mode: 'manual', status: 'success' });
+		expect(receivedItems([execution]).flat()).toEqual([expect.objectContaining({ vendor: 'gengo', event: 'reviewable', jobId: '5150' })]);
+		// n8n listens for one event per click
+		expect((await send(testUrl, { method: 'POST' })).status).toBe(404);
 	});
 
 	it('offers both nodes and the credential in the editor', async () => {

@@ -147,24 +147,52 @@ export function receivedItems(executions: Execution[]): Array<Record<string, unk
 	return executions.map((e) => (e.items[RECEIVER] ?? []) as Record<string, unknown>[]);
 }
 
+const sessions = new WeakMap<N8nInstance, Promise<string>>();
+
 /**
- * What the editor's node panel offers: sets up the owner account (a new instance has none) and reads the node
- * and credential types the editor loads, the way the browser does.
+ * The editor's session cookie: sets up the owner account once per instance (a new instance has none), as the
+ * first visit to the editor does.
  */
+export function ownerSession(n8n: N8nInstance): Promise<string> {
+	let session = sessions.get(n8n);
+	if (!session) {
+		session = (async () => {
+			const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-Passw0rd' }),
+			});
+			if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+			return (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		})();
+		sessions.set(n8n, session);
+	}
+	return session;
+}
+
+/** What the editor's node panel offers: the node and credential types the editor loads, the way the browser does. */
 export async function editorTypes(n8n: N8nInstance): Promise<{ nodes: string[]; credentials: string[] }> {
-	const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-Passw0rd' }),
-	});
-	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-	const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+	const cookie = await ownerSession(n8n);
 	const read = async (file: string) => {
 		const response = await fetch(`${n8n.baseUrl}/types/${file}`, { headers: { cookie } });
 		if (!response.ok) throw new Error(`/types/${file}: ${response.status}`);
 		return ((await response.json()) as Array<{ name: string }>).map((t) => t.name);
 	};
 	return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
+}
+
+/**
+ * Clicks "Listen for test event" on a trigger, as the editor does (POST /rest/workflows/:id/run with the trigger
+ * to start from): n8n registers the trigger's test webhook, at `/webhook-test/...`, for one delivery.
+ */
+export async function listenForTestEvent(n8n: N8nInstance, workflowId: string, triggerName: string): Promise<void> {
+	const response = await fetch(`${n8n.baseUrl}/rest/workflows/${workflowId}/run`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie: await ownerSession(n8n) },
+		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+	});
+	const answer = (await response.json()) as { data?: { waitingForWebhook?: boolean } };
+	if (!response.ok || answer.data?.waitingForWebhook !== true) throw new Error(`listen for test event: ${response.status} ${JSON.stringify(answer)}`);
 }
 
 /** Waits until n8n no longer has a production webhook at this URL (after unpublishing its workflow). */
