@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { asRecord, mergeParameters, repairAppendedQuery, singleParameters } from '../common/parse';
-import { handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks } from '../common/responses';
+import { handleDelivery, ignoreDelivery, respondProperty, startWorkflow, triggerWebhooks } from '../common/responses';
 import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { parseDelivery } from '../common/validation';
@@ -68,6 +68,7 @@ export class BeeboxTrigger implements INodeType {
 				description:
 					'Whether to fetch the event\'s full details from the Beebox API (e.g. the delivered files with their locales and paths) into the item. Needs Beebox API credentials.',
 			},
+			respondProperty,
 		],
 	};
 

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { asRecord } from '../common/parse';
-import { handleDelivery, ignoreDelivery, startWorkflow, triggerWebhooks } from '../common/responses';
+import { handleDelivery, ignoreDelivery, respondProperty, startWorkflow, triggerWebhooks } from '../common/responses';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
 import { readGengoCallback } from './callback';
@@ -65,6 +65,7 @@ export class GengoTrigger implements INodeType {
 				description:
 					'Whether to replace the callback\'s job with the job as the Gengo API has it: covers texts too large for a callback, and answers 401 (no execution) for a job this account does not know. Needs Gengo API credentials.',
 			},
+			respondProperty,
 		],
 	};
 

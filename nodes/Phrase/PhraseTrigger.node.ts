@@ -10,7 +10,7 @@ import {
 import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
-import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, startWorkflow, triggerWebhooks, unauthorized } from '../common/responses';
+import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, respondProperty, startWorkflow, triggerWebhooks, unauthorized } from '../common/responses';
 import { secretMatches } from '../common/secret';
 import { parseDelivery } from '../common/validation';
 import { getJobs, listProjectJobs } from './api';
@@ -128,6 +128,7 @@ export class PhraseTrigger implements INodeType {
 				description:
 					'On JOB_STATUS_CHANGED: emit one item for the project, and only when every job of the project has reached this status (checked through the API)',
 			},
+			respondProperty,
 		],
 	};
 

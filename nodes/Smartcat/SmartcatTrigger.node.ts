@@ -10,7 +10,7 @@ import {
 import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
-import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, startWorkflow, unauthorized } from '../common/responses';
+import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, respondProperty, startWorkflow, triggerWebhooks, unauthorized } from '../common/responses';
 import { secretMatches } from '../common/secret';
 import { parseDelivery } from '../common/validation';
 import { lookUpAll } from './callbackApi';
@@ -38,13 +38,7 @@ export class SmartcatTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartcatApi', required: true }],
-		webhooks: SMARTCAT_EVENTS.map(({ path }) => ({
-			name: 'default' as const,
-			httpMethod: 'POST',
-			responseMode: 'onReceived',
-			responseData: '',
-			path: `smartcat/${path}`,
-		})),
+		webhooks: SMARTCAT_EVENTS.flatMap(({ path }) => triggerWebhooks(['POST'], { path: `smartcat/${path}` })),
 		properties: [
 			{
 				displayName:
@@ -119,6 +113,7 @@ export class SmartcatTrigger implements INodeType {
 				description:
 					'Comma-separated statuses (as the API names them, e.g. inProgress, completed); IDs in other statuses produce no item. Empty: every status.',
 			},
+			respondProperty,
 		],
 	};
 

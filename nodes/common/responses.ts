@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	type IDataObject,
+	type INodeProperties,
 	type IHttpRequestMethods,
 	type IWebhookDescription,
 	type IWebhookFunctions,
@@ -69,10 +70,18 @@ export function startWorkflow(ctx: IWebhookFunctions, items: IDataObject[]): IWe
 }
 
 /**
- * The webhook descriptions of a trigger: one per HTTP method, on one path, answering as soon as the delivery is
- * accepted ("on received"). `responseData` is set empty on purpose: left undefined, n8n 2.x answers the
- * literal text "firstEntryJson"; empty, it answers the `webhookResponse` startWorkflow() gives.
+ * When a trigger answers the vendor (its `respond` parameter, respondProperty):
+ * - "onReceived" (default): as soon as the delivery is accepted and queued. `responseData` is empty on purpose:
+ *   left undefined, n8n 2.x answers the literal text "firstEntryJson"; empty, it answers the `webhookResponse`
+ *   startWorkflow() gives.
+ * - "lastNode": once the workflow has run (no body). A failed run, or a queue-mode worker that died with the
+ *   execution in hand (n8n 2.41 does not re-run it and keeps none of its data), answers 500: the vendor
+ *   delivers again, so nothing is lost.
  */
+const RESPONSE_MODE = '={{ $parameter["respond"] === "lastNode" ? "lastNode" : "onReceived" }}';
+const RESPONSE_DATA = '={{ $parameter["respond"] === "lastNode" ? "noData" : "" }}';
+
+/** The webhook descriptions of a trigger: one per HTTP method and path. */
 export function triggerWebhooks(
 	methods: IHttpRequestMethods[],
 	route: Pick<IWebhookDescription, 'path' | 'isFullPath'>,
@@ -80,11 +89,33 @@ export function triggerWebhooks(
 	return methods.map((httpMethod) => ({
 		name: 'default',
 		httpMethod,
-		responseMode: 'onReceived',
-		responseData: '',
+		responseMode: RESPONSE_MODE,
+		responseData: RESPONSE_DATA,
 		...route,
 	}));
 }
+
+/** The trigger setting that picks when the vendor gets its answer (see RESPONSE_MODE). */
+export const respondProperty: INodeProperties = {
+	displayName: 'Respond',
+	name: 'respond',
+	type: 'options',
+	options: [
+		{
+			name: 'When Received',
+			value: 'onReceived',
+			description: 'Answer 200 as soon as the delivery is accepted. Fastest for the vendor.',
+		},
+		{
+			name: 'When Workflow Finished',
+			value: 'lastNode',
+			description:
+				'Answer 200 once the workflow has run, 500 if it failed, so the vendor delivers again. In queue mode this also covers a worker that dies mid-run. The vendor waits for the whole workflow.',
+		},
+	],
+	default: 'onReceived',
+	hint: 'The item\'s eventKey is the same on a repeated delivery: use it to skip duplicates',
+};
 
 /**
  * Runs a trigger's delivery handling and turns a DeliveryRejected into its 4xx answer. Anything else is a bug
