@@ -25,7 +25,15 @@ export interface ExecutionRecord {
 }
 
 export declare class N8n {
-	constructor(options?: { userFolder?: string; port?: number; env?: Record<string, string>; log?: (line: string) => void; background?: boolean; linkRepo?: boolean });
+	constructor(options?: {
+		userFolder?: string;
+		port?: number;
+		env?: Record<string, string>;
+		log?: (line: string) => void;
+		background?: boolean;
+		linkRepo?: boolean;
+		command?: 'start' | 'webhook' | 'worker';
+	});
 	paths: RuntimePaths;
 	userFolder: string;
 	port: number;

@@ -87,7 +87,8 @@ function linkPackage(userFolder) {
 }
 
 /**
- * One n8n process (`n8n start` by default) with its own user folder and ports.
+ * One n8n process (`n8n start` by default) with its own user folder and ports. For queue mode, several share a
+ * user folder and a PostgreSQL database (given in `env`): `n8n start` (main), `n8n webhook`, `n8n worker`.
  */
 class N8n {
 	/**
@@ -100,6 +101,8 @@ class N8n {
 	 *   test installed the package there itself, e.g. from a tarball
 	 * @param {boolean} [options.background] don't keep the parent process alive for n8n (tests): n8n is killed
 	 *   when the parent exits, so a test run that forgot to stop it still ends
+	 * @param {'start' | 'webhook' | 'worker'} [options.command] the n8n command (default start); a worker's port is
+	 *   its health check port (QUEUE_HEALTH_CHECK_PORT)
 	 */
 	constructor(options = {}) {
 		this.paths = ensureInstalled();
@@ -110,6 +113,7 @@ class N8n {
 		this.log = options.log || (() => {});
 		this.background = options.background ?? false;
 		this.linkRepo = options.linkRepo ?? true;
+		this.command = options.command || 'start';
 		/** @type {import('node:child_process').ChildProcess | undefined} */
 		this.child = undefined;
 		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
@@ -152,16 +156,17 @@ class N8n {
 			N8N_LOG_OUTPUT: 'console',
 			// jest sets NODE_ENV=test, under which n8n exits at once without a word.
 			NODE_ENV: 'production',
+			...(this.command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) } : {}),
 			...this.extraEnv,
 		};
 	}
 
-	/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+	/** Starts `n8n <command>` and resolves once /healthz/readiness answers 200. */
 	async start({ timeoutMs = 180_000 } = {}) {
 		if (!this.port) this.port = await freePort();
 		this.brokerPort = await freePort();
 		if (this.linkRepo) linkPackage(this.userFolder);
-		const child = spawn(this.paths.node, [this.paths.n8nBin, 'start'], {
+		const child = spawn(this.paths.node, [this.paths.n8nBin, this.command], {
 			env: this.env(),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -292,18 +297,30 @@ class N8n {
 	}
 
 	/**
-	 * Reads executions (newest last) with the items each node produced, straight from n8n's sqlite database,
-	 * through Node 24's built-in sqlite (our own tests run on the machine's Node 20, which has none).
+	 * Reads executions (newest last) with the items each node produced, straight from n8n's database: sqlite
+	 * through Node 24's built-in sqlite (our own tests run on the machine's Node 20, which has none), or
+	 * PostgreSQL (queue mode, DB_TYPE=postgresdb in `env`) through n8n's own `pg` client.
 	 * @param {{workflowId?: string}} [filter]
 	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>>}
 	 */
 	executions(filter = {}) {
 		const script = `
-			const { DatabaseSync } = require('node:sqlite');
-			const { parse } = require(${JSON.stringify(path.join(this.paths.n8nHome, 'node_modules', 'flatted'))});
-			const db = new DatabaseSync(process.argv[1], { readOnly: true });
-			const rows = db.prepare(\`SELECT e.id, e.workflowId, e.status, e.mode, d.data FROM execution_entity e
-				LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id\`).all();
+			const modules = ${JSON.stringify(path.join(this.paths.n8nHome, 'node_modules'))};
+			const { parse } = require(modules + '/flatted');
+			const sql = \`SELECT e.id, e."workflowId", e.status, e.mode, d.data FROM execution_entity e
+				LEFT JOIN execution_data d ON d."executionId" = e.id ORDER BY e.id\`;
+			const read = async () => {
+				if (process.env.DB_TYPE !== 'postgresdb') {
+					const { DatabaseSync } = require('node:sqlite');
+					return new DatabaseSync(process.argv[1], { readOnly: true }).prepare(sql).all();
+				}
+				const { Client } = require(modules + '/pg');
+				const client = new Client({ host: process.env.DB_POSTGRESDB_HOST, port: Number(process.env.DB_POSTGRESDB_PORT || 5432),
+					database: process.env.DB_POSTGRESDB_DATABASE, user: process.env.DB_POSTGRESDB_USER, password: process.env.DB_POSTGRESDB_PASSWORD });
+				await client.connect();
+				try { return (await client.query(sql)).rows.map((r) => ({ ...r, id: Number(r.id) })); } finally { await client.end(); }
+			};
+			read().then((rows) => {
 			const out = [];
 			for (const row of rows) {
 				const items = {};
@@ -323,13 +340,15 @@ class N8n {
 				out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, items, binaries });
 			}
 			process.stdout.write(JSON.stringify(out));
+			});
 		`;
 		return new Promise((resolve, reject) => {
-			if (!fs.existsSync(this.databaseFile)) return resolve([]);
+			const postgres = this.extraEnv.DB_TYPE === 'postgresdb';
+			if (!postgres && !fs.existsSync(this.databaseFile)) return resolve([]);
 			execFile(
 				this.paths.node,
 				['-e', script, this.databaseFile],
-				{ env: { ...process.env, NODE_NO_WARNINGS: '1' }, maxBuffer: 256 * 1024 * 1024 },
+				{ env: { ...process.env, ...this.extraEnv, NODE_NO_WARNINGS: '1' }, maxBuffer: 256 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					if (error) return reject(new Error(`reading executions failed: ${error.message}\n${stderr}`));
 					/** @type {Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>} */

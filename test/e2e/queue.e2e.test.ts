@@ -1,0 +1,173 @@
+/**
+ * The production topology, queue mode: PostgreSQL, Redis, n8n's main process (activation and registration
+ * through webhookMethods), a webhook process that receives the vendors' deliveries, and workers that execute
+ * them. Every trigger: activated and (Smartcat, Phrase) registered by the main process with the webhook
+ * process's URL, deliveries accepted there and executed by a worker with the same items as in one process,
+ * secrets checked there. Then a worker is killed in the middle of a load run: no delivery that got a 200 is lost.
+ */
+import { beeboxCallbackQuery } from '../../cli/samples/beebox';
+import { gengoCallbackRequest } from '../../cli/samples/gengo';
+import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
+import { mapWithConcurrency } from '../../nodes/common/concurrency';
+import { PhraseSimulator } from '../simulators/phrase';
+import { SmartcatSimulator } from '../simulators/smartcat';
+import { eventually, QueueMode, receivedItems, send, triggerWorkflow, type Execution } from './harness';
+
+const TOKEN = 'queue-e2e-Token-0123456789abcdef';
+const SMARTCAT = { accountId: 'queue-account', apiKey: 'queue-smartcat-api-key-secret' };
+const PHRASE_USER = { userName: 'pm.queue', password: 'queue-phrase-password-secret' };
+/** Deliveries of the load run with a worker killed in the middle (QUEUE_E2E_DELIVERIES to change it). */
+const LOAD = Number(process.env.QUEUE_E2E_DELIVERIES ?? 300);
+
+const workflows = {
+	beebox: triggerWorkflow({ id: 'queueBeebox00001', node: 'beeboxTrigger', parameters: { urlTokenLocation: 'query', urlToken: TOKEN } }),
+	gengo: triggerWorkflow({ id: 'queueGengo000001', node: 'gengoTrigger', parameters: { urlTokenLocation: 'path', urlToken: TOKEN } }),
+	smartcat: triggerWorkflow({ id: 'queueSmartcat001', node: 'smartcatTrigger', credentials: { smartcatApi: { id: 'queueSmartcatCred', name: 'Smartcat' } } }),
+	phrase: triggerWorkflow({ id: 'queuePhrase00001', node: 'phraseTrigger', credentials: { phraseApi: { id: 'queuePhraseCred1', name: 'Phrase' } } }),
+	load: triggerWorkflow({ id: 'queueLoad0000001', node: 'gengoTrigger', parameters: { urlTokenLocation: 'query', urlToken: TOKEN } }),
+	loadFinished: triggerWorkflow({ id: 'queueLoadFinish1', node: 'gengoTrigger', parameters: { urlTokenLocation: 'query', urlToken: TOKEN, respond: 'lastNode' } }),
+};
+
+describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process + workers)', () => {
+	const queue = new QueueMode('queue');
+	let smartcat: SmartcatSimulator;
+	let phrase: PhraseSimulator;
+	const url = (workflow: { webhookId: string }, path: string) => queue.webhook.webhookUrl(`${workflow.webhookId}/${path}`);
+	const executionsOf = async (workflowId: string): Promise<Execution[]> => (await queue.main.executions({ workflowId })).filter((e) => e.status !== 'running' && e.status !== 'new');
+
+	beforeAll(async () => {
+		smartcat = await new SmartcatSimulator({ ...SMARTCAT, retryBaseMs: 50 }).start();
+		phrase = await new PhraseSimulator({ ...PHRASE_USER, projects: {} }).start();
+		await queue.start();
+		await queue.main.importCredentials([
+			{ id: 'queueSmartcatCred', name: 'Smartcat', type: 'smartcatApi', data: { ...SMARTCAT, server: 'custom', baseUrl: smartcat.url } },
+			{ id: 'queuePhraseCred1', name: 'Phrase', type: 'phraseApi', data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...PHRASE_USER } },
+		]);
+		await queue.main.importWorkflows(Object.values(workflows));
+		await queue.webhook.waitForWebhook(url(workflows.beebox, 'beebox'));
+		await queue.webhook.waitForWebhook(url(workflows.gengo, 'gengo/probe'));
+		await queue.webhook.waitForWebhook(url(workflows.load, 'gengo'));
+		await queue.webhook.waitForWebhook(url(workflows.loadFinished, 'gengo'));
+		await eventually('Smartcat and Phrase are registered', () => smartcat.setting !== null && phrase.webhooks.size === 1);
+	});
+
+	afterAll(async () => {
+		const output = queue.output;
+		await queue.stop();
+		await smartcat?.stop();
+		await phrase?.stop();
+		for (const secret of [TOKEN, SMARTCAT.apiKey, PHRASE_USER.password]) expect(output).not.toContain(secret);
+	});
+
+	it('the main process registered Smartcat and Phrase with the webhook process URL', () => {
+		expect(smartcat.setting!.url).toBe(url(workflows.smartcat, 'smartcat'));
+		expect([...phrase.webhooks.values()].map((h) => h.url)).toEqual([url(workflows.phrase, 'phrase')]);
+	});
+
+	it('the webhook process takes every vendor\'s delivery, a worker executes it with the usual items', async () => {
+		const beebox = await send(`${url(workflows.beebox, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles', { project: 'p1' })}&token=${TOKEN}`);
+		const gengoRequest = gengoCallbackRequest('approved', { jobId: '7001' });
+		const gengo = await send(url(workflows.gengo, `gengo/${TOKEN}`), { method: 'POST', headers: { 'content-type': gengoRequest.contentType }, body: gengoRequest.body });
+		expect([beebox.status, gengo.status]).toEqual([200, 200]);
+		await eventually('Smartcat delivered', async () => (await smartcat.deliver('document/status', ['189_25'])).delivered);
+		await eventually('Phrase delivered', async () => (await phrase.deliver(phraseJobWebhook('JOB_STATUS_CHANGED', [phraseSampleJobPart({ jobUid: 'j-queue' })])))[0] === 200);
+
+		const expected: Record<string, Record<string, unknown>> = {
+			beebox: { vendor: 'beebox', event: 'CreatedTranslatedFiles', projectId: 'p1' },
+			gengo: { vendor: 'gengo', event: 'approved', jobId: '7001' },
+			smartcat: { vendor: 'smartcat', event: 'document.status', documentId: '189_25' },
+			phrase: { vendor: 'phrase', event: 'JOB_STATUS_CHANGED', jobId: 'j-queue' },
+		};
+		for (const [vendor, item] of Object.entries(expected)) {
+			const workflowId = workflows[vendor as keyof typeof workflows].id;
+			await eventually(`${vendor} executed`, async () => (await executionsOf(workflowId)).length === 1);
+			const [execution] = await executionsOf(workflowId);
+			expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+			expect(receivedItems([execution]).flat()).toEqual([expect.objectContaining(item)]);
+			// n8n's worker logs the executions it runs; the main and webhook processes run none
+			expect(queue.workers[0].output).toContain(`execution ${execution.id} `);
+		}
+	});
+
+	it('the webhook process checks secrets: 401 and nothing queued', async () => {
+		const before = (await queue.main.executions()).length;
+		const gengoRequest = gengoCallbackRequest('approved', { jobId: '7002' });
+		const answers = await Promise.all([
+			send(`${url(workflows.beebox, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles')}&token=${TOKEN}x`),
+			send(url(workflows.gengo, 'gengo/wrong-token-0123456789'), { method: 'POST', headers: { 'content-type': gengoRequest.contentType }, body: gengoRequest.body }),
+			send(url(workflows.smartcat, 'smartcat/document/status'), { method: 'POST', headers: { 'content-type': 'application/json', [smartcat.setting!.additionalHeaders[0].name]: 'forged' }, body: '["189_25"]' }),
+			send(url(workflows.phrase, 'phrase'), { method: 'POST', headers: { 'content-type': 'application/json', 'X-Memsource-Token': 'forged' }, body: JSON.stringify(phraseJobWebhook('JOB_STATUS_CHANGED', [phraseSampleJobPart()])) }),
+		]);
+		expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect((await queue.main.executions()).length).toBe(before);
+	});
+
+	it(`a worker killed in the middle of ${LOAD} deliveries: with "Respond: When Workflow Finished" none that got a 200 is lost`, async () => {
+		// every other delivery to each of two workflows: Respond "When Received" (default) and "When Workflow Finished"
+		const targets = [workflows.load, workflows.loadFinished];
+		const answered: Array<{ jobId: string; workflowId: string; status: number }> = [];
+		const deliver = async (jobId: string, workflow: (typeof targets)[number]) => {
+			const request = gengoCallbackRequest('approved', { jobId });
+			const hook = `${url(workflow, 'gengo')}?token=${TOKEN}`;
+			const answer = await send(hook, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body }).catch(() => ({ status: 0 }));
+			return { jobId, workflowId: workflow.id, status: answer.status };
+		};
+		let killed = false;
+		await mapWithConcurrency(
+			Array.from({ length: LOAD }, (_, i) => i),
+			16,
+			async (i) => {
+				answered.push(await deliver(String(900_000 + i), targets[i % 2]));
+				if (!killed && answered.length >= LOAD / 3) {
+					killed = true;
+					queue.workers[0].child?.kill('SIGKILL');
+					console.log(`[e2e queue] worker killed after ${answered.length} answers; starting another`);
+					await queue.startWorker();
+				}
+			},
+		);
+		const jobIdsOf = (e: Execution) => receivedItems([e]).flat().map((item) => String(item.jobId));
+		const succeeded = async (workflowId: string) => new Set((await executionsOf(workflowId)).filter((e) => e.status === 'success').flatMap(jobIdsOf));
+		const summary = (workflowId: string) => {
+			const mine = answered.filter((a) => a.workflowId === workflowId);
+			return { accepted: mine.filter((a) => a.status === 200).map((a) => a.jobId), refused: mine.filter((a) => a.status !== 200) };
+		};
+
+		// "When Workflow Finished": the deliveries the dead worker held were answered 500 (Gengo delivers again);
+		// every 200 has its successful execution, and the redelivered ones run too.
+		const finished = summary(workflows.loadFinished.id);
+		expect(finished.refused.map((a) => a.status)).toEqual(finished.refused.map(() => 500));
+		expect(finished.refused.length).toBeLessThanOrEqual(10); // a worker's concurrency: what it had in hand
+		for (const { jobId } of finished.refused) expect((await deliver(jobId, workflows.loadFinished)).status).toBe(200);
+		const everyFinished = [...finished.accepted, ...finished.refused.map((a) => a.jobId)];
+		let done = new Set<string>();
+		await eventually(
+			`every delivery to the "When Workflow Finished" workflow executed`,
+			async () => {
+				done = await succeeded(workflows.loadFinished.id);
+				return everyFinished.every((jobId) => done.has(jobId));
+			},
+			120_000,
+		);
+
+		// "When Received" (the default, fastest): every delivery answered 200 at once; n8n 2.41 neither re-runs nor keeps
+		// the executions the dead worker held ("failed to be processed too many times", no data): those are lost.
+		const received = summary(workflows.load.id);
+		expect(received.refused).toEqual([]);
+		let lost: string[] = [];
+		await eventually('the "When Received" workflow settled', async () => {
+			const all = await executionsOf(workflows.load.id);
+			const ok = new Set(all.filter((e) => e.status === 'success').flatMap(jobIdsOf));
+			lost = received.accepted.filter((jobId) => !ok.has(jobId));
+			return all.length === received.accepted.length;
+		});
+		const failed = (await executionsOf(workflows.load.id)).filter((e) => e.status !== 'success');
+		expect(failed.map((e) => e.error)).toEqual(failed.map(() => expect.stringContaining('failed to be processed too many times')));
+		expect(lost.length).toBe(failed.length);
+		expect(lost.length).toBeLessThanOrEqual(10);
+		console.log(
+			`[e2e queue] ${LOAD} deliveries, worker killed: "When Workflow Finished" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 redelivered and executed; "When Received" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
+		);
+	}, 300_000);
+});
