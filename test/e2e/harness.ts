@@ -51,6 +51,8 @@ export class QueueMode {
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: '6379',
 			QUEUE_BULL_PREFIX: this.database,
+			// n8n caches webhooks and more in Redis in queue mode: a prefix of the run's own, so runs never share
+			N8N_CACHE_REDIS_KEY_PREFIX: `${this.database}-cache`,
 			// what n8n hands to webhookMethods, so what Smartcat and Phrase are told to call
 			WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
 		};
@@ -76,7 +78,7 @@ export class QueueMode {
 		for (const process of [...this.workers, this.webhook]) await process?.stop();
 		await this.main?.stop();
 		await psql(`DROP DATABASE IF EXISTS ${this.database}`).catch(() => undefined);
-		await redisDeleteKeys(`bull:${this.database}*`).catch(() => undefined);
+		await redisDeleteKeys(`${this.database}*`).catch(() => undefined);
 	}
 
 	private async process(command: 'start' | 'webhook' | 'worker', options: { userFolder?: string; port?: number } = {}): Promise<N8nInstance> {
