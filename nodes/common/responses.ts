@@ -110,7 +110,7 @@ export const respondProperty: INodeProperties = {
 			name: 'When Workflow Finished',
 			value: 'lastNode',
 			description:
-				'Answer 200 once the workflow has run, 500 if it failed, so the vendor delivers again. In queue mode this also covers a worker that dies mid-run. The vendor waits for the whole workflow.',
+				'Answer 200 once the workflow has run, 500 if it failed, so a vendor that retries (Gengo, Smartcat, Phrase TMS) delivers again. In queue mode this also covers a worker that dies mid-run. The vendor waits for the whole workflow.',
 		},
 	],
 	default: 'onReceived',
