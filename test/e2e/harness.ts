@@ -51,6 +51,10 @@ export class QueueMode {
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: '6379',
 			QUEUE_BULL_PREFIX: this.database,
+			// a dead worker's jobs are found within seconds rather than n8n's 1-2 minutes (lock 60 s, checks every 30 s)
+			QUEUE_WORKER_LOCK_DURATION: '10000',
+			QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+			QUEUE_WORKER_STALLED_INTERVAL: '5000',
 			// n8n caches webhooks and more in Redis in queue mode: a prefix of the run's own, so runs never share
 			N8N_CACHE_REDIS_KEY_PREFIX: `${this.database}-cache`,
 			// what n8n hands to webhookMethods, so what Smartcat and Phrase are told to call

@@ -114,6 +114,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 			return { jobId, workflowId: workflow.id, status: answer.status };
 		};
 		let killed = false;
+		const started = Date.now();
 		await mapWithConcurrency(
 			Array.from({ length: LOAD }, (_, i) => i),
 			16,
@@ -127,6 +128,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 				}
 			},
 		);
+		console.log(`[e2e queue] all ${LOAD} deliveries answered after ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		const jobIdsOf = (e: Execution) => receivedItems([e]).flat().map((item) => String(item.jobId));
 		const succeeded = async (workflowId: string) => new Set((await executionsOf(workflowId)).filter((e) => e.status === 'success').flatMap(jobIdsOf));
 		const summary = (workflowId: string) => {
@@ -167,7 +169,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 		expect(lost.length).toBe(failed.length);
 		expect(lost.length).toBeLessThanOrEqual(10);
 		console.log(
-			`[e2e queue] ${LOAD} deliveries, worker killed: "When Workflow Finished" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 redelivered and executed; "When Received" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
+			`[e2e queue] ${LOAD} deliveries in ${((Date.now() - started) / 1000).toFixed(0)} s, worker killed: "When Workflow Finished" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 redelivered and executed; "When Received" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
 		);
-	}, 300_000);
+	}, 480_000);
 });
