@@ -18,6 +18,8 @@ const SMARTCAT = { accountId: 'queue-account', apiKey: 'queue-smartcat-api-key-s
 const PHRASE_USER = { userName: 'pm.queue', password: 'queue-phrase-password-secret' };
 /** Deliveries of the load run with a worker killed in the middle (QUEUE_E2E_DELIVERIES to change it). */
 const LOAD = Number(process.env.QUEUE_E2E_DELIVERIES ?? 300);
+/** How long a sender waits for an answer, as a vendor would (Gengo's own timeout is not documented). */
+const VENDOR_TIMEOUT_MS = 60_000;
 
 const workflows = {
 	beebox: triggerWorkflow({ id: 'queueBeebox00001', node: 'beeboxTrigger', parameters: { urlTokenLocation: 'query', urlToken: TOKEN } }),
@@ -110,7 +112,10 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 		const deliver = async (jobId: string, workflow: (typeof targets)[number]) => {
 			const request = gengoCallbackRequest('approved', { jobId });
 			const hook = `${url(workflow, 'gengo')}?token=${TOKEN}`;
-			const answer = await send(hook, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body }).catch(() => ({ status: 0 }));
+			// a vendor gives up after a while and counts that as a failure (0 here), as it does a 5xx
+			const answer = await send(hook, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body, signal: AbortSignal.timeout(VENDOR_TIMEOUT_MS) }).catch(
+				() => ({ status: 0 }),
+			);
 			return { jobId, workflowId: workflow.id, status: answer.status };
 		};
 		let killed = false;
@@ -136,10 +141,11 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 			return { accepted: mine.filter((a) => a.status === 200).map((a) => a.jobId), refused: mine.filter((a) => a.status !== 200) };
 		};
 
-		// "When Workflow Finished": the deliveries the dead worker held were answered 500 (Gengo delivers again);
-		// every 200 has its successful execution, and the redelivered ones run too.
+		// "When Workflow Finished": the deliveries the dead worker held were answered 500, or not at all (n8n left some
+		// waiting: the vendor's timeout); Gengo delivers those again. Every 200 has its successful execution, and the
+		// redelivered ones run too.
 		const finished = summary(workflows.loadFinished.id);
-		expect(finished.refused.map((a) => a.status)).toEqual(finished.refused.map(() => 500));
+		expect(finished.refused.filter((a) => a.status !== 500 && a.status !== 0)).toEqual([]);
 		expect(finished.refused.length).toBeLessThanOrEqual(10); // a worker's concurrency: what it had in hand
 		for (const { jobId } of finished.refused) expect((await deliver(jobId, workflows.loadFinished)).status).toBe(200);
 		const everyFinished = [...finished.accepted, ...finished.refused.map((a) => a.jobId)];
@@ -158,18 +164,17 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 		const received = summary(workflows.load.id);
 		expect(received.refused).toEqual([]);
 		let lost: string[] = [];
-		await eventually('the "When Received" workflow settled', async () => {
-			const all = await executionsOf(workflows.load.id);
-			const ok = new Set(all.filter((e) => e.status === 'success').flatMap(jobIdsOf));
+		await eventually('the "When Received" deliveries the live workers ran have finished', async () => {
+			const ok = await succeeded(workflows.load.id);
 			lost = received.accepted.filter((jobId) => !ok.has(jobId));
-			return all.length === received.accepted.length;
+			return lost.length <= 10; // a worker's concurrency: what the dead one had in hand
 		});
-		const failed = (await executionsOf(workflows.load.id)).filter((e) => e.status !== 'success');
+		// those n8n ended say why; none of them holds the delivery's item any more
+		const failed = (await executionsOf(workflows.load.id)).filter((e) => e.status === 'error');
 		expect(failed.map((e) => e.error)).toEqual(failed.map(() => expect.stringContaining('failed to be processed too many times')));
-		expect(lost.length).toBe(failed.length);
-		expect(lost.length).toBeLessThanOrEqual(10);
+		expect(failed.flatMap(jobIdsOf)).toEqual([]);
 		console.log(
-			`[e2e queue] ${LOAD} deliveries in ${((Date.now() - started) / 1000).toFixed(0)} s, worker killed: "When Workflow Finished" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 redelivered and executed; "When Received" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
+			`[e2e queue] ${LOAD} deliveries in ${((Date.now() - started) / 1000).toFixed(0)} s, worker killed: "When Workflow Finished" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 or no answer, redelivered and executed; "When Received" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
 		);
 	}, 480_000);
 });
