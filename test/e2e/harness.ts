@@ -82,7 +82,8 @@ export class QueueMode {
 		for (const process of [...this.workers, this.webhook]) await process?.stop();
 		await this.main?.stop();
 		await psql(`DROP DATABASE IF EXISTS ${this.database}`).catch(() => undefined);
-		await redisDeleteKeys(`${this.database}*`).catch(() => undefined);
+		// the queue's keys (<prefix>:...) and n8n's cache (n8n:<cache prefix>:...)
+		for (const pattern of [`${this.database}:*`, `n8n:${this.database}-cache:*`]) await redisDeleteKeys(pattern).catch(() => undefined);
 	}
 
 	private async process(command: 'start' | 'webhook' | 'worker', options: { userFolder?: string; port?: number } = {}): Promise<N8nInstance> {
