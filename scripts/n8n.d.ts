@@ -51,7 +51,7 @@ export declare class N8n {
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
 	unpublish(id: string): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
-	executions(filter?: { workflowId?: string }): Promise<ExecutionRecord[]>;
+	executions(filter?: { workflowId?: string; finished?: boolean }): Promise<ExecutionRecord[]>;
 	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
 }
 

@@ -300,7 +300,7 @@ class N8n {
 	 * Reads executions (newest last) with the items each node produced, straight from n8n's database: sqlite
 	 * through Node 24's built-in sqlite (our own tests run on the machine's Node 20, which has none), or
 	 * PostgreSQL (queue mode, DB_TYPE=postgresdb in `env`) through n8n's own `pg` client.
-	 * @param {{workflowId?: string}} [filter]
+	 * @param {{workflowId?: string, finished?: boolean}} [filter] `finished`: only those no longer new or running
 	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>>}
 	 */
 	executions(filter = {}) {
@@ -353,7 +353,13 @@ class N8n {
 					if (error) return reject(new Error(`reading executions failed: ${error.message}\n${stderr}`));
 					/** @type {Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>} */
 					const all = JSON.parse(stdout);
-					resolve(filter.workflowId ? all.filter((e) => e.workflowId === filter.workflowId) : all);
+					resolve(
+						all.filter(
+							(e) =>
+								(!filter.workflowId || e.workflowId === filter.workflowId) &&
+								(!filter.finished || (e.status !== 'running' && e.status !== 'new')),
+						),
+					);
 				},
 			);
 		});
@@ -369,7 +375,7 @@ class N8n {
 		const started = Date.now();
 		let executions = [];
 		while (Date.now() - started < timeoutMs) {
-			executions = (await this.executions({ workflowId })).filter((e) => e.status !== 'running' && e.status !== 'new');
+			executions = await this.executions({ workflowId, finished: true });
 			if (executions.length >= count) return executions;
 			await delay(200);
 		}
