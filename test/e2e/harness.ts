@@ -15,6 +15,7 @@ import { jsonOrText } from '../helpers/body';
 const runtime = require('../../scripts/n8n.js') as typeof import('../../scripts/n8n.js');
 
 export const { N8n, delay, freePort } = runtime;
+const run = promisify(execFile);
 export type N8nInstance = InstanceType<typeof runtime.N8n>;
 export type Execution = Awaited<ReturnType<N8nInstance['executions']>>[number];
 
@@ -96,14 +97,14 @@ export class QueueMode {
 }
 
 async function psql(sql: string): Promise<void> {
-	await promisify(execFile)('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+	await run('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
 }
 
 /** Removes the run's queue keys from Redis (redis-cli, from Debian's redis-tools beside the server). */
 async function redisDeleteKeys(pattern: string): Promise<void> {
-	const { stdout } = await promisify(execFile)('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', pattern]);
+	const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', pattern]);
 	const keys = stdout.split('\n').filter(Boolean);
-	for (let i = 0; i < keys.length; i += 500) await promisify(execFile)('redis-cli', ['-h', '127.0.0.1', 'DEL', ...keys.slice(i, i + 500)]);
+	for (let i = 0; i < keys.length; i += 500) await run('redis-cli', ['-h', '127.0.0.1', 'DEL', ...keys.slice(i, i + 500)]);
 }
 
 /**
@@ -126,7 +127,7 @@ export function example(
 
 /** Runs the simulator command as users do (`npx translation-events-simulate <args>`), built into cli/dist. */
 export async function simulate(...args: string[]): Promise<string> {
-	const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'cli', 'dist', 'simulate.js'), ...args]);
+	const { stdout } = await run(process.execPath, [join(__dirname, '..', '..', 'cli', 'dist', 'simulate.js'), ...args]);
 	return stdout;
 }
 
