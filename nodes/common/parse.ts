@@ -1,5 +1,9 @@
 import { badRequest } from './responses';
 
+// header lookups live in headers.ts (responses.ts needs them too, without this file's import of it)
+import { mediaType } from './headers';
+export { headerValue, mediaType } from './headers';
+
 /**
  * Reads one parameter from a parsed query string or form body. Express hands repeated parameters over as an
  * array: the same value repeated is accepted once, different values are a malformed delivery (which one would
@@ -101,6 +105,24 @@ export function repairAppendedQuery(query: Record<string, unknown>): Record<stri
 	return out;
 }
 
+const PARAMETER_BODIES = new Set(['application/x-www-form-urlencoded', 'application/json', '']);
+
+/**
+ * The parameters in the body of a delivery whose vendor may put its parameters there (Beebox's POST): none for
+ * an empty body, the fields of a form (or of a JSON object). Any other body (XML, text, a JSON array, bytes)
+ * cannot hold them and is malformed. `rawBody` is what n8n read from the wire, when it is known.
+ */
+export function parametersFromBody(headers: Record<string, unknown>, body: unknown, rawBody: unknown): Record<string, unknown> {
+	const record = body !== null && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body) ? (body as Record<string, unknown>) : undefined;
+	const empty = Buffer.isBuffer(rawBody) ? rawBody.length === 0 : body === undefined || body === null || (!!record && Object.keys(record).length === 0);
+	if (empty) return {};
+	const type = mediaType(headers);
+	// a body without a content type is never parsed by n8n: its fields come from elsewhere (a test) or not at all
+	if (record && PARAMETER_BODIES.has(type) && (type || !Buffer.isBuffer(rawBody))) return record;
+	const what = !type ? 'a body without a content type' : type === 'application/json' ? 'JSON other than an object' : type;
+	throw badRequest(`the body must hold form parameters (application/x-www-form-urlencoded), not ${what}`);
+}
+
 /** Query and body parameters together; a name present in both keeps both values (see singleParameter). */
 export function mergeParameters(query: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = { ...query };
@@ -108,21 +130,4 @@ export function mergeParameters(query: Record<string, unknown>, body: Record<str
 		out[name] = name in out ? ([] as unknown[]).concat(out[name], value) : value;
 	}
 	return out;
-}
-
-/** The media type of a request (`application/json` from `application/json; charset=utf-8`), lower case, or ''. */
-export function mediaType(headers: Record<string, unknown>): string {
-	const value = headers['content-type'];
-	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
-}
-
-/** A request header's value by name (case-insensitive), the first one if it was sent several times. */
-export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() !== wanted) continue;
-		if (typeof value === 'string') return value;
-		if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-	}
-	return undefined;
 }

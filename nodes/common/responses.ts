@@ -8,6 +8,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { malformedEncoding, type RawRequest } from './encoding';
+import { headerValue, mediaType } from './headers';
+
 /**
  * A delivery the trigger refuses, with the HTTP status design.md fixes for it: 400 for a malformed delivery,
  * 401 for a wrong or missing secret, 503 (see unavailable). The message is one line, safe to show the sender, never a secret.
@@ -119,13 +122,17 @@ export const respondProperty: INodeProperties = {
 
 /**
  * Runs a trigger's delivery handling and turns a DeliveryRejected into its 4xx answer. Anything else is a bug
- * of ours and propagates to n8n, which logs it and answers 500 (the vendor will retry).
+ * of ours and propagates to n8n, which logs it and answers 500 (the vendor will retry). Before the vendor's
+ * own checks, every delivery's bytes must be what a vendor sends (see malformedEncoding): 400 otherwise.
  */
 export async function handleDelivery(
 	ctx: IWebhookFunctions,
 	handler: () => Promise<IWebhookResponseData> | IWebhookResponseData,
 ): Promise<IWebhookResponseData> {
 	try {
+		const headers = ctx.getHeaderData() as Record<string, unknown>;
+		const encoding = malformedEncoding(ctx.getRequestObject() as RawRequest, headerValue(headers, 'content-encoding'), mediaType(headers));
+		if (encoding) throw badRequest(encoding);
 		return await handler();
 	} catch (error) {
 		if (error instanceof DeliveryRejected) return rejectDelivery(ctx, error);

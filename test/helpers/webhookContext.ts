@@ -38,6 +38,10 @@ export interface FakeRequest {
 	credentials?: Record<string, IDataObject>;
 	/** the request path, e.g. /webhook/<id>/smartcat/document/status */
 	path?: string;
+	/** the bytes n8n read (its request's rawBody), when a test cares about them */
+	rawBody?: Buffer;
+	/** the request URL with its query string, as sent (n8n's request's originalUrl) */
+	url?: string;
 	/** the workflow's static data of this node */
 	staticData?: IDataObject;
 }
@@ -87,7 +91,7 @@ export function fakeWebhookContext(request: FakeRequest): { ctx: IWebhookFunctio
 		getBodyData: () => request.body ?? {},
 		getParamsData: () => request.params ?? {},
 		getHeaderData: () => request.headers ?? {},
-		getRequestObject: () => ({ query: request.query ?? {}, body: request.body, headers: request.headers ?? {}, path: request.path ?? '/' }),
+		getRequestObject: () => ({ query: request.query ?? {}, body: request.body, headers: request.headers ?? {}, path: request.path ?? '/', rawBody: request.rawBody, originalUrl: request.url }),
 		getWorkflowStaticData: () => (request.staticData ??= {}),
 		getResponseObject: () => res,
 		getNodeParameter: (name: string, fallback?: unknown) =>

@@ -1,0 +1,16 @@
+/** The media type of a request (`application/json` from `application/json; charset=utf-8`), lower case, or ''. */
+export function mediaType(headers: Record<string, unknown>): string {
+	const value = headers['content-type'];
+	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
+}
+
+/** A request header's value by name (case-insensitive), the first one if it was sent several times. */
+export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() !== wanted) continue;
+		if (typeof value === 'string') return value;
+		if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+	}
+	return undefined;
+}
