@@ -6,7 +6,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { asRecord, mergeParameters, repairAppendedQuery, singleParameters } from '../common/parse';
+import { asRecord, mergeParameters, parametersFromBody, repairAppendedQuery, singleParameters } from '../common/parse';
 import { handleDelivery, ignoreDelivery, respondProperty, startWorkflow, triggerWebhooks } from '../common/responses';
 import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
@@ -84,7 +84,9 @@ export class BeeboxTrigger implements INodeType {
 			const query = repairAppendedQuery(asRecord(this.getQueryData()));
 			checkUrlToken(this, query);
 
-			const parameters = mergeParameters(query, asRecord(this.getBodyData()));
+			const { rawBody } = this.getRequestObject() as { rawBody?: unknown };
+			const body = parametersFromBody(this.getHeaderData() as Record<string, unknown>, this.getBodyData(), rawBody);
+			const parameters = mergeParameters(query, body);
 			const callback = parseDelivery(beeboxCallbackSchema, singleParameters(parameters, BEEBOX_CALLBACK_PARAMETERS));
 
 			const event = canonicalEventCode(callback.bbevent);

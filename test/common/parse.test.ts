@@ -1,4 +1,4 @@
-import { mergeParameters, parseBooleanWord, parseTimestamp, repairAppendedQuery, singleParameter } from '../../nodes/common/parse';
+import { mergeParameters, parametersFromBody, parseBooleanWord, parseTimestamp, repairAppendedQuery, singleParameter } from '../../nodes/common/parse';
 import { DeliveryRejected } from '../../nodes/common/responses';
 
 describe('parseTimestamp', () => {
@@ -64,5 +64,24 @@ describe('repairAppendedQuery', () => {
 describe('mergeParameters', () => {
 	it('keeps a value present in query and body twice, so a conflict is noticed', () => {
 		expect(mergeParameters({ a: '1' }, { a: '2', b: '3' })).toEqual({ a: ['1', '2'], b: '3' });
+	});
+});
+
+describe('parametersFromBody', () => {
+	const form = { 'content-type': 'application/x-www-form-urlencoded' };
+	it('reads a form body, and nothing from an empty one', () => {
+		expect(parametersFromBody(form, { bbid: '1' }, Buffer.from('bbid=1'))).toEqual({ bbid: '1' });
+		expect(parametersFromBody({}, {}, Buffer.alloc(0))).toEqual({});
+		expect(parametersFromBody({ 'content-type': 'application/octet-stream' }, {}, Buffer.alloc(0))).toEqual({});
+	});
+
+	it.each([
+		['XML', { 'content-type': 'text/xml' }, { job: { id: '1' } }, '<job><id>1</id></job>', /not text\/xml/],
+		['text', { 'content-type': 'text/plain' }, 'bbid=1', 'bbid=1', /not text\/plain/],
+		['a JSON array', { 'content-type': 'application/json' }, [1, 2], '[1,2]', /not JSON other than an object/],
+		['bytes', { 'content-type': 'application/octet-stream' }, {}, '\u0000\u0001', /not application\/octet-stream/],
+		['bytes without a content type', {}, {}, 'x', /not a body without a content type/],
+	])('refuses %s', (_name, headers, body, raw, reason) => {
+		expect(() => parametersFromBody(headers, body, Buffer.from(raw))).toThrow(reason);
 	});
 });
