@@ -51,7 +51,10 @@ export declare class N8n {
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
 	unpublish(id: string): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
+	restart(): Promise<this>;
 	executions(filter?: { workflowId?: string; finished?: boolean }): Promise<ExecutionRecord[]>;
+	countExecutions(filter?: { workflowId?: string; finished?: boolean }): Promise<number>;
+	queryExecutions(query: { workflowId?: string; finished?: boolean; count: boolean }): Promise<string>;
 	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
 }
 

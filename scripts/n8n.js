@@ -225,6 +225,21 @@ class N8n {
 	}
 
 	/**
+	 * Restarts n8n as an operator does: SIGTERM (n8n stops taking requests and finishes the executions it has),
+	 * then the same command again on the same port and user folder.
+	 */
+	async restart() {
+		const owns = this.ownsUserFolder;
+		this.ownsUserFolder = false;
+		try {
+			await this.stop();
+		} finally {
+			this.ownsUserFolder = owns;
+		}
+		return await this.start();
+	}
+
+	/**
 	 * Runs an n8n CLI command against this instance's user folder and database (about 3 s each).
 	 * @param {string[]} args
 	 * @returns {Promise<string>} stdout
@@ -301,87 +316,105 @@ class N8n {
 	 * through Node 24's built-in sqlite (our own tests run on the machine's Node 20, which has none), or
 	 * PostgreSQL (queue mode, DB_TYPE=postgresdb in `env`) through n8n's own `pg` client.
 	 * @param {{workflowId?: string, finished?: boolean}} [filter] `finished`: only those no longer new or running
-	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>>}
+	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, error: string | null, items: Record<string, any[]>, binaries: Record<string, any[]>}>>}
 	 */
-	executions(filter = {}) {
+	async executions(filter = {}) {
+		return JSON.parse(await this.queryExecutions({ ...filter, count: false }));
+	}
+
+	/**
+	 * Counts executions without reading their data (cheap enough to poll while thousands arrive).
+	 * @param {{workflowId?: string, finished?: boolean}} [filter]
+	 * @returns {Promise<number>}
+	 */
+	async countExecutions(filter = {}) {
+		return Number(await this.queryExecutions({ ...filter, count: true }));
+	}
+
+	/**
+	 * Runs the executions query in a Node 24 process (see executions()); prints JSON.
+	 * @param {{workflowId?: string, finished?: boolean, count: boolean}} query
+	 * @returns {Promise<string>}
+	 */
+	queryExecutions(query) {
 		const script = `
 			const modules = ${JSON.stringify(path.join(this.paths.n8nHome, 'node_modules'))};
-			const { parse } = require(modules + '/flatted');
-			const sql = \`SELECT e.id, e."workflowId", e.status, e.mode, d.data FROM execution_entity e
-				LEFT JOIN execution_data d ON d."executionId" = e.id ORDER BY e.id\`;
+			const query = JSON.parse(process.argv[2]);
+			const postgres = process.env.DB_TYPE === 'postgresdb';
+			const params = [];
+			const where = [];
+			if (query.workflowId) { params.push(query.workflowId); where.push('e."workflowId" = ' + (postgres ? '$1' : '?')); }
+			if (query.finished) where.push("e.status NOT IN ('new', 'running')");
+			const condition = where.length ? ' WHERE ' + where.join(' AND ') : '';
+			const sql = query.count
+				? 'SELECT count(*) AS n FROM execution_entity e' + condition
+				: 'SELECT e.id, e."workflowId", e.status, e.mode, d.data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id' + condition + ' ORDER BY e.id';
 			const read = async () => {
-				if (process.env.DB_TYPE !== 'postgresdb') {
+				if (!postgres) {
 					const { DatabaseSync } = require('node:sqlite');
-					return new DatabaseSync(process.argv[1], { readOnly: true }).prepare(sql).all();
+					return new DatabaseSync(process.argv[1], { readOnly: true }).prepare(sql).all(...params);
 				}
 				const { Client } = require(modules + '/pg');
 				const client = new Client({ host: process.env.DB_POSTGRESDB_HOST, port: Number(process.env.DB_POSTGRESDB_PORT || 5432),
 					database: process.env.DB_POSTGRESDB_DATABASE, user: process.env.DB_POSTGRESDB_USER, password: process.env.DB_POSTGRESDB_PASSWORD });
 				await client.connect();
-				try { return (await client.query(sql)).rows.map((r) => ({ ...r, id: Number(r.id) })); } finally { await client.end(); }
+				try { return (await client.query(sql, params)).rows.map((r) => ({ ...r, id: Number(r.id) })); } finally { await client.end(); }
 			};
 			read().then((rows) => {
-			const out = [];
-			for (const row of rows) {
-				const items = {};
-				const binaries = {};
-				let error = null;
-				if (row.data) {
-					const resultData = parse(row.data).resultData ?? {};
-					error = resultData.error?.message ?? null;
-					for (const [node, runs] of Object.entries(resultData.runData ?? {})) {
-						const output = runs[0]?.data?.main?.[0] ?? [];
-						items[node] = output.map((item) => item.json);
-						binaries[node] = output.map((item) =>
-							Object.fromEntries(Object.entries(item.binary ?? {}).map(([key, b]) => [key, { fileName: b.fileName, mimeType: b.mimeType, fileSize: b.fileSize }])),
-						);
+				if (query.count) return process.stdout.write(String(Number(rows[0].n)));
+				const { parse } = require(modules + '/flatted');
+				const out = [];
+				for (const row of rows) {
+					const items = {};
+					const binaries = {};
+					let error = null;
+					if (row.data) {
+						const resultData = parse(row.data).resultData ?? {};
+						error = resultData.error?.message ?? null;
+						for (const [node, runs] of Object.entries(resultData.runData ?? {})) {
+							const output = runs[0]?.data?.main?.[0] ?? [];
+							items[node] = output.map((item) => item.json);
+							binaries[node] = output.map((item) =>
+								Object.fromEntries(Object.entries(item.binary ?? {}).map(([key, b]) => [key, { fileName: b.fileName, mimeType: b.mimeType, fileSize: b.fileSize }])),
+							);
+						}
 					}
+					out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, items, binaries });
 				}
-				out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, items, binaries });
-			}
-			process.stdout.write(JSON.stringify(out));
+				process.stdout.write(JSON.stringify(out));
 			});
 		`;
 		return new Promise((resolve, reject) => {
 			const postgres = this.extraEnv.DB_TYPE === 'postgresdb';
-			if (!postgres && !fs.existsSync(this.databaseFile)) return resolve([]);
+			if (!postgres && !fs.existsSync(this.databaseFile)) return resolve(query.count ? '0' : '[]');
 			execFile(
 				this.paths.node,
-				['-e', script, this.databaseFile],
-				{ env: { ...process.env, ...this.extraEnv, NODE_NO_WARNINGS: '1' }, maxBuffer: 256 * 1024 * 1024 },
+				['-e', script, this.databaseFile, JSON.stringify(query)],
+				{ env: { ...process.env, ...this.extraEnv, NODE_NO_WARNINGS: '1' }, maxBuffer: 1024 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					if (error) return reject(new Error(`reading executions failed: ${error.message}\n${stderr}`));
-					/** @type {Array<{id: number, workflowId: string, status: string, mode: string, items: Record<string, any[]>}>} */
-					const all = JSON.parse(stdout);
-					resolve(
-						all.filter(
-							(e) =>
-								(!filter.workflowId || e.workflowId === filter.workflowId) &&
-								(!filter.finished || (e.status !== 'running' && e.status !== 'new')),
-						),
-					);
+					resolve(stdout);
 				},
 			);
 		});
 	}
 
 	/**
-	 * Waits until a workflow has at least `count` finished executions and returns them.
+	 * Waits until a workflow has at least `count` finished executions and returns them (polls the count, reads
+	 * the executions once).
 	 * @param {string} workflowId
 	 * @param {number} count
 	 * @param {number} [timeoutMs]
 	 */
 	async waitForExecutions(workflowId, count, timeoutMs = 30_000) {
 		const started = Date.now();
-		let executions = [];
+		let finished = 0;
 		while (Date.now() - started < timeoutMs) {
-			executions = await this.executions({ workflowId, finished: true });
-			if (executions.length >= count) return executions;
+			finished = await this.countExecutions({ workflowId, finished: true });
+			if (finished >= count) return await this.executions({ workflowId, finished: true });
 			await delay(200);
 		}
-		throw new Error(
-			`workflow ${workflowId} has ${executions.length} finished executions after ${timeoutMs} ms, expected ${count}`,
-		);
+		throw new Error(`workflow ${workflowId} has ${finished} finished executions after ${timeoutMs} ms, expected ${count}`);
 	}
 }
 
