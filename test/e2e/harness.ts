@@ -23,89 +23,9 @@ export const PACKAGE = 'n8n-nodes-translation-events';
 /** The node every test workflow sends the trigger's items to, so executions show what the trigger emitted. */
 export const RECEIVER = 'Received';
 
-/**
- * n8n in queue mode, the production topology: a PostgreSQL database and a Redis queue (both local, each run
- * with its own database and queue prefix), the main process (activation, registration through
- * webhookMethods, the editor), a webhook process that receives deliveries, and workers that execute them. All
- * share one user folder (the package, the encryption key). Vendors are given the webhook process's URL.
- */
-export class QueueMode {
-	readonly database = `n8n_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-	readonly workers: N8nInstance[] = [];
-	main!: N8nInstance;
-	webhook!: N8nInstance;
-	private env: Record<string, string> = {};
-
-	constructor(private readonly label: string) {}
-
-	async start(): Promise<this> {
-		await psql(`CREATE DATABASE ${this.database}`);
-		const webhookPort = await freePort();
-		this.env = {
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: '5432',
-			DB_POSTGRESDB_DATABASE: this.database,
-			DB_POSTGRESDB_USER: 'postgres',
-			DB_POSTGRESDB_PASSWORD: '',
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: '6379',
-			QUEUE_BULL_PREFIX: this.database,
-			// a dead worker's jobs are found within seconds rather than n8n's 1-2 minutes (lock 60 s, checks every 30 s)
-			QUEUE_WORKER_LOCK_DURATION: '10000',
-			QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
-			QUEUE_WORKER_STALLED_INTERVAL: '5000',
-			// n8n caches webhooks and more in Redis in queue mode: a prefix of the run's own, so runs never share
-			N8N_CACHE_REDIS_KEY_PREFIX: `${this.database}-cache`,
-			// what n8n hands to webhookMethods, so what Smartcat and Phrase are told to call
-			WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
-		};
-		this.main = await this.process('start');
-		this.webhook = await this.process('webhook', { userFolder: this.main.userFolder, port: webhookPort });
-		await this.startWorker();
-		return this;
-	}
-
-	/** Starts one more worker (e.g. after one was killed). */
-	async startWorker(): Promise<N8nInstance> {
-		const worker = await this.process('worker', { userFolder: this.main.userFolder });
-		this.workers.push(worker);
-		return worker;
-	}
-
-	/** Everything the processes printed, for the check that no secret was logged. */
-	get output(): string {
-		return [this.main, this.webhook, ...this.workers].map((p) => p?.output ?? '').join('\n');
-	}
-
-	async stop(): Promise<void> {
-		for (const process of [...this.workers, this.webhook]) await process?.stop();
-		await this.main?.stop();
-		await psql(`DROP DATABASE IF EXISTS ${this.database}`).catch(() => undefined);
-		// the queue's keys (<prefix>:...) and n8n's cache (n8n:<cache prefix>:...)
-		for (const pattern of [`${this.database}:*`, `n8n:${this.database}-cache:*`]) await redisDeleteKeys(pattern).catch(() => undefined);
-	}
-
-	private async process(command: 'start' | 'webhook' | 'worker', options: { userFolder?: string; port?: number } = {}): Promise<N8nInstance> {
-		const n8n = new N8n({ ...options, command, env: this.env, background: true, linkRepo: command === 'start' });
-		const started = Date.now();
-		await n8n.start();
-		console.log(`[e2e ${this.label}] n8n ${command} (queue mode) ready at ${n8n.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		return n8n;
-	}
-}
-
-async function psql(sql: string): Promise<void> {
-	await run('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
-}
-
-/** Removes the run's queue keys from Redis (redis-cli, from Debian's redis-tools beside the server). */
-async function redisDeleteKeys(pattern: string): Promise<void> {
-	const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', pattern]);
-	const keys = stdout.split('\n').filter(Boolean);
-	for (let i = 0; i < keys.length; i += 500) await run('redis-cli', ['-h', '127.0.0.1', 'DEL', ...keys.slice(i, i + 500)]);
-}
+// n8n in queue mode (PostgreSQL, Redis, main + webhook process + workers): scripts/queue.js, shared with the bench.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { QueueMode } = require('../../scripts/queue.js') as typeof import('../../scripts/queue.js');
 
 /**
  * One of examples/ as a user would set it up after importing it: published, the given parameters filled in

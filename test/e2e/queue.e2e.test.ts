@@ -31,7 +31,7 @@ const workflows = {
 };
 
 describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process + workers)', () => {
-	const queue = new QueueMode('queue');
+	const queue = new QueueMode('e2e queue');
 	let smartcat: SmartcatSimulator;
 	let phrase: PhraseSimulator;
 	const url = (workflow: { webhookId: string }, path: string) => queue.webhook.webhookUrl(`${workflow.webhookId}/${path}`);
