@@ -45,13 +45,15 @@ export declare class N8n {
 	env(): NodeJS.ProcessEnv;
 	start(options?: { timeoutMs?: number }): Promise<this>;
 	isReady(): Promise<boolean>;
-	stop(): Promise<void>;
+	stop(options?: { graceMs?: number }): Promise<void>;
 	cli(args: string[]): Promise<string>;
 	importWorkflows(workflows: object[]): Promise<void>;
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
 	unpublish(id: string): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
 	restart(): Promise<this>;
+	/** the last restart(): when n8n was told to stop, had exited, was ready again (ms since the epoch) */
+	lastRestart: { stopping: number; stopped: number; ready: number } | undefined;
 	executions(filter?: { workflowId?: string; finished?: boolean }): Promise<ExecutionRecord[]>;
 	countExecutions(filter?: { workflowId?: string; finished?: boolean }): Promise<number>;
 	queryExecutions(query: { workflowId?: string; finished?: boolean; count: boolean }): Promise<string>;

@@ -119,6 +119,8 @@ class N8n {
 		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
 		this.output = '';
 		this.brokerPort = 0;
+		/** @type {{ stopping: number, stopped: number, ready: number } | undefined} */
+		this.lastRestart = undefined;
 	}
 
 	get baseUrl() {
@@ -208,14 +210,17 @@ class N8n {
 		}
 	}
 
-	/** Stops n8n (SIGTERM, then SIGKILL after 20 s) and removes a temporary user folder. */
-	async stop() {
+	/**
+	 * Stops n8n (SIGTERM, then SIGKILL after `graceMs`) and removes a temporary user folder.
+	 * @param {{ graceMs?: number }} [options]
+	 */
+	async stop({ graceMs = 20_000 } = {}) {
 		const child = this.child;
 		this.child = undefined;
 		if (child && child.exitCode === null && child.signalCode === null) {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 			await exited;
 			clearTimeout(timer);
 		}
@@ -225,18 +230,24 @@ class N8n {
 	}
 
 	/**
-	 * Restarts n8n as an operator does: SIGTERM (n8n stops taking requests and finishes the executions it has),
-	 * then the same command again on the same port and user folder.
+	 * Restarts n8n as an operator does: SIGTERM, n8n's own graceful shutdown (it waits for its executions up to
+	 * N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s, then exits; SIGKILL only after 90 s, as systemd would), then the same
+	 * command again on the same port and user folder.
 	 */
 	async restart() {
 		const owns = this.ownsUserFolder;
 		this.ownsUserFolder = false;
+		/** when it was told to stop, when it had exited, when it was ready again (ms since the epoch) */
+		this.lastRestart = { stopping: Date.now(), stopped: 0, ready: 0 };
 		try {
-			await this.stop();
+			await this.stop({ graceMs: 90_000 });
 		} finally {
 			this.ownsUserFolder = owns;
 		}
-		return await this.start();
+		this.lastRestart.stopped = Date.now();
+		await this.start();
+		this.lastRestart.ready = Date.now();
+		return this;
 	}
 
 	/**
