@@ -4,11 +4,13 @@
  * bench/results.json. Not a test: nothing here passes or fails.
  * - Receivers: throughput and latency of our Gengo Trigger against n8n's built-in Webhook node receiving the same
  *   Gengo callback, in the same n8n, at 1 and 16 concurrent senders (BENCH_N deliveries each, default 400),
- *   alternating, every execution saved as in the e2e tests; plus n8n's resident memory before and after.
+ *   alternating, every execution saved as in the e2e tests: in one n8n process, with n8n's default expression
+ *   engine (vm) and the legacy one (BENCH_ENGINES), and in queue mode (PostgreSQL, Redis, main + webhook process
+ *   + worker; BENCH_QUEUE=0 skips it), where the webhook process answers and each round waits for the worker.
+ * - Memory: n8n's resident memory after a warm-up, after BENCH_MEMORY_N deliveries (default 10,000) to our
+ *   trigger, and after as many to the Webhook node, in one n8n of its own (default engine; 0 skips it).
  * - Validation: each vendor's parsing against JSON.parse of the same body (incl. a 60 KB Gengo job).
  * - Package: load time of every node and credential, packed tarball size.
- * Each receiver comparison runs with n8n's default expression engine (vm) and with the legacy one (BENCH_ENGINES).
- * Queue mode is not measured yet (see the reliability issue).
  */
 'use strict';
 
@@ -18,9 +20,12 @@ const os = require('node:os');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 
-const { N8n, repoRoot } = require('../scripts/n8n.js');
+const { N8n, delay, repoRoot } = require('../scripts/n8n.js');
+const { QueueMode } = require('../scripts/queue.js');
 
 const N = Number(process.env.BENCH_N || 400);
+const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 10_000);
+const QUEUE = process.env.BENCH_QUEUE !== '0';
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 /** @param {number[]} values @param {number} q */
@@ -78,34 +83,66 @@ function workflow(id, node) {
 	};
 }
 
-/** @param {string} engine n8n's expression engine (N8N_EXPRESSION_ENGINE) */
-async function receivers(engine) {
-	const n8n = new N8n({ env: { N8N_EXPRESSION_ENGINE: engine } });
-	await n8n.start();
+const builtInWorkflow = () =>
+	workflow('benchWebhook0001', {
+		type: 'n8n-nodes-base.webhook', typeVersion: 2.1,
+		parameters: { httpMethod: 'POST', path: 'bench-builtin', responseMode: 'onReceived', options: {} },
+	});
+const gengoWorkflow = () => workflow('benchGengo000001', { type: `${pkg.name}.gengoTrigger`, typeVersion: 1, parameters: {} });
+
+/**
+ * The two receivers in one n8n: a single process (`n8n`), or queue mode (`queue`: deliveries go to the webhook
+ * process, every round waits until the worker has run them all, so rounds do not overlap).
+ * @param {{ engine: string, topology: 'single' | 'queue' }} setup
+ */
+async function receivers({ engine, topology }) {
+	const env = { N8N_EXPRESSION_ENGINE: engine };
+	/** @type {any} */
+	let queue;
+	/** @type {any} */
+	let n8n;
+	if (topology === 'queue') {
+		queue = await new QueueMode('bench queue', { env, log: (line) => console.log(line) }).start();
+		n8n = queue.main;
+	} else {
+		n8n = await new N8n({ env }).start();
+	}
+	const receiving = topology === 'queue' ? queue.webhook : n8n;
 	try {
-		const builtIn = workflow('benchWebhook0001', {
-			type: 'n8n-nodes-base.webhook', typeVersion: 2.1,
-			parameters: { httpMethod: 'POST', path: 'bench-builtin', responseMode: 'onReceived', options: {} },
-		});
-		const ours = workflow('benchGengo000001', { type: `${pkg.name}.gengoTrigger`, typeVersion: 1, parameters: {} });
+		const builtIn = builtInWorkflow();
+		const ours = gengoWorkflow();
 		await n8n.importWorkflows([builtIn.json, ours.json]);
 		const targets = [
-			{ name: "n8n's Webhook node", id: builtIn.json.id, url: n8n.webhookUrl('bench-builtin') },
-			{ name: 'Gengo Trigger', id: ours.json.id, url: n8n.webhookUrl(`${ours.webhookId}/gengo`) },
+			{ name: "n8n's Webhook node", url: receiving.webhookUrl('bench-builtin') },
+			{ name: 'Gengo Trigger', url: receiving.webhookUrl(`${ours.webhookId}/gengo`) },
 		];
-		for (const t of targets) await n8n.waitForWebhook(t.url);
+		for (const t of targets) await receiving.waitForWebhook(t.url);
+		let sent = 0;
+		const drained = async () => {
+			if (topology !== 'queue') return;
+			const started = Date.now();
+			while ((await n8n.countExecutions({ finished: true })) < sent) {
+				if (Date.now() - started > 600_000) throw new Error('the worker did not catch up within 10 minutes');
+				await delay(250);
+			}
+		};
 		for (const t of targets) await load(t.url, 30, 4); // warm-up
-		const rssBefore = rssKiB(n8n.child?.pid);
+		sent += 60;
+		await drained();
+		const rssBefore = rssKiB(receiving.child?.pid);
 		const rows = [];
 		for (const concurrency of [1, 16]) {
 			for (let round = 0; round < 2; round++) {
 				for (const t of targets) {
 					const result = await load(t.url, N / 2, concurrency);
-					rows.push({ receiver: t.name, concurrency, round, ...result });
+					sent += N / 2;
+					const t0 = performance.now();
+					await drained();
+					rows.push({ receiver: t.name, concurrency, round, ...result, drainSeconds: (performance.now() - t0) / 1000 });
 				}
 			}
 		}
-		const rssAfter = rssKiB(n8n.child?.pid);
+		const rssAfter = rssKiB(receiving.child?.pid);
 		const merged = [];
 		for (const concurrency of [1, 16]) {
 			for (const t of targets) {
@@ -117,10 +154,52 @@ async function receivers(engine) {
 					p50: Math.max(...runs.map((r) => r.p50)),
 					p99: Math.max(...runs.map((r) => r.p99)),
 					failures: runs.reduce((sum, r) => sum + r.failures, 0),
+					...(topology === 'queue' ? { workerCatchUpSeconds: runs.reduce((sum, r) => sum + r.drainSeconds, 0) } : {}),
 				});
 			}
 		}
-		return { engine, rows: merged, rssBeforeKiB: rssBefore, rssAfterKiB: rssAfter, deliveries: N * 2 * 2 };
+		return { engine, topology, rows: merged, rssBeforeKiB: rssBefore, rssAfterKiB: rssAfter, deliveries: N * 2 * 2 };
+	} finally {
+		if (queue) await queue.stop();
+		else await n8n.stop();
+	}
+}
+
+/**
+ * n8n's resident memory in a process of its own: after a warm-up of 1,000 deliveries (half to each receiver),
+ * after MEMORY_N to our trigger, after MEMORY_N more to the Webhook node (16 senders, default engine). Each
+ * reading is taken after 5 s idle.
+ */
+async function memory() {
+	const n8n = await new N8n().start();
+	try {
+		const builtIn = builtInWorkflow();
+		const ours = gengoWorkflow();
+		await n8n.importWorkflows([builtIn.json, ours.json]);
+		const urls = { builtIn: n8n.webhookUrl('bench-builtin'), ours: n8n.webhookUrl(`${ours.webhookId}/gengo`) };
+		for (const url of Object.values(urls)) await n8n.waitForWebhook(url);
+		const settled = async () => {
+			await delay(5_000);
+			return rssKiB(n8n.child?.pid);
+		};
+		await load(urls.builtIn, 500, 16);
+		await load(urls.ours, 500, 16);
+		const warm = await settled();
+		const t0 = performance.now();
+		const oursRun = await load(urls.ours, MEMORY_N, 16);
+		const afterOurs = await settled();
+		const builtInRun = await load(urls.builtIn, MEMORY_N, 16);
+		const afterBuiltIn = await settled();
+		return {
+			deliveries: MEMORY_N,
+			warmKiB: warm,
+			afterOursKiB: afterOurs,
+			afterBuiltInKiB: afterBuiltIn,
+			oursGrowth: afterOurs / warm - 1,
+			builtInGrowth: afterBuiltIn / afterOurs - 1,
+			failures: oursRun.failures + builtInRun.failures,
+			minutes: (performance.now() - t0) / 60_000,
+		};
 	} finally {
 		await n8n.stop();
 	}
@@ -169,25 +248,47 @@ async function main() {
 	// n8n 2.41's default engine (vm) gives every webhook request a V8 isolate, except for its own Webhook node;
 	// the legacy engine shows the receivers without that cost.
 	const engines = (process.env.BENCH_ENGINES || 'vm,legacy').split(',');
+	const started = Date.now();
 	const received = [];
-	for (const engine of engines) received.push(await receivers(engine));
+	for (const engine of engines) received.push(await receivers({ engine, topology: 'single' }));
+	if (QUEUE) received.push(await receivers({ engine: engines[0], topology: 'queue' }));
+	const memoryRun = MEMORY_N > 0 ? await memory() : undefined;
 	const parsed = await validation();
 	const packaged = packageFigures();
 
 	for (const run of received) {
-		console.log(`\nReceivers, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, same Gengo callback, alternating; every execution saved)`);
-		console.table(run.rows.map((r) => ({ receiver: r.receiver, senders: r.concurrency, 'deliveries/s': r.perSecond.toFixed(1), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1), failures: r.failures })));
+		const where = run.topology === 'queue' ? 'queue mode (answered by the webhook process; each round waits for the worker)' : 'one n8n process';
+		console.log(`\nReceivers, ${where}, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, same Gengo callback, alternating; every execution saved)`);
+		console.table(
+			run.rows.map((r) => ({
+				receiver: r.receiver,
+				senders: r.concurrency,
+				'deliveries/s': r.perSecond.toFixed(1),
+				'p50 ms': r.p50.toFixed(1),
+				'p99 ms': r.p99.toFixed(1),
+				failures: r.failures,
+				...(r.workerCatchUpSeconds !== undefined ? { 'worker catch-up s': r.workerCatchUpSeconds.toFixed(1) } : {}),
+			})),
+		);
 		for (const concurrency of [1, 16]) {
 			const [base, ours] = run.rows.filter((r) => r.concurrency === concurrency);
 			console.log(`  ratio at ${concurrency} sender(s): ${(ours.perSecond / base.perSecond).toFixed(2)}× the Webhook node's throughput`);
 		}
-		console.log(`  n8n RSS: ${(run.rssBeforeKiB / 1024).toFixed(0)} MiB before, ${(run.rssAfterKiB / 1024).toFixed(0)} MiB after ${run.deliveries} deliveries`);
+		console.log(`  RSS of the receiving n8n process: ${(run.rssBeforeKiB / 1024).toFixed(0)} MiB before, ${(run.rssAfterKiB / 1024).toFixed(0)} MiB after ${run.deliveries} deliveries`);
+	}
+	if (memoryRun) {
+		const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+		console.log(`\nMemory (one n8n, default engine, 16 senders, reading after 5 s idle; ${memoryRun.minutes.toFixed(1)} min)`);
+		console.log(`  after a 1,000-delivery warm-up: ${mib(memoryRun.warmKiB)}`);
+		console.log(`  after ${memoryRun.deliveries} to the Gengo Trigger: ${mib(memoryRun.afterOursKiB)} (${(memoryRun.oursGrowth * 100).toFixed(1)} %)`);
+		console.log(`  after ${memoryRun.deliveries} more to n8n's Webhook node: ${mib(memoryRun.afterBuiltInKiB)} (${(memoryRun.builtInGrowth * 100).toFixed(1)} %)`);
+		console.log(`  failures: ${memoryRun.failures}`);
 	}
 	console.log('\nValidation (µs per body; ratio against JSON.parse of the same body)');
 	console.table(parsed.map((p) => ({ case: p.case, bytes: p.bytes, 'JSON.parse µs': p.jsonParseMicros.toFixed(1), 'ours µs': p.oursMicros.toFixed(1), ratio: p.ratio.toFixed(2) })));
 	console.log(`\nPackage: every node and credential loads in ${packaged.loadMs.toFixed(0)} ms (median of 5); tarball ${(packaged.tarballBytes / 1024).toFixed(0)} KiB, ${packaged.files} files, ${(packaged.unpackedBytes / 1024).toFixed(0)} KiB unpacked`);
 
-	const results = { machine, deliveriesPerCase: N, receivers: received, validation: parsed, package: packaged };
+	const results = { machine, deliveriesPerCase: N, receivers: received, memory: memoryRun, validation: parsed, package: packaged, minutes: (Date.now() - started) / 60_000 };
 	fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 	console.log('\nwritten: bench/results.json');
 }
