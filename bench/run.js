@@ -7,6 +7,7 @@
  *   alternating, every execution saved as in the e2e tests: in one n8n process, with n8n's default expression
  *   engine (vm) and the legacy one (BENCH_ENGINES), and in queue mode (PostgreSQL, Redis, main + webhook process
  *   + worker; BENCH_QUEUE=0 skips it), where the webhook process answers and each round waits for the worker.
+ *   BENCH_ENGINES=none skips the single-process figures.
  * - Memory: n8n's resident memory after a warm-up, after BENCH_MEMORY_N deliveries (default 10,000) to our
  *   trigger, and after as many to the Webhook node, in one n8n of its own (default engine; 0 skips it).
  * - Validation: each vendor's parsing against JSON.parse of the same body (incl. a 60 KB Gengo job).
@@ -52,10 +53,12 @@ async function load(url, count, concurrency) {
 			while (next < count) {
 				next++;
 				const t0 = performance.now();
-				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: BODY });
-				await response.arrayBuffer();
+				// a delivery n8n never answers counts as a failure after 2 minutes rather than stalling the run
+				const status = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: BODY, signal: AbortSignal.timeout(120_000) })
+					.then(async (response) => (await response.arrayBuffer(), response.status))
+					.catch(() => 0);
 				latencies.push(performance.now() - t0);
-				if (response.status !== 200) failures++;
+				if (status !== 200) failures++;
 			}
 		}),
 	);
@@ -136,6 +139,7 @@ async function receivers({ engine, topology }) {
 				for (const t of targets) {
 					const result = await load(t.url, N / 2, concurrency);
 					sent += N / 2;
+					console.log(`[bench] ${topology} ${engine}: ${t.name}, ${concurrency} sender(s), round ${round + 1}: ${result.perSecond.toFixed(1)}/s`);
 					const t0 = performance.now();
 					await drained();
 					rows.push({ receiver: t.name, concurrency, round, ...result, drainSeconds: (performance.now() - t0) / 1000 });
@@ -185,9 +189,11 @@ async function memory() {
 		await load(urls.builtIn, 500, 16);
 		await load(urls.ours, 500, 16);
 		const warm = await settled();
+		console.log(`[bench] memory: ${(warm / 1024).toFixed(0)} MiB after the warm-up; ${MEMORY_N} deliveries to the Gengo Trigger next`);
 		const t0 = performance.now();
 		const oursRun = await load(urls.ours, MEMORY_N, 16);
 		const afterOurs = await settled();
+		console.log(`[bench] memory: ${(afterOurs / 1024).toFixed(0)} MiB after the Gengo Trigger's ${MEMORY_N}; as many to the Webhook node next`);
 		const builtInRun = await load(urls.builtIn, MEMORY_N, 16);
 		const afterBuiltIn = await settled();
 		return {
@@ -242,16 +248,19 @@ function packageFigures() {
 }
 
 async function main() {
+	// a promise that nothing keeps pending (a lost socket) would otherwise end the run silently with exit code 0
+	const keepAlive = setInterval(() => {}, 60_000);
 	if (!fs.existsSync(path.join(repoRoot, 'dist', 'nodes'))) throw new Error('dist/ is missing: npm run bench builds it first');
 	const machine = { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
 	console.log(`[bench] ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${N} deliveries per receiver and concurrency`);
 	// n8n 2.41's default engine (vm) gives every webhook request a V8 isolate, except for its own Webhook node;
 	// the legacy engine shows the receivers without that cost.
-	const engines = (process.env.BENCH_ENGINES || 'vm,legacy').split(',');
+	// BENCH_ENGINES=none skips the single-process receivers
+	const engines = (process.env.BENCH_ENGINES || 'vm,legacy').split(',').filter((e) => e !== 'none');
 	const started = Date.now();
 	const received = [];
 	for (const engine of engines) received.push(await receivers({ engine, topology: 'single' }));
-	if (QUEUE) received.push(await receivers({ engine: engines[0], topology: 'queue' }));
+	if (QUEUE) received.push(await receivers({ engine: engines[0] ?? 'vm', topology: 'queue' }));
 	const memoryRun = MEMORY_N > 0 ? await memory() : undefined;
 	const parsed = await validation();
 	const packaged = packageFigures();
@@ -291,6 +300,7 @@ async function main() {
 	const results = { machine, deliveriesPerCase: N, receivers: received, memory: memoryRun, validation: parsed, package: packaged, minutes: (Date.now() - started) / 60_000 };
 	fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 	console.log('\nwritten: bench/results.json');
+	clearInterval(keepAlive);
 }
 
 main().catch((error) => {
