@@ -15,9 +15,7 @@ import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase'
 import { mapWithConcurrency } from '../../nodes/common/concurrency';
 import { beeboxCases, gengoCases, phraseCases, SECRET, smartcatCases, type Case } from '../fuzz/cases';
 import { PATH_TOKEN } from '../helpers/webhookContext';
-import { PhraseSimulator } from '../simulators/phrase';
-import { SmartcatSimulator } from '../simulators/smartcat';
-import { eventually, startN8n, triggerWorkflow, type N8nInstance } from './harness';
+import { RegisteringVendors, startN8n, triggerWorkflow, type N8nInstance } from './harness';
 
 const SMARTCAT = { accountId: 'fuzz-account', apiKey: 'fuzz-smartcat-api-key-secret' };
 const PHRASE_USER = { userName: 'pm.fuzz', password: 'fuzz-phrase-password-secret' };
@@ -177,35 +175,21 @@ function withRealSecret(headers: Record<string, string>, name: string, value: st
 
 describe('Malformed deliveries through a real n8n', () => {
 	let n8n: N8nInstance;
-	let smartcat: SmartcatSimulator;
-	let phrase: PhraseSimulator;
+	const vendors = new RegisteringVendors(SMARTCAT, PHRASE_USER);
 	const hook = (workflow: { webhookId: string }, path: string) => n8n.webhookUrl(`${workflow.webhookId}/${path}`);
-	const phraseToken = () => [...phrase.webhooks.values()][0].secretToken!;
-	const smartcatHeader = () => smartcat.setting!.additionalHeaders[0];
+	const phraseToken = () => vendors.phraseToken;
+	const smartcatHeader = () => vendors.smartcatHeader;
 	const corpus: Record<string, Delivery[]> = {};
 
 	beforeAll(async () => {
-		smartcat = await new SmartcatSimulator({ ...SMARTCAT, retryBaseMs: 50 }).start();
-		phrase = await new PhraseSimulator({ ...PHRASE_USER, projects: {} }).start();
+		await vendors.start();
 		n8n = await startN8n('fuzz');
-		await n8n.importCredentials([
-			{ ...SMARTCAT_CREDENTIAL.smartcatApi, type: 'smartcatApi', data: { ...SMARTCAT, server: 'custom', baseUrl: smartcat.url } },
-			{ ...PHRASE_CREDENTIAL.phraseApi, type: 'phraseApi', data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...PHRASE_USER } },
-		]);
+		await n8n.importCredentials(vendors.credentials({ smartcat: SMARTCAT_CREDENTIAL.smartcatApi.id, phrase: PHRASE_CREDENTIAL.phraseApi.id }));
 		await n8n.importWorkflows(Object.values(workflows));
 		await n8n.waitForWebhook(hook(workflows.beebox, 'beebox'));
 		await n8n.waitForWebhook(hook(workflows.gengo, 'gengo'));
 		await n8n.waitForWebhook(hook(workflows.gengoToken, 'gengo/probe'));
-		await eventually('Smartcat and Phrase are registered', () => smartcat.setting !== null && phrase.webhooks.size === 1);
-		// the secrets reach n8n's static data just after registration: probe with empty lists (200, nothing started)
-		await eventually('Smartcat\'s secret is in place', async () => {
-			const probe = await deliver({ name: 'probe', method: 'POST', url: hook(workflows.smartcat, 'smartcat/project/status'), headers: { 'content-type': 'application/json', [smartcatHeader().name]: smartcatHeader().value }, body: Buffer.from('[]'), expect: '4xx' });
-			return probe.status === 200;
-		});
-		await eventually('Phrase\'s token is in place', async () => {
-			const probe = await deliver({ name: 'probe', method: 'POST', url: hook(workflows.phrase, 'phrase'), headers: { 'content-type': 'application/json', 'x-memsource-token': phraseToken() }, body: Buffer.from('{"event":"JOB_CREATED","jobParts":[]}'), expect: '4xx' });
-			return probe.status === 400;
-		});
+		await vendors.registered({ smartcat: hook(workflows.smartcat, 'smartcat'), phrase: hook(workflows.phrase, 'phrase') });
 
 		const gengo = gengoCallbackRequest('approved', { jobId: '424242', bodySrc: `Übersetzen ${MARKER}` });
 		const valid: Record<string, Delivery> = {
@@ -272,9 +256,8 @@ describe('Malformed deliveries through a real n8n', () => {
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
-		await smartcat?.stop();
-		await phrase?.stop();
-		const secrets = [SECRET, SMARTCAT.apiKey, PHRASE_USER.password, smartcat?.setting?.additionalHeaders[0].value, [...(phrase?.webhooks.values() ?? [])][0]?.secretToken];
+		const secrets = [SECRET, SMARTCAT.apiKey, PHRASE_USER.password, vendors.smartcat?.setting?.additionalHeaders[0].value, [...(vendors.phrase?.webhooks.values() ?? [])][0]?.secretToken];
+		await vendors.stop();
 		for (const secret of secrets.filter(Boolean)) expect(output).not.toContain(secret);
 	});
 

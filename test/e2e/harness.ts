@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { jsonOrText } from '../helpers/body';
+import { PhraseSimulator } from '../simulators/phrase';
+import { SmartcatSimulator } from '../simulators/smartcat';
 
 // scripts/n8n.js is plain CommonJS shared with `npm run dev`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -219,4 +221,60 @@ export async function eventually(what: string, check: () => boolean | Promise<bo
 		await delay(200);
 	}
 	throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+}
+
+/**
+ * The Smartcat and Phrase TMS accounts a suite's triggers register with on activation (simulators), n8n's
+ * credentials for them, and the registered secrets. `registered()` waits until activation registered both and n8n
+ * has stored the secrets (they reach its static data just after registration): it probes with empty lists,
+ * which start nothing (Smartcat 200, Phrase 400).
+ */
+export class RegisteringVendors {
+	smartcat!: SmartcatSimulator;
+	phrase!: PhraseSimulator;
+
+	constructor(
+		readonly smartcatAccount: { accountId: string; apiKey: string },
+		readonly phraseUser: { userName: string; password: string },
+	) {}
+
+	async start(): Promise<this> {
+		this.smartcat = await new SmartcatSimulator({ ...this.smartcatAccount, retryBaseMs: 50 }).start();
+		this.phrase = await new PhraseSimulator({ ...this.phraseUser, projects: {} }).start();
+		return this;
+	}
+
+	/** The two credentials to import into n8n, with the ids the workflows name. */
+	credentials(ids: { smartcat: string; phrase: string }) {
+		return [
+			{ id: ids.smartcat, name: 'Smartcat', type: 'smartcatApi', data: { ...this.smartcatAccount, server: 'custom', baseUrl: this.smartcat.url } },
+			{ id: ids.phrase, name: 'Phrase', type: 'phraseApi', data: { region: 'custom', baseUrl: this.phrase.baseUrl, authType: 'password', ...this.phraseUser } },
+		];
+	}
+
+	/** The header Smartcat was told to send with every callback. */
+	get smartcatHeader(): { name: string; value: string } {
+		return this.smartcat.setting!.additionalHeaders[0];
+	}
+
+	/** The token Phrase TMS was told to send in X-Memsource-Token. */
+	get phraseToken(): string {
+		return [...this.phrase.webhooks.values()][0].secretToken!;
+	}
+
+	/** Waits for both registrations and their secrets; `urls` are the Smartcat Trigger's base URL and the Phrase TMS Trigger's. */
+	async registered(urls: { smartcat: string; phrase: string }): Promise<void> {
+		await eventually('Smartcat and Phrase are registered', () => this.smartcat.setting !== null && this.phrase.webhooks.size === 1);
+		await eventually('the registered secrets are in place', async () => {
+			const { name, value } = this.smartcatHeader;
+			const a = await fetch(`${urls.smartcat}/project/status`, { method: 'POST', headers: { 'content-type': 'application/json', [name]: value }, body: '[]' });
+			const b = await fetch(urls.phrase, { method: 'POST', headers: { 'content-type': 'application/json', 'x-memsource-token': this.phraseToken }, body: '{"event":"JOB_CREATED","jobParts":[]}' });
+			return a.status === 200 && b.status === 400;
+		});
+	}
+
+	async stop(): Promise<void> {
+		await this.smartcat?.stop();
+		await this.phrase?.stop();
+	}
 }

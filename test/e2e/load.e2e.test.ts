@@ -10,9 +10,7 @@
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
 import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
 import { mapWithConcurrency } from '../../nodes/common/concurrency';
-import { PhraseSimulator } from '../simulators/phrase';
-import { SmartcatSimulator } from '../simulators/smartcat';
-import { delay, eventually, receivedItems, startN8n, triggerWorkflow, type Execution, type N8nInstance } from './harness';
+import { delay, eventually, receivedItems, RegisteringVendors, startN8n, triggerWorkflow, type Execution, type N8nInstance } from './harness';
 
 const LOAD = Number(process.env.LOAD_E2E_DELIVERIES ?? 1000);
 const RESTART_LOAD = Number(process.env.LOAD_E2E_RESTART_DELIVERIES ?? 400);
@@ -51,8 +49,7 @@ function keyOf(item: Record<string, unknown>): string {
 
 describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders, then a restart in the middle of ${RESTART_LOAD}`, () => {
 	let n8n: N8nInstance;
-	let smartcat: SmartcatSimulator;
-	let phrase: PhraseSimulator;
+	const vendors = new RegisteringVendors(SMARTCAT, PHRASE_USER);
 	const hook = (vendor: Vendor, path: string) => n8n.webhookUrl(`${workflows[vendor].webhookId}/${path}`);
 
 	/** The i-th delivery of a run: vendors in turn, each with an id of its own (digits: Gengo's job ids are). */
@@ -68,10 +65,10 @@ describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders
 			return { key: `gengo:${id}`, vendor, url: `${hook('gengo', 'gengo')}?token=${TOKEN}`, init: { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body } };
 		}
 		if (vendor === 'smartcat') {
-			const { name, value } = smartcat.setting!.additionalHeaders[0];
+			const { name, value } = vendors.smartcatHeader;
 			return { key: `smartcat:${id}`, vendor, url: hook('smartcat', 'smartcat/document/status'), init: { method: 'POST', headers: { 'content-type': 'application/json', [name]: value }, body: JSON.stringify([id]) } };
 		}
-		const token = [...phrase.webhooks.values()][0].secretToken!;
+		const token = vendors.phraseToken;
 		const body = JSON.stringify(phraseJobWebhook('JOB_STATUS_CHANGED', [phraseSampleJobPart({ jobUid: id })]));
 		return { key: `phrase:${id}`, vendor, url: hook('phrase', 'phrase'), init: { method: 'POST', headers: { 'content-type': 'application/json', 'x-memsource-token': token }, body } };
 	}
@@ -95,36 +92,26 @@ describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders
 
 	async function waitForCount(count: number, timeoutMs: number): Promise<void> {
 		let last = -1;
-		await eventually(`${count} finished executions (last count ${last})`, async () => (last = await n8n.countExecutions({ finished: true })) >= count, timeoutMs);
+		await eventually(`${count} finished executions`, async () => (last = await n8n.countExecutions({ finished: true })) >= count, timeoutMs).catch((error: Error) => {
+			throw new Error(`${error.message} (last count ${last})`);
+		});
 	}
 
 	beforeAll(async () => {
-		smartcat = await new SmartcatSimulator({ ...SMARTCAT, retryBaseMs: 50 }).start();
-		phrase = await new PhraseSimulator({ ...PHRASE_USER, projects: {} }).start();
+		await vendors.start();
 		n8n = await startN8n('load');
-		await n8n.importCredentials([
-			{ id: 'loadSmartcatCred', name: 'Smartcat', type: 'smartcatApi', data: { ...SMARTCAT, server: 'custom', baseUrl: smartcat.url } },
-			{ id: 'loadPhraseCred01', name: 'Phrase', type: 'phraseApi', data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...PHRASE_USER } },
-		]);
+		await n8n.importCredentials(vendors.credentials({ smartcat: 'loadSmartcatCred', phrase: 'loadPhraseCred01' }));
 		await n8n.importWorkflows([...Object.values(workflows), ...Object.values(restartWorkflows)]);
 		await n8n.waitForWebhook(hook('beebox', 'beebox'));
 		await n8n.waitForWebhook(hook('gengo', 'gengo'));
 		for (const workflow of Object.values(restartWorkflows)) await n8n.waitForWebhook(n8n.webhookUrl(`${workflow.webhookId}/gengo`));
-		await eventually('Smartcat and Phrase are registered', () => smartcat.setting !== null && phrase.webhooks.size === 1);
-		// the secrets reach n8n's static data just after registration: probe until both are accepted (nothing starts)
-		await eventually('the registered secrets are in place', async () => {
-			const { name, value } = smartcat.setting!.additionalHeaders[0];
-			const a = await fetch(hook('smartcat', 'smartcat/document/status'), { method: 'POST', headers: { 'content-type': 'application/json', [name]: value }, body: '[]' });
-			const b = await fetch(hook('phrase', 'phrase'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-memsource-token': [...phrase.webhooks.values()][0].secretToken! }, body: '{"event":"JOB_CREATED","jobParts":[]}' });
-			return a.status === 200 && b.status === 400;
-		});
+		await vendors.registered({ smartcat: hook('smartcat', 'smartcat'), phrase: hook('phrase', 'phrase') });
 	});
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
-		await smartcat?.stop();
-		await phrase?.stop();
+		await vendors.stop();
 		for (const secret of [TOKEN, SMARTCAT.apiKey, PHRASE_USER.password]) expect(output).not.toContain(secret);
 	});
 
