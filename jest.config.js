@@ -17,6 +17,8 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			// installs the pinned n8n on a fresh machine before the first suite (minutes; cached afterwards)
+			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 60,
 		},
 	],

@@ -3,12 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 
 export interface RuntimePaths {
 	n8nVersion: string;
-	cache: string;
 	nodeBinDir: string;
 	node: string;
 	n8nHome: string;
 	n8nBin: string;
-	installed: boolean;
 }
 
 export interface ExecutionRecord {
@@ -33,6 +31,7 @@ export declare class N8n {
 		background?: boolean;
 		linkRepo?: boolean;
 		command?: 'start' | 'webhook' | 'worker';
+		online?: boolean;
 	});
 	paths: RuntimePaths;
 	userFolder: string;
@@ -60,8 +59,9 @@ export declare class N8n {
 	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
 }
 
-export declare function ensureInstalled(): RuntimePaths;
-export declare function runtimePaths(): RuntimePaths;
+export declare function ensureInstalled(versions?: { n8nVersion?: string; nodeVersion?: string }): RuntimePaths;
+export declare function offlineEnv(n8nVersion: string): Record<string, string>;
+export declare function n8nServicesReachable(): Promise<boolean>;
 export declare function freePort(): Promise<number>;
 export declare function linkPackage(userFolder: string): void;
 export declare const repoRoot: string;

