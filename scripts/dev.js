@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { N8n, freePort, repoRoot } = require('./n8n.js');
+const { N8n, freePort, n8nServicesReachable, repoRoot } = require('./n8n.js');
 
 async function portIsFree(/** @type {number} */ port) {
 	const net = require('node:net');
@@ -31,8 +31,12 @@ async function main() {
 	const userFolder = process.env.N8N_DEV_USER_FOLDER || path.join(repoRoot, '.n8n-dev');
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	console.log('[dev] preparing n8n (the first run installs it into ~/.cache, a few minutes)...');
-	const n8n = new N8n({ userFolder, port, log: (line) => console.log(`[n8n] ${line}`) });
+	console.log('[dev] preparing n8n (the first run installs it into ~/.cache: about 3 GB, several minutes)...');
+	const online = await n8nServicesReachable();
+	if (!online) {
+		console.log('[dev] n8n.io is not reachable from this machine: templates, version checks and banners are turned off.');
+	}
+	const n8n = new N8n({ userFolder, port, online, log: (line) => console.log(`[n8n] ${line}`) });
 
 	const examplesDir = path.join(repoRoot, 'examples');
 	const examples = fs
