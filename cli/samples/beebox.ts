@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 
-/** A Beebox callback's URL parameters (seed 003), as an admin callback sends them. */
+/** A Beebox callback's URL parameters (help.wordbee.com/beebox/callbacks-parameters), as an admin callback sends them. */
 export function beeboxCallbackQuery(event: string, options: { project?: string; ok?: boolean; error?: string } = {}, now = new Date()): string {
 	return new URLSearchParams({
 		bbid: randomUUID(),

@@ -1,6 +1,6 @@
 /**
  * Real-looking Gengo callbacks, shaped like the Job payload of developers.gengo.com/v2/api_methods/payloads and
- * the comment callback of seeds 000/001: used by `simulate gengo` and by the tests.
+ * the comment callback of developers.gengo.com/v2/callback_urls: used by `simulate gengo` and by the tests.
  */
 export interface GengoSampleOptions {
 	jobId?: string;

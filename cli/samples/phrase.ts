@@ -1,5 +1,5 @@
 /**
- * Real-looking Phrase TMS webhooks (seed 004, with the English keys real payloads use): used by
+ * Real-looking Phrase TMS webhooks (support.phrase.com/hc/en-us/articles/5709693398812): used by
  * `simulate phrase` and the tests.
  */
 export interface PhraseSampleOptions {

@@ -1,4 +1,4 @@
-/** Real-looking Smartcat callbacks (seed 002): the path appended to the account's URL and a JSON array of ids. */
+/** Real-looking Smartcat callbacks (help.smartcat.ai/hc/en-us/articles/360000048572): the path appended to the account's URL and a JSON array of ids. */
 export const SMARTCAT_SAMPLE_IDS: Record<string, string[]> = {
 	'project.status': ['1e2d703f-9def-4d27-ab4d-350cbbe8c44b'],
 	'document.status': ['189_25', '310_25'],

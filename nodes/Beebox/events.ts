@@ -1,8 +1,8 @@
 export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
 
 /**
- * Every Beebox event code, grouped as Wordbee's "Callbacks - Parameters" page groups them (seed 003; the seed's
- * table breaks some codes across lines, these are the real ones, see vendors.md). Beebox adds codes over time:
+ * Every Beebox event code, grouped as Wordbee's "Callbacks - Parameters" page groups them (help.wordbee.com/beebox/callbacks-parameters; the page's
+ * table breaks some codes across lines, these are the real ones). Beebox adds codes over time:
  * an unknown code is passed through when the node listens to all events.
  */
 export const BEEBOX_EVENT_GROUPS = [
@@ -80,7 +80,7 @@ const GROUP_OF_EVENT = new Map<string, BeeboxEventGroup>(
 );
 
 /**
- * Spellings Beebox documentation uses for the same event. Seed 003 names the connector event
+ * Spellings Beebox documentation uses for the same event. Wordbee's callbacks page (help.wordbee.com/beebox/callbacks-parameters) names the connector event
  * `CreateTranslatedFiles` once, everywhere else `CreatedTranslatedFiles`.
  */
 const ALIASES: Record<string, string> = {

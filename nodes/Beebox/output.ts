@@ -23,7 +23,7 @@ function filesOf(details: BeeboxEventDetails): IDataObject[] {
 }
 
 /**
- * One item per callback: the envelope of design.md, then Beebox's own parameters as sent (users copy
+ * One item per callback: the envelope of docs/design.md, then Beebox's own parameters as sent (users copy
  * `bbproject` and friends from Wordbee's pages), then the details when they were fetched.
  */
 export function buildBeeboxItem(callback: BeeboxCallback, receivedAt: Date, enrichment?: BeeboxEnrichment): IDataObject {

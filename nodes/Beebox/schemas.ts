@@ -16,10 +16,10 @@ const optionalText = (name: string, max: number) =>
 		.transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
 /**
- * A Beebox callback. Wordbee's pages disagree with the seed on value formats, and a real Beebox sends what the
+ * A Beebox callback. Wordbee's pages disagree with each other on value formats, and a real Beebox sends what the
  * pages show (help.wordbee.com/beebox/callbacks-configure):
- * - `bbdate`: `2007-04-05T14:30Z`, `2007-04-05T12:30-02:00` (seed) and `2023-06-20 06:56:35Z` (connector page);
- * - `bbok`: `true`/`false` (seed) and `yes`/`no` (connector page);
+ * - `bbdate`: `2007-04-05T14:30Z`, `2007-04-05T12:30-02:00` (callbacks-parameters page) and `2023-06-20 06:56:35Z` (connector page);
+ * - `bbok`: `true`/`false` (callbacks-parameters page) and `yes`/`no` (connector page);
  * - `bberror`: present but empty when the operation succeeded.
  * Only what no Beebox sends is refused: no `bbid` or `bbevent`, a `bbdate` that is no date, a `bbok` that is no
  * boolean word.

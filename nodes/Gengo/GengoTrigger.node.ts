@@ -19,7 +19,7 @@ import { buildGengoCommentItem, buildGengoJobItem } from './output';
 const WEBHOOK_PATH = 'gengo';
 
 /**
- * Receives Gengo's job and comment callbacks (developers.gengo.com/v2/callback_urls, seeds 000/001): Gengo POSTs
+ * Receives Gengo's job and comment callbacks (developers.gengo.com/v2/callback_urls): Gengo POSTs
  * to each job's `callback_url`, form-encoded, with a `job` or a `comment` parameter holding JSON, and retries
  * every 15 minutes for 12 hours until it gets a 200.
  */

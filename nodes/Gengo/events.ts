@@ -2,7 +2,7 @@ export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
 
 /**
  * The events a Gengo callback can carry: the job's status when a `job` is posted, `comment` when a `comment`
- * is. Seeds 000/001 list when Gengo calls: a job made available to translators (`available`), started by one
+ * is. Gengo's callback page (developers.gengo.com/v2/callback_urls) lists when Gengo calls: a job made available to translators (`available`), started by one
  * (`pending`), ready for review (`reviewable`), approved automatically or by hand in the dashboard (both
  * `approved`), and a translator's comment. The payloads page also documents `revising` and `cancelled`; order and
  * job actions add `held` and `rejected`. Codes Gengo may add later pass when "All Events" is chosen.

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
 /**
- * What Gengo sends to a job's `callback_url` (seeds 000/001, developers.gengo.com/v2/callback_urls): a POST,
+ * What Gengo sends to a job's `callback_url` (developers.gengo.com/v2/callback_urls): a POST,
  * form-encoded, with exactly one parameter holding JSON: `job` (a Job payload as Job GET returns it) or
  * `comment` (`job_id`, `body`, `ctime`, optional `custom_data` and `file_url_tgt`). Numbers arrive as numbers or
  * as strings depending on the field and Gengo's version, so every numeric field accepts both.
@@ -15,7 +15,7 @@ const decimalLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?
 const boolLike = z
 	.union([z.boolean(), z.literal(0), z.literal(1), z.enum(['0', '1', 'true', 'false'])])
 	.transform((v) => v === true || v === 1 || v === '1' || v === 'true');
-/** A Gengo id (job, order): a number or a numeric string, kept as a string as design.md wants ids. */
+/** A Gengo id (job, order): a number or a numeric string, kept as a string as docs/design.md wants ids. */
 const id = (field: string, missing = `${field} is missing`) =>
 	z
 		.union([z.number().int().nonnegative(), z.string().trim().regex(/^\d{1,20}$/)], {

@@ -25,7 +25,7 @@ import { apiStatusOf, STATUS_FILTER_OPTIONS } from './statuses';
 const TOKEN_HEADERS = ['x-memsource-token', 'x-phrase-token'];
 
 /**
- * Receives Phrase TMS (formerly Memsource) webhooks (seed 004): POSTed JSON with `event` and `jobParts` or a
+ * Receives Phrase TMS (formerly Memsource) webhooks (support.phrase.com/hc/en-us/articles/5709693398812): POSTed JSON with `event` and `jobParts` or a
  * `project`, the secret token in a header. Phrase retries at most 10 times and disables a webhook after 3000
  * failures, so every delivery we merely filter out is answered 200.
  */

@@ -1,7 +1,7 @@
 export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
 
 /**
- * Phrase TMS webhook events (seed 004; codes as Phrase's API reference lists them for
+ * Phrase TMS webhook events (support.phrase.com/hc/en-us/articles/5709693398812; codes as Phrase's API reference lists them for
  * `POST /api2/v2/webhooks`, developers.phrase.com/en/api/tms/latest/webhook/create-webhook). Phrase's help page
  * also lists "Language AI import finished" and "Language AI translation finished", whose codes we could not
  * confirm: they pass with "All Events", and "Other Event Codes" subscribes to them by code.

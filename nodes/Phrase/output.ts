@@ -27,7 +27,7 @@ function assignees(part: PhraseJobPart): IDataObject[] {
 	);
 }
 
-/** One item per job part (design.md): ids, both status namings, the part as sent, the payload's metadata. */
+/** One item per job part (docs/design.md): ids, both status namings, the part as sent, the payload's metadata. */
 export function buildPhraseJobItem(body: PhraseDelivery, part: PhraseJobPart, receivedAt: Date, apiJob?: IDataObject): IDataObject {
 	const status = part.status ?? null;
 	return buildEnvelope(

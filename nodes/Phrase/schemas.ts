@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
 /**
- * What Phrase TMS POSTs to a webhook (seed 004, with the English keys the real payloads use, see vendors.md):
+ * What Phrase TMS POSTs to a webhook (support.phrase.com/hc/en-us/articles/5709693398812):
  * `{"event": "JOB_STATUS_CHANGED", "jobParts": [...], "metadata": {...}}` for job events, a `project` for project
  * events. Only what the trigger reads is typed; everything else is kept as sent.
  */

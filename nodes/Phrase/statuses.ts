@@ -1,5 +1,5 @@
 /**
- * Job status names differ between Phrase's REST API and its webhooks (seed 004, vendors.md):
+ * Job status names differ between Phrase's REST API and its webhooks (support.phrase.com/hc/en-us/articles/5709693398812, "Job status names"):
  * the API's ACCEPTED is the webhook's ASSIGNED, COMPLETED is COMPLETED_BY_LINGUIST, DELIVERED is COMPLETED...
  * so "completed" means a different code in each. This is the one place that maps them.
  */

@@ -20,7 +20,7 @@ import { DEFAULT_SECRET_HEADER, register, registrationExists, storedRegistration
 import { smartcatDeliverySchema, type SmartcatEntity } from './schemas';
 
 /**
- * Receives Smartcat's callbacks (seed 002): Smartcat POSTs a JSON array of ids to the account's callback URL plus
+ * Receives Smartcat's callbacks (help.smartcat.ai/hc/en-us/articles/360000048572): Smartcat POSTs a JSON array of ids to the account's callback URL plus
  * `/project/status`, `/document/status` or `/document/translationImportCompleted`. The three are webhooks of one
  * node, so the URL registered with Smartcat is the same for all; Smartcat retries a failed delivery 8 times,
  * 30 s apart at first, doubling.

@@ -7,7 +7,7 @@ import { SmartcatApiError, smartcatRequest } from './transport';
 type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
- * The Smartcat endpoints this package uses (seed 002 for the callback API; help.smartcat.ai and Smartcat's API
+ * The Smartcat endpoints this package uses (help.smartcat.ai/hc/en-us/articles/360000048572 for the callback API; help.smartcat.ai and Smartcat's API
  * reference for projects and documents).
  */
 

@@ -1,7 +1,7 @@
 export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
 
 /**
- * Smartcat's callbacks (seed 002): Smartcat POSTs a JSON array of ids to the account's callback URL with one of
+ * Smartcat's callbacks (help.smartcat.ai/hc/en-us/articles/360000048572): Smartcat POSTs a JSON array of ids to the account's callback URL with one of
  * these paths appended. Project ids are GUIDs; document ids look like `189_25` (document + target language).
  */
 export const SMARTCAT_EVENTS = [

@@ -5,7 +5,7 @@ import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from
 import { SMARTCAT_EVENTS } from './events';
 
 /**
- * Self-registration of the Smartcat Trigger (design.md, "Registration"). Smartcat has ONE callback setting per
+ * Self-registration of the Smartcat Trigger (docs/design.md, "Registration"). Smartcat has ONE callback setting per
  * account: a URL, to which it appends `/project/status` etc., and headers it sends with every callback. On
  * activation the trigger points it at this workflow with a generated secret header, kept in the workflow's
  * static data; on deactivation it deletes the setting only if it still points at this workflow.

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
 /**
- * What Smartcat sends and answers (seed 002, "Использование callback-уведомлений"):
+ * What Smartcat sends and answers (help.smartcat.ai/hc/en-us/articles/360000048572, "Using notification callbacks"):
  * - a callback: `Content-Type: application/json`, a JSON array of string ids;
  * - callback settings: `{url, additionalHeaders: [{name, value}]}`;
  * - last delivery errors: `[{Id, Created, Expired, ApplicationId, Url, FailResponse: {Reason, Code, Content}}]`.

@@ -1,4 +1,4 @@
-/** Client-side checks that mirror Smartcat's 400 rules for a callback setting (seed 002). */
+/** Client-side checks that mirror Smartcat's 400 rules for a callback setting (help.smartcat.ai/hc/en-us/articles/360000048572, "Callback API methods"). */
 export function validateCallbackSetting(url: string, headers: Array<{ name?: string; value?: string }>): string | undefined {
 	let parsed: URL;
 	try {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The vendors this package speaks for, as they appear in every item's `vendor` field (design.md). */
+/** The vendors this package speaks for, as they appear in every item's `vendor` field (docs/design.md). */
 export type Vendor = 'gengo' | 'smartcat' | 'phrase' | 'beebox';
 
 export interface EnvelopeFields {
@@ -21,7 +21,7 @@ export interface EnvelopeFields {
 }
 
 /**
- * Builds one output item's JSON in the shape fixed by design.md: the envelope fields first, in a fixed order,
+ * Builds one output item's JSON in the shape fixed by docs/design.md: the envelope fields first, in a fixed order,
  * then the vendor's own fields. Ids are strings; absent ids are left out rather than set to null.
  */
 export function buildEnvelope(fields: EnvelopeFields, vendorFields: IDataObject): IDataObject {

@@ -24,7 +24,7 @@ export function eventsProperty(options: INodePropertyOptions[], description: str
 	};
 }
 
-/** "Output": one item per element of a batch (the default, design.md), or the whole delivery as one item. */
+/** "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. */
 export function outputProperty(perElementDescription: string, batchDescription: string): INodeProperties {
 	return {
 		displayName: 'Output',

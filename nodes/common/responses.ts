@@ -12,7 +12,7 @@ import { malformedEncoding, type RawRequest } from './encoding';
 import { headerValue, mediaType } from './headers';
 
 /**
- * A delivery the trigger refuses, with the HTTP status design.md fixes for it: 400 for a malformed delivery,
+ * A delivery the trigger refuses, with the HTTP status docs/design.md fixes for it: 400 for a malformed delivery,
  * 401 for a wrong or missing secret, 503 (see unavailable). The message is one line, safe to show the sender, never a secret.
  */
 export class DeliveryRejected extends Error {

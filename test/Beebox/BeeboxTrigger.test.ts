@@ -50,7 +50,7 @@ describe('Beebox Trigger: what no Beebox sends', () => {
 describe('Beebox Trigger: event filter', () => {
 	const parameters = { events: ['CreatedTranslatedFiles', 'PackageClosed'] };
 
-	it('starts the workflow for a selected event, also in the seed\'s other spelling', async () => {
+	it('starts the workflow for a selected event, also in the other spelling Wordbee\'s page uses', async () => {
 		for (const bbevent of ['CreatedTranslatedFiles', 'CreateTranslatedFiles', 'PackageClosed']) {
 			const { items } = await deliver({ query: { bbid: '1', bbevent }, nodeParameters: parameters });
 			expect(items).toHaveLength(1);

@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import publicEventCodes from '../fixtures/public/beebox/callbacks-parameters-event-codes.json';
+
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import { BEEBOX_EVENT_GROUPS, canonicalEventCode, eventGroup, humanize } from '../../nodes/Beebox/events';
 
-/** The event codes vendors.md lists for Beebox (the seed's table, with its line breaks mended). */
-function codesInVendorsMd(): string[] {
-	const file = join(__dirname, '..', '..', '..', 'shared', 'vendors.md');
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch {
-		return [];
-	}
-	const section = text.slice(text.indexOf('## Wordbee Beebox'), text.indexOf('## Phrase TMS'));
-	const list = section.slice(section.indexOf('Event codes'), section.indexOf('The full details'));
-	return [...list.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]);
-}
+/** The event codes of Wordbee's "Callbacks - Parameters" page, transcribed into a public fixture (source in the file). */
+const documented: string[] = Object.values(publicEventCodes.groups).flat();
 
 /** The Events table of README.md: group → codes, as users read them. */
 function codesInReadme(): Record<string, string[]> {
@@ -29,10 +20,9 @@ function codesInReadme(): Record<string, string[]> {
 const ourCodes = BEEBOX_EVENT_GROUPS.flatMap((g) => g.events.map(([code]) => code as string));
 
 describe('Beebox event codes', () => {
-	it('are exactly the ones vendors.md lists (when the shared docs are beside the repository)', () => {
-		const documented = codesInVendorsMd();
-		if (documented.length === 0) return; // a clone without ../shared: nothing to compare with
-		expect([...ourCodes].sort()).toEqual([...new Set(documented)].sort());
+	it('are exactly the ones Wordbee\'s callbacks page lists, in its groups and order', () => {
+		expect(documented).toHaveLength(40);
+		expect(ourCodes).toEqual(documented);
 	});
 
 	it('are the ones README.md documents, group by group', () => {
@@ -47,7 +37,7 @@ describe('Beebox event codes', () => {
 		expect(BEEBOX_EVENT_GROUPS.map((g) => g.group)).toEqual(['File', 'Job', 'TMS Link', 'Project', 'Administration']);
 	});
 
-	it('map the seed\'s CreateTranslatedFiles spelling, and pass other codes through', () => {
+	it('map the CreateTranslatedFiles spelling of Wordbee\'s callbacks page, and pass other codes through', () => {
 		expect(canonicalEventCode('CreateTranslatedFiles')).toBe('CreatedTranslatedFiles');
 		expect(canonicalEventCode('Brand New')).toBe('Brand New');
 		expect(eventGroup('PackageTmsDownloadResults')).toBe('Job');

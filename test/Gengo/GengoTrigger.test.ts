@@ -115,7 +115,7 @@ describe('Gengo Trigger: refusals', () => {
 		expect(items).toHaveLength(0);
 	});
 
-	it.each(['text/plain', 'multipart/form-data; boundary=x', ''])('content type "%s" → 400 (design.md)', async (contentType) => {
+	it.each(['text/plain', 'multipart/form-data; boundary=x', ''])('content type "%s" → 400 (docs/design.md)', async (contentType) => {
 		const { status, items } = await deliver({ headers: contentType ? { 'content-type': contentType } : {}, body: 'job={}' });
 		expect(status).toBe(400);
 		expect(items).toHaveLength(0);

@@ -15,7 +15,7 @@ function request(body: unknown, extra: Partial<FakeRequest> = {}): FakeRequest {
 const deliver = deliverTo(trigger);
 
 describe('Phrase job statuses: webhook and API names', () => {
-	it('maps both ways, as vendors.md tabulates', () => {
+	it('maps both ways, as Phrase\'s webhooks help page tabulates', () => {
 		expect(apiStatusOf('COMPLETED_BY_LINGUIST')).toBe('COMPLETED');
 		expect(apiStatusOf('COMPLETED')).toBe('DELIVERED');
 		expect(apiStatusOf('ASSIGNED')).toBe('ACCEPTED');

@@ -62,7 +62,7 @@ describe('Smartcat Trigger: deliveries', () => {
 		expect(answer.message).toContain(reason);
 	});
 
-	it('refuses another content type with 400 (design.md)', async () => {
+	it('refuses another content type with 400 (docs/design.md)', async () => {
 		const { status } = await deliver(request('document/status', '["1"]', { headers: { 'content-type': 'text/plain', 'x-smartcat-callback-secret': SECRET } }));
 		expect(status).toBe(400);
 	});

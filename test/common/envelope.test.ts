@@ -1,7 +1,7 @@
 import { buildEnvelope } from '../../nodes/common/envelope';
 
 describe('buildEnvelope', () => {
-	it('puts the envelope first, in design.md order, ids as strings, then the vendor fields', () => {
+	it('puts the envelope first, in docs/design.md order, ids as strings, then the vendor fields', () => {
 		const item = buildEnvelope(
 			{
 				vendor: 'gengo',

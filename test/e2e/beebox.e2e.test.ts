@@ -127,7 +127,7 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		console.log(`[e2e beebox] ${executions.length} executions, one per event group: ${items.map((i) => i.event).join(', ')}`);
 	});
 
-	it('accepts POST with a form body, the seed\'s spelling and unknown codes when listening to all events', async () => {
+	it('accepts POST with a form body, Wordbee\'s other spelling and unknown codes when listening to all events', async () => {
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
 		const form = await send(url(workflows.all), {
 			method: 'POST',

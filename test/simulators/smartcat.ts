@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LocalServer } from './localServer';
 
 /**
- * A local Smartcat API for tests (seed 002): Basic auth (account id : API key) checked on every call; the
+ * A local Smartcat API for tests (help.smartcat.ai/hc/en-us/articles/360000048572): Basic auth (account id : API key) checked on every call; the
  * account's callback setting stored (GET 404 when none, POST validated like Smartcat: 400 for an invalid URL or
  * an empty header value, DELETE 204); last delivery errors recorded; projects and documents to look up. And it
  * delivers callbacks for real: `deliver()` POSTs the ids to the registered URL + path with the registered
