@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * `npx translation-events-simulate <vendor> --event <code> --url <webhook url>`: sends one real-looking vendor
  * callback to a URL (a trigger's Production URL, or its Test URL while "Listen for test event" runs), so workflows

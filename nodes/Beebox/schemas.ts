@@ -6,7 +6,7 @@ import { parseBooleanWord, parseTimestamp } from '../common/parse';
 export const BEEBOX_CALLBACK_PARAMETERS = ['bbid', 'bbevent', 'bbsender', 'bbproject', 'bbdate', 'bbok', 'bberror'] as const;
 
 // No Beebox sends control characters in these values; refusing them keeps junk out of items and logs.
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
 
 const optionalText = (name: string, max: number) =>
 	z

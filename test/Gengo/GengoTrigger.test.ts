@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { parse as parseQuery } from 'node:querystring';
 
 import { gengoCallbackRequest, gengoSampleComment, gengoSampleJob } from '../../cli/samples/gengo';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { phraseJobWebhook, phraseProjectWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { apiStatusOf, statusMatches, webhookStatusOf } from '../../nodes/Phrase/statuses';

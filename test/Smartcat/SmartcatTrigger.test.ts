@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { splitDocumentId } from '../../nodes/Smartcat/output';
 import { validateCallbackSetting } from '../../nodes/Smartcat/settings';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Wordbee Beebox Trigger in a real n8n: workflows are imported and published through n8n's CLI, callbacks are
  * sent to the production webhook URLs the way Beebox sends them, and executions are read back from n8n's

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Bad input through a real n8n: for every trigger, the generated malformed deliveries of test/fuzz/cases.ts
  * (wrong types in every field, truncated and deeply nested JSON, injections, missing and duplicated parameters,

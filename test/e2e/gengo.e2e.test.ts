@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Gengo Trigger and Gengo node in a real n8n: callbacks are POSTed the way Gengo posts them, the Gengo API is the
  * local simulator (signatures checked for real), executions are read back from n8n's database.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The end-to-end harness every vendor's e2e test uses: a real n8n (scripts/n8n.js) with this package's dist/
  * loaded, workflows built around one of our triggers, deliveries over HTTP, executions read back.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The package as users get it: `npm pack`, then installed into a fresh n8n's user folder exactly the way n8n's
  * Community Nodes feature does it (n8n 2.41 CommunityPackagesService.downloadPackage: unpack the tarball into
@@ -40,7 +41,8 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		mkdirSync(installed, { recursive: true });
 		await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
 		const packageJson = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-		const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...kept } = packageJson;
+		const kept = { ...packageJson };
+		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete kept[field];
 		writeFileSync(join(installed, 'package.json'), JSON.stringify(kept, null, 2));
 		await run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], {
 			cwd: installed,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Load without loss, in one n8n (sqlite, n8n's default): LOAD_E2E_DELIVERIES valid deliveries (default 1,000;
  * the issue's full size is 10,000) spread over all four triggers at 16 concurrent senders give exactly that many

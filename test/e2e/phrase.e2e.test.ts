@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Phrase TMS Trigger in a real n8n, against the Phrase TMS simulator: activation logs in (n8n's
  * pre-authentication) and creates the webhook, the simulator delivers with X-Memsource-Token, deactivation

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The production topology, queue mode: PostgreSQL, Redis, n8n's main process (activation and registration
  * through webhookMethods), a webhook process that receives the vendors' deliveries, and workers that execute

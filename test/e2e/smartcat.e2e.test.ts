@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Smartcat Trigger and Smartcat node in a real n8n, against the Smartcat simulator: activation registers the
  * account's callback, the simulator delivers callbacks with the registered secret header (retrying like

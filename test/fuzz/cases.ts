@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Malformed deliveries, generated: for every trigger at least 500 bodies, content types, query strings and
  * secrets that no vendor sends (wrong types in every field, truncated and deeply nested JSON, injection strings,

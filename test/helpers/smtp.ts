@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /** The body of a single-part message, decoded from quoted-printable when it says so (nodemailer's choice). */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -20,8 +21,10 @@ export abstract class LocalServer {
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
 
-	/** Hook for a server that needs more than requests (a proxy's CONNECT, say). */
-	protected listening(_server: Server): void {}
+	/** Hook for a server that needs more than requests (a proxy's CONNECT, say): by default nothing. */
+	protected listening(server: Server): void {
+		void server;
+	}
 
 	protected abstract handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }
