@@ -13,7 +13,10 @@ export default [
 			'no-throw-literal': 'error',
 			// `__proto__` in our own code is never wanted (payloads that carry it are refused at runtime)
 			'no-proto': 'error',
-			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+			'@typescript-eslint/consistent-type-imports': [
+				'error',
+				{ fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+			],
 		},
 	},
 	{

@@ -36,9 +36,22 @@ const quantile = (values, q) => {
 };
 
 const gengoJob = {
-	job_id: '384985', order_id: '54632', slug: 'Product page: hero title', body_src: 'Translate your product pages in days, not weeks.',
-	body_tgt: 'Übersetzen Sie Ihre Produktseiten in Tagen statt Wochen.', lc_src: 'en', lc_tgt: 'de', unit_count: '9', tier: 'standard',
-	credits: '0.54', currency: 'USD', status: 'approved', eta: -1, ctime: '1764050000', auto_approve: '0', custom_data: '{"cms_id":"page-42"}',
+	job_id: '384985',
+	order_id: '54632',
+	slug: 'Product page: hero title',
+	body_src: 'Translate your product pages in days, not weeks.',
+	body_tgt: 'Übersetzen Sie Ihre Produktseiten in Tagen statt Wochen.',
+	lc_src: 'en',
+	lc_tgt: 'de',
+	unit_count: '9',
+	tier: 'standard',
+	credits: '0.54',
+	currency: 'USD',
+	status: 'approved',
+	eta: -1,
+	ctime: '1764050000',
+	auto_approve: '0',
+	custom_data: '{"cms_id":"page-42"}',
 };
 const BODY = new URLSearchParams({ job: JSON.stringify(gengoJob) }).toString();
 
@@ -54,7 +67,12 @@ async function load(url, count, concurrency) {
 				next++;
 				const t0 = performance.now();
 				// a delivery n8n never answers counts as a failure after 2 minutes rather than stalling the run
-				const status = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: BODY, signal: AbortSignal.timeout(120_000) })
+				const status = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: BODY,
+					signal: AbortSignal.timeout(120_000),
+				})
 					.then(async (response) => (await response.arrayBuffer(), response.status))
 					.catch(() => 0);
 				latencies.push(performance.now() - t0);
@@ -63,11 +81,20 @@ async function load(url, count, concurrency) {
 		}),
 	);
 	const seconds = (performance.now() - started) / 1000;
-	return { perSecond: count / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), failures };
+	return {
+		perSecond: count / seconds,
+		p50: quantile(latencies, 0.5),
+		p99: quantile(latencies, 0.99),
+		failures,
+	};
 }
 
 function rssKiB(pid) {
-	return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim());
+	return Number(
+		execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+			.toString()
+			.trim(),
+	);
 }
 
 function workflow(id, node) {
@@ -75,10 +102,19 @@ function workflow(id, node) {
 	return {
 		webhookId,
 		json: {
-			id, name: `bench ${id}`, active: true,
+			id,
+			name: `bench ${id}`,
+			active: true,
 			nodes: [
 				{ id: randomUUID(), name: 'Receiver', webhookId, position: [0, 0], ...node },
-				{ id: randomUUID(), name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+				{
+					id: randomUUID(),
+					name: 'Received',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
 			],
 			connections: { Receiver: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
 			settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
@@ -88,10 +124,21 @@ function workflow(id, node) {
 
 const builtInWorkflow = () =>
 	workflow('benchWebhook0001', {
-		type: 'n8n-nodes-base.webhook', typeVersion: 2.1,
-		parameters: { httpMethod: 'POST', path: 'bench-builtin', responseMode: 'onReceived', options: {} },
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2.1,
+		parameters: {
+			httpMethod: 'POST',
+			path: 'bench-builtin',
+			responseMode: 'onReceived',
+			options: {},
+		},
 	});
-const gengoWorkflow = () => workflow('benchGengo000001', { type: `${pkg.name}.gengoTrigger`, typeVersion: 1, parameters: {} });
+const gengoWorkflow = () =>
+	workflow('benchGengo000001', {
+		type: `${pkg.name}.gengoTrigger`,
+		typeVersion: 1,
+		parameters: {},
+	});
 
 /**
  * The two receivers in one n8n: a single process (`n8n`), or queue mode (`queue`: deliveries go to the webhook
@@ -125,7 +172,8 @@ async function receivers({ engine, topology }) {
 			if (topology !== 'queue') return;
 			const started = Date.now();
 			while ((await n8n.countExecutions({ finished: true })) < sent) {
-				if (Date.now() - started > 600_000) throw new Error('the worker did not catch up within 10 minutes');
+				if (Date.now() - started > 600_000)
+					throw new Error('the worker did not catch up within 10 minutes');
 				await delay(250);
 			}
 		};
@@ -139,10 +187,18 @@ async function receivers({ engine, topology }) {
 				for (const t of targets) {
 					const result = await load(t.url, N / 2, concurrency);
 					sent += N / 2;
-					console.log(`[bench] ${topology} ${engine}: ${t.name}, ${concurrency} sender(s), round ${round + 1}: ${result.perSecond.toFixed(1)}/s`);
+					console.log(
+						`[bench] ${topology} ${engine}: ${t.name}, ${concurrency} sender(s), round ${round + 1}: ${result.perSecond.toFixed(1)}/s`,
+					);
 					const t0 = performance.now();
 					await drained();
-					rows.push({ receiver: t.name, concurrency, round, ...result, drainSeconds: (performance.now() - t0) / 1000 });
+					rows.push({
+						receiver: t.name,
+						concurrency,
+						round,
+						...result,
+						drainSeconds: (performance.now() - t0) / 1000,
+					});
 				}
 			}
 		}
@@ -158,11 +214,20 @@ async function receivers({ engine, topology }) {
 					p50: Math.max(...runs.map((r) => r.p50)),
 					p99: Math.max(...runs.map((r) => r.p99)),
 					failures: runs.reduce((sum, r) => sum + r.failures, 0),
-					...(topology === 'queue' ? { workerCatchUpSeconds: runs.reduce((sum, r) => sum + r.drainSeconds, 0) } : {}),
+					...(topology === 'queue'
+						? { workerCatchUpSeconds: runs.reduce((sum, r) => sum + r.drainSeconds, 0) }
+						: {}),
 				});
 			}
 		}
-		return { engine, topology, rows: merged, rssBeforeKiB: rssBefore, rssAfterKiB: rssAfter, deliveries: N * 2 * 2 };
+		return {
+			engine,
+			topology,
+			rows: merged,
+			rssBeforeKiB: rssBefore,
+			rssAfterKiB: rssAfter,
+			deliveries: N * 2 * 2,
+		};
 	} finally {
 		if (queue) await queue.stop();
 		else await n8n.stop();
@@ -180,7 +245,10 @@ async function memory() {
 		const builtIn = builtInWorkflow();
 		const ours = gengoWorkflow();
 		await n8n.importWorkflows([builtIn.json, ours.json]);
-		const urls = { builtIn: n8n.webhookUrl('bench-builtin'), ours: n8n.webhookUrl(`${ours.webhookId}/gengo`) };
+		const urls = {
+			builtIn: n8n.webhookUrl('bench-builtin'),
+			ours: n8n.webhookUrl(`${ours.webhookId}/gengo`),
+		};
 		for (const url of Object.values(urls)) await n8n.waitForWebhook(url);
 		const settled = async () => {
 			await delay(5_000);
@@ -189,11 +257,15 @@ async function memory() {
 		await load(urls.builtIn, 500, 16);
 		await load(urls.ours, 500, 16);
 		const warm = await settled();
-		console.log(`[bench] memory: ${(warm / 1024).toFixed(0)} MiB after the warm-up; ${MEMORY_N} deliveries to the Gengo Trigger next`);
+		console.log(
+			`[bench] memory: ${(warm / 1024).toFixed(0)} MiB after the warm-up; ${MEMORY_N} deliveries to the Gengo Trigger next`,
+		);
 		const t0 = performance.now();
 		const oursRun = await load(urls.ours, MEMORY_N, 16);
 		const afterOurs = await settled();
-		console.log(`[bench] memory: ${(afterOurs / 1024).toFixed(0)} MiB after the Gengo Trigger's ${MEMORY_N}; as many to the Webhook node next`);
+		console.log(
+			`[bench] memory: ${(afterOurs / 1024).toFixed(0)} MiB after the Gengo Trigger's ${MEMORY_N}; as many to the Webhook node next`,
+		);
 		const builtInRun = await load(urls.builtIn, MEMORY_N, 16);
 		const afterBuiltIn = await settled();
 		return {
@@ -215,7 +287,15 @@ async function validation() {
 	const { build } = require('esbuild');
 	// Inside the repository, so the bundle resolves n8n-workflow from node_modules like the nodes do.
 	const out = path.join(__dirname, '.validation.bundle.js');
-	await build({ entryPoints: [path.join(__dirname, 'validation.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', external: ['n8n-workflow'], logLevel: 'warning' });
+	await build({
+		entryPoints: [path.join(__dirname, 'validation.ts')],
+		outfile: out,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		external: ['n8n-workflow'],
+		logLevel: 'warning',
+	});
 	const { cases } = require(out);
 	const results = [];
 	for (const c of cases()) {
@@ -233,7 +313,13 @@ async function validation() {
 			baseline += time(c.baseline, iterations);
 			ours += time(c.ours, iterations);
 		}
-		results.push({ case: c.name, bytes: c.bytes, jsonParseMicros: baseline / 5, oursMicros: ours / 5, ratio: ours / baseline });
+		results.push({
+			case: c.name,
+			bytes: c.bytes,
+			jsonParseMicros: baseline / 5,
+			oursMicros: ours / 5,
+			ratio: ours / baseline,
+		});
 	}
 	fs.rmSync(out, { force: true });
 	return results;
@@ -242,17 +328,34 @@ async function validation() {
 function packageFigures() {
 	const files = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((f) => path.join(repoRoot, f));
 	const script = `const t0 = process.hrtime.bigint(); for (const f of ${JSON.stringify(files)}) require(f); console.log(Number(process.hrtime.bigint() - t0) / 1e6);`;
-	const loads = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString().trim()));
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot }).toString())[0];
-	return { loadMs: quantile(loads, 0.5), tarballBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount };
+	const loads = Array.from({ length: 5 }, () =>
+		Number(execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString().trim()),
+	);
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot }).toString(),
+	)[0];
+	return {
+		loadMs: quantile(loads, 0.5),
+		tarballBytes: packed.size,
+		unpackedBytes: packed.unpackedSize,
+		files: packed.entryCount,
+	};
 }
 
 async function main() {
 	// a promise that nothing keeps pending (a lost socket) would otherwise end the run silently with exit code 0
 	const keepAlive = setInterval(() => {}, 60_000);
-	if (!fs.existsSync(path.join(repoRoot, 'dist', 'nodes'))) throw new Error('dist/ is missing: npm run bench builds it first');
-	const machine = { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
-	console.log(`[bench] ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${N} deliveries per receiver and concurrency`);
+	if (!fs.existsSync(path.join(repoRoot, 'dist', 'nodes')))
+		throw new Error('dist/ is missing: npm run bench builds it first');
+	const machine = {
+		cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+		date: new Date().toISOString(),
+	};
+	console.log(
+		`[bench] ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${N} deliveries per receiver and concurrency`,
+	);
 	// n8n 2.41's default engine (vm) gives every webhook request a V8 isolate, except for its own Webhook node;
 	// the legacy engine shows the receivers without that cost.
 	// BENCH_ENGINES=none skips the single-process receivers
@@ -266,8 +369,13 @@ async function main() {
 	const packaged = packageFigures();
 
 	for (const run of received) {
-		const where = run.topology === 'queue' ? 'queue mode (answered by the webhook process; each round waits for the worker)' : 'one n8n process';
-		console.log(`\nReceivers, ${where}, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, same Gengo callback, alternating; every execution saved)`);
+		const where =
+			run.topology === 'queue'
+				? 'queue mode (answered by the webhook process; each round waits for the worker)'
+				: 'one n8n process';
+		console.log(
+			`\nReceivers, ${where}, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, same Gengo callback, alternating; every execution saved)`,
+		);
 		console.table(
 			run.rows.map((r) => ({
 				receiver: r.receiver,
@@ -276,28 +384,58 @@ async function main() {
 				'p50 ms': r.p50.toFixed(1),
 				'p99 ms': r.p99.toFixed(1),
 				failures: r.failures,
-				...(r.workerCatchUpSeconds !== undefined ? { 'worker catch-up s': r.workerCatchUpSeconds.toFixed(1) } : {}),
+				...(r.workerCatchUpSeconds !== undefined
+					? { 'worker catch-up s': r.workerCatchUpSeconds.toFixed(1) }
+					: {}),
 			})),
 		);
 		for (const concurrency of [1, 16]) {
 			const [base, ours] = run.rows.filter((r) => r.concurrency === concurrency);
-			console.log(`  ratio at ${concurrency} sender(s): ${(ours.perSecond / base.perSecond).toFixed(2)}× the Webhook node's throughput`);
+			console.log(
+				`  ratio at ${concurrency} sender(s): ${(ours.perSecond / base.perSecond).toFixed(2)}× the Webhook node's throughput`,
+			);
 		}
-		console.log(`  RSS of the receiving n8n process: ${(run.rssBeforeKiB / 1024).toFixed(0)} MiB before, ${(run.rssAfterKiB / 1024).toFixed(0)} MiB after ${run.deliveries} deliveries`);
+		console.log(
+			`  RSS of the receiving n8n process: ${(run.rssBeforeKiB / 1024).toFixed(0)} MiB before, ${(run.rssAfterKiB / 1024).toFixed(0)} MiB after ${run.deliveries} deliveries`,
+		);
 	}
 	if (memoryRun) {
 		const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
-		console.log(`\nMemory (one n8n, default engine, 16 senders, reading after 5 s idle; ${memoryRun.minutes.toFixed(1)} min)`);
+		console.log(
+			`\nMemory (one n8n, default engine, 16 senders, reading after 5 s idle; ${memoryRun.minutes.toFixed(1)} min)`,
+		);
 		console.log(`  after a 1,000-delivery warm-up: ${mib(memoryRun.warmKiB)}`);
-		console.log(`  after ${memoryRun.deliveries} to the Gengo Trigger: ${mib(memoryRun.afterOursKiB)} (${(memoryRun.oursGrowth * 100).toFixed(1)} %)`);
-		console.log(`  after ${memoryRun.deliveries} more to n8n's Webhook node: ${mib(memoryRun.afterBuiltInKiB)} (${(memoryRun.builtInGrowth * 100).toFixed(1)} %)`);
+		console.log(
+			`  after ${memoryRun.deliveries} to the Gengo Trigger: ${mib(memoryRun.afterOursKiB)} (${(memoryRun.oursGrowth * 100).toFixed(1)} %)`,
+		);
+		console.log(
+			`  after ${memoryRun.deliveries} more to n8n's Webhook node: ${mib(memoryRun.afterBuiltInKiB)} (${(memoryRun.builtInGrowth * 100).toFixed(1)} %)`,
+		);
 		console.log(`  failures: ${memoryRun.failures}`);
 	}
 	console.log('\nValidation (µs per body; ratio against JSON.parse of the same body)');
-	console.table(parsed.map((p) => ({ case: p.case, bytes: p.bytes, 'JSON.parse µs': p.jsonParseMicros.toFixed(1), 'ours µs': p.oursMicros.toFixed(1), ratio: p.ratio.toFixed(2) })));
-	console.log(`\nPackage: every node and credential loads in ${packaged.loadMs.toFixed(0)} ms (median of 5); tarball ${(packaged.tarballBytes / 1024).toFixed(0)} KiB, ${packaged.files} files, ${(packaged.unpackedBytes / 1024).toFixed(0)} KiB unpacked`);
+	console.table(
+		parsed.map((p) => ({
+			case: p.case,
+			bytes: p.bytes,
+			'JSON.parse µs': p.jsonParseMicros.toFixed(1),
+			'ours µs': p.oursMicros.toFixed(1),
+			ratio: p.ratio.toFixed(2),
+		})),
+	);
+	console.log(
+		`\nPackage: every node and credential loads in ${packaged.loadMs.toFixed(0)} ms (median of 5); tarball ${(packaged.tarballBytes / 1024).toFixed(0)} KiB, ${packaged.files} files, ${(packaged.unpackedBytes / 1024).toFixed(0)} KiB unpacked`,
+	);
 
-	const results = { machine, deliveriesPerCase: N, receivers: received, memory: memoryRun, validation: parsed, package: packaged, minutes: (Date.now() - started) / 60_000 };
+	const results = {
+		machine,
+		deliveriesPerCase: N,
+		receivers: received,
+		memory: memoryRun,
+		validation: parsed,
+		package: packaged,
+		minutes: (Date.now() - started) / 60_000,
+	};
 	fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 	console.log('\nwritten: bench/results.json');
 	clearInterval(keepAlive);

@@ -49,23 +49,50 @@ async function main(argv: string[]): Promise<number> {
 	let response: Response;
 	if (command[0] === 'gengo') {
 		const event = flags.event ?? 'reviewable';
-		const request = gengoCallbackRequest(event, { jobId: flags['job-id'], fileUrl: flags['file-url'], customData: flags['custom-data'] });
+		const request = gengoCallbackRequest(event, {
+			jobId: flags['job-id'],
+			fileUrl: flags['file-url'],
+			customData: flags['custom-data'],
+		});
 		console.log(`POST ${url} (Gengo ${event === 'comment' ? 'comment' : `job ${event}`})`);
-		response = await fetch(url, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body });
+		response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': request.contentType },
+			body: request.body,
+		});
 	} else if (command[0] === 'beebox') {
 		const event = flags.event ?? 'CreatedTranslatedFiles';
-		const query = beeboxCallbackQuery(event, { project: flags.project, ok: flags.failed === undefined, error: flags.failed });
+		const query = beeboxCallbackQuery(event, {
+			project: flags.project,
+			ok: flags.failed === undefined,
+			error: flags.failed,
+		});
 		const target = `${url}${url.includes('?') ? '&' : '?'}${query}`;
 		console.log(`GET ${target}`);
 		response = await fetch(target);
 	} else if (command[0] === 'phrase') {
 		const event = flags.event ?? 'JOB_STATUS_CHANGED';
-		const body = JSON.stringify(phraseSampleWebhook(event, { status: flags.status, jobUid: flags['job-uid'], projectUid: flags['project-uid'] }));
+		const body = JSON.stringify(
+			phraseSampleWebhook(event, {
+				status: flags.status,
+				jobUid: flags['job-uid'],
+				projectUid: flags['project-uid'],
+			}),
+		);
 		console.log(`POST ${url} (Phrase TMS ${event})`);
-		response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Memsource-Token': flags.token ?? '' }, body });
+		response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'X-Memsource-Token': flags.token ?? '' },
+			body,
+		});
 	} else if (command[0] === 'smartcat') {
 		const event = flags.event ?? 'document.status';
-		const ids = flags.ids ? flags.ids.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
+		const ids = flags.ids
+			? flags.ids
+					.split(',')
+					.map((id) => id.trim())
+					.filter(Boolean)
+			: undefined;
 		const request = smartcatCallbackRequest(url, event, ids);
 		const headers: Record<string, string> = { 'content-type': request.contentType };
 		if (flags.header) {

@@ -11,7 +11,10 @@ export class BeeboxApi implements ICredentialType {
 
 	displayName = 'Wordbee Beebox API';
 
-	icon: Icon = { light: 'file:../nodes/Beebox/beebox.svg', dark: 'file:../nodes/Beebox/beebox.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Beebox/beebox.svg',
+		dark: 'file:../nodes/Beebox/beebox.dark.svg',
+	};
 
 	documentationUrl = 'https://help.wordbee.com/beebox/api-connect-using-post';
 
@@ -23,7 +26,8 @@ export class BeeboxApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://beebox.example.com',
-			description: 'Address of your Beebox server, as in the browser when you use the Beebox (without /api)',
+			description:
+				'Address of your Beebox server, as in the browser when you use the Beebox (without /api)',
 		},
 		{
 			displayName: 'Project Key',
@@ -32,7 +36,7 @@ export class BeeboxApi implements ICredentialType {
 			default: '',
 			placeholder: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
 			description:
-				'The project ID from the project\'s Settings page. Required with connector credentials; leave empty with admin credentials to read events of every project.',
+				"The project ID from the project's Settings page. Required with connector credentials; leave empty with admin credentials to read events of every project.",
 		},
 		{
 			displayName: 'Login',
@@ -40,7 +44,8 @@ export class BeeboxApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Connector login from the project\'s "Connectors & API" tab, or the Beebox admin login',
+			description:
+				'Connector login from the project\'s "Connectors & API" tab, or the Beebox admin login',
 		},
 		{
 			displayName: 'Password',

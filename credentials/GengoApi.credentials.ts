@@ -18,7 +18,10 @@ export class GengoApi implements ICredentialType {
 
 	displayName = 'Gengo API';
 
-	icon: Icon = { light: 'file:../nodes/Gengo/gengo.svg', dark: 'file:../nodes/Gengo/gengo.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Gengo/gengo.svg',
+		dark: 'file:../nodes/Gengo/gengo.dark.svg',
+	};
 
 	documentationUrl = 'https://developers.gengo.com/v2/authentication/';
 
@@ -46,7 +49,11 @@ export class GengoApi implements ICredentialType {
 			options: [
 				{ name: 'Production', value: 'production', description: GENGO_BASE_URLS.production },
 				{ name: 'Sandbox', value: 'sandbox', description: GENGO_BASE_URLS.sandbox },
-				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy, or a local Gengo simulator' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A proxy, or a local Gengo simulator',
+				},
 			],
 			default: 'production',
 		},
@@ -62,8 +69,14 @@ export class GengoApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const signature = gengoSignature(String(credentials.publicKey ?? ''), String(credentials.privateKey ?? ''));
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const signature = gengoSignature(
+			String(credentials.publicKey ?? ''),
+			String(credentials.privateKey ?? ''),
+		);
 		return {
 			...requestOptions,
 			headers: { Accept: 'application/json', ...requestOptions.headers },
@@ -86,7 +99,11 @@ export class GengoApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'opstat', value: 'error', message: 'Gengo refused the keys: check the public and private key and the environment' },
+				properties: {
+					key: 'opstat',
+					value: 'error',
+					message: 'Gengo refused the keys: check the public and private key and the environment',
+				},
 			},
 		],
 	};

@@ -20,7 +20,10 @@ export class PhraseApi implements ICredentialType {
 
 	displayName = 'Phrase TMS API';
 
-	icon: Icon = { light: 'file:../nodes/Phrase/phrase.svg', dark: 'file:../nodes/Phrase/phrase.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Phrase/phrase.svg',
+		dark: 'file:../nodes/Phrase/phrase.dark.svg',
+	};
 
 	documentationUrl = 'https://developers.phrase.com/en/api/tms/latest/authentication/login';
 
@@ -50,7 +53,11 @@ export class PhraseApi implements ICredentialType {
 			name: 'authType',
 			type: 'options',
 			options: [
-				{ name: 'User Name and Password', value: 'password', description: 'Exchanged for an API token, renewed when it expires' },
+				{
+					name: 'User Name and Password',
+					value: 'password',
+					description: 'Exchanged for an API token, renewed when it expires',
+				},
 				{ name: 'API Token', value: 'token' },
 			],
 			default: 'password',
@@ -91,8 +98,12 @@ export class PhraseApi implements ICredentialType {
 	];
 
 	/** Logs in for a token (user name and password), or takes the API token as it is. */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<{ sessionToken: string }> {
-		if (credentials.authType === 'token') return { sessionToken: String(credentials.apiToken ?? '') };
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<{ sessionToken: string }> {
+		if (credentials.authType === 'token')
+			return { sessionToken: String(credentials.apiToken ?? '') };
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${phraseBaseUrl(credentials)}/api2/v1/auth/login`,
@@ -111,7 +122,9 @@ export class PhraseApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ ($credentials.region === "custom" ? $credentials.baseUrl : ' + JSON.stringify(PHRASE_SERVERS) + '[$credentials.region]).replace(/\\/+$/, "") }}',
+				'={{ ($credentials.region === "custom" ? $credentials.baseUrl : ' +
+				JSON.stringify(PHRASE_SERVERS) +
+				'[$credentials.region]).replace(/\\/+$/, "") }}',
 			url: '/api2/v1/auth/whoAmI',
 		},
 	};

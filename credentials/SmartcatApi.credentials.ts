@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { SMARTCAT_SERVERS } from '../nodes/Smartcat/servers';
 
@@ -8,9 +14,13 @@ export class SmartcatApi implements ICredentialType {
 
 	displayName = 'Smartcat API';
 
-	icon: Icon = { light: 'file:../nodes/Smartcat/smartcat.svg', dark: 'file:../nodes/Smartcat/smartcat.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Smartcat/smartcat.svg',
+		dark: 'file:../nodes/Smartcat/smartcat.dark.svg',
+	};
 
-	documentationUrl = 'https://help.smartcat.ai/hc/en-us/articles/360020454811-Get-account-details-via-API';
+	documentationUrl =
+		'https://help.smartcat.ai/hc/en-us/articles/360020454811-Get-account-details-via-API';
 
 	properties: INodeProperties[] = [
 		{
@@ -38,10 +48,15 @@ export class SmartcatApi implements ICredentialType {
 				{ name: 'Europe', value: 'europe', description: SMARTCAT_SERVERS.europe },
 				{ name: 'USA', value: 'usa', description: SMARTCAT_SERVERS.usa },
 				{ name: 'Asia', value: 'asia', description: SMARTCAT_SERVERS.asia },
-				{ name: 'Custom URL', value: 'custom', description: 'Another server, a proxy or a local simulator' },
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another server, a proxy or a local simulator',
+				},
 			],
 			default: 'europe',
-			description: 'The server your account lives on: the address you see in the browser when you use Smartcat',
+			description:
+				'The server your account lives on: the address you see in the browser when you use Smartcat',
 		},
 		{
 			displayName: 'Base URL',
@@ -56,7 +71,9 @@ export class SmartcatApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: { auth: { username: '={{ $credentials.accountId }}', password: '={{ $credentials.apiKey }}' } },
+		properties: {
+			auth: { username: '={{ $credentials.accountId }}', password: '={{ $credentials.apiKey }}' },
+		},
 	};
 
 	// The Test button: the account itself, the cheapest call there is.

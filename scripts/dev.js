@@ -31,10 +31,14 @@ async function main() {
 	const userFolder = process.env.N8N_DEV_USER_FOLDER || path.join(repoRoot, '.n8n-dev');
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	console.log('[dev] preparing n8n (the first run installs it into ~/.cache: about 3 GB, several minutes)...');
+	console.log(
+		'[dev] preparing n8n (the first run installs it into ~/.cache: about 3 GB, several minutes)...',
+	);
 	const online = await n8nServicesReachable();
 	if (!online) {
-		console.log('[dev] n8n.io is not reachable from this machine: templates, version checks and banners are turned off.');
+		console.log(
+			'[dev] n8n.io is not reachable from this machine: templates, version checks and banners are turned off.',
+		);
 	}
 	const n8n = new N8n({ userFolder, port, online, log: (line) => console.log(`[n8n] ${line}`) });
 
@@ -42,7 +46,10 @@ async function main() {
 	const examples = fs
 		.readdirSync(examplesDir)
 		.filter((f) => f.endsWith('.json'))
-		.map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8')), active: false }));
+		.map((f) => ({
+			...JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8')),
+			active: false,
+		}));
 	// Examples are imported inactive: they need the user's own credentials (Slack, e-mail) before they run.
 	await n8n.importWorkflows(examples);
 	console.log(`[dev] imported ${examples.length} example workflow(s) from examples/`);
@@ -60,9 +67,15 @@ async function main() {
 
 	await n8n.start();
 	console.log('');
-	console.log(`[dev] n8n ${n8n.paths.n8nVersion} is ready with n8n-nodes-translation-events loaded.`);
-	console.log(`[dev] Editor: ${n8n.baseUrl}/  (first visit: create the owner account; data stays in ${userFolder})`);
-	console.log('[dev] Add a node and search "Beebox", "Gengo", "Smartcat" or "Phrase". Stop with Ctrl+C; run "npm run build" and restart after code changes.');
+	console.log(
+		`[dev] n8n ${n8n.paths.n8nVersion} is ready with n8n-nodes-translation-events loaded.`,
+	);
+	console.log(
+		`[dev] Editor: ${n8n.baseUrl}/  (first visit: create the owner account; data stays in ${userFolder})`,
+	);
+	console.log(
+		'[dev] Add a node and search "Beebox", "Gengo", "Smartcat" or "Phrase". Stop with Ctrl+C; run "npm run build" and restart after code changes.',
+	);
 	n8n.child?.once('exit', (code) => {
 		if (!stopping) {
 			console.error(`[dev] n8n exited with code ${code}`);

@@ -20,7 +20,10 @@ export interface ExecutionRecord {
 	/** the JSON of the items each node output, by node name */
 	items: Record<string, Array<Record<string, unknown>>>;
 	/** the binary fields of those items (file name, MIME type, size), by node name */
-	binaries: Record<string, Array<Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>>>;
+	binaries: Record<
+		string,
+		Array<Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>>
+	>;
 }
 
 export declare class N8n {
@@ -48,7 +51,9 @@ export declare class N8n {
 	stop(options?: { graceMs?: number }): Promise<void>;
 	cli(args: string[]): Promise<string>;
 	importWorkflows(workflows: object[]): Promise<void>;
-	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
+	importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	): Promise<void>;
 	unpublish(id: string): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
 	restart(): Promise<this>;
@@ -56,11 +61,22 @@ export declare class N8n {
 	lastRestart: { stopping: number; stopped: number; ready: number } | undefined;
 	executions(filter?: { workflowId?: string; finished?: boolean }): Promise<ExecutionRecord[]>;
 	countExecutions(filter?: { workflowId?: string; finished?: boolean }): Promise<number>;
-	queryExecutions(query: { workflowId?: string; finished?: boolean; count: boolean }): Promise<string>;
-	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
+	queryExecutions(query: {
+		workflowId?: string;
+		finished?: boolean;
+		count: boolean;
+	}): Promise<string>;
+	waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs?: number,
+	): Promise<ExecutionRecord[]>;
 }
 
-export declare function ensureInstalled(versions?: { n8nVersion?: string; nodeVersion?: string }): RuntimePaths;
+export declare function ensureInstalled(versions?: {
+	n8nVersion?: string;
+	nodeVersion?: string;
+}): RuntimePaths;
 export declare function offlineEnv(n8nVersion: string): Record<string, string>;
 export declare function n8nServicesReachable(): Promise<boolean>;
 export declare function freePort(): Promise<number>;

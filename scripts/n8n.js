@@ -43,8 +43,10 @@ function describeInstall(n8nVersion, n8nHome, nodeHome) {
  * @param {{ n8nVersion?: string, nodeVersion?: string }} [versions]
  */
 function ensureInstalled(versions = {}) {
-	const n8nVersion = versions.n8nVersion || process.env.N8N_VERSION || packageJson.config.n8nVersion;
-	const nodeVersion = versions.nodeVersion || process.env.N8N_NODE_VERSION || packageJson.config.nodeVersion;
+	const n8nVersion =
+		versions.n8nVersion || process.env.N8N_VERSION || packageJson.config.n8nVersion;
+	const nodeVersion =
+		versions.nodeVersion || process.env.N8N_NODE_VERSION || packageJson.config.nodeVersion;
 	const id = `${n8nVersion}@${nodeVersion}`;
 	const known = checkedInstalls.get(id);
 	if (known) return known;
@@ -53,11 +55,16 @@ function ensureInstalled(versions = {}) {
 		encoding: 'utf8',
 		env: { ...process.env, N8N_VERSION: n8nVersion, N8N_NODE_VERSION: nodeVersion },
 	});
-	if (result.status !== 0) throw new Error(`installing n8n ${n8nVersion} failed (exit ${result.status}); see the [install-n8n] lines above`);
-	const value = (/** @type {string} */ name) => (new RegExp(`^${name}=(.+)$`, 'm').exec(result.stdout) || [])[1];
+	if (result.status !== 0)
+		throw new Error(
+			`installing n8n ${n8nVersion} failed (exit ${result.status}); see the [install-n8n] lines above`,
+		);
+	const value = (/** @type {string} */ name) =>
+		(new RegExp(`^${name}=(.+)$`, 'm').exec(result.stdout) || [])[1];
 	const n8nHome = value('N8N_HOME');
 	const nodeHome = value('NODE_HOME');
-	if (!n8nHome || !nodeHome) throw new Error(`scripts/install-n8n.sh printed no install folders:\n${result.stdout}`);
+	if (!n8nHome || !nodeHome)
+		throw new Error(`scripts/install-n8n.sh printed no install folders:\n${result.stdout}`);
 	const paths = describeInstall(n8nVersion, n8nHome, nodeHome);
 	checkedInstalls.set(id, paths);
 	return paths;
@@ -90,7 +97,10 @@ function offlineEnv(n8nVersion) {
  */
 async function n8nServicesReachable() {
 	try {
-		await fetch('https://api.n8n.io/api/versions/', { method: 'HEAD', signal: AbortSignal.timeout(2000) });
+		await fetch('https://api.n8n.io/api/versions/', {
+			method: 'HEAD',
+			signal: AbortSignal.timeout(2000),
+		});
 		return true;
 	} catch {
 		return false;
@@ -126,7 +136,11 @@ function linkPackage(userFolder) {
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
 		fs.writeFileSync(
 			path.join(nodesDir, 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packageJson.name]: '*' } }, null, 2),
+			JSON.stringify(
+				{ name: 'installed-nodes', private: true, dependencies: { [packageJson.name]: '*' } },
+				null,
+				2,
+			),
 		);
 	}
 	fs.rmSync(target, { force: true, recursive: true });
@@ -205,7 +219,9 @@ class N8n {
 			N8N_LOG_OUTPUT: 'console',
 			// jest sets NODE_ENV=test, under which n8n exits at once without a word.
 			NODE_ENV: 'production',
-			...(this.command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) } : {}),
+			...(this.command === 'worker'
+				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) }
+				: {}),
 			...this.extraEnv,
 		};
 	}
@@ -240,7 +256,9 @@ class N8n {
 		while (Date.now() - started < timeoutMs) {
 			const code = await Promise.race([exited, delay(500).then(() => 'running')]);
 			if (code !== 'running') {
-				throw new Error(`n8n exited with code ${code} before it was ready:\n${this.output.slice(-4000)}`);
+				throw new Error(
+					`n8n exited with code ${code} before it was ready:\n${this.output.slice(-4000)}`,
+				);
 			}
 			if (await this.isReady()) return this;
 		}
@@ -309,7 +327,10 @@ class N8n {
 				[this.paths.n8nBin, ...args],
 				{ env: this.env(), maxBuffer: 64 * 1024 * 1024 },
 				(error, stdout, stderr) => {
-					if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+					if (error)
+						reject(
+							new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`),
+						);
 					else resolve(stdout);
 				},
 			);
@@ -322,7 +343,10 @@ class N8n {
 	 * @param {Array<Record<string, any>>} workflows
 	 */
 	async importWorkflows(workflows) {
-		const file = path.join(this.userFolder, `import-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const file = path.join(
+			this.userFolder,
+			`import-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		fs.writeFileSync(file, JSON.stringify(workflows.map((w) => ({ ...w, active: false }))));
 		await this.cli(['import:workflow', `--input=${file}`]);
 		fs.rmSync(file, { force: true });
@@ -448,9 +472,13 @@ class N8n {
 			execFile(
 				this.paths.node,
 				['-e', script, this.databaseFile, JSON.stringify(query)],
-				{ env: { ...process.env, ...this.extraEnv, NODE_NO_WARNINGS: '1' }, maxBuffer: 1024 * 1024 * 1024 },
+				{
+					env: { ...process.env, ...this.extraEnv, NODE_NO_WARNINGS: '1' },
+					maxBuffer: 1024 * 1024 * 1024,
+				},
 				(error, stdout, stderr) => {
-					if (error) return reject(new Error(`reading executions failed: ${error.message}\n${stderr}`));
+					if (error)
+						return reject(new Error(`reading executions failed: ${error.message}\n${stderr}`));
 					resolve(stdout);
 				},
 			);
@@ -472,8 +500,19 @@ class N8n {
 			if (finished >= count) return await this.executions({ workflowId, finished: true });
 			await delay(200);
 		}
-		throw new Error(`workflow ${workflowId} has ${finished} finished executions after ${timeoutMs} ms, expected ${count}`);
+		throw new Error(
+			`workflow ${workflowId} has ${finished} finished executions after ${timeoutMs} ms, expected ${count}`,
+		);
 	}
 }
 
-module.exports = { N8n, ensureInstalled, offlineEnv, n8nServicesReachable, freePort, linkPackage, repoRoot, delay };
+module.exports = {
+	N8n,
+	ensureInstalled,
+	offlineEnv,
+	n8nServicesReachable,
+	freePort,
+	linkPackage,
+	repoRoot,
+	delay,
+};

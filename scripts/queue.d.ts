@@ -2,7 +2,10 @@
 import type { N8n } from './n8n';
 
 export declare class QueueMode {
-	constructor(label: string, options?: { env?: Record<string, string>; log?: (line: string) => void });
+	constructor(
+		label: string,
+		options?: { env?: Record<string, string>; log?: (line: string) => void },
+	);
 	readonly label: string;
 	readonly database: string;
 	readonly workers: N8n[];

@@ -63,7 +63,10 @@ class QueueMode {
 			...this.extraEnv,
 		};
 		this.main = await this.process('start');
-		this.webhook = await this.process('webhook', { userFolder: this.main.userFolder, port: webhookPort });
+		this.webhook = await this.process('webhook', {
+			userFolder: this.main.userFolder,
+			port: webhookPort,
+		});
 		await this.startWorker();
 		return this;
 	}
@@ -85,7 +88,8 @@ class QueueMode {
 		await this.main?.stop();
 		await psql(`DROP DATABASE IF EXISTS ${this.database}`).catch(() => undefined);
 		// the queue's keys (<prefix>:...) and n8n's cache (n8n:<cache prefix>:...)
-		for (const pattern of [`${this.database}:*`, `n8n:${this.database}-cache:*`]) await redisDeleteKeys(pattern).catch(() => undefined);
+		for (const pattern of [`${this.database}:*`, `n8n:${this.database}-cache:*`])
+			await redisDeleteKeys(pattern).catch(() => undefined);
 	}
 
 	/**
@@ -93,17 +97,36 @@ class QueueMode {
 	 * @param {{ userFolder?: string, port?: number }} [options]
 	 */
 	async process(command, options = {}) {
-		const n8n = new N8n({ ...options, command, env: this.env, background: true, linkRepo: command === 'start' });
+		const n8n = new N8n({
+			...options,
+			command,
+			env: this.env,
+			background: true,
+			linkRepo: command === 'start',
+		});
 		const started = Date.now();
 		await n8n.start();
-		this.log(`[${this.label}] n8n ${command} (queue mode) ready at ${n8n.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		this.log(
+			`[${this.label}] n8n ${command} (queue mode) ready at ${n8n.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 		return n8n;
 	}
 }
 
 /** @param {string} sql */
 async function psql(sql) {
-	await run('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+	await run('psql', [
+		'-h',
+		'127.0.0.1',
+		'-U',
+		'postgres',
+		'-d',
+		'postgres',
+		'-v',
+		'ON_ERROR_STOP=1',
+		'-c',
+		sql,
+	]);
 }
 
 /**
@@ -113,7 +136,8 @@ async function psql(sql) {
 async function redisDeleteKeys(pattern) {
 	const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', pattern]);
 	const keys = stdout.split('\n').filter(Boolean);
-	for (let i = 0; i < keys.length; i += 500) await run('redis-cli', ['-h', '127.0.0.1', 'DEL', ...keys.slice(i, i + 500)]);
+	for (let i = 0; i < keys.length; i += 500)
+		await run('redis-cli', ['-h', '127.0.0.1', 'DEL', ...keys.slice(i, i + 500)]);
 }
 
 module.exports = { QueueMode };

@@ -4,7 +4,10 @@
 //   node scripts/scan.mjs --packed <dir>  an unpacked `npm pack` tarball, with the patterns n8n's scanner uses for the
 //                                         published artifact (every .js file and package.json); run by `npm test`
 //                                         (test/e2e/install.e2e.test.ts) on the tarball it installs
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +19,10 @@ if (process.argv[2] === '--packed' && !packed) {
 const dir = packed ? resolve(packed) : join(dirname(fileURLToPath(import.meta.url)), '..');
 const what = packed ? `the packed package (${dir})` : 'package.json, nodes/ and credentials/';
 // the same two legs as n8n's scanner (scan-community-package/scanner/scanner.mjs, analyzePackage calls)
-const result = await analyzePackage(dir, packed ? ['**/*.js', 'package.json'] : SOURCE_FILE_PATTERNS);
+const result = await analyzePackage(
+	dir,
+	packed ? ['**/*.js', 'package.json'] : SOURCE_FILE_PATTERNS,
+);
 if (!result.passed) {
 	console.error(`n8n package scanner: ${result.message} in ${what}`);
 	if (result.details) console.error(result.details);

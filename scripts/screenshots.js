@@ -14,28 +14,53 @@ const { N8n, repoRoot } = require('./n8n.js');
 
 const OUT = path.join(repoRoot, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OWNER = { email: 'screenshots@example.com', firstName: 'Loc', lastName: 'Engineer', password: 'Screenshots-Passw0rd' };
+const OWNER = {
+	email: 'screenshots@example.com',
+	firstName: 'Loc',
+	lastName: 'Engineer',
+	password: 'Screenshots-Passw0rd',
+};
 
 async function main() {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
 	const { chromium } = require('playwright-core');
 	const examples = fs
 		.readdirSync(path.join(repoRoot, 'examples'))
 		.filter((f) => f.endsWith('.json'))
-		.map((f) => ({ file: f, ...JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', f), 'utf8')), active: false }));
+		.map((f) => ({
+			file: f,
+			...JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', f), 'utf8')),
+			active: false,
+		}));
 
 	const n8n = new N8n();
 	await n8n.start();
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		await n8n.importWorkflows(examples);
-		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
 		if (!setup.ok) throw new Error(`owner setup: ${setup.status}`);
 		const [name, value] = (setup.headers.get('set-cookie') ?? '').split(';')[0].split('=');
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		await context.addCookies([{ name, value, url: n8n.baseUrl }]);
 		const page = await context.newPage();
 		fs.mkdirSync(OUT, { recursive: true });

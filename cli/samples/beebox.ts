@@ -1,7 +1,11 @@
 import { randomUUID } from 'crypto';
 
 /** A Beebox callback's URL parameters (help.wordbee.com/beebox/callbacks-parameters), as an admin callback sends them. */
-export function beeboxCallbackQuery(event: string, options: { project?: string; ok?: boolean; error?: string } = {}, now = new Date()): string {
+export function beeboxCallbackQuery(
+	event: string,
+	options: { project?: string; ok?: boolean; error?: string } = {},
+	now = new Date(),
+): string {
 	return new URLSearchParams({
 		bbid: randomUUID(),
 		bbevent: event,

@@ -11,12 +11,35 @@ export interface GengoSampleOptions {
 	bodySrc?: string;
 }
 
-export type GengoSampleEvent = 'available' | 'pending' | 'reviewable' | 'approved' | 'revising' | 'rejected' | 'cancelled' | 'held' | 'comment';
+export type GengoSampleEvent =
+	| 'available'
+	| 'pending'
+	| 'reviewable'
+	| 'approved'
+	| 'revising'
+	| 'rejected'
+	| 'cancelled'
+	| 'held'
+	| 'comment';
 
-export const GENGO_SAMPLE_EVENTS: GengoSampleEvent[] = ['available', 'pending', 'reviewable', 'approved', 'revising', 'rejected', 'cancelled', 'held', 'comment'];
+export const GENGO_SAMPLE_EVENTS: GengoSampleEvent[] = [
+	'available',
+	'pending',
+	'reviewable',
+	'approved',
+	'revising',
+	'rejected',
+	'cancelled',
+	'held',
+	'comment',
+];
 
 /** A Job payload as Gengo posts it in `job` (numbers as Gengo sends them: ids and ctime as strings here). */
-export function gengoSampleJob(status: string, options: GengoSampleOptions = {}, now = Date.now()): Record<string, unknown> {
+export function gengoSampleJob(
+	status: string,
+	options: GengoSampleOptions = {},
+	now = Date.now(),
+): Record<string, unknown> {
 	const jobId = options.jobId ?? '384985';
 	const translated = ['reviewable', 'approved', 'revising'].includes(status);
 	return {
@@ -42,7 +65,10 @@ export function gengoSampleJob(status: string, options: GengoSampleOptions = {},
 }
 
 /** A comment payload as Gengo posts it in `comment`. */
-export function gengoSampleComment(options: GengoSampleOptions = {}, now = Date.now()): Record<string, unknown> {
+export function gengoSampleComment(
+	options: GengoSampleOptions = {},
+	now = Date.now(),
+): Record<string, unknown> {
 	return {
 		job_id: options.jobId ?? '384985',
 		body: 'Should "product pages" stay in English in the German version?',
@@ -53,7 +79,17 @@ export function gengoSampleComment(options: GengoSampleOptions = {}, now = Date.
 }
 
 /** The request Gengo makes for an event: POST, form-encoded, one parameter holding JSON. */
-export function gengoCallbackRequest(event: string, options: GengoSampleOptions = {}, now = Date.now()): { contentType: string; body: string } {
-	const parameter: Record<string, string> = event === 'comment' ? { comment: JSON.stringify(gengoSampleComment(options, now)) } : { job: JSON.stringify(gengoSampleJob(event, options, now)) };
-	return { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(parameter).toString() };
+export function gengoCallbackRequest(
+	event: string,
+	options: GengoSampleOptions = {},
+	now = Date.now(),
+): { contentType: string; body: string } {
+	const parameter: Record<string, string> =
+		event === 'comment'
+			? { comment: JSON.stringify(gengoSampleComment(options, now)) }
+			: { job: JSON.stringify(gengoSampleJob(event, options, now)) };
+	return {
+		contentType: 'application/x-www-form-urlencoded',
+		body: new URLSearchParams(parameter).toString(),
+	};
 }

@@ -28,28 +28,69 @@ export function phraseSampleJobPart(options: PhraseSampleOptions = {}): Record<s
 		isParentJobSplit: false,
 		dateDue: '2026-12-01T16:00:00Z',
 		dateCreated: '2026-11-20T08:12:00Z',
-		project: { id: '100', uid: options.projectUid ?? 'prj-Website2026', lastWorkflowLevel: options.lastWorkflowLevel ?? 1 },
-		assignedTo: [{ linguist: { id: '7', uid: 'lng-anna', firstName: 'Anna', lastName: 'Keller', userName: 'anna.keller', email: 'anna@translators.example', role: 'LINGUIST', active: true, deleted: false, terminologist: false } }],
+		project: {
+			id: '100',
+			uid: options.projectUid ?? 'prj-Website2026',
+			lastWorkflowLevel: options.lastWorkflowLevel ?? 1,
+		},
+		assignedTo: [
+			{
+				linguist: {
+					id: '7',
+					uid: 'lng-anna',
+					firstName: 'Anna',
+					lastName: 'Keller',
+					userName: 'anna.keller',
+					email: 'anna@translators.example',
+					role: 'LINGUIST',
+					active: true,
+					deleted: false,
+					terminologist: false,
+				},
+			},
+		],
 	};
 }
 
 /** A job event (JOB_STATUS_CHANGED, JOB_ASSIGNED, ...) with its job parts and the newer `metadata`. */
-export function phraseJobWebhook(event: string, parts: Array<Record<string, unknown>>, projectName = 'Website 2026'): Record<string, unknown> {
-	return { event, timestamp: '2026-11-25T10:00:00Z', jobParts: parts, metadata: { project: { name: projectName } } };
+export function phraseJobWebhook(
+	event: string,
+	parts: Array<Record<string, unknown>>,
+	projectName = 'Website 2026',
+): Record<string, unknown> {
+	return {
+		event,
+		timestamp: '2026-11-25T10:00:00Z',
+		jobParts: parts,
+		metadata: { project: { name: projectName } },
+	};
 }
 
 /** A project event (PROJECT_STATUS_CHANGED, PROJECT_CREATED, ...). */
-export function phraseProjectWebhook(event: string, options: { projectUid?: string; status?: string } = {}): Record<string, unknown> {
+export function phraseProjectWebhook(
+	event: string,
+	options: { projectUid?: string; status?: string } = {},
+): Record<string, unknown> {
 	return {
 		event,
 		timestamp: '2026-11-25T10:05:00Z',
-		project: { id: '100', uid: options.projectUid ?? 'prj-Website2026', name: 'Website 2026', status: options.status ?? 'COMPLETED', dateDue: '2026-12-01T16:00:00Z' },
+		project: {
+			id: '100',
+			uid: options.projectUid ?? 'prj-Website2026',
+			name: 'Website 2026',
+			status: options.status ?? 'COMPLETED',
+			dateDue: '2026-12-01T16:00:00Z',
+		},
 		metadata: { organization: { uid: 'org-1' } },
 	};
 }
 
 /** A sample webhook for any event code. */
-export function phraseSampleWebhook(event: string, options: PhraseSampleOptions = {}): Record<string, unknown> {
-	if (/^(JOB_|CONTINUOUS_JOB_)/.test(event)) return phraseJobWebhook(event, [phraseSampleJobPart(options)], options.projectName);
+export function phraseSampleWebhook(
+	event: string,
+	options: PhraseSampleOptions = {},
+): Record<string, unknown> {
+	if (/^(JOB_|CONTINUOUS_JOB_)/.test(event))
+		return phraseJobWebhook(event, [phraseSampleJobPart(options)], options.projectName);
 	return phraseProjectWebhook(event, { projectUid: options.projectUid, status: options.status });
 }

@@ -12,9 +12,16 @@ export const SMARTCAT_SAMPLE_PATHS: Record<string, string> = {
 };
 
 /** The request Smartcat makes: POST `<callback url>/<path>` with `Content-Type: application/json`. */
-export function smartcatCallbackRequest(baseUrl: string, event: string, ids?: string[]): { url: string; contentType: string; body: string } {
+export function smartcatCallbackRequest(
+	baseUrl: string,
+	event: string,
+	ids?: string[],
+): { url: string; contentType: string; body: string } {
 	const path = SMARTCAT_SAMPLE_PATHS[event];
-	if (!path) throw new Error(`unknown Smartcat event "${event}": ${Object.keys(SMARTCAT_SAMPLE_PATHS).join(', ')}`);
+	if (!path)
+		throw new Error(
+			`unknown Smartcat event "${event}": ${Object.keys(SMARTCAT_SAMPLE_PATHS).join(', ')}`,
+		);
 	return {
 		url: `${baseUrl.replace(/\/+$/, '')}/${path}`,
 		contentType: 'application/json',

@@ -6,13 +6,36 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { asRecord, mergeParameters, parametersFromBody, repairAppendedQuery, singleParameters } from '../common/parse';
-import { handleDelivery, ignoreDelivery, respondProperty, startWorkflow, triggerWebhooks } from '../common/responses';
-import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
+import {
+	asRecord,
+	mergeParameters,
+	parametersFromBody,
+	repairAppendedQuery,
+	singleParameters,
+} from '../common/parse';
+import {
+	handleDelivery,
+	ignoreDelivery,
+	respondProperty,
+	startWorkflow,
+	triggerWebhooks,
+} from '../common/responses';
+import {
+	checkUrlToken,
+	urlTokenProperties,
+	urlTokenWebhookMethods,
+	urlTokenWebhookRoute,
+} from '../common/urlToken';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { parseDelivery } from '../common/validation';
 import { fetchBeeboxEventDetails, testBeeboxCredentials } from './details';
-import { ALL_EVENTS, BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize, isEventWanted } from './events';
+import {
+	ALL_EVENTS,
+	BEEBOX_EVENT_GROUPS,
+	canonicalEventCode,
+	humanize,
+	isEventWanted,
+} from './events';
 import { buildBeeboxItem } from './output';
 import { BEEBOX_CALLBACK_PARAMETERS, beeboxCallbackSchema } from './schemas';
 
@@ -32,7 +55,8 @@ export class BeeboxTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
-		description: 'Starts the workflow when Wordbee Beebox calls back: translated files created, source files parsed, jobs and projects changed',
+		description:
+			'Starts the workflow when Wordbee Beebox calls back: translated files created, source files parsed, jobs and projects changed',
 		defaults: { name: 'Wordbee Beebox Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -55,7 +79,11 @@ export class BeeboxTrigger implements INodeType {
 			},
 			eventsProperty(
 				BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) =>
-					events.map(([code, description]) => ({ name: `${group}: ${humanize(code)}`, value: code, description })),
+					events.map(([code, description]) => ({
+						name: `${group}: ${humanize(code)}`,
+						value: code,
+						description,
+					})),
 				),
 				'Events that start the workflow. Others are answered 200 and start nothing. "All Events" also lets through codes newer Beebox versions add.',
 			),
@@ -66,7 +94,7 @@ export class BeeboxTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the event\'s full details from the Beebox API (e.g. the delivered files with their locales and paths) into the item. Needs Beebox API credentials.',
+					"Whether to fetch the event's full details from the Beebox API (e.g. the delivered files with their locales and paths) into the item. Needs Beebox API credentials.",
 			},
 			respondProperty,
 		],
@@ -85,9 +113,16 @@ export class BeeboxTrigger implements INodeType {
 			checkUrlToken(this, query);
 
 			const { rawBody } = this.getRequestObject() as { rawBody?: unknown };
-			const body = parametersFromBody(this.getHeaderData() as Record<string, unknown>, this.getBodyData(), rawBody);
+			const body = parametersFromBody(
+				this.getHeaderData() as Record<string, unknown>,
+				this.getBodyData(),
+				rawBody,
+			);
 			const parameters = mergeParameters(query, body);
-			const callback = parseDelivery(beeboxCallbackSchema, singleParameters(parameters, BEEBOX_CALLBACK_PARAMETERS));
+			const callback = parseDelivery(
+				beeboxCallbackSchema,
+				singleParameters(parameters, BEEBOX_CALLBACK_PARAMETERS),
+			);
 
 			const event = canonicalEventCode(callback.bbevent);
 			if (!isEventWanted(event, this.getNodeParameter('events', [ALL_EVENTS]) as string[])) {

@@ -8,7 +8,12 @@ import type {
 
 import { httpCallFrom, httpCallFromLegacy } from '../common/http';
 import type { BeeboxEnrichment } from './output';
-import { BeeboxApiError, getBeeboxEventDetails, withBeeboxSession, type BeeboxCredentials } from './transport';
+import {
+	BeeboxApiError,
+	getBeeboxEventDetails,
+	withBeeboxSession,
+	type BeeboxCredentials,
+} from './transport';
 
 function toCredentials(data: ICredentialDataDecryptedObject | undefined): BeeboxCredentials {
 	return {
@@ -23,12 +28,22 @@ function toCredentials(data: ICredentialDataDecryptedObject | undefined): Beebox
  * "Fetch Event Details": the event's full details by `bbid`. A failure does not lose the event (Beebox does not
  * retry callbacks): the workflow still starts, and the item says why the details are missing in `detailsError`.
  */
-export async function fetchBeeboxEventDetails(ctx: IWebhookFunctions, eventId: string): Promise<BeeboxEnrichment> {
-	const credentials = toCredentials(await ctx.getCredentials<ICredentialDataDecryptedObject>('beeboxApi'));
+export async function fetchBeeboxEventDetails(
+	ctx: IWebhookFunctions,
+	eventId: string,
+): Promise<BeeboxEnrichment> {
+	const credentials = toCredentials(
+		await ctx.getCredentials<ICredentialDataDecryptedObject>('beeboxApi'),
+	);
 	try {
-		return { details: await getBeeboxEventDetails(httpCallFrom(ctx.helpers), credentials, eventId) };
+		return {
+			details: await getBeeboxEventDetails(httpCallFrom(ctx.helpers), credentials, eventId),
+		};
 	} catch (error) {
-		const message = error instanceof BeeboxApiError ? error.message : `Beebox API unreachable: ${(error as Error).message}`;
+		const message =
+			error instanceof BeeboxApiError
+				? error.message
+				: `Beebox API unreachable: ${(error as Error).message}`;
 		ctx.logger.warn(`Beebox Trigger: no details for event ${eventId}: ${message}`);
 		return { detailsError: message };
 	}
@@ -40,7 +55,11 @@ export async function testBeeboxCredentials(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	try {
-		await withBeeboxSession(httpCallFromLegacy(this.helpers), toCredentials(credential.data), async () => undefined);
+		await withBeeboxSession(
+			httpCallFromLegacy(this.helpers),
+			toCredentials(credential.data),
+			async () => undefined,
+		);
 		return { status: 'OK', message: 'Connected to the Beebox' };
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };

@@ -10,8 +10,14 @@ export const BEEBOX_EVENT_GROUPS = [
 		group: 'File',
 		events: [
 			['SourceFileChange', 'New source files added or updated in the project'],
-			['SourceFileParse', 'Source files processed (text extracted, pre-translated); bberror is set for a file that failed'],
-			['CreatedTranslatedFiles', 'New translated files created and saved to disk (the only connector callback event)'],
+			[
+				'SourceFileParse',
+				'Source files processed (text extracted, pre-translated); bberror is set for a file that failed',
+			],
+			[
+				'CreatedTranslatedFiles',
+				'New translated files created and saved to disk (the only connector callback event)',
+			],
 			['CreatedPreliminaryFiles', 'Preliminary machine-translated target files created'],
 		],
 	},
@@ -22,10 +28,22 @@ export const BEEBOX_EVENT_GROUPS = [
 			['PackageInProgress', 'XLIFF jobs only: job in progress'],
 			['PackageCompleted', 'XLIFF jobs only: job completed'],
 			['PackageXliffExport', 'XLIFF jobs only: job XLIFF saved to the exchange output directory'],
-			['PackageXliffImport', 'XLIFF jobs only: job updated from a new XLIFF in the exchange input directory'],
-			['PackageTmsSubmitRequest', 'Online jobs only: job submitted to the TMS for cost or word count'],
-			['PackageTmsCommitRequest', 'Online jobs only: previous request committed to the TMS, work starts'],
-			['PackageTmsCheckResultsDone', 'Online jobs only: TMS asked whether job results can be downloaded'],
+			[
+				'PackageXliffImport',
+				'XLIFF jobs only: job updated from a new XLIFF in the exchange input directory',
+			],
+			[
+				'PackageTmsSubmitRequest',
+				'Online jobs only: job submitted to the TMS for cost or word count',
+			],
+			[
+				'PackageTmsCommitRequest',
+				'Online jobs only: previous request committed to the TMS, work starts',
+			],
+			[
+				'PackageTmsCheckResultsDone',
+				'Online jobs only: TMS asked whether job results can be downloaded',
+			],
 			['PackageTmsDownloadResults', 'Online jobs only: results downloaded from the TMS'],
 			['PackageTmsCancelRequest', 'Online jobs only: job cancelled'],
 			['PackageContentsApproved', 'Translations in a job approved'],
@@ -67,7 +85,10 @@ export const BEEBOX_EVENT_GROUPS = [
 			['AutorunDisabled', 'Autorun operations of a project disabled'],
 			['AutorunFatalError', 'An Autorun operation exited with a fatal error'],
 			['AutorunExitFailed', 'The Autorun process ended on a non-fatal error'],
-			['AutorunExitEnded', 'The Autorun process ended successfully (server or service restarted or stopped)'],
+			[
+				'AutorunExitEnded',
+				'The Autorun process ended successfully (server or service restarted or stopped)',
+			],
 			['Maintenance', 'A generic maintenance event'],
 		],
 	},
@@ -76,7 +97,9 @@ export const BEEBOX_EVENT_GROUPS = [
 export type BeeboxEventGroup = (typeof BEEBOX_EVENT_GROUPS)[number]['group'];
 
 const GROUP_OF_EVENT = new Map<string, BeeboxEventGroup>(
-	BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) => events.map(([code]) => [code, group] as const)),
+	BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) =>
+		events.map(([code]) => [code, group] as const),
+	),
 );
 
 /**

@@ -26,7 +26,11 @@ function filesOf(details: BeeboxEventDetails): IDataObject[] {
  * One item per callback: the envelope of docs/design.md, then Beebox's own parameters as sent (users copy
  * `bbproject` and friends from Wordbee's pages), then the details when they were fetched.
  */
-export function buildBeeboxItem(callback: BeeboxCallback, receivedAt: Date, enrichment?: BeeboxEnrichment): IDataObject {
+export function buildBeeboxItem(
+	callback: BeeboxCallback,
+	receivedAt: Date,
+	enrichment?: BeeboxEnrichment,
+): IDataObject {
 	const event = canonicalEventCode(callback.bbevent);
 	const item = buildEnvelope(
 		{

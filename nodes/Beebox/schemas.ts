@@ -3,7 +3,15 @@ import { z } from 'zod/v4';
 import { parseBooleanWord, parseTimestamp } from '../common/parse';
 
 /** The query (or form) parameters of a Beebox callback, as Wordbee documents them. */
-export const BEEBOX_CALLBACK_PARAMETERS = ['bbid', 'bbevent', 'bbsender', 'bbproject', 'bbdate', 'bbok', 'bberror'] as const;
+export const BEEBOX_CALLBACK_PARAMETERS = [
+	'bbid',
+	'bbevent',
+	'bbsender',
+	'bbproject',
+	'bbdate',
+	'bbok',
+	'bberror',
+] as const;
 
 // No Beebox sends control characters in these values; refusing them keeps junk out of items and logs.
 const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
@@ -43,7 +51,10 @@ export const beeboxCallbackSchema = z.object({
 		if (value === undefined) return { raw: undefined, date: null };
 		const date = parseTimestamp(value);
 		if (!date) {
-			ctx.addIssue({ code: 'custom', message: `bbdate "${value}" is not an ISO 8601 date and time` });
+			ctx.addIssue({
+				code: 'custom',
+				message: `bbdate "${value}" is not an ISO 8601 date and time`,
+			});
 			return z.NEVER;
 		}
 		return { raw: value, date };
@@ -52,7 +63,10 @@ export const beeboxCallbackSchema = z.object({
 		if (value === undefined) return { raw: undefined, ok: null };
 		const ok = parseBooleanWord(value);
 		if (ok === undefined) {
-			ctx.addIssue({ code: 'custom', message: `bbok "${value}" is not one of true, false, yes, no` });
+			ctx.addIssue({
+				code: 'custom',
+				message: `bbok "${value}" is not one of true, false, yes, no`,
+			});
 			return z.NEVER;
 		}
 		return { raw: value, ok };

@@ -37,12 +37,20 @@ const CONNECT_WAIT_SECONDS = 5;
 
 /** `https://beebox.example.com/` and `https://beebox.example.com/api` both mean the server. */
 export function beeboxBaseUrl(serverUrl: string): string {
-	return serverUrl.trim().replace(/\/+$/, '').replace(/\/api$/i, '');
+	return serverUrl
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api$/i, '');
 }
 
 function apiError(what: string, status: number, body: unknown): BeeboxApiError {
 	const parsed = beeboxApiErrorSchema.safeParse(body);
-	const message = parsed.success && parsed.data.message ? parsed.data.message : typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`;
+	const message =
+		parsed.success && parsed.data.message
+			? parsed.data.message
+			: typeof body === 'string' && body
+				? body.slice(0, 200)
+				: `HTTP ${status}`;
 	const id = parsed.success ? parsed.data.id : undefined;
 	return new BeeboxApiError(`Beebox ${what} failed: ${message}${id ? ` (${id})` : ''}`, status, id);
 }
@@ -61,15 +69,25 @@ async function connect(http: HttpCall, credentials: BeeboxCredentials): Promise<
 	});
 	if (response.status !== 200) throw apiError('login', response.status, response.body);
 	const token = typeof response.body === 'string' ? response.body.trim().replace(/^"|"$/g, '') : '';
-	if (!token) throw new BeeboxApiError('Beebox login failed: the server answered no session token', response.status);
+	if (!token)
+		throw new BeeboxApiError(
+			'Beebox login failed: the server answered no session token',
+			response.status,
+		);
 	return token;
 }
 
-async function disconnect(http: HttpCall, credentials: BeeboxCredentials, token: string): Promise<void> {
+async function disconnect(
+	http: HttpCall,
+	credentials: BeeboxCredentials,
+	token: string,
+): Promise<void> {
 	// The method "returns no result even when the token is not or no longer valid": nothing to check.
-	await http({ method: 'GET', url: `${beeboxBaseUrl(credentials.serverUrl)}/api/disconnect`, qs: { token } }).catch(
-		() => undefined,
-	);
+	await http({
+		method: 'GET',
+		url: `${beeboxBaseUrl(credentials.serverUrl)}/api/disconnect`,
+		qs: { token },
+	}).catch(() => undefined);
 }
 
 /** Connects, runs `work` with the session token, and always disconnects. */
@@ -99,10 +117,14 @@ export async function getBeeboxEventDetails(
 			url: `${beeboxBaseUrl(credentials.serverUrl)}${path}`,
 			qs: { token, id: eventId, fulldetails: true },
 		});
-		if (response.status !== 200) throw apiError(`event ${eventId} lookup`, response.status, response.body);
+		if (response.status !== 200)
+			throw apiError(`event ${eventId} lookup`, response.status, response.body);
 		const details = beeboxEventDetailsSchema.safeParse(response.body);
 		if (!details.success) {
-			throw new BeeboxApiError(`Beebox answered event ${eventId} with an unexpected shape`, response.status);
+			throw new BeeboxApiError(
+				`Beebox answered event ${eventId} with an unexpected shape`,
+				response.status,
+			);
 		}
 		return details.data;
 	});

@@ -26,7 +26,14 @@ import {
 } from './operations';
 import { toGengoNodeApiError } from './transport';
 
-const JOB_ID_OPERATIONS = ['get', 'getComments', 'getRevisions', 'getRevision', 'getFeedback', 'downloadTargetFile'];
+const JOB_ID_OPERATIONS = [
+	'get',
+	'getComments',
+	'getRevisions',
+	'getRevision',
+	'getFeedback',
+	'downloadTargetFile',
+];
 
 /** Reads jobs, orders and the account from the Gengo API v2, e.g. the translation after a Gengo Trigger fired. */
 export class Gengo implements INodeType {
@@ -37,7 +44,8 @@ export class Gengo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get Gengo translation jobs, their comments, revisions, feedback and files, orders and account data',
+		description:
+			'Get Gengo translation jobs, their comments, revisions, feedback and files, orders and account data',
 		defaults: { name: 'Gengo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -63,13 +71,33 @@ export class Gengo implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['job'] } },
 				options: [
-					{ name: 'Download Target File', value: 'downloadTargetFile', action: 'Download the translated file of a file job', description: 'Binary output' },
+					{
+						name: 'Download Target File',
+						value: 'downloadTargetFile',
+						action: 'Download the translated file of a file job',
+						description: 'Binary output',
+					},
 					{ name: 'Get', value: 'get', action: 'Get a job' },
-					{ name: 'Get Comments', value: 'getComments', action: 'Get the comments of a job', description: 'One item per comment' },
+					{
+						name: 'Get Comments',
+						value: 'getComments',
+						action: 'Get the comments of a job',
+						description: 'One item per comment',
+					},
 					{ name: 'Get Feedback', value: 'getFeedback', action: 'Get the feedback of a job' },
-					{ name: 'Get Many', value: 'getMany', action: 'Get many jobs', description: 'By IDs, or the most recent ones' },
+					{
+						name: 'Get Many',
+						value: 'getMany',
+						action: 'Get many jobs',
+						description: 'By IDs, or the most recent ones',
+					},
 					{ name: 'Get Revision', value: 'getRevision', action: 'Get a revision of a job' },
-					{ name: 'Get Revisions', value: 'getRevisions', action: 'Get the revisions of a job', description: 'One item per revision' },
+					{
+						name: 'Get Revisions',
+						value: 'getRevisions',
+						action: 'Get the revisions of a job',
+						description: 'One item per revision',
+					},
 				],
 				default: 'get',
 			},
@@ -79,7 +107,14 @@ export class Gengo implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['order'] } },
-				options: [{ name: 'Get', value: 'get', action: 'Get an order', description: 'Its jobs grouped by status' }],
+				options: [
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get an order',
+						description: 'Its jobs grouped by status',
+					},
+				],
 				default: 'get',
 			},
 			{
@@ -128,7 +163,11 @@ export class Gengo implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'By IDs', value: 'ids', description: 'The jobs with the IDs you list' },
-					{ name: 'Most Recent', value: 'recent', description: 'The most recent jobs of the account, filtered' },
+					{
+						name: 'Most Recent',
+						value: 'recent',
+						description: 'The most recent jobs of the account, filtered',
+					},
 				],
 				default: 'ids',
 				displayOptions: { show: { resource: ['job'], operation: ['getMany'] } },
@@ -164,7 +203,10 @@ export class Gengo implements INodeType {
 						displayName: 'Status',
 						name: 'status',
 						type: 'options',
-						options: GENGO_EVENTS.filter(([code]) => code !== 'comment').map(([value, name]) => ({ name: name.replace(/^Job /, ''), value })),
+						options: GENGO_EVENTS.filter(([code]) => code !== 'comment').map(([value, name]) => ({
+							name: name.replace(/^Job /, ''),
+							value,
+						})),
 						default: 'reviewable',
 					},
 					{
@@ -182,7 +224,8 @@ export class Gengo implements INodeType {
 				type: 'boolean',
 				default: true,
 				displayOptions: { show: { resource: ['job'], operation: ['getMany'], source: ['recent'] } },
-				description: 'Whether to return the full jobs (one more request per 50 jobs) rather than only job_id and ctime',
+				description:
+					'Whether to return the full jobs (one more request per 50 jobs) rather than only job_id and ctime',
 			},
 			{
 				displayName: 'Order ID',
@@ -201,7 +244,11 @@ export class Gengo implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem(this, (i) => runOperation(this, i), (error, i) => toGengoNodeApiError(this, error, i));
+		return await executePerItem(
+			this,
+			(i) => runOperation(this, i),
+			(error, i) => toGengoNodeApiError(this, error, i),
+		);
 	}
 }
 
@@ -209,18 +256,34 @@ async function runOperation(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 	const resource = ctx.getNodeParameter('resource', i) as string;
 	const operation = ctx.getNodeParameter('operation', i) as string;
 	const asItems = (json: IDataObject | IDataObject[]): INodeExecutionData[] =>
-		(Array.isArray(json) ? json : [json]).map((entry) => ({ json: entry, pairedItem: { item: i } }));
+		(Array.isArray(json) ? json : [json]).map((entry) => ({
+			json: entry,
+			pairedItem: { item: i },
+		}));
 
-	if (resource === 'account') return asItems(await getAccount(ctx, operation === 'getStats' ? 'stats' : 'balance'));
-	if (resource === 'order') return asItems(await getOrder(ctx, String(ctx.getNodeParameter('orderId', i)).trim()));
+	if (resource === 'account')
+		return asItems(await getAccount(ctx, operation === 'getStats' ? 'stats' : 'balance'));
+	if (resource === 'order')
+		return asItems(await getOrder(ctx, String(ctx.getNodeParameter('orderId', i)).trim()));
 
 	if (operation === 'getMany') {
 		if (ctx.getNodeParameter('source', i) === 'ids') {
-			return asItems(await getJobsByIds(ctx, parseJobIds(String(ctx.getNodeParameter('jobIds', i)))));
+			return asItems(
+				await getJobsByIds(ctx, parseJobIds(String(ctx.getNodeParameter('jobIds', i)))),
+			);
 		}
-		const filters = ctx.getNodeParameter('filters', i, {}) as { status?: string; createdAfter?: string };
+		const filters = ctx.getNodeParameter('filters', i, {}) as {
+			status?: string;
+			createdAfter?: string;
+		};
 		const limit = ctx.getNodeParameter('limit', i, 50) as number;
-		return asItems(await listRecentJobs(ctx, { ...filters, limit }, ctx.getNodeParameter('fullJobs', i, true) as boolean));
+		return asItems(
+			await listRecentJobs(
+				ctx,
+				{ ...filters, limit },
+				ctx.getNodeParameter('fullJobs', i, true) as boolean,
+			),
+		);
 	}
 
 	const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
@@ -232,12 +295,23 @@ async function runOperation(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 		case 'getRevisions':
 			return asItems(await getJobRevisions(ctx, jobId));
 		case 'getRevision':
-			return asItems(await getJobRevision(ctx, jobId, String(ctx.getNodeParameter('revisionId', i)).trim()));
+			return asItems(
+				await getJobRevision(ctx, jobId, String(ctx.getNodeParameter('revisionId', i)).trim()),
+			);
 		case 'getFeedback':
 			return asItems(await getJobFeedback(ctx, jobId));
 		case 'downloadTargetFile':
-			return [await downloadTargetFile(ctx, jobId, ctx.getNodeParameter('binaryPropertyName', i) as string, i)];
+			return [
+				await downloadTargetFile(
+					ctx,
+					jobId,
+					ctx.getNodeParameter('binaryPropertyName', i) as string,
+					i,
+				),
+			];
 		default:
-			throw new NodeOperationError(ctx.getNode(), `Unknown operation ${operation}`, { itemIndex: i });
+			throw new NodeOperationError(ctx.getNode(), `Unknown operation ${operation}`, {
+				itemIndex: i,
+			});
 	}
 }

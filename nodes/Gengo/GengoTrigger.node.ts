@@ -7,9 +7,20 @@ import {
 } from 'n8n-workflow';
 
 import { asRecord } from '../common/parse';
-import { handleDelivery, ignoreDelivery, respondProperty, startWorkflow, triggerWebhooks } from '../common/responses';
+import {
+	handleDelivery,
+	ignoreDelivery,
+	respondProperty,
+	startWorkflow,
+	triggerWebhooks,
+} from '../common/responses';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
-import { checkUrlToken, urlTokenProperties, urlTokenWebhookMethods, urlTokenWebhookRoute } from '../common/urlToken';
+import {
+	checkUrlToken,
+	urlTokenProperties,
+	urlTokenWebhookMethods,
+	urlTokenWebhookRoute,
+} from '../common/urlToken';
 import { readGengoCallback } from './callback';
 import { testGengoCredentials } from './credentialTest';
 import { ALL_EVENTS, COMMENT_EVENT, GENGO_EVENTS, isEventWanted } from './events';
@@ -31,7 +42,8 @@ export class GengoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
-		description: 'Starts the workflow when a Gengo job changes status (available, started, reviewable, approved, ...) or gets a comment',
+		description:
+			'Starts the workflow when a Gengo job changes status (available, started, reviewable, approved, ...) or gets a comment',
 		defaults: { name: 'Gengo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -63,7 +75,7 @@ export class GengoTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to replace the callback\'s job with the job as the Gengo API has it: covers texts too large for a callback, and answers 401 (no execution) for a job this account does not know. Needs Gengo API credentials.',
+					"Whether to replace the callback's job with the job as the Gengo API has it: covers texts too large for a callback, and answers 401 (no execution) for a job this account does not know. Needs Gengo API credentials.",
 			},
 			respondProperty,
 		],
@@ -80,7 +92,10 @@ export class GengoTrigger implements INodeType {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
 			checkUrlToken(this, asRecord(this.getQueryData()));
-			const callback = readGengoCallback(this.getHeaderData() as Record<string, unknown>, this.getBodyData());
+			const callback = readGengoCallback(
+				this.getHeaderData() as Record<string, unknown>,
+				this.getBodyData(),
+			);
 
 			const event = callback.kind === 'job' ? callback.job.status : COMMENT_EVENT;
 			if (!isEventWanted(event, this.getNodeParameter('events', [ALL_EVENTS]) as string[])) {
@@ -88,7 +103,9 @@ export class GengoTrigger implements INodeType {
 			}
 
 			const jobId = callback.kind === 'job' ? callback.job.job_id : callback.comment.job_id;
-			const apiJob = this.getNodeParameter('fetchFullJob', false) ? await fetchConfirmedJob(this, jobId) : undefined;
+			const apiJob = this.getNodeParameter('fetchFullJob', false)
+				? await fetchConfirmedJob(this, jobId)
+				: undefined;
 			const item =
 				callback.kind === 'job'
 					? buildGengoJobItem(callback.job, receivedAt, apiJob)

@@ -3,7 +3,9 @@ import { badRequest } from '../common/responses';
 import { parseDelivery } from '../common/validation';
 import { gengoCommentSchema, gengoJobSchema, type GengoComment, type GengoJob } from './schemas';
 
-export type GengoCallback = { kind: 'job'; job: GengoJob } | { kind: 'comment'; comment: GengoComment };
+export type GengoCallback =
+	| { kind: 'job'; job: GengoJob }
+	| { kind: 'comment'; comment: GengoComment };
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -26,20 +28,28 @@ function parseParameter(name: string, value: unknown): unknown {
 export function readGengoCallback(headers: Record<string, unknown>, body: unknown): GengoCallback {
 	const type = mediaType(headers);
 	if (type !== FORM && type !== JSON_TYPE) {
-		throw badRequest(`content type "${type || 'none'}" is not a Gengo callback: Gengo posts ${FORM}`);
+		throw badRequest(
+			`content type "${type || 'none'}" is not a Gengo callback: Gengo posts ${FORM}`,
+		);
 	}
 	const fields = asRecord(body);
 	const hasJob = fields.job !== undefined;
 	const hasComment = fields.comment !== undefined;
 	if (hasJob === hasComment) {
-		throw badRequest(hasJob ? 'both "job" and "comment" are given: Gengo sends one' : 'neither "job" nor "comment" is given: this is not a Gengo callback');
+		throw badRequest(
+			hasJob
+				? 'both "job" and "comment" are given: Gengo sends one'
+				: 'neither "job" nor "comment" is given: this is not a Gengo callback',
+		);
 	}
 	if (hasJob) {
 		const job = parseParameter('job', fields.job);
-		if (!job || typeof job !== 'object' || Array.isArray(job)) throw badRequest('"job" is not a JSON object');
+		if (!job || typeof job !== 'object' || Array.isArray(job))
+			throw badRequest('"job" is not a JSON object');
 		return { kind: 'job', job: parseDelivery(gengoJobSchema, job, 'job') };
 	}
 	const comment = parseParameter('comment', fields.comment);
-	if (!comment || typeof comment !== 'object' || Array.isArray(comment)) throw badRequest('"comment" is not a JSON object');
+	if (!comment || typeof comment !== 'object' || Array.isArray(comment))
+		throw badRequest('"comment" is not a JSON object');
 	return { kind: 'comment', comment: parseDelivery(gengoCommentSchema, comment, 'comment') };
 }

@@ -1,4 +1,8 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { httpCallFromLegacy } from '../common/http';
 import { gengoGetWith } from './transport';
@@ -9,10 +13,15 @@ export async function testGengoCredentials(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	try {
-		const balance = (await gengoGetWith(httpCallFromLegacy(this.helpers), credential.data ?? {}, '/account/balance')) as
-			| { credits?: unknown; currency?: unknown }
-			| undefined;
-		const credits = balance?.credits !== undefined ? ` (balance ${String(balance.credits)} ${String(balance.currency ?? '')})`.trimEnd() : '';
+		const balance = (await gengoGetWith(
+			httpCallFromLegacy(this.helpers),
+			credential.data ?? {},
+			'/account/balance',
+		)) as { credits?: unknown; currency?: unknown } | undefined;
+		const credits =
+			balance?.credits !== undefined
+				? ` (balance ${String(balance.credits)} ${String(balance.currency ?? '')})`.trimEnd()
+				: '';
 		return { status: 'OK', message: `Connected to Gengo${credits}` };
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };

@@ -7,7 +7,9 @@ export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
  * `approved`), and a translator's comment. The payloads page also documents `revising` and `cancelled`; order and
  * job actions add `held` and `rejected`. Codes Gengo may add later pass when "All Events" is chosen.
  */
-export const GENGO_EVENTS: ReadonlyArray<readonly [code: string, name: string, description: string]> = [
+export const GENGO_EVENTS: ReadonlyArray<
+	readonly [code: string, name: string, description: string]
+> = [
 	['available', 'Job Available', 'The job was made available to translators'],
 	['pending', 'Job Started (Pending)', 'A translator started the job'],
 	['reviewable', 'Job Reviewable', 'The translation is ready for your review'],

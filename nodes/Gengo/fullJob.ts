@@ -35,6 +35,8 @@ async function assertCredentialAccepted(ctx: IWebhookFunctions): Promise<void> {
 		(error: unknown) => (error instanceof Error ? error.message : String(error)),
 	);
 	if (failure === undefined) return;
-	ctx.logger.error(`Gengo Trigger: the Gengo credential does not work (${failure}); callbacks are answered 503 until it is fixed`);
+	ctx.logger.error(
+		`Gengo Trigger: the Gengo credential does not work (${failure}); callbacks are answered 503 until it is fixed`,
+	);
 	throw unavailable('the trigger cannot confirm callbacks with Gengo right now; retry later');
 }

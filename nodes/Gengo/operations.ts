@@ -20,7 +20,8 @@ const jobPath = (jobId: string) => `/translate/job/${encodeURIComponent(jobId)}`
 export function parseJobIds(text: string): string[] {
 	const ids = text.split(/[\s,;]+/).filter(Boolean);
 	const bad = ids.find((id) => !/^\d{1,20}$/.test(id));
-	if (bad !== undefined) throw new GengoApiError(`"${bad}" is not a Gengo job id (job ids are numbers)`, 400);
+	if (bad !== undefined)
+		throw new GengoApiError(`"${bad}" is not a Gengo job id (job ids are numbers)`, 400);
 	return [...new Set(ids)];
 }
 
@@ -34,7 +35,9 @@ export async function getJobsByIds(ctx: IExecuteFunctions, ids: string[]): Promi
 	const out: IDataObject[] = [];
 	for (let i = 0; i < ids.length; i += 50) {
 		const chunk = ids.slice(i, i + 50);
-		const response = (await gengoGet(ctx, `/translate/jobs/${chunk.join(',')}`)) as { jobs?: unknown[] };
+		const response = (await gengoGet(ctx, `/translate/jobs/${chunk.join(',')}`)) as {
+			jobs?: unknown[];
+		};
 		out.push(...(response?.jobs ?? []).map(typed));
 	}
 	return out;
@@ -48,33 +51,59 @@ export async function listRecentJobs(
 ): Promise<IDataObject[]> {
 	const qs: Record<string, string | number> = {};
 	if (filters.status) qs.status = filters.status;
-	if (filters.createdAfter) qs.timestamp_after = Math.floor(new Date(filters.createdAfter).getTime() / 1000);
+	if (filters.createdAfter)
+		qs.timestamp_after = Math.floor(new Date(filters.createdAfter).getTime() / 1000);
 	if (filters.limit) qs.count = filters.limit;
-	const listed = ((await gengoGet(ctx, '/translate/jobs', qs)) ?? []) as Array<{ job_id?: unknown; ctime?: unknown }>;
+	const listed = ((await gengoGet(ctx, '/translate/jobs', qs)) ?? []) as Array<{
+		job_id?: unknown;
+		ctime?: unknown;
+	}>;
 	if (!fullJobs) return listed.map((entry) => typed(entry));
-	return await getJobsByIds(ctx, listed.map((entry) => String(entry.job_id)));
+	return await getJobsByIds(
+		ctx,
+		listed.map((entry) => String(entry.job_id)),
+	);
 }
 
-export async function getJobComments(ctx: IExecuteFunctions, jobId: string): Promise<IDataObject[]> {
-	const response = (await gengoGet(ctx, `${jobPath(jobId)}/comments`)) as { thread?: IDataObject[] };
+export async function getJobComments(
+	ctx: IExecuteFunctions,
+	jobId: string,
+): Promise<IDataObject[]> {
+	const response = (await gengoGet(ctx, `${jobPath(jobId)}/comments`)) as {
+		thread?: IDataObject[];
+	};
 	return (response?.thread ?? []).map((comment) => ({ job_id: jobId, ...comment }));
 }
 
-export async function getJobRevisions(ctx: IExecuteFunctions, jobId: string): Promise<IDataObject[]> {
-	const response = (await gengoGet(ctx, `${jobPath(jobId)}/revisions`)) as { revisions?: IDataObject[] };
+export async function getJobRevisions(
+	ctx: IExecuteFunctions,
+	jobId: string,
+): Promise<IDataObject[]> {
+	const response = (await gengoGet(ctx, `${jobPath(jobId)}/revisions`)) as {
+		revisions?: IDataObject[];
+	};
 	return (response?.revisions ?? []).map((revision) => ({ job_id: jobId, ...revision }));
 }
 
 /** One revision; the path is the one Gengo's own gengo-python client uses (`/revisions/{rev_id}`). */
-export async function getJobRevision(ctx: IExecuteFunctions, jobId: string, revisionId: string): Promise<IDataObject> {
-	const response = (await gengoGet(ctx, `${jobPath(jobId)}/revisions/${encodeURIComponent(revisionId)}`)) as {
+export async function getJobRevision(
+	ctx: IExecuteFunctions,
+	jobId: string,
+	revisionId: string,
+): Promise<IDataObject> {
+	const response = (await gengoGet(
+		ctx,
+		`${jobPath(jobId)}/revisions/${encodeURIComponent(revisionId)}`,
+	)) as {
 		revision?: IDataObject;
 	};
 	return { job_id: jobId, rev_id: revisionId, ...(response?.revision ?? {}) };
 }
 
 export async function getJobFeedback(ctx: IExecuteFunctions, jobId: string): Promise<IDataObject> {
-	const response = (await gengoGet(ctx, `${jobPath(jobId)}/feedback`)) as { feedback?: IDataObject };
+	const response = (await gengoGet(ctx, `${jobPath(jobId)}/feedback`)) as {
+		feedback?: IDataObject;
+	};
 	return { job_id: jobId, ...(response?.feedback ?? {}) };
 }
 
@@ -104,7 +133,9 @@ export async function downloadTargetFile(
 		timeout: 120_000,
 	})) as { body: ArrayBuffer | Uint8Array; headers: Record<string, string | undefined> };
 	const data = Buffer.from(response.body as ArrayBuffer);
-	const fileName = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? `gengo-job-${jobId}`);
+	const fileName = decodeURIComponent(
+		new URL(url).pathname.split('/').filter(Boolean).pop() ?? `gengo-job-${jobId}`,
+	);
 	const mimeType = response.headers['content-type']?.split(';')[0];
 	return {
 		json: job,
@@ -114,10 +145,15 @@ export async function downloadTargetFile(
 }
 
 export async function getOrder(ctx: IExecuteFunctions, orderId: string): Promise<IDataObject> {
-	const response = (await gengoGet(ctx, `/translate/order/${encodeURIComponent(orderId)}`)) as { order?: IDataObject };
+	const response = (await gengoGet(ctx, `/translate/order/${encodeURIComponent(orderId)}`)) as {
+		order?: IDataObject;
+	};
 	return response?.order ?? {};
 }
 
-export async function getAccount(ctx: IExecuteFunctions, what: 'balance' | 'stats'): Promise<IDataObject> {
+export async function getAccount(
+	ctx: IExecuteFunctions,
+	what: 'balance' | 'stats',
+): Promise<IDataObject> {
 	return ((await gengoGet(ctx, `/account/${what}`)) ?? {}) as IDataObject;
 }

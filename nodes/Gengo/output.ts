@@ -7,7 +7,9 @@ import { COMMENT_EVENT } from './events';
 import type { GengoComment, GengoJob } from './schemas';
 
 const isoFromUnix = (seconds: number | undefined): string | null =>
-	seconds === undefined || !Number.isFinite(seconds) || seconds <= 0 ? null : new Date(seconds * 1000).toISOString();
+	seconds === undefined || !Number.isFinite(seconds) || seconds <= 0
+		? null
+		: new Date(seconds * 1000).toISOString();
 
 /** `custom_data` as JSON when it is JSON (most integrations put an object there), else the string as sent. */
 export function parseCustomData(customData: string | null | undefined): IDataObject[string] {
@@ -26,7 +28,10 @@ export function typedJob(job: GengoJob, receivedAt: Date): IDataObject {
 	return {
 		...job,
 		ctimeIso: isoFromUnix(job.ctime),
-		etaIso: job.eta === undefined || job.eta < 0 ? null : new Date(receivedAt.getTime() + job.eta * 1000).toISOString(),
+		etaIso:
+			job.eta === undefined || job.eta < 0
+				? null
+				: new Date(receivedAt.getTime() + job.eta * 1000).toISOString(),
 	};
 }
 
@@ -59,7 +64,11 @@ export function buildGengoJobItem(job: GengoJob, receivedAt: Date, apiJob?: Geng
 }
 
 /** A comment callback as one item; eventKey per job and the comment's time (or its text, without a time). */
-export function buildGengoCommentItem(comment: GengoComment, receivedAt: Date, apiJob?: GengoJob): IDataObject {
+export function buildGengoCommentItem(
+	comment: GengoComment,
+	receivedAt: Date,
+	apiJob?: GengoJob,
+): IDataObject {
 	return buildEnvelope(
 		{
 			vendor: 'gengo',

@@ -8,9 +8,25 @@ import { z } from 'zod/v4';
  */
 
 /** An integer id or count, as a number or a numeric string. */
-const integerLike = z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/)]).transform((v) => Number(v));
+const integerLike = z
+	.union([
+		z.number().int(),
+		z
+			.string()
+			.trim()
+			.regex(/^-?\d+$/),
+	])
+	.transform((v) => Number(v));
 /** A decimal amount (credits), as a number or a numeric string. */
-const decimalLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/)]).transform((v) => Number(v));
+const decimalLike = z
+	.union([
+		z.number(),
+		z
+			.string()
+			.trim()
+			.regex(/^-?\d+(\.\d+)?$/),
+	])
+	.transform((v) => Number(v));
 /** Gengo's Bool(1/0): 1, 0, "1", "0", true, false. */
 const boolLike = z
 	.union([z.boolean(), z.literal(0), z.literal(1), z.enum(['0', '1', 'true', 'false'])])
@@ -18,9 +34,18 @@ const boolLike = z
 /** A Gengo id (job, order): a number or a numeric string, kept as a string as docs/design.md wants ids. */
 const id = (field: string, missing = `${field} is missing`) =>
 	z
-		.union([z.number().int().nonnegative(), z.string().trim().regex(/^\d{1,20}$/)], {
-			error: (issue) => (issue.input === undefined ? missing : `${field} is not a numeric id`),
-		})
+		.union(
+			[
+				z.number().int().nonnegative(),
+				z
+					.string()
+					.trim()
+					.regex(/^\d{1,20}$/),
+			],
+			{
+				error: (issue) => (issue.input === undefined ? missing : `${field} is not a numeric id`),
+			},
+		)
 		.transform((v) => String(v));
 
 /** Job statuses Gengo documents (payloads page: available, pending, reviewable, revising, approved, cancelled; held and rejected appear in order and job actions). */

@@ -5,9 +5,17 @@ import { createHmac } from 'crypto';
  * every call carries `api_key` (the public key), `ts` (Unix time in seconds) and `api_sig`, the hex HMAC-SHA1
  * of `ts` keyed with the private key. GET calls send them in the query string.
  */
-export function gengoSignature(publicKey: string, privateKey: string, now = Date.now()): { api_key: string; ts: string; api_sig: string } {
+export function gengoSignature(
+	publicKey: string,
+	privateKey: string,
+	now = Date.now(),
+): { api_key: string; ts: string; api_sig: string } {
 	const ts = String(Math.floor(now / 1000));
-	return { api_key: publicKey, ts, api_sig: createHmac('sha1', privateKey).update(ts).digest('hex') };
+	return {
+		api_key: publicKey,
+		ts,
+		api_sig: createHmac('sha1', privateKey).update(ts).digest('hex'),
+	};
 }
 
 export type GengoEnvironment = 'production' | 'sandbox' | 'custom';
@@ -20,6 +28,9 @@ export const GENGO_BASE_URLS: Record<Exclude<GengoEnvironment, 'custom'>, string
 /** The API base URL of a credential: Gengo's production or sandbox API, or a custom one (a proxy, a simulator). */
 export function gengoBaseUrl(credentials: { environment?: unknown; baseUrl?: unknown }): string {
 	const environment = (credentials.environment ?? 'production') as GengoEnvironment;
-	const url = environment === 'custom' ? String(credentials.baseUrl ?? '') : GENGO_BASE_URLS[environment] ?? GENGO_BASE_URLS.production;
+	const url =
+		environment === 'custom'
+			? String(credentials.baseUrl ?? '')
+			: (GENGO_BASE_URLS[environment] ?? GENGO_BASE_URLS.production);
 	return url.trim().replace(/\/+$/, '');
 }

@@ -1,6 +1,17 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IWebhookFunctions, NodeApiError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IWebhookFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
 
-import { credentialOnce, requestWithCredential, toNodeApiError, VendorApiError, type HttpCall } from '../common/http';
+import {
+	credentialOnce,
+	requestWithCredential,
+	toNodeApiError,
+	VendorApiError,
+	type HttpCall,
+} from '../common/http';
 import { gengoResponseSchema } from './schemas';
 import { gengoBaseUrl, gengoSignature } from './signature';
 
@@ -22,7 +33,11 @@ export class GengoApiError extends VendorApiError {
 function errorMessage(err: unknown): { message: string; code?: number | string } {
 	if (err && typeof err === 'object') {
 		const { msg, code } = err as { msg?: unknown; code?: unknown };
-		const text = Array.isArray(msg) ? msg.filter((m) => typeof m === 'string').join('; ') : typeof msg === 'string' ? msg : '';
+		const text = Array.isArray(msg)
+			? msg.filter((m) => typeof m === 'string').join('; ')
+			: typeof msg === 'string'
+				? msg
+				: '';
 		if (text) return { message: text, code: code as number | string | undefined };
 		// Batch errors are keyed by job id: {"err": {"123": [{"code":..., "msg":...}]}}
 		const first = Object.values(err as Record<string, unknown>).flat()[0];
@@ -36,11 +51,18 @@ export function unwrapGengoAnswer(what: string, status: number, body: unknown): 
 	const parsed = gengoResponseSchema.safeParse(body);
 	if (!parsed.success) {
 		const text = typeof body === 'string' ? body.slice(0, 200) : '';
-		throw new GengoApiError(`Gengo ${what}: unexpected answer (HTTP ${status})${text ? `: ${text}` : ''}`, status);
+		throw new GengoApiError(
+			`Gengo ${what}: unexpected answer (HTTP ${status})${text ? `: ${text}` : ''}`,
+			status,
+		);
 	}
 	if (parsed.data.opstat !== 'ok') {
 		const { message, code } = errorMessage(parsed.data.err);
-		throw new GengoApiError(`Gengo ${what} failed: ${message}${code !== undefined ? ` (code ${code})` : ''}`, status || 400, code);
+		throw new GengoApiError(
+			`Gengo ${what} failed: ${message}${code !== undefined ? ` (code ${code})` : ''}`,
+			status || 400,
+			code,
+		);
 	}
 	if (status >= 400) throw new GengoApiError(`Gengo ${what}: HTTP ${status}`, status);
 	return parsed.data.response;
@@ -53,11 +75,17 @@ export async function gengoGetWith(
 	path: string,
 	qs: Record<string, string | number> = {},
 ): Promise<unknown> {
-	const signature = gengoSignature(String(credentials.publicKey ?? ''), String(credentials.privateKey ?? ''));
-	const answer = await http({ method: 'GET', url: `${gengoBaseUrl(credentials)}${path}`, qs: { ...qs, ...signature } }).catch(
-		(error: Error) => ({ unreachable: error.message }),
+	const signature = gengoSignature(
+		String(credentials.publicKey ?? ''),
+		String(credentials.privateKey ?? ''),
 	);
-	if ('unreachable' in answer) throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, 0);
+	const answer = await http({
+		method: 'GET',
+		url: `${gengoBaseUrl(credentials)}${path}`,
+		qs: { ...qs, ...signature },
+	}).catch((error: Error) => ({ unreachable: error.message }));
+	if ('unreachable' in answer)
+		throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, 0);
 	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
 }
 
@@ -71,13 +99,22 @@ export async function gengoGet(
 	qs: Record<string, string | number> = {},
 ): Promise<unknown> {
 	const credentials = await credentialOnce(ctx, 'gengoApi');
-	const answer = await requestWithCredential(ctx, 'gengoApi', { method: 'GET', url: `${gengoBaseUrl(credentials)}${path}`, qs });
-	if ('unreachable' in answer) throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, answer.httpCode);
+	const answer = await requestWithCredential(ctx, 'gengoApi', {
+		method: 'GET',
+		url: `${gengoBaseUrl(credentials)}${path}`,
+		qs,
+	});
+	if ('unreachable' in answer)
+		throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, answer.httpCode);
 	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
 }
 
 /** A failure as n8n's NodeApiError, with Gengo's code and a hint for the common cases. */
-export function toGengoNodeApiError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError {
+export function toGengoNodeApiError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError {
 	if (!(error instanceof GengoApiError)) return toNodeApiError(ctx, error, itemIndex);
 	const status = error.httpStatus;
 	const description =

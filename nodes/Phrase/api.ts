@@ -18,21 +18,35 @@ export async function createWebhook(
 		body: { ...webhook, secretTokenType: 'X_MEMSOURCE_TOKEN', status: 'ENABLED' },
 	});
 	const parsed = phraseWebhookSchema.safeParse(body);
-	if (!parsed.success) throw new PhraseApiError('Phrase TMS created the webhook but answered no uid', 200);
+	if (!parsed.success)
+		throw new PhraseApiError('Phrase TMS created the webhook but answered no uid', 200);
 	return { uid: parsed.data.uid };
 }
 
 /** The webhook, or null when Phrase no longer has it. */
-export async function getWebhook(ctx: Ctx, uid: string): Promise<{ uid: string; url?: string | null; events?: string[] | null } | null> {
-	const { status, body } = await phraseRequest(ctx, 'GET', `/api2/v2/webhooks/${encodeURIComponent(uid)}`, { accept: [404] });
+export async function getWebhook(
+	ctx: Ctx,
+	uid: string,
+): Promise<{ uid: string; url?: string | null; events?: string[] | null } | null> {
+	const { status, body } = await phraseRequest(
+		ctx,
+		'GET',
+		`/api2/v2/webhooks/${encodeURIComponent(uid)}`,
+		{ accept: [404] },
+	);
 	if (status === 404) return null;
 	const parsed = phraseWebhookSchema.safeParse(body);
 	return parsed.success ? parsed.data : null;
 }
 
 /** The webhooks Phrase has for a URL (`GET /api2/v2/webhooks?url=`, a page with `content`). */
-export async function findWebhooksByUrl(ctx: Ctx, url: string): Promise<Array<{ uid: string; url?: string | null }>> {
-	const { body } = await phraseRequest(ctx, 'GET', '/api2/v2/webhooks', { qs: { url, pageSize: 50 } });
+export async function findWebhooksByUrl(
+	ctx: Ctx,
+	url: string,
+): Promise<Array<{ uid: string; url?: string | null }>> {
+	const { body } = await phraseRequest(ctx, 'GET', '/api2/v2/webhooks', {
+		qs: { url, pageSize: 50 },
+	});
 	const content = (body as { content?: unknown[] } | undefined)?.content ?? [];
 	return content.flatMap((entry) => {
 		const parsed = phraseWebhookSchema.safeParse(entry);
@@ -41,24 +55,43 @@ export async function findWebhooksByUrl(ctx: Ctx, url: string): Promise<Array<{ 
 }
 
 export async function deleteWebhook(ctx: Ctx, uid: string): Promise<void> {
-	await phraseRequest(ctx, 'DELETE', `/api2/v2/webhooks/${encodeURIComponent(uid)}`, { accept: [404] });
+	await phraseRequest(ctx, 'DELETE', `/api2/v2/webhooks/${encodeURIComponent(uid)}`, {
+		accept: [404],
+	});
 }
 
 export async function getJob(ctx: Ctx, projectUid: string, jobUid: string): Promise<IDataObject> {
-	const { body } = await phraseRequest(ctx, 'GET', `/api2/v1/projects/${encodeURIComponent(projectUid)}/jobs/${encodeURIComponent(jobUid)}`);
+	const { body } = await phraseRequest(
+		ctx,
+		'GET',
+		`/api2/v1/projects/${encodeURIComponent(projectUid)}/jobs/${encodeURIComponent(jobUid)}`,
+	);
 	return (body ?? {}) as IDataObject;
 }
 
 /** Jobs of many parts, four at a time; the first failure fails the lot. */
-export async function getJobs(ctx: Ctx, parts: Array<{ projectUid: string; jobUid: string }>): Promise<IDataObject[]> {
-	return await mapWithConcurrency(parts, 4, ({ projectUid, jobUid }) => getJob(ctx, projectUid, jobUid));
+export async function getJobs(
+	ctx: Ctx,
+	parts: Array<{ projectUid: string; jobUid: string }>,
+): Promise<IDataObject[]> {
+	return await mapWithConcurrency(parts, 4, ({ projectUid, jobUid }) =>
+		getJob(ctx, projectUid, jobUid),
+	);
 }
 
 /** Every job of a project (all pages), with their statuses in the API's naming. */
-export async function listProjectJobs(ctx: Ctx, projectUid: string): Promise<Array<{ uid: string; status?: string | null } & IDataObject>> {
+export async function listProjectJobs(
+	ctx: Ctx,
+	projectUid: string,
+): Promise<Array<{ uid: string; status?: string | null } & IDataObject>> {
 	const jobs: Array<{ uid: string; status?: string | null } & IDataObject> = [];
 	for (let page = 0; page < 200; page++) {
-		const { body } = await phraseRequest(ctx, 'GET', `/api2/v2/projects/${encodeURIComponent(projectUid)}/jobs`, { qs: { pageNumber: page, pageSize: 50 } });
+		const { body } = await phraseRequest(
+			ctx,
+			'GET',
+			`/api2/v2/projects/${encodeURIComponent(projectUid)}/jobs`,
+			{ qs: { pageNumber: page, pageSize: 50 } },
+		);
 		const parsed = phraseJobPageSchema.parse(body);
 		jobs.push(...(parsed.content as Array<{ uid: string; status?: string | null } & IDataObject>));
 		if (parsed.content.length === 0 || page + 1 >= (parsed.totalPages ?? 1)) break;

@@ -50,7 +50,9 @@ export const PHRASE_EVENT_GROUPS = [
 	},
 ] as const;
 
-export const PHRASE_EVENT_CODES: string[] = PHRASE_EVENT_GROUPS.flatMap((g) => g.events.map(([code]) => code as string));
+export const PHRASE_EVENT_CODES: string[] = PHRASE_EVENT_GROUPS.flatMap((g) =>
+	g.events.map(([code]) => code as string),
+);
 
 /** Codes from a comma-separated text field ("Other Event Codes"), upper-cased. */
 export function parseEventCodes(text: string): string[] {

@@ -17,7 +17,10 @@ export interface PhraseJobFilters {
 }
 
 /** The project's name: newer payloads carry it in `metadata`, some in the part's `project`. */
-export function projectNameOf(part: PhraseJobPart, metadata: IDataObject | null | undefined): string {
+export function projectNameOf(
+	part: PhraseJobPart,
+	metadata: IDataObject | null | undefined,
+): string {
 	const fromMetadata = (metadata?.project as IDataObject | undefined)?.name;
 	return String(fromMetadata ?? part.project?.name ?? '');
 }
@@ -30,25 +33,50 @@ function assigneeNames(part: PhraseJobPart): string[] {
 			if (!who || typeof who !== 'object') continue;
 			for (const key of ['userName', 'email', 'uid', 'id', 'name', 'firstName', 'lastName']) {
 				const value = (who as Record<string, unknown>)[key];
-				if (typeof value === 'string' || typeof value === 'number') names.push(String(value).toLowerCase());
+				if (typeof value === 'string' || typeof value === 'number')
+					names.push(String(value).toLowerCase());
 			}
 		}
 	}
 	return names;
 }
 
-export function jobPartWanted(event: string, part: PhraseJobPart, metadata: IDataObject | null | undefined, filters: PhraseJobFilters): boolean {
+export function jobPartWanted(
+	event: string,
+	part: PhraseJobPart,
+	metadata: IDataObject | null | undefined,
+	filters: PhraseJobFilters,
+): boolean {
 	if (filters.projectUid && part.project?.uid !== filters.projectUid.trim()) return false;
-	if (filters.projectNameContains && !projectNameOf(part, metadata).toLowerCase().includes(filters.projectNameContains.trim().toLowerCase())) {
+	if (
+		filters.projectNameContains &&
+		!projectNameOf(part, metadata)
+			.toLowerCase()
+			.includes(filters.projectNameContains.trim().toLowerCase())
+	) {
 		return false;
 	}
-	if (filters.targetLang && (part.targetLang ?? '').toLowerCase() !== filters.targetLang.trim().toLowerCase()) return false;
+	if (
+		filters.targetLang &&
+		(part.targetLang ?? '').toLowerCase() !== filters.targetLang.trim().toLowerCase()
+	)
+		return false;
 	if (filters.workflowLevel && part.workflowLevel !== filters.workflowLevel) return false;
 	if (filters.lastWorkflowLevelOnly) {
 		const last = part.project?.lastWorkflowLevel;
 		if (last === undefined || last === null || part.workflowLevel !== last) return false;
 	}
-	if (event === 'JOB_ASSIGNED' && filters.assignee && !assigneeNames(part).includes(filters.assignee.trim().toLowerCase())) return false;
-	if (event === 'JOB_STATUS_CHANGED' && filters.statuses?.length && !statusMatches(part.status ?? '', filters.statuses)) return false;
+	if (
+		event === 'JOB_ASSIGNED' &&
+		filters.assignee &&
+		!assigneeNames(part).includes(filters.assignee.trim().toLowerCase())
+	)
+		return false;
+	if (
+		event === 'JOB_STATUS_CHANGED' &&
+		filters.statuses?.length &&
+		!statusMatches(part.status ?? '', filters.statuses)
+	)
+		return false;
 	return true;
 }

@@ -28,7 +28,12 @@ function assignees(part: PhraseJobPart): IDataObject[] {
 }
 
 /** One item per job part (docs/design.md): ids, both status namings, the part as sent, the payload's metadata. */
-export function buildPhraseJobItem(body: PhraseDelivery, part: PhraseJobPart, receivedAt: Date, apiJob?: IDataObject): IDataObject {
+export function buildPhraseJobItem(
+	body: PhraseDelivery,
+	part: PhraseJobPart,
+	receivedAt: Date,
+	apiJob?: IDataObject,
+): IDataObject {
 	const status = part.status ?? null;
 	return buildEnvelope(
 		{
@@ -56,7 +61,11 @@ export function buildPhraseJobItem(body: PhraseDelivery, part: PhraseJobPart, re
 }
 
 /** The "one item per delivery" option. */
-export function buildPhraseBatchItem(body: PhraseDelivery, parts: PhraseJobPart[], receivedAt: Date): IDataObject {
+export function buildPhraseBatchItem(
+	body: PhraseDelivery,
+	parts: PhraseJobPart[],
+	receivedAt: Date,
+): IDataObject {
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
@@ -88,7 +97,13 @@ export function buildPhraseOtherItem(body: PhraseDelivery, receivedAt: Date): ID
 }
 
 /** "All jobs in the project reached the status": one item for the project. */
-export function buildAllJobsItem(body: PhraseDelivery, projectUid: string, apiStatus: string, jobs: IDataObject[], receivedAt: Date): IDataObject {
+export function buildAllJobsItem(
+	body: PhraseDelivery,
+	projectUid: string,
+	apiStatus: string,
+	jobs: IDataObject[],
+	receivedAt: Date,
+): IDataObject {
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
@@ -99,6 +114,11 @@ export function buildAllJobsItem(body: PhraseDelivery, projectUid: string, apiSt
 			projectId: projectUid,
 			status: apiStatus,
 		},
-		{ allJobsReachedStatus: apiStatus, jobCount: jobs.length, jobs, metadata: (body.metadata ?? null) as IDataObject | null },
+		{
+			allJobsReachedStatus: apiStatus,
+			jobCount: jobs.length,
+			jobs,
+			metadata: (body.metadata ?? null) as IDataObject | null,
+		},
 	);
 }

@@ -17,7 +17,11 @@ export interface PhraseRegistration extends IDataObject {
 
 export function storedRegistration(staticData: IDataObject): PhraseRegistration | undefined {
 	const { webhookUid, secretToken, url } = staticData;
-	return typeof webhookUid === 'string' && typeof secretToken === 'string' && typeof url === 'string' ? { webhookUid, secretToken, url } : undefined;
+	return typeof webhookUid === 'string' &&
+		typeof secretToken === 'string' &&
+		typeof url === 'string'
+		? { webhookUid, secretToken, url }
+		: undefined;
 }
 
 /** The event codes to subscribe to: the chosen ones (All Events: every known code) plus "Other Event Codes". */
@@ -47,7 +51,10 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 	// from an earlier activation or from n8n activating the workflow twice. Replace them, so exactly one webhook,
 	// with the token we keep, calls this URL.
 	const previous = storedRegistration(staticData);
-	const ours = new Set([...(previous ? [previous.webhookUid] : []), ...(await findWebhooksByUrl(ctx, url)).map((w) => w.uid)]);
+	const ours = new Set([
+		...(previous ? [previous.webhookUid] : []),
+		...(await findWebhooksByUrl(ctx, url)).map((w) => w.uid),
+	]);
 	for (const uid of ours) await deleteWebhook(ctx, uid);
 	const secretToken = generateSecret();
 	const { uid } = await createWebhook(ctx, {
@@ -72,8 +79,13 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 export function assertManualToken(ctx: IHookFunctions): void {
 	const token = ctx.getNodeParameter('manualToken', '') as string;
 	if (token.length < MIN_SECRET_LENGTH) {
-		throw new NodeOperationError(ctx.getNode(), `The secret token must be at least ${MIN_SECRET_LENGTH} characters`, {
-			description: 'Generate one (e.g. "openssl rand -hex 24"), enter it here and as the webhook\'s security token in Phrase TMS (Settings → Webhooks).',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The secret token must be at least ${MIN_SECRET_LENGTH} characters`,
+			{
+				description:
+					'Generate one (e.g. "openssl rand -hex 24"), enter it here and as the webhook\'s security token in Phrase TMS (Settings → Webhooks).',
+			},
+		);
 	}
 }

@@ -10,6 +10,9 @@ export const PHRASE_SERVERS = {
 /** The API root of a credential: `<server>/web`, or a custom URL (with or without a trailing /web). */
 export function phraseBaseUrl(credentials: { region?: unknown; baseUrl?: unknown }): string {
 	const region = String(credentials.region ?? 'eu');
-	const url = region === 'custom' ? String(credentials.baseUrl ?? '') : PHRASE_SERVERS[region as keyof typeof PHRASE_SERVERS] ?? PHRASE_SERVERS.eu;
+	const url =
+		region === 'custom'
+			? String(credentials.baseUrl ?? '')
+			: (PHRASE_SERVERS[region as keyof typeof PHRASE_SERVERS] ?? PHRASE_SERVERS.eu);
 	return url.trim().replace(/\/+$/, '');
 }

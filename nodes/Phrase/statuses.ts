@@ -14,7 +14,9 @@ export const WEBHOOK_TO_API_STATUS: Record<string, string> = {
 	CANCELLED: 'CANCELLED',
 };
 
-const API_TO_WEBHOOK_STATUS: Record<string, string> = Object.fromEntries(Object.entries(WEBHOOK_TO_API_STATUS).map(([w, a]) => [a, w]));
+const API_TO_WEBHOOK_STATUS: Record<string, string> = Object.fromEntries(
+	Object.entries(WEBHOOK_TO_API_STATUS).map(([w, a]) => [a, w]),
+);
 
 /** A webhook status in the API's terms (unknown names pass through). */
 export function apiStatusOf(webhookStatus: string): string {

@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { credentialOnce, requestWithCredential, VendorApiError } from '../common/http';
 import { phraseBaseUrl } from './servers';
@@ -10,7 +17,9 @@ export class PhraseApiError extends VendorApiError {}
 function messageOf(body: unknown): string {
 	if (body && typeof body === 'object') {
 		const { errorDescription, errorCode, message } = body as Record<string, unknown>;
-		const text = [errorCode, errorDescription ?? message].filter((v) => typeof v === 'string' && v).join(': ');
+		const text = [errorCode, errorDescription ?? message]
+			.filter((v) => typeof v === 'string' && v)
+			.join(': ');
 		if (text) return text;
 	}
 	return typeof body === 'string' ? body.slice(0, 300) : '';
@@ -38,13 +47,22 @@ export async function phraseRequest(
 	let answer = await call(request);
 	// An expired token: n8n renews it (pre-authentication) only for a request that fails on 401, so ask again
 	// letting the 401 throw; a 401 after the renewal is a real one.
-	if (!('unreachable' in answer) && answer.status === 401) answer = await call({ ...request, ignoreHttpStatusErrors: false });
+	if (!('unreachable' in answer) && answer.status === 401)
+		answer = await call({ ...request, ignoreHttpStatusErrors: false });
 	if ('unreachable' in answer) {
-		if (answer.httpCode) throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.httpCode} (check the Phrase TMS credential)`, answer.httpCode);
+		if (answer.httpCode)
+			throw new PhraseApiError(
+				`Phrase TMS ${method} ${path}: HTTP ${answer.httpCode} (check the Phrase TMS credential)`,
+				answer.httpCode,
+			);
 		throw new PhraseApiError(`Phrase TMS API unreachable: ${answer.unreachable}`, 0);
 	}
-	if ((answer.status >= 200 && answer.status < 300) || options.accept?.includes(answer.status)) return answer;
+	if ((answer.status >= 200 && answer.status < 300) || options.accept?.includes(answer.status))
+		return answer;
 	const detail = messageOf(answer.body);
 	const hint = answer.status === 401 ? ' (check the Phrase TMS credential)' : '';
-	throw new PhraseApiError(`Phrase TMS ${method} ${path}: HTTP ${answer.status}${detail ? `: ${detail}` : ''}${hint}`, answer.status);
+	throw new PhraseApiError(
+		`Phrase TMS ${method} ${path}: HTTP ${answer.status}${detail ? `: ${detail}` : ''}${hint}`,
+		answer.status,
+	);
 }

@@ -10,9 +10,15 @@ import {
 
 import { executePerItem } from '../common/execute';
 import { toNodeApiError } from '../common/http';
-import { deleteCallbackSettings, getCallbackSettings, getDocument, getLastErrors, getProject, setCallbackSettings } from './callbackApi';
+import {
+	deleteCallbackSettings,
+	getCallbackSettings,
+	getDocument,
+	getLastErrors,
+	getProject,
+	setCallbackSettings,
+} from './callbackApi';
 import { validateCallbackSetting } from './settings';
-
 
 /** Reads and changes the Smartcat account's callback setting, and looks projects and documents up. */
 export class Smartcat implements INodeType {
@@ -23,7 +29,8 @@ export class Smartcat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage the Smartcat account\'s callback setting, read delivery errors, get projects and documents',
+		description:
+			"Manage the Smartcat account's callback setting, read delivery errors, get projects and documents",
 		defaults: { name: 'Smartcat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -50,9 +57,24 @@ export class Smartcat implements INodeType {
 				displayOptions: { show: { resource: ['callback'] } },
 				options: [
 					{ name: 'Delete', value: 'delete', action: 'Delete the callback setting' },
-					{ name: 'Get', value: 'get', action: 'Get the callback setting', description: 'No callback set: one item with "isSet": false' },
-					{ name: 'Get Last Errors', value: 'getLastErrors', action: 'Get the last callback delivery errors', description: 'One item per failed delivery' },
-					{ name: 'Set', value: 'set', action: 'Set the callback setting', description: 'Creates or replaces the account-wide setting' },
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get the callback setting',
+						description: 'No callback set: one item with "isSet": false',
+					},
+					{
+						name: 'Get Last Errors',
+						value: 'getLastErrors',
+						action: 'Get the last callback delivery errors',
+						description: 'One item per failed delivery',
+					},
+					{
+						name: 'Set',
+						value: 'set',
+						action: 'Set the callback setting',
+						description: 'Creates or replaces the account-wide setting',
+					},
 				],
 				default: 'get',
 			},
@@ -66,7 +88,8 @@ export class Smartcat implements INodeType {
 				default: 'get',
 			},
 			{
-				displayName: 'The callback setting is account-wide: Set and Delete change where Smartcat sends callbacks for every integration of the account, including a Smartcat Trigger.',
+				displayName:
+					'The callback setting is account-wide: Set and Delete change where Smartcat sends callbacks for every integration of the account, including a Smartcat Trigger.',
 				name: 'accountWideNotice',
 				type: 'notice',
 				default: '',
@@ -80,7 +103,8 @@ export class Smartcat implements INodeType {
 				default: '',
 				placeholder: 'https://n8n.example.com/webhook/WEBHOOK-ID/smartcat',
 				displayOptions: { show: { resource: ['callback'], operation: ['set'] } },
-				description: 'Smartcat appends /project/status, /document/status or /document/translationImportCompleted to it',
+				description:
+					'Smartcat appends /project/status, /document/status or /document/translationImportCompleted to it',
 			},
 			{
 				displayName: 'Additional Headers',
@@ -90,14 +114,21 @@ export class Smartcat implements INodeType {
 				placeholder: 'Add Header',
 				default: {},
 				displayOptions: { show: { resource: ['callback'], operation: ['set'] } },
-				description: 'Headers Smartcat sends with every callback, e.g. a secret the receiver checks',
+				description:
+					'Headers Smartcat sends with every callback, e.g. a secret the receiver checks',
 				options: [
 					{
 						name: 'header',
 						displayName: 'Header',
 						values: [
 							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								typeOptions: { password: true },
+								default: '',
+							},
 						],
 					},
 				],
@@ -145,18 +176,38 @@ export class Smartcat implements INodeType {
 async function runOperation(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const resource = ctx.getNodeParameter('resource', i) as string;
 	const operation = ctx.getNodeParameter('operation', i) as string;
-	if (resource === 'project') return [(await getProject(ctx, String(ctx.getNodeParameter('projectId', i)).trim())) as IDataObject];
-	if (resource === 'document') return [(await getDocument(ctx, String(ctx.getNodeParameter('documentId', i)).trim())) as IDataObject];
+	if (resource === 'project')
+		return [
+			(await getProject(ctx, String(ctx.getNodeParameter('projectId', i)).trim())) as IDataObject,
+		];
+	if (resource === 'document')
+		return [
+			(await getDocument(ctx, String(ctx.getNodeParameter('documentId', i)).trim())) as IDataObject,
+		];
 
 	switch (operation) {
 		case 'get': {
 			// Smartcat answers 404 when no callback is set: an item that says so, not an error.
 			const settings = await getCallbackSettings(ctx);
-			return [settings ? { isSet: true, url: settings.url ?? null, additionalHeaders: (settings.additionalHeaders ?? []) as IDataObject[] } : { isSet: false, url: null, additionalHeaders: [] }];
+			return [
+				settings
+					? {
+							isSet: true,
+							url: settings.url ?? null,
+							additionalHeaders: (settings.additionalHeaders ?? []) as IDataObject[],
+						}
+					: { isSet: false, url: null, additionalHeaders: [] },
+			];
 		}
 		case 'set': {
 			const url = String(ctx.getNodeParameter('url', i)).trim();
-			const headers = ((ctx.getNodeParameter('additionalHeaders', i, {}) as { header?: Array<{ name?: string; value?: string }> }).header ?? []).map((h) => ({
+			const headers = (
+				(
+					ctx.getNodeParameter('additionalHeaders', i, {}) as {
+						header?: Array<{ name?: string; value?: string }>;
+					}
+				).header ?? []
+			).map((h) => ({
 				name: (h.name ?? '').trim(),
 				value: h.value ?? '',
 			}));
@@ -171,6 +222,8 @@ async function runOperation(ctx: IExecuteFunctions, i: number): Promise<IDataObj
 		case 'getLastErrors':
 			return await getLastErrors(ctx, ctx.getNodeParameter('limit', i, 50) as number);
 		default:
-			throw new NodeOperationError(ctx.getNode(), `Unknown operation ${operation}`, { itemIndex: i });
+			throw new NodeOperationError(ctx.getNode(), `Unknown operation ${operation}`, {
+				itemIndex: i,
+			});
 	}
 }

@@ -10,13 +10,28 @@ import {
 import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
 import { headerValue, mediaType } from '../common/parse';
-import { badRequest, handleDelivery, ignoreDelivery, orRetryLater, respondProperty, startWorkflow, triggerWebhooks, unauthorized } from '../common/responses';
+import {
+	badRequest,
+	handleDelivery,
+	ignoreDelivery,
+	orRetryLater,
+	respondProperty,
+	startWorkflow,
+	triggerWebhooks,
+	unauthorized,
+} from '../common/responses';
 import { secretMatches } from '../common/secret';
 import { parseDelivery } from '../common/validation';
 import { lookUpAll } from './callbackApi';
 import { ALL_EVENTS, eventOfPath, isEventWanted, SMARTCAT_EVENTS } from './events';
 import { buildSmartcatBatchItem, buildSmartcatItem } from './output';
-import { DEFAULT_SECRET_HEADER, register, registrationExists, storedRegistration, unregister } from './registration';
+import {
+	DEFAULT_SECRET_HEADER,
+	register,
+	registrationExists,
+	storedRegistration,
+	unregister,
+} from './registration';
 import { smartcatDeliverySchema, type SmartcatEntity } from './schemas';
 
 /**
@@ -33,16 +48,19 @@ export class SmartcatTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
-		description: 'Starts the workflow when a Smartcat project or document changes status, or an XLIFF import completes',
+		description:
+			'Starts the workflow when a Smartcat project or document changes status, or an XLIFF import completes',
 		defaults: { name: 'Smartcat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartcatApi', required: true }],
-		webhooks: SMARTCAT_EVENTS.flatMap(({ path }) => triggerWebhooks(['POST'], { path: `smartcat/${path}` })),
+		webhooks: SMARTCAT_EVENTS.flatMap(({ path }) =>
+			triggerWebhooks(['POST'], { path: `smartcat/${path}` }),
+		),
 		properties: [
 			{
 				displayName:
-					'Smartcat has ONE callback URL per account. With automatic registration, activating this workflow points the account\'s callbacks here; whatever used the previous URL stops receiving them. Use one active Smartcat Trigger per account.',
+					"Smartcat has ONE callback URL per account. With automatic registration, activating this workflow points the account's callbacks here; whatever used the previous URL stops receiving them. Use one active Smartcat Trigger per account.",
 				name: 'accountWideNotice',
 				type: 'notice',
 				default: '',
@@ -55,12 +73,14 @@ export class SmartcatTrigger implements INodeType {
 					{
 						name: 'Automatic',
 						value: 'automatic',
-						description: 'Activation sets the account\'s callback to this workflow with a generated secret header; deactivation removes it',
+						description:
+							"Activation sets the account's callback to this workflow with a generated secret header; deactivation removes it",
 					},
 					{
 						name: 'Manual',
 						value: 'manual',
-						description: 'You set the callback yourself (e.g. with the Smartcat node): give it the URL without /project/status',
+						description:
+							'You set the callback yourself (e.g. with the Smartcat node): give it the URL without /project/status',
 					},
 				],
 				default: 'automatic',
@@ -79,7 +99,8 @@ export class SmartcatTrigger implements INodeType {
 				name: 'headerName',
 				type: 'string',
 				default: DEFAULT_SECRET_HEADER,
-				description: 'The header Smartcat sends with every callback (additionalHeaders); deliveries without its secret value get 401',
+				description:
+					'The header Smartcat sends with every callback (additionalHeaders); deliveries without its secret value get 401',
 			},
 			{
 				displayName: 'Secret Header Value',
@@ -88,13 +109,20 @@ export class SmartcatTrigger implements INodeType {
 				typeOptions: { password: true },
 				default: '',
 				displayOptions: { show: { registration: ['manual'] } },
-				hint: 'The value you gave that header in the account\'s callback setting. Empty: deliveries are not checked.',
+				hint: "The value you gave that header in the account's callback setting. Empty: deliveries are not checked.",
 			},
 			eventsProperty(
-				SMARTCAT_EVENTS.map(({ event, name, description }) => ({ name, value: event, description })),
+				SMARTCAT_EVENTS.map(({ event, name, description }) => ({
+					name,
+					value: event,
+					description,
+				})),
 				'Callbacks that start the workflow. Others are answered 200 and start nothing.',
 			),
-			outputProperty('One item per project or document ID', 'All IDs of a callback in one item, as "ids"'),
+			outputProperty(
+				'One item per project or document ID',
+				'All IDs of a callback in one item, as "ids"',
+			),
 			{
 				displayName: 'Fetch Details',
 				name: 'fetchDetails',
@@ -129,12 +157,17 @@ export class SmartcatTrigger implements INodeType {
 			const event = eventOfPath(request.path ?? request.url ?? '');
 			if (!event) throw badRequest('not a Smartcat callback path');
 			if (mediaType(headers) !== 'application/json') {
-				throw badRequest(`content type "${mediaType(headers) || 'none'}" is not a Smartcat callback: Smartcat posts application/json`);
+				throw badRequest(
+					`content type "${mediaType(headers) || 'none'}" is not a Smartcat callback: Smartcat posts application/json`,
+				);
 			}
 			const ids = [...new Set(parseDelivery(smartcatDeliverySchema, this.getBodyData()))];
 			if (ids.length === 0) return ignoreDelivery(this, 'the delivery lists no ids');
 			if (!isEventWanted(event.event, this.getNodeParameter('events', [ALL_EVENTS]) as string[])) {
-				return ignoreDelivery(this, `event ${event.event} is not selected in the node's event filter`);
+				return ignoreDelivery(
+					this,
+					`event ${event.event} is not selected in the node's event filter`,
+				);
 			}
 
 			let details: SmartcatEntity[] | undefined;
@@ -151,7 +184,8 @@ export class SmartcatTrigger implements INodeType {
 					const keep = details.map((d) => statuses.includes((d.status ?? '').toLowerCase()));
 					wanted = ids.filter((_, i) => keep[i]);
 					details = details.filter((_, i) => keep[i]);
-					if (wanted.length === 0) return ignoreDelivery(this, 'no id is in one of the selected statuses');
+					if (wanted.length === 0)
+						return ignoreDelivery(this, 'no id is in one of the selected statuses');
 				}
 			}
 
@@ -176,14 +210,20 @@ function checkSecret(ctx: IWebhookFunctions, headers: Record<string, unknown>): 
 	if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
 		const expected = ctx.getNodeParameter('manualSecret', '') as string;
 		if (!expected) return;
-		const name = (ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string) || DEFAULT_SECRET_HEADER;
-		if (!secretMatches(headerValue(headers, name), expected)) throw unauthorized('missing or wrong secret header');
+		const name =
+			(ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string) ||
+			DEFAULT_SECRET_HEADER;
+		if (!secretMatches(headerValue(headers, name), expected))
+			throw unauthorized('missing or wrong secret header');
 		return;
 	}
 	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
 	if (!stored) {
-		ctx.logger.error('Smartcat Trigger: no registration in the workflow\'s static data; deactivate and activate the workflow');
+		ctx.logger.error(
+			"Smartcat Trigger: no registration in the workflow's static data; deactivate and activate the workflow",
+		);
 		throw unauthorized('this trigger has no registered secret');
 	}
-	if (!secretMatches(headerValue(headers, stored.headerName), stored.secret)) throw unauthorized('missing or wrong secret header');
+	if (!secretMatches(headerValue(headers, stored.headerName), stored.secret))
+		throw unauthorized('missing or wrong secret header');
 }

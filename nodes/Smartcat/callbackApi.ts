@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../common/concurrency';
-import { smartcatCallbackSettingsSchema, smartcatEntitySchema, smartcatLastErrorSchema, type SmartcatCallbackSettings, type SmartcatEntity } from './schemas';
+import {
+	smartcatCallbackSettingsSchema,
+	smartcatEntitySchema,
+	smartcatLastErrorSchema,
+	type SmartcatCallbackSettings,
+	type SmartcatEntity,
+} from './schemas';
 import { SmartcatApiError, smartcatRequest } from './transport';
 
 type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
@@ -16,12 +27,20 @@ export async function getCallbackSettings(ctx: Ctx): Promise<SmartcatCallbackSet
 	const { status, body } = await smartcatRequest(ctx, 'GET', '/callback', { accept: [404] });
 	if (status === 404) return null;
 	const parsed = smartcatCallbackSettingsSchema.safeParse(body);
-	if (!parsed.success) throw new SmartcatApiError('Smartcat answered the callback setting in an unknown shape', status);
+	if (!parsed.success)
+		throw new SmartcatApiError(
+			'Smartcat answered the callback setting in an unknown shape',
+			status,
+		);
 	return parsed.data;
 }
 
 /** Creates or replaces the account's callback setting. */
-export async function setCallbackSettings(ctx: Ctx, url: string, additionalHeaders: Array<{ name: string; value: string }>): Promise<void> {
+export async function setCallbackSettings(
+	ctx: Ctx,
+	url: string,
+	additionalHeaders: Array<{ name: string; value: string }>,
+): Promise<void> {
 	await smartcatRequest(ctx, 'POST', '/callback', { body: { url, additionalHeaders } });
 }
 
@@ -60,6 +79,12 @@ export async function getDocument(ctx: Ctx, documentId: string): Promise<Smartca
 }
 
 /** Lookups of many ids, at most four at a time; the first failure fails the lot (no id silently dropped). */
-export async function lookUpAll(ctx: Ctx, kind: 'project' | 'document', ids: string[]): Promise<SmartcatEntity[]> {
-	return await mapWithConcurrency(ids, 4, (id) => (kind === 'project' ? getProject(ctx, id) : getDocument(ctx, id)));
+export async function lookUpAll(
+	ctx: Ctx,
+	kind: 'project' | 'document',
+	ids: string[],
+): Promise<SmartcatEntity[]> {
+	return await mapWithConcurrency(ids, 4, (id) =>
+		kind === 'project' ? getProject(ctx, id) : getDocument(ctx, id),
+	);
 }

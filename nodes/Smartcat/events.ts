@@ -5,8 +5,20 @@ export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
  * these paths appended. Project ids are GUIDs; document ids look like `189_25` (document + target language).
  */
 export const SMARTCAT_EVENTS = [
-	{ event: 'project.status', path: 'project/status', idKind: 'project', name: 'Project Status Changed', description: 'A project\'s status changed; ids are project IDs' },
-	{ event: 'document.status', path: 'document/status', idKind: 'document', name: 'Document Status Changed', description: 'A document\'s status changed; ids are document IDs' },
+	{
+		event: 'project.status',
+		path: 'project/status',
+		idKind: 'project',
+		name: 'Project Status Changed',
+		description: "A project's status changed; ids are project IDs",
+	},
+	{
+		event: 'document.status',
+		path: 'document/status',
+		idKind: 'document',
+		name: 'Document Status Changed',
+		description: "A document's status changed; ids are document IDs",
+	},
 	{
 		event: 'document.translationImportCompleted',
 		path: 'document/translationImportCompleted',

@@ -27,12 +27,15 @@ export function callbackBaseUrl(ctx: IHookFunctions): string {
 
 export function storedRegistration(staticData: IDataObject): SmartcatRegistration | undefined {
 	const { callbackUrl, headerName, secret } = staticData;
-	return typeof callbackUrl === 'string' && typeof headerName === 'string' && typeof secret === 'string'
+	return typeof callbackUrl === 'string' &&
+		typeof headerName === 'string' &&
+		typeof secret === 'string'
 		? { callbackUrl, headerName, secret }
 		: undefined;
 }
 
-const sameUrl = (a: string | null | undefined, b: string) => (a ?? '').replace(/\/+$/, '') === b.replace(/\/+$/, '');
+const sameUrl = (a: string | null | undefined, b: string) =>
+	(a ?? '').replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /** Whether Smartcat's setting is exactly ours (URL and secret header): then activation has nothing to do. */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
@@ -42,34 +45,52 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 	return (
 		!!settings &&
 		sameUrl(settings.url, callbackBaseUrl(ctx)) &&
-		(settings.additionalHeaders ?? []).some((h) => h.name?.toLowerCase() === stored.headerName.toLowerCase() && h.value === stored.secret)
+		(settings.additionalHeaders ?? []).some(
+			(h) => h.name?.toLowerCase() === stored.headerName.toLowerCase() && h.value === stored.secret,
+		)
 	);
 }
 
 /** Registers this workflow's URL with a new secret; refuses to replace another URL unless told to. */
 export async function register(ctx: IHookFunctions): Promise<void> {
 	const callbackUrl = callbackBaseUrl(ctx);
-	const headerName = (ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string).trim() || DEFAULT_SECRET_HEADER;
+	const headerName =
+		(ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string).trim() ||
+		DEFAULT_SECRET_HEADER;
 	if (!/^[A-Za-z0-9-]{1,100}$/.test(headerName)) {
 		throw new NodeOperationError(ctx.getNode(), `"${headerName}" is not a valid HTTP header name`, {
 			description: 'Use letters, digits and hyphens, e.g. X-Smartcat-Callback-Secret.',
 		});
 	}
 	const current = await getCallbackSettings(ctx);
-	if (current?.url && !sameUrl(current.url, callbackUrl) && !ctx.getNodeParameter('replaceExisting', false)) {
-		throw new NodeOperationError(ctx.getNode(), `This Smartcat account already sends its callbacks to ${current.url}`, {
-			description:
-				'Smartcat has one callback URL per account. Turn on "Replace Existing Callback" to point it at this workflow instead (whatever used the old URL stops receiving callbacks), or use Registration: Manual.',
-		});
+	if (
+		current?.url &&
+		!sameUrl(current.url, callbackUrl) &&
+		!ctx.getNodeParameter('replaceExisting', false)
+	) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`This Smartcat account already sends its callbacks to ${current.url}`,
+			{
+				description:
+					'Smartcat has one callback URL per account. Turn on "Replace Existing Callback" to point it at this workflow instead (whatever used the old URL stops receiving callbacks), or use Registration: Manual.',
+			},
+		);
 	}
 	// Already ours (n8n can activate one workflow twice in quick succession): adopt the secret Smartcat has, so
 	// whichever activation's static data n8n saves last, it holds the secret Smartcat sends.
 	const existing = sameUrl(current?.url, callbackUrl)
-		? current?.additionalHeaders?.find((h) => h.name?.toLowerCase() === headerName.toLowerCase() && h.value)?.value
+		? current?.additionalHeaders?.find(
+				(h) => h.name?.toLowerCase() === headerName.toLowerCase() && h.value,
+			)?.value
 		: undefined;
 	const secret = existing ?? generateSecret();
 	if (!existing) await setCallbackSettings(ctx, callbackUrl, [{ name: headerName, value: secret }]);
-	Object.assign(ctx.getWorkflowStaticData('node'), { callbackUrl, headerName, secret } satisfies SmartcatRegistration);
+	Object.assign(ctx.getWorkflowStaticData('node'), {
+		callbackUrl,
+		headerName,
+		secret,
+	} satisfies SmartcatRegistration);
 }
 
 /** Removes the account's setting if it still points at this workflow; forgets the secret either way. */

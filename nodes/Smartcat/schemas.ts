@@ -7,9 +7,16 @@ import { z } from 'zod/v4';
  * - last delivery errors: `[{Id, Created, Expired, ApplicationId, Url, FailResponse: {Reason, Code, Content}}]`.
  */
 export const smartcatDeliverySchema = z
-	.array(z.string({ error: 'every id must be a string' }).trim().min(1, 'an id is empty').max(200, 'an id is longer than 200 characters'), {
-		error: 'the body is not a JSON array of ids',
-	})
+	.array(
+		z
+			.string({ error: 'every id must be a string' })
+			.trim()
+			.min(1, 'an id is empty')
+			.max(200, 'an id is longer than 200 characters'),
+		{
+			error: 'the body is not a JSON array of ids',
+		},
+	)
 	.max(10_000, 'more than 10000 ids in one delivery');
 
 export const smartcatCallbackSettingsSchema = z
@@ -31,7 +38,11 @@ export const smartcatLastErrorSchema = z
 		ApplicationId: z.string().nullish(),
 		Url: z.string().nullish(),
 		FailResponse: z
-			.object({ Reason: z.string().nullish(), Code: z.number().nullish(), Content: z.string().nullish() })
+			.object({
+				Reason: z.string().nullish(),
+				Code: z.number().nullish(),
+				Content: z.string().nullish(),
+			})
 			.passthrough()
 			.nullish(),
 	})

@@ -16,6 +16,12 @@ export const SMARTCAT_API_PATH = '/api/integration/v1';
 /** The API root of a credential: its region's server or a custom URL, with or without /api/integration/v1. */
 export function smartcatApiRoot(credentials: { server?: unknown; baseUrl?: unknown }): string {
 	const server = (credentials.server ?? 'europe') as SmartcatServer;
-	const host = server === 'custom' ? String(credentials.baseUrl ?? '') : SMARTCAT_SERVERS[server] ?? SMARTCAT_SERVERS.europe;
-	return `${host.trim().replace(/\/+$/, '').replace(/\/api\/integration\/v1$/i, '')}${SMARTCAT_API_PATH}`;
+	const host =
+		server === 'custom'
+			? String(credentials.baseUrl ?? '')
+			: (SMARTCAT_SERVERS[server] ?? SMARTCAT_SERVERS.europe);
+	return `${host
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api\/integration\/v1$/i, '')}${SMARTCAT_API_PATH}`;
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { credentialOnce, requestWithCredential, VendorApiError } from '../common/http';
 import { smartcatApiRoot } from './servers';
@@ -12,7 +18,8 @@ function messageOf(body: unknown): string {
 	if (typeof body === 'string') return body.trim().slice(0, 300);
 	if (body && typeof body === 'object') {
 		const { message, error, title, Message } = body as Record<string, unknown>;
-		for (const candidate of [message, Message, error, title]) if (typeof candidate === 'string' && candidate) return candidate;
+		for (const candidate of [message, Message, error, title])
+			if (typeof candidate === 'string' && candidate) return candidate;
 		return JSON.stringify(body).slice(0, 300);
 	}
 	return '';
@@ -36,10 +43,17 @@ export async function smartcatRequest(
 		qs: options.qs,
 		body: options.body,
 	});
-	if ('unreachable' in answer) throw new SmartcatApiError(`Smartcat API unreachable: ${answer.unreachable}`, answer.httpCode);
+	if ('unreachable' in answer)
+		throw new SmartcatApiError(`Smartcat API unreachable: ${answer.unreachable}`, answer.httpCode);
 	const { status, body } = answer;
 	if ((status >= 200 && status < 300) || options.accept?.includes(status)) return { status, body };
 	const detail = messageOf(body);
-	const hint = status === 401 || status === 403 ? ' (check the account ID, API key and server of the Smartcat credential)' : '';
-	throw new SmartcatApiError(`Smartcat ${method} ${path}: HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`, status);
+	const hint =
+		status === 401 || status === 403
+			? ' (check the account ID, API key and server of the Smartcat credential)'
+			: '';
+	throw new SmartcatApiError(
+		`Smartcat ${method} ${path}: HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`,
+		status,
+	);
 }

@@ -2,7 +2,11 @@
  * Maps over a list with at most `limit` calls in flight, keeping the order of the input. The first failure
  * rejects the whole (after the calls in flight settle), so no element is silently dropped.
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+	items: readonly T[],
+	limit: number,
+	fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results = new Array<R>(items.length);
 	let next = 0;
 	let failed: { error: unknown } | undefined;

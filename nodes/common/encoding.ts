@@ -39,16 +39,25 @@ export interface RawRequest {
  * the trigger such text with U+FFFD in place of the bytes, or the escape as it stands, and a workflow would
  * run on text nobody sent.
  */
-export function malformedEncoding(request: RawRequest, contentEncoding: string | undefined, mediaType: string): string | undefined {
+export function malformedEncoding(
+	request: RawRequest,
+	contentEncoding: string | undefined,
+	mediaType: string,
+): string | undefined {
 	const coding = (contentEncoding ?? '').trim().toLowerCase();
-	if (!DECODED_BY_N8N.has(coding)) return `Content-Encoding "${coding.slice(0, 40)}" is not supported: send the body as it is, gzip or deflate`;
+	if (!DECODED_BY_N8N.has(coding))
+		return `Content-Encoding "${coding.slice(0, 40)}" is not supported: send the body as it is, gzip or deflate`;
 	const url = request.originalUrl ?? request.url ?? '';
 	const query = url.indexOf('?');
-	if (query >= 0 && !percentEncodingValid(url.slice(query + 1))) return 'the query string is not valid percent-encoded UTF-8';
+	if (query >= 0 && !percentEncodingValid(url.slice(query + 1)))
+		return 'the query string is not valid percent-encoded UTF-8';
 	const raw = request.rawBody;
 	if (Buffer.isBuffer(raw) && raw.length > 0) {
 		if (!isUtf8(raw)) return 'the body is not valid UTF-8';
-		if (mediaType === 'application/x-www-form-urlencoded' && !percentEncodingValid(raw.toString('utf8'))) {
+		if (
+			mediaType === 'application/x-www-form-urlencoded' &&
+			!percentEncodingValid(raw.toString('utf8'))
+		) {
 			return 'the form body is not valid percent-encoded UTF-8';
 		}
 	}

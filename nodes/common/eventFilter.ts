@@ -9,10 +9,14 @@ export function isEventWanted(code: string, selected: readonly string[]): boolea
 }
 
 /** The node subtitle every trigger shows: its chosen events. */
-export const EVENTS_SUBTITLE = '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}';
+export const EVENTS_SUBTITLE =
+	'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}';
 
 /** The "Events" multi-select every trigger has: All Events (the default, also passing unknown codes), then the vendor's. */
-export function eventsProperty(options: INodePropertyOptions[], description: string): INodeProperties {
+export function eventsProperty(
+	options: INodePropertyOptions[],
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
@@ -20,12 +24,22 @@ export function eventsProperty(options: INodePropertyOptions[], description: str
 		required: true,
 		default: [ALL_EVENTS],
 		description,
-		options: [{ name: 'All Events', value: ALL_EVENTS, description: 'Every event, including codes not listed here' }, ...options],
+		options: [
+			{
+				name: 'All Events',
+				value: ALL_EVENTS,
+				description: 'Every event, including codes not listed here',
+			},
+			...options,
+		],
 	};
 }
 
 /** "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. */
-export function outputProperty(perElementDescription: string, batchDescription: string): INodeProperties {
+export function outputProperty(
+	perElementDescription: string,
+	batchDescription: string,
+): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: 'output',

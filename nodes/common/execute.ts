@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type NodeApiError,
+} from 'n8n-workflow';
 
 /**
  * An action node's execute(): runs one operation per input item, in order. A failure becomes the vendor's
@@ -18,7 +23,10 @@ export async function executePerItem(
 		} catch (error) {
 			const nodeError = error instanceof NodeOperationError ? error : toError(error, i);
 			if (!ctx.continueOnFail()) throw nodeError;
-			out.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: i } });
+			out.push({
+				json: { error: nodeError.message, description: nodeError.description ?? null },
+				pairedItem: { item: i },
+			});
 		}
 	}
 	return [out];

@@ -77,7 +77,9 @@ export function httpCallFromLegacy(helpers: LegacyRequestHelper): HttpCall {
 }
 
 /** What a request with a credential came back with: an HTTP answer, or why there was none. */
-export type CredentialAnswer = { status: number; body: unknown } | { unreachable: string; httpCode: number };
+export type CredentialAnswer =
+	| { status: number; body: unknown }
+	| { unreachable: string; httpCode: number };
 
 /**
  * One request through n8n's `httpRequestWithAuthentication`, so the credential's `authenticate` (and
@@ -89,10 +91,24 @@ export async function requestWithCredential(
 	credentialType: string,
 	request: IHttpRequestOptions,
 ): Promise<CredentialAnswer> {
-	const options: IHttpRequestOptions = { json: true, timeout: 30_000, returnFullResponse: true, ignoreHttpStatusErrors: true, ...request };
-	return await (ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options) as Promise<{ statusCode: number; body: unknown }>).then(
+	const options: IHttpRequestOptions = {
+		json: true,
+		timeout: 30_000,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		...request,
+	};
+	return await (
+		ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options) as Promise<{
+			statusCode: number;
+			body: unknown;
+		}>
+	).then(
 		(response) => ({ status: response.statusCode, body: parseBody(response.body) }),
-		(error: Error & { httpCode?: string }) => ({ unreachable: error.message, httpCode: Number(error.httpCode) || 0 }),
+		(error: Error & { httpCode?: string }) => ({
+			unreachable: error.message,
+			httpCode: Number(error.httpCode) || 0,
+		}),
 	);
 }
 
@@ -112,18 +128,25 @@ export class VendorApiError extends Error {
 	}
 }
 
-const credentialsByContext = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+const credentialsByContext = new WeakMap<
+	object,
+	Map<string, Promise<ICredentialDataDecryptedObject>>
+>();
 
 /**
  * A node's credential, read once per n8n context (one delivery, one activation, one execution). The vendor
  * clients only need it for the API's base URL; n8n reads it again itself to authenticate each request, so
  * reading it per call as well would double the credential loads of a delivery that makes many calls.
  */
-export function credentialOnce(ctx: ApiContext, type: string): Promise<ICredentialDataDecryptedObject> {
+export function credentialOnce(
+	ctx: ApiContext,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialsByContext.get(ctx);
 	if (!byType) credentialsByContext.set(ctx, (byType = new Map()));
 	let credentials = byType.get(type);
-	if (!credentials) byType.set(type, (credentials = ctx.getCredentials<ICredentialDataDecryptedObject>(type)));
+	if (!credentials)
+		byType.set(type, (credentials = ctx.getCredentials<ICredentialDataDecryptedObject>(type)));
 	return credentials;
 }
 
@@ -138,12 +161,17 @@ export function toNodeApiError(
 	details: { code?: number | string; description?: string } = {},
 ): NodeApiError {
 	if (error instanceof NodeApiError) return error;
-	if (!(error instanceof VendorApiError)) return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
+	if (!(error instanceof VendorApiError))
+		return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
 	const status = error.httpStatus;
-	return new NodeApiError(ctx.getNode(), { message: error.message, code: details.code ?? status } as JsonObject, {
-		message: error.message,
-		description: details.description,
-		httpCode: status ? String(status) : undefined,
-		itemIndex,
-	});
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: error.message, code: details.code ?? status } as JsonObject,
+		{
+			message: error.message,
+			description: details.description,
+			httpCode: status ? String(status) : undefined,
+			itemIndex,
+		},
+	);
 }

@@ -70,7 +70,12 @@ export function parseTimestamp(text: string): Date | null {
 	if (offsetHours > 14 || offsetMinutes > 59) return null;
 	const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
 	const probe = new Date(Date.UTC(year, month - 1, day));
-	if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+	if (
+		probe.getUTCFullYear() !== year ||
+		probe.getUTCMonth() !== month - 1 ||
+		probe.getUTCDate() !== day
+	)
+		return null;
 	const offset = (offsetHours * 60 + offsetMinutes) * 60_000 * (sign === '-' ? -1 : sign ? 1 : 0);
 	return new Date(utc - offset);
 }
@@ -112,19 +117,37 @@ const PARAMETER_BODIES = new Set(['application/x-www-form-urlencoded', 'applicat
  * an empty body, the fields of a form (or of a JSON object). Any other body (XML, text, a JSON array, bytes)
  * cannot hold them and is malformed. `rawBody` is what n8n read from the wire, when it is known.
  */
-export function parametersFromBody(headers: Record<string, unknown>, body: unknown, rawBody: unknown): Record<string, unknown> {
-	const record = body !== null && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body) ? (body as Record<string, unknown>) : undefined;
-	const empty = Buffer.isBuffer(rawBody) ? rawBody.length === 0 : body === undefined || body === null || (!!record && Object.keys(record).length === 0);
+export function parametersFromBody(
+	headers: Record<string, unknown>,
+	body: unknown,
+	rawBody: unknown,
+): Record<string, unknown> {
+	const record =
+		body !== null && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)
+			? (body as Record<string, unknown>)
+			: undefined;
+	const empty = Buffer.isBuffer(rawBody)
+		? rawBody.length === 0
+		: body === undefined || body === null || (!!record && Object.keys(record).length === 0);
 	if (empty) return {};
 	const type = mediaType(headers);
 	// a body without a content type is never parsed by n8n: its fields come from elsewhere (a test) or not at all
 	if (record && PARAMETER_BODIES.has(type) && (type || !Buffer.isBuffer(rawBody))) return record;
-	const what = !type ? 'a body without a content type' : type === 'application/json' ? 'JSON other than an object' : type;
-	throw badRequest(`the body must hold form parameters (application/x-www-form-urlencoded), not ${what}`);
+	const what = !type
+		? 'a body without a content type'
+		: type === 'application/json'
+			? 'JSON other than an object'
+			: type;
+	throw badRequest(
+		`the body must hold form parameters (application/x-www-form-urlencoded), not ${what}`,
+	);
 }
 
 /** Query and body parameters together; a name present in both keeps both values (see singleParameter). */
-export function mergeParameters(query: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
+export function mergeParameters(
+	query: Record<string, unknown>,
+	body: Record<string, unknown>,
+): Record<string, unknown> {
 	const out: Record<string, unknown> = { ...query };
 	for (const [name, value] of Object.entries(body)) {
 		out[name] = name in out ? ([] as unknown[]).concat(out[name], value) : value;

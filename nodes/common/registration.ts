@@ -12,7 +12,8 @@ export function registrationWebhookMethods(registration: {
 	/** on activation in manual mode: throw to refuse settings that cannot work */
 	checkManual?(ctx: IHookFunctions): void;
 }) {
-	const manual = (ctx: IHookFunctions) => ctx.getNodeParameter('registration', 'automatic') === 'manual';
+	const manual = (ctx: IHookFunctions) =>
+		ctx.getNodeParameter('registration', 'automatic') === 'manual';
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

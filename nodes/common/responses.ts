@@ -39,7 +39,12 @@ export const unavailable = (reason: string) => new DeliveryRejected(503, reason)
  * vendor's message and the delivery gets 503 (see unavailable), so the vendor retries it rather than the
  * workflow running without what was asked for.
  */
-export async function orRetryLater<T>(ctx: IWebhookFunctions, work: Promise<T>, failure: string, reason: string): Promise<T> {
+export async function orRetryLater<T>(
+	ctx: IWebhookFunctions,
+	work: Promise<T>,
+	failure: string,
+	reason: string,
+): Promise<T> {
 	return await work.catch((error: Error) => {
 		ctx.logger.error(`${failure}: ${error.message}`);
 		throw unavailable(reason);
@@ -52,8 +57,14 @@ function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWe
 }
 
 /** 4xx with `{code, message}`; no execution starts. */
-export function rejectDelivery(ctx: IWebhookFunctions, rejection: DeliveryRejected): IWebhookResponseData {
-	return respond(ctx, rejection.httpStatus, { code: rejection.httpStatus, message: rejection.message });
+export function rejectDelivery(
+	ctx: IWebhookFunctions,
+	rejection: DeliveryRejected,
+): IWebhookResponseData {
+	return respond(ctx, rejection.httpStatus, {
+		code: rejection.httpStatus,
+		message: rejection.message,
+	});
 }
 
 /**
@@ -117,7 +128,7 @@ export const respondProperty: INodeProperties = {
 		},
 	],
 	default: 'onReceived',
-	hint: 'The item\'s eventKey is the same on a repeated delivery: use it to skip duplicates',
+	hint: "The item's eventKey is the same on a repeated delivery: use it to skip duplicates",
 };
 
 /**
@@ -131,7 +142,11 @@ export async function handleDelivery(
 ): Promise<IWebhookResponseData> {
 	try {
 		const headers = ctx.getHeaderData() as Record<string, unknown>;
-		const encoding = malformedEncoding(ctx.getRequestObject() as RawRequest, headerValue(headers, 'content-encoding'), mediaType(headers));
+		const encoding = malformedEncoding(
+			ctx.getRequestObject() as RawRequest,
+			headerValue(headers, 'content-encoding'),
+			mediaType(headers),
+		);
 		if (encoding) throw badRequest(encoding);
 		return await handler();
 	} catch (error) {

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IHookFunctions, type INodeProperties, type IWebhookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IHookFunctions,
+	type INodeProperties,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { unauthorized } from './responses';
 import { MIN_SECRET_LENGTH, secretMatches } from './secret';
@@ -19,7 +24,11 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			name: 'urlTokenLocation',
 			type: 'options',
 			options: [
-				{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+				{
+					name: 'None',
+					value: 'none',
+					description: 'Anyone who knows the URL can start the workflow',
+				},
 				{
 					name: 'In the Query String',
 					value: 'query',
@@ -79,7 +88,12 @@ export function checkUrlToken(ctx: IWebhookFunctions, query: Record<string, unkn
 	const location = ctx.getNodeParameter('urlTokenLocation', 'none') as UrlTokenLocation;
 	if (location === 'none') return;
 	const expected = ctx.getNodeParameter('urlToken', '') as string;
-	const received = location === 'path' ? (ctx.getParamsData() as Record<string, unknown>)[pathTokenParameter(ctx.getNode().webhookId)] : query[URL_TOKEN_QUERY_PARAMETER];
+	const received =
+		location === 'path'
+			? (ctx.getParamsData() as Record<string, unknown>)[
+					pathTokenParameter(ctx.getNode().webhookId)
+				]
+			: query[URL_TOKEN_QUERY_PARAMETER];
 	if (!secretMatches(received, expected)) throw unauthorized('missing or wrong secret token');
 }
 
@@ -92,7 +106,10 @@ export function assertUrlTokenConfigured(ctx: IHookFunctions): void {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The secret token must be at least ${MIN_SECRET_LENGTH} characters of letters, digits, - and _`,
-			{ description: 'Generate one, e.g. with "openssl rand -hex 24", and put the same token in the URL you give the vendor.' },
+			{
+				description:
+					'Generate one, e.g. with "openssl rand -hex 24", and put the same token in the URL you give the vendor.',
+			},
 		);
 	}
 }

@@ -7,7 +7,11 @@ import { badRequest } from './responses';
  * a 400 answer (DeliveryRejected), so the sender learns what to fix and no workflow starts. A message that does
  * not name its field gets the field's path in front (`job.unit_count: ...`); `root` names the whole input.
  */
-export function parseDelivery<S extends z.ZodType>(schema: S, input: unknown, root?: string): z.output<S> {
+export function parseDelivery<S extends z.ZodType>(
+	schema: S,
+	input: unknown,
+	root?: string,
+): z.output<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];

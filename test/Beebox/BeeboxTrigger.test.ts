@@ -22,18 +22,25 @@ describe('Beebox Trigger: what a real Beebox sends', () => {
 	});
 
 	it('reads the parameters from a form body on POST', async () => {
-		const { items } = await deliver({ body: { bbid: '7', bbevent: 'PackageClosed', bbok: 'true' } });
+		const { items } = await deliver({
+			body: { bbid: '7', bbevent: 'PackageClosed', bbok: 'true' },
+		});
 		expect(items[0]).toMatchObject({ event: 'PackageClosed', eventKey: 'beebox:7', ok: true });
 	});
 
 	it('refuses a parameter that query and body give differently', async () => {
-		const { status, items } = await deliver({ query: { bbid: '7', bbevent: 'PackageClosed' }, body: { bbid: '8' } });
+		const { status, items } = await deliver({
+			query: { bbid: '7', bbevent: 'PackageClosed' },
+			body: { bbid: '8' },
+		});
 		expect(status).toBe(400);
 		expect(items).toHaveLength(0);
 	});
 
 	it('leaves bberror out when the operation succeeded', async () => {
-		const { items } = await deliver({ query: parseQuery('bbid=1&bbevent=SourceFileParse&bbok=yes&bberror=') });
+		const { items } = await deliver({
+			query: parseQuery('bbid=1&bbevent=SourceFileParse&bbok=yes&bberror='),
+		});
 		expect(items[0]).not.toHaveProperty('error');
 		expect(items[0]).not.toHaveProperty('bberror');
 	});
@@ -51,16 +58,22 @@ describe('Beebox Trigger: what no Beebox sends', () => {
 describe('Beebox Trigger: event filter', () => {
 	const parameters = { events: ['CreatedTranslatedFiles', 'PackageClosed'] };
 
-	it('starts the workflow for a selected event, also in the other spelling Wordbee\'s page uses', async () => {
+	it("starts the workflow for a selected event, also in the other spelling Wordbee's page uses", async () => {
 		for (const bbevent of ['CreatedTranslatedFiles', 'CreateTranslatedFiles', 'PackageClosed']) {
-			const { items } = await deliver({ query: { bbid: '1', bbevent }, nodeParameters: parameters });
+			const { items } = await deliver({
+				query: { bbid: '1', bbevent },
+				nodeParameters: parameters,
+			});
 			expect(items).toHaveLength(1);
 		}
 	});
 
 	it('answers 200 and starts nothing for an event not selected, known or not', async () => {
 		for (const bbevent of ['SourceFileParse', 'SomethingNewInBeebox']) {
-			const { status, result, body } = await deliver({ query: { bbid: '1', bbevent }, nodeParameters: parameters });
+			const { status, result, body } = await deliver({
+				query: { bbid: '1', bbevent },
+				nodeParameters: parameters,
+			});
 			expect(status).toBe(200);
 			expect(result.workflowData).toBeUndefined();
 			expect(body).toMatchObject({ workflowStarted: false });
@@ -73,14 +86,23 @@ describe('Beebox Trigger: secret token', () => {
 
 	it('accepts the right token in the query string, also when Beebox appended its parameters with "?"', async () => {
 		const nodeParameters = { urlTokenLocation: 'query', urlToken: TOKEN };
-		expect((await deliver({ query: { ...valid, token: TOKEN }, nodeParameters })).items).toHaveLength(1);
+		expect(
+			(await deliver({ query: { ...valid, token: TOKEN }, nodeParameters })).items,
+		).toHaveLength(1);
 		const appended = parseQuery(`token=${TOKEN}?bbid=9&bbevent=PackageClosed`);
-		expect((await deliver({ query: appended, nodeParameters })).items[0]).toMatchObject({ eventKey: 'beebox:9' });
+		expect((await deliver({ query: appended, nodeParameters })).items[0]).toMatchObject({
+			eventKey: 'beebox:9',
+		});
 	});
 
 	it('answers 401 to a missing or wrong token, before looking at anything else', async () => {
 		const nodeParameters = { urlTokenLocation: 'query', urlToken: TOKEN };
-		for (const query of [valid, { ...valid, token: `${TOKEN}x` }, { token: 'nope' }, { ...valid, token: [TOKEN, TOKEN] }]) {
+		for (const query of [
+			valid,
+			{ ...valid, token: `${TOKEN}x` },
+			{ token: 'nope' },
+			{ ...valid, token: [TOKEN, TOKEN] },
+		]) {
 			const { status, result, body } = await deliver({ query, nodeParameters });
 			expect(status).toBe(401);
 			expect(result.workflowData).toBeUndefined();
@@ -90,12 +112,25 @@ describe('Beebox Trigger: secret token', () => {
 
 	it('checks the token of the URL path', async () => {
 		const nodeParameters = { urlTokenLocation: 'path', urlToken: TOKEN };
-		expect((await deliver({ query: valid, params: { [PATH_TOKEN]: TOKEN }, nodeParameters })).items).toHaveLength(1);
-		expect((await deliver({ query: { ...valid, token: TOKEN }, params: { [PATH_TOKEN]: 'wrong' }, nodeParameters })).status).toBe(401);
+		expect(
+			(await deliver({ query: valid, params: { [PATH_TOKEN]: TOKEN }, nodeParameters })).items,
+		).toHaveLength(1);
+		expect(
+			(
+				await deliver({
+					query: { ...valid, token: TOKEN },
+					params: { [PATH_TOKEN]: 'wrong' },
+					nodeParameters,
+				})
+			).status,
+		).toBe(401);
 	});
 
 	it('refuses every delivery when a token is required but none is configured', async () => {
-		const { status } = await deliver({ query: { ...valid, token: '' }, nodeParameters: { urlTokenLocation: 'query', urlToken: '' } });
+		const { status } = await deliver({
+			query: { ...valid, token: '' },
+			nodeParameters: { urlTokenLocation: 'query', urlToken: '' },
+		});
 		expect(status).toBe(401);
 	});
 });
@@ -104,7 +139,12 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 	let beebox: BeeboxSimulator;
 	const files = [
 		{ type: 'S' as const, locale: 'en', spath: 'c:\\beebox\\p1\\in\\product.json', tpath: null },
-		{ type: 'T' as const, locale: 'es', spath: 'c:\\beebox\\p1\\in\\product.json', tpath: 'c:\\beebox\\p1\\out\\es\\product.json' },
+		{
+			type: 'T' as const,
+			locale: 'es',
+			spath: 'c:\\beebox\\p1\\in\\product.json',
+			tpath: 'c:\\beebox\\p1\\out\\es\\product.json',
+		},
 	];
 
 	beforeAll(async () => {
@@ -117,7 +157,14 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 	});
 	afterAll(() => beebox.stop());
 
-	const credentials = () => ({ beeboxApi: { serverUrl: `${beebox.url}/api/`, projectKey: 'p1', login: 'connector', password: 'pw' } });
+	const credentials = () => ({
+		beeboxApi: {
+			serverUrl: `${beebox.url}/api/`,
+			projectKey: 'p1',
+			login: 'connector',
+			password: 'pw',
+		},
+	});
 
 	it('adds the delivered files and the raw details, and closes the session', async () => {
 		const { items } = await deliver({
@@ -127,7 +174,11 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 		});
 		expect(items[0].files).toEqual([
 			expect.objectContaining({ type: 'source', locale: 'en', targetPath: null }),
-			expect.objectContaining({ type: 'target', locale: 'es', targetPath: 'c:\\beebox\\p1\\out\\es\\product.json' }),
+			expect.objectContaining({
+				type: 'target',
+				locale: 'es',
+				targetPath: 'c:\\beebox\\p1\\out\\es\\product.json',
+			}),
 		]);
 		expect(items[0].details).toMatchObject({ id: 'ev-1', actioncode: 'CreatedTranslatedFiles' });
 		expect(beebox.openSessions).toBe(0);
@@ -139,7 +190,9 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 			nodeParameters: { fetchDetails: true },
 			credentials: credentials(),
 		});
-		expect(items[0].detailsError).toBe('Beebox event unknown lookup failed: The event unknown does not exist.');
+		expect(items[0].detailsError).toBe(
+			'Beebox event unknown lookup failed: The event unknown does not exist.',
+		);
 		expect(items[0]).not.toHaveProperty('details');
 		expect(beebox.openSessions).toBe(0);
 		expect(logs.join('\n')).not.toContain('pw');
@@ -151,6 +204,8 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 			nodeParameters: { fetchDetails: true },
 			credentials: { beeboxApi: { ...credentials().beeboxApi, password: 'wrong' } },
 		});
-		expect(items[0].detailsError).toBe('Beebox login failed: Login failed. Verify login and password. (LOGIN_FAILED)');
+		expect(items[0].detailsError).toBe(
+			'Beebox login failed: Login failed. Verify login and password. (LOGIN_FAILED)',
+		);
 	});
 });

@@ -13,7 +13,9 @@ const trigger = new GengoTrigger();
 
 /** A request as n8n hands it to the node: form bodies parsed into an object, JSON bodies parsed. */
 function request(contentType: string, body: string, extra: Partial<FakeRequest> = {}): FakeRequest {
-	const parsed = contentType.startsWith('application/json') ? (JSON.parse(body) as unknown) : parseQuery(body);
+	const parsed = contentType.startsWith('application/json')
+		? (JSON.parse(body) as unknown)
+		: parseQuery(body);
 	return { headers: { 'content-type': contentType }, body: parsed, ...extra };
 }
 
@@ -32,31 +34,41 @@ describe('Gengo request signing', () => {
 describe('Gengo Trigger: job callbacks', () => {
 	const jobEvents = GENGO_EVENTS.map(([code]) => code).filter((code) => code !== 'comment');
 
-	it.each(jobEvents)('%s: one item with the documented envelope and a typed job', async (status) => {
-		const sent = gengoCallbackRequest(status, { jobId: '4711' });
-		const { status: http, items } = await deliver(request(sent.contentType, sent.body));
-		expect(http).toBe(200);
-		expect(items).toHaveLength(1);
-		const [item] = items;
-		expect(item).toMatchObject({
-			vendor: 'gengo',
-			event: status,
-			eventKey: `gengo:job:4711:${status}`,
-			occurredAt: null,
-			jobId: '4711',
-			status,
-			orderId: '54632',
-			customData: { cms_id: 'page-42', field: 'hero.title' },
-			fullJobFetched: false,
-		});
-		const job = item.job as Record<string, unknown>;
-		expect(job).toMatchObject({ job_id: '4711', order_id: '54632', unit_count: 9, credits: 0.54, auto_approve: false, lc_tgt: 'de' });
-		expect(typeof job.ctime).toBe('number');
-		expect(job.ctimeIso).toBe(new Date((job.ctime as number) * 1000).toISOString());
-		expect(item).not.toHaveProperty('fileUrl');
-	});
+	it.each(jobEvents)(
+		'%s: one item with the documented envelope and a typed job',
+		async (status) => {
+			const sent = gengoCallbackRequest(status, { jobId: '4711' });
+			const { status: http, items } = await deliver(request(sent.contentType, sent.body));
+			expect(http).toBe(200);
+			expect(items).toHaveLength(1);
+			const [item] = items;
+			expect(item).toMatchObject({
+				vendor: 'gengo',
+				event: status,
+				eventKey: `gengo:job:4711:${status}`,
+				occurredAt: null,
+				jobId: '4711',
+				status,
+				orderId: '54632',
+				customData: { cms_id: 'page-42', field: 'hero.title' },
+				fullJobFetched: false,
+			});
+			const job = item.job as Record<string, unknown>;
+			expect(job).toMatchObject({
+				job_id: '4711',
+				order_id: '54632',
+				unit_count: 9,
+				credits: 0.54,
+				auto_approve: false,
+				lc_tgt: 'de',
+			});
+			expect(typeof job.ctime).toBe('number');
+			expect(job.ctimeIso).toBe(new Date((job.ctime as number) * 1000).toISOString());
+			expect(item).not.toHaveProperty('fileUrl');
+		},
+	);
 
-	it('gives the same eventKey to Gengo\'s retries and a new one to the next status', async () => {
+	it("gives the same eventKey to Gengo's retries and a new one to the next status", async () => {
 		const once = gengoCallbackRequest('reviewable', { jobId: '9' });
 		const a = await deliver(request(once.contentType, once.body));
 		const b = await deliver(request(once.contentType, once.body));
@@ -70,21 +82,38 @@ describe('Gengo Trigger: job callbacks', () => {
 		const available = gengoCallbackRequest('available');
 		const { items } = await deliver(request(available.contentType, available.body));
 		const job = items[0].job as Record<string, unknown>;
-		expect(Date.parse(job.etaIso as string) - Date.parse(items[0].receivedAt as string)).toBe(25056_000);
+		expect(Date.parse(job.etaIso as string) - Date.parse(items[0].receivedAt as string)).toBe(
+			25056_000,
+		);
 		const reviewable = gengoCallbackRequest('reviewable');
-		expect(((await deliver(request(reviewable.contentType, reviewable.body))).items[0].job as Record<string, unknown>).etaIso).toBeNull();
+		expect(
+			(
+				(await deliver(request(reviewable.contentType, reviewable.body))).items[0].job as Record<
+					string,
+					unknown
+				>
+			).etaIso,
+		).toBeNull();
 	});
 
 	it('adds fileUrl for file jobs and keeps custom_data that is not JSON as the string', async () => {
-		const sent = gengoCallbackRequest('approved', { fileUrl: 'https://gengo.example/files/t.docx', customData: 'page 42 / hero' });
+		const sent = gengoCallbackRequest('approved', {
+			fileUrl: 'https://gengo.example/files/t.docx',
+			customData: 'page 42 / hero',
+		});
 		const { items } = await deliver(request(sent.contentType, sent.body));
-		expect(items[0]).toMatchObject({ fileUrl: 'https://gengo.example/files/t.docx', customData: 'page 42 / hero' });
+		expect(items[0]).toMatchObject({
+			fileUrl: 'https://gengo.example/files/t.docx',
+			customData: 'page 42 / hero',
+		});
 	});
 
 	it('accepts a JSON body with the job as an object or as a JSON string (re-encoding proxies)', async () => {
 		const job = gengoSampleJob('approved', { jobId: '77' });
 		for (const body of [{ job }, { job: JSON.stringify(job) }]) {
-			const { status, items } = await deliver(request('application/json; charset=utf-8', JSON.stringify(body)));
+			const { status, items } = await deliver(
+				request('application/json; charset=utf-8', JSON.stringify(body)),
+			);
 			expect(status).toBe(200);
 			expect(items[0]).toMatchObject({ event: 'approved', jobId: '77' });
 		}
@@ -94,7 +123,12 @@ describe('Gengo Trigger: job callbacks', () => {
 describe('Gengo Trigger: comment callbacks', () => {
 	it('emits the comment with its time and a per-comment eventKey', async () => {
 		const comment = gengoSampleComment({ jobId: '4711' }, Date.UTC(2026, 10, 25, 9, 0, 0));
-		const { items } = await deliver(request('application/x-www-form-urlencoded', new URLSearchParams({ comment: JSON.stringify(comment) }).toString()));
+		const { items } = await deliver(
+			request(
+				'application/x-www-form-urlencoded',
+				new URLSearchParams({ comment: JSON.stringify(comment) }).toString(),
+			),
+		);
 		expect(items[0]).toMatchObject({
 			vendor: 'gengo',
 			event: 'comment',
@@ -116,15 +150,23 @@ describe('Gengo Trigger: refusals', () => {
 		expect(items).toHaveLength(0);
 	});
 
-	it.each(['text/plain', 'multipart/form-data; boundary=x', ''])('content type "%s" → 400 (docs/design.md)', async (contentType) => {
-		const { status, items } = await deliver({ headers: contentType ? { 'content-type': contentType } : {}, body: 'job={}' });
-		expect(status).toBe(400);
-		expect(items).toHaveLength(0);
-	});
+	it.each(['text/plain', 'multipart/form-data; boundary=x', ''])(
+		'content type "%s" → 400 (docs/design.md)',
+		async (contentType) => {
+			const { status, items } = await deliver({
+				headers: contentType ? { 'content-type': contentType } : {},
+				body: 'job={}',
+			});
+			expect(status).toBe(400);
+			expect(items).toHaveLength(0);
+		},
+	);
 
 	it('answers 200 and starts nothing for events the filter does not want', async () => {
 		const sent = gengoCallbackRequest('pending');
-		const { status, body, items } = await deliver(request(sent.contentType, sent.body, { nodeParameters: { events: ['approved', 'comment'] } }));
+		const { status, body, items } = await deliver(
+			request(sent.contentType, sent.body, { nodeParameters: { events: ['approved', 'comment'] } }),
+		);
 		expect(status).toBe(200);
 		expect(body.workflowStarted).toBe(false);
 		expect(items).toHaveLength(0);
@@ -134,12 +176,28 @@ describe('Gengo Trigger: refusals', () => {
 		const token = 'Gengo-secret-token-0123456789';
 		const sent = gengoCallbackRequest('approved');
 		const query = { nodeParameters: { urlTokenLocation: 'query', urlToken: token } };
-		expect((await deliver(request(sent.contentType, sent.body, { ...query, query: { token } }))).status).toBe(200);
-		expect((await deliver(request(sent.contentType, sent.body, { ...query, query: { token: `${token}x` } }))).status).toBe(401);
+		expect(
+			(await deliver(request(sent.contentType, sent.body, { ...query, query: { token } }))).status,
+		).toBe(200);
+		expect(
+			(
+				await deliver(
+					request(sent.contentType, sent.body, { ...query, query: { token: `${token}x` } }),
+				)
+			).status,
+		).toBe(401);
 		expect((await deliver(request(sent.contentType, sent.body, query))).status).toBe(401);
 		const path = { nodeParameters: { urlTokenLocation: 'path', urlToken: token } };
-		expect((await deliver(request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: token } }))).status).toBe(200);
-		const wrong = await deliver(request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: 'nope' } }));
+		expect(
+			(
+				await deliver(
+					request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: token } }),
+				)
+			).status,
+		).toBe(200);
+		const wrong = await deliver(
+			request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: 'nope' } }),
+		);
 		expect(wrong.status).toBe(401);
 		expect(JSON.stringify(wrong.body)).not.toContain(token);
 	});
@@ -149,7 +207,10 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 	const keys = { publicKey: 'sim-public', privateKey: 'sim-private' };
 	let gengo: GengoSimulator;
 	beforeAll(async () => {
-		gengo = await new GengoSimulator({ ...keys, jobs: [{ job_id: '384985', status: 'reviewable' }] }).start();
+		gengo = await new GengoSimulator({
+			...keys,
+			jobs: [{ job_id: '384985', status: 'reviewable' }],
+		}).start();
 	});
 	afterAll(async () => gengo.stop());
 
@@ -158,7 +219,7 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 		credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...credentials } },
 	});
 
-	it('replaces the callback\'s job with the API\'s (signed request), keeping the callback\'s event', async () => {
+	it("replaces the callback's job with the API's (signed request), keeping the callback's event", async () => {
 		const sent = gengoCallbackRequest('reviewable', { jobId: '384985', bodySrc: 'cut short' });
 		const { status, items } = await deliver(request(sent.contentType, sent.body, withApi(keys)));
 		expect(status).toBe(200);
@@ -171,14 +232,18 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 
 	it('answers 401 and starts nothing for a job the account does not know', async () => {
 		const sent = gengoCallbackRequest('approved', { jobId: '999' });
-		const { status, body, items } = await deliver(request(sent.contentType, sent.body, withApi(keys)));
+		const { status, body, items } = await deliver(
+			request(sent.contentType, sent.body, withApi(keys)),
+		);
 		expect([status, items.length]).toEqual([401, 0]);
 		expect(body.message).toContain('job 999 is not known');
 	});
 
 	it('answers 503 (Gengo retries) when the credential is refused, and logs what to fix', async () => {
 		const sent = gengoCallbackRequest('approved', { jobId: '384985' });
-		const { status, items, logs } = await deliver(request(sent.contentType, sent.body, withApi({ ...keys, privateKey: 'wrong' })));
+		const { status, items, logs } = await deliver(
+			request(sent.contentType, sent.body, withApi({ ...keys, privateKey: 'wrong' })),
+		);
 		expect([status, items.length]).toEqual([503, 0]);
 		expect(logs.join('\n')).toContain('the Gengo credential does not work');
 		expect(logs.join('\n')).not.toContain('wrong');
@@ -189,14 +254,27 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 		const { status, items } = await deliver({
 			...request(sent.contentType, sent.body),
 			nodeParameters: { fetchFullJob: true },
-			credentials: { gengoApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:1/v2', ...keys } },
+			credentials: {
+				gengoApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:1/v2', ...keys },
+			},
 		});
 		expect([status, items.length]).toEqual([503, 0]);
 	});
 
 	it('confirms the job of a comment too, and adds the job', async () => {
 		const comment = { comment: JSON.stringify(gengoSampleComment({ jobId: '384985' })) };
-		const { items } = await deliver(request('application/x-www-form-urlencoded', new URLSearchParams(comment).toString(), withApi(keys)));
-		expect(items[0]).toMatchObject({ event: 'comment', fullJobFetched: true, orderId: '54632', job: { job_id: '384985' } });
+		const { items } = await deliver(
+			request(
+				'application/x-www-form-urlencoded',
+				new URLSearchParams(comment).toString(),
+				withApi(keys),
+			),
+		);
+		expect(items[0]).toMatchObject({
+			event: 'comment',
+			fullJobFetched: true,
+			orderId: '54632',
+			job: { job_id: '384985' },
+		});
 	});
 });

@@ -10,10 +10,18 @@ describe('Gengo credential test button', () => {
 	afterAll(async () => gengo.stop());
 
 	const test = (data: Record<string, string>) =>
-		testGengoCredentials.call(fakeCredentialTestContext(), { id: '1', name: 'gengo', type: 'gengoApi', data: { environment: 'custom', baseUrl: gengo.baseUrl, ...data } });
+		testGengoCredentials.call(fakeCredentialTestContext(), {
+			id: '1',
+			name: 'gengo',
+			type: 'gengoApi',
+			data: { environment: 'custom', baseUrl: gengo.baseUrl, ...data },
+		});
 
 	it('says OK with the balance for keys Gengo accepts', async () => {
-		expect(await test({ publicKey: 'pub', privateKey: 'priv' })).toEqual({ status: 'OK', message: 'Connected to Gengo (balance 25.32 USD)' });
+		expect(await test({ publicKey: 'pub', privateKey: 'priv' })).toEqual({
+			status: 'OK',
+			message: 'Connected to Gengo (balance 25.32 USD)',
+		});
 	});
 
 	it("shows Gengo's own message for refused keys", async () => {
@@ -27,8 +35,16 @@ describe('Gengo credential test button', () => {
 			id: '1',
 			name: 'gengo',
 			type: 'gengoApi',
-			data: { environment: 'custom', baseUrl: 'http://127.0.0.1:1/v2', publicKey: 'pub', privateKey: 'priv' },
+			data: {
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:1/v2',
+				publicKey: 'pub',
+				privateKey: 'priv',
+			},
 		});
-		expect(result).toMatchObject({ status: 'Error', message: expect.stringContaining('Gengo API unreachable') });
+		expect(result).toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('Gengo API unreachable'),
+		});
 	});
 });

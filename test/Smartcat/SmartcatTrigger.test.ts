@@ -7,7 +7,11 @@ import { SmartcatSimulator } from '../simulators/smartcat';
 
 const trigger = new SmartcatTrigger();
 const SECRET = 'registered-secret-0123456789abcdef';
-const registered = { callbackUrl: 'https://n8n.example/webhook/x/smartcat', headerName: 'X-Smartcat-Callback-Secret', secret: SECRET };
+const registered = {
+	callbackUrl: 'https://n8n.example/webhook/x/smartcat',
+	headerName: 'X-Smartcat-Callback-Secret',
+	secret: SECRET,
+};
 
 function request(path: string, body: unknown, extra: Partial<FakeRequest> = {}): FakeRequest {
 	return {
@@ -23,32 +27,70 @@ const deliver = deliverTo(trigger);
 
 describe('Smartcat Trigger: deliveries', () => {
 	it('emits one item per project id with the envelope', async () => {
-		const { status, items } = await deliver(request('project/status', ['1e2d703f-9def-4d27-ab4d-350cbbe8c44b', 'b5bf9123-31b3-4e45-9ee9-8c14d15a4145']));
+		const { status, items } = await deliver(
+			request('project/status', [
+				'1e2d703f-9def-4d27-ab4d-350cbbe8c44b',
+				'b5bf9123-31b3-4e45-9ee9-8c14d15a4145',
+			]),
+		);
 		expect(status).toBe(200);
 		expect(items).toEqual([
-			expect.objectContaining({ vendor: 'smartcat', event: 'project.status', projectId: '1e2d703f-9def-4d27-ab4d-350cbbe8c44b', eventKey: 'smartcat:project.status:1e2d703f-9def-4d27-ab4d-350cbbe8c44b', occurredAt: null }),
+			expect.objectContaining({
+				vendor: 'smartcat',
+				event: 'project.status',
+				projectId: '1e2d703f-9def-4d27-ab4d-350cbbe8c44b',
+				eventKey: 'smartcat:project.status:1e2d703f-9def-4d27-ab4d-350cbbe8c44b',
+				occurredAt: null,
+			}),
 			expect.objectContaining({ projectId: 'b5bf9123-31b3-4e45-9ee9-8c14d15a4145' }),
 		]);
 	});
 
 	it('splits document ids into document and language, for both document events', async () => {
-		for (const [path, event] of [['document/status', 'document.status'], ['document/translationImportCompleted/', 'document.translationImportCompleted']]) {
+		for (const [path, event] of [
+			['document/status', 'document.status'],
+			['document/translationImportCompleted/', 'document.translationImportCompleted'],
+		]) {
 			const { items } = await deliver(request(path, ['189_25']));
-			expect(items).toEqual([expect.objectContaining({ event, documentId: '189_25', documentBaseId: '189', languageId: '25', eventKey: `smartcat:${event}:189_25` })]);
+			expect(items).toEqual([
+				expect.objectContaining({
+					event,
+					documentId: '189_25',
+					documentBaseId: '189',
+					languageId: '25',
+					eventKey: `smartcat:${event}:189_25`,
+				}),
+			]);
 		}
 		expect(splitDocumentId('abc')).toEqual({ documentBaseId: 'abc', languageId: null });
 	});
 
 	it('emits one item per delivery when asked, without duplicate ids', async () => {
-		const { items } = await deliver(request('document/status', ['189_25', '310_25', '189_25'], { nodeParameters: { output: 'perDelivery' } }));
-		expect(items).toEqual([expect.objectContaining({ event: 'document.status', ids: ['189_25', '310_25'], eventKey: 'smartcat:document.status:189_25,310_25' })]);
+		const { items } = await deliver(
+			request('document/status', ['189_25', '310_25', '189_25'], {
+				nodeParameters: { output: 'perDelivery' },
+			}),
+		);
+		expect(items).toEqual([
+			expect.objectContaining({
+				event: 'document.status',
+				ids: ['189_25', '310_25'],
+				eventKey: 'smartcat:document.status:189_25,310_25',
+			}),
+		]);
 	});
 
 	it('answers 200 and starts nothing for an empty list and for filtered events', async () => {
 		const empty = await deliver(request('document/status', []));
 		expect([empty.status, empty.items.length, empty.body.workflowStarted]).toEqual([200, 0, false]);
-		const filtered = await deliver(request('project/status', ['p1'], { nodeParameters: { events: ['document.status'] } }));
-		expect([filtered.status, filtered.items.length, filtered.body.workflowStarted]).toEqual([200, 0, false]);
+		const filtered = await deliver(
+			request('project/status', ['p1'], { nodeParameters: { events: ['document.status'] } }),
+		);
+		expect([filtered.status, filtered.items.length, filtered.body.workflowStarted]).toEqual([
+			200,
+			0,
+			false,
+		]);
 	});
 
 	it.each([
@@ -64,7 +106,11 @@ describe('Smartcat Trigger: deliveries', () => {
 	});
 
 	it('refuses another content type with 400 (docs/design.md)', async () => {
-		const { status } = await deliver(request('document/status', '["1"]', { headers: { 'content-type': 'text/plain', 'x-smartcat-callback-secret': SECRET } }));
+		const { status } = await deliver(
+			request('document/status', '["1"]', {
+				headers: { 'content-type': 'text/plain', 'x-smartcat-callback-secret': SECRET },
+			}),
+		);
 		expect(status).toBe(400);
 	});
 });
@@ -75,7 +121,11 @@ describe('Smartcat Trigger: the secret header', () => {
 		['wrong', { 'x-smartcat-callback-secret': `${SECRET}x` }],
 		['in another header', { authorization: SECRET }],
 	])('%s → 401, checked before the body', async (_name, secretHeaders) => {
-		const { status, body, items } = await deliver(request('document/status', 'not even json', { headers: { 'content-type': 'application/json', ...secretHeaders } }));
+		const { status, body, items } = await deliver(
+			request('document/status', 'not even json', {
+				headers: { 'content-type': 'application/json', ...secretHeaders },
+			}),
+		);
 		expect([status, items.length]).toEqual([401, 0]);
 		expect(JSON.stringify(body)).not.toContain(SECRET);
 	});
@@ -87,17 +137,38 @@ describe('Smartcat Trigger: the secret header', () => {
 	});
 
 	it('manual registration checks the configured header value, or nothing when none is set', async () => {
-		const manual = { registration: 'manual', headerName: 'X-Hook-Key', manualSecret: 'manual-secret-value-123' };
-		const ok = await deliver(request('document/status', ['1'], { nodeParameters: manual, headers: { 'content-type': 'application/json', 'x-hook-key': 'manual-secret-value-123' } }));
-		const wrong = await deliver(request('document/status', ['1'], { nodeParameters: manual, headers: { 'content-type': 'application/json', 'x-hook-key': 'nope' } }));
-		const open = await deliver(request('document/status', ['1'], { nodeParameters: { registration: 'manual' }, headers: { 'content-type': 'application/json' } }));
+		const manual = {
+			registration: 'manual',
+			headerName: 'X-Hook-Key',
+			manualSecret: 'manual-secret-value-123',
+		};
+		const ok = await deliver(
+			request('document/status', ['1'], {
+				nodeParameters: manual,
+				headers: { 'content-type': 'application/json', 'x-hook-key': 'manual-secret-value-123' },
+			}),
+		);
+		const wrong = await deliver(
+			request('document/status', ['1'], {
+				nodeParameters: manual,
+				headers: { 'content-type': 'application/json', 'x-hook-key': 'nope' },
+			}),
+		);
+		const open = await deliver(
+			request('document/status', ['1'], {
+				nodeParameters: { registration: 'manual' },
+				headers: { 'content-type': 'application/json' },
+			}),
+		);
 		expect([ok.status, wrong.status, open.status]).toEqual([200, 401, 200]);
 	});
 });
 
 describe('Smartcat Trigger: Fetch Details', () => {
 	let smartcat: SmartcatSimulator;
-	const credentials = () => ({ smartcatApi: { accountId: 'acc', apiKey: 'key', server: 'custom', baseUrl: smartcat.url } });
+	const credentials = () => ({
+		smartcatApi: { accountId: 'acc', apiKey: 'key', server: 'custom', baseUrl: smartcat.url },
+	});
 	beforeAll(async () => {
 		smartcat = await new SmartcatSimulator({
 			accountId: 'acc',
@@ -111,25 +182,52 @@ describe('Smartcat Trigger: Fetch Details', () => {
 	afterAll(async () => smartcat.stop());
 
 	it('adds each document and its status; the status filter drops the others', async () => {
-		const all = await deliver(request('document/status', ['189_25', '310_25'], { nodeParameters: { fetchDetails: true }, credentials: credentials() }));
-		expect(all.items.map((i) => [i.documentId, i.status, (i.document as { name: string }).name, i.eventKey])).toEqual([
+		const all = await deliver(
+			request('document/status', ['189_25', '310_25'], {
+				nodeParameters: { fetchDetails: true },
+				credentials: credentials(),
+			}),
+		);
+		expect(
+			all.items.map((i) => [
+				i.documentId,
+				i.status,
+				(i.document as { name: string }).name,
+				i.eventKey,
+			]),
+		).toEqual([
 			['189_25', 'completed', 'Home page', 'smartcat:document.status:189_25:completed'],
 			['310_25', 'inProgress', 'Pricing', 'smartcat:document.status:310_25:inProgress'],
 		]);
-		const completed = await deliver(request('document/status', ['189_25', '310_25'], { nodeParameters: { fetchDetails: true, statuses: 'Completed' }, credentials: credentials() }));
+		const completed = await deliver(
+			request('document/status', ['189_25', '310_25'], {
+				nodeParameters: { fetchDetails: true, statuses: 'Completed' },
+				credentials: credentials(),
+			}),
+		);
 		expect(completed.items.map((i) => i.documentId)).toEqual(['189_25']);
-		const none = await deliver(request('document/status', ['310_25'], { nodeParameters: { fetchDetails: true, statuses: 'completed' }, credentials: credentials() }));
+		const none = await deliver(
+			request('document/status', ['310_25'], {
+				nodeParameters: { fetchDetails: true, statuses: 'completed' },
+				credentials: credentials(),
+			}),
+		);
 		expect([none.status, none.items.length, none.body.workflowStarted]).toEqual([200, 0, false]);
 	});
 
-	it('a failed lookup starts nothing and answers 503 (Smartcat retries), with Smartcat\'s message in the log', async () => {
-		const { status, items, logs } = await deliver(request('document/status', ['189_25', 'gone_25'], { nodeParameters: { fetchDetails: true }, credentials: credentials() }));
+	it("a failed lookup starts nothing and answers 503 (Smartcat retries), with Smartcat's message in the log", async () => {
+		const { status, items, logs } = await deliver(
+			request('document/status', ['189_25', 'gone_25'], {
+				nodeParameters: { fetchDetails: true },
+				credentials: credentials(),
+			}),
+		);
 		expect([status, items.length]).toEqual([503, 0]);
 		expect(logs.join('\n')).toContain('Document not found');
 	});
 });
 
-describe('Smartcat node: callback setting checks mirror Smartcat\'s 400 rules', () => {
+describe("Smartcat node: callback setting checks mirror Smartcat's 400 rules", () => {
 	it.each([
 		['not a url', [], 'is not a valid URL'],
 		['ftp://x.example', [], 'must be an http or https URL'],
@@ -140,6 +238,8 @@ describe('Smartcat node: callback setting checks mirror Smartcat\'s 400 rules', 
 	});
 
 	it('accepts a URL with headers', () => {
-		expect(validateCallbackSetting('https://x.example/cb', [{ name: 'X-Key', value: 'v' }])).toBeUndefined();
+		expect(
+			validateCallbackSetting('https://x.example/cb', [{ name: 'X-Key', value: 'v' }]),
+		).toBeUndefined();
 	});
 });

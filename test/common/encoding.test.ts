@@ -7,9 +7,24 @@ const FORM = 'application/x-www-form-urlencoded';
 
 describe('malformedEncoding: the bytes of a delivery must be what a vendor sends', () => {
 	it.each([
-		['UTF-8 JSON', { rawBody: Buffer.from('{"a":"Übersetzung ✓ 翻訳"}') }, undefined, 'application/json'],
-		['a form with percent-encoded UTF-8', { rawBody: Buffer.from('job=%C3%9Cbersetzung+%E2%9C%93') }, undefined, FORM],
-		['a query with percent-encoded UTF-8 and a literal +', { originalUrl: '/webhook/x/beebox?bbid=%E7%BF%BB&bbdate=2024-01-01T10:00+02:00' }, undefined, ''],
+		[
+			'UTF-8 JSON',
+			{ rawBody: Buffer.from('{"a":"Übersetzung ✓ 翻訳"}') },
+			undefined,
+			'application/json',
+		],
+		[
+			'a form with percent-encoded UTF-8',
+			{ rawBody: Buffer.from('job=%C3%9Cbersetzung+%E2%9C%93') },
+			undefined,
+			FORM,
+		],
+		[
+			'a query with percent-encoded UTF-8 and a literal +',
+			{ originalUrl: '/webhook/x/beebox?bbid=%E7%BF%BB&bbdate=2024-01-01T10:00+02:00' },
+			undefined,
+			'',
+		],
 		['an empty body', { rawBody: Buffer.alloc(0) }, undefined, ''],
 		['gzip (n8n undoes it)', { rawBody: Buffer.from('{}') }, 'gzip', 'application/json'],
 		['identity', {}, 'Identity', ''],
@@ -26,23 +41,50 @@ describe('malformedEncoding: the bytes of a delivery must be what a vendor sends
 		['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
 	])('refuses a body with %s', (_name, bytes) => {
 		const rawBody = Buffer.concat([Buffer.from('{"a":"'), Buffer.from(bytes), Buffer.from('"}')]);
-		expect(malformedEncoding({ rawBody }, undefined, 'application/json')).toBe('the body is not valid UTF-8');
+		expect(malformedEncoding({ rawBody }, undefined, 'application/json')).toBe(
+			'the body is not valid UTF-8',
+		);
 	});
 
-	it.each(['%FF', '%C3%28', '%E2%82', '%', '%E', '%ZZ', '%%41'])('refuses %s in a query string or a form body', (escape) => {
-		expect(malformedEncoding({ originalUrl: `/webhook/x/beebox?bbid=${escape}&bbevent=X` }, undefined, '')).toBe('the query string is not valid percent-encoded UTF-8');
-		expect(malformedEncoding({ rawBody: Buffer.from(`job=${escape}`) }, undefined, FORM)).toBe('the form body is not valid percent-encoded UTF-8');
-	});
+	it.each(['%FF', '%C3%28', '%E2%82', '%', '%E', '%ZZ', '%%41'])(
+		'refuses %s in a query string or a form body',
+		(escape) => {
+			expect(
+				malformedEncoding(
+					{ originalUrl: `/webhook/x/beebox?bbid=${escape}&bbevent=X` },
+					undefined,
+					'',
+				),
+			).toBe('the query string is not valid percent-encoded UTF-8');
+			expect(malformedEncoding({ rawBody: Buffer.from(`job=${escape}`) }, undefined, FORM)).toBe(
+				'the form body is not valid percent-encoded UTF-8',
+			);
+		},
+	);
 
 	it('refuses a Content-Encoding n8n does not undo', () => {
-		expect(malformedEncoding({}, 'br', 'application/json')).toMatch(/Content-Encoding "br" is not supported/);
+		expect(malformedEncoding({}, 'br', 'application/json')).toMatch(
+			/Content-Encoding "br" is not supported/,
+		);
 	});
 });
 
 describe('every trigger answers 400 to bytes that are not UTF-8, before its own checks', () => {
 	it.each([
-		['Gengo', new GengoTrigger(), { headers: { 'content-type': FORM }, body: { job: '{}' }, rawBody: Buffer.from('job=%FF') }],
-		['Phrase TMS (before the token check)', new PhraseTrigger(), { headers: { 'content-type': 'application/json' }, body: {}, rawBody: Buffer.from([0x7b, 0xff, 0x7d]) }],
+		[
+			'Gengo',
+			new GengoTrigger(),
+			{ headers: { 'content-type': FORM }, body: { job: '{}' }, rawBody: Buffer.from('job=%FF') },
+		],
+		[
+			'Phrase TMS (before the token check)',
+			new PhraseTrigger(),
+			{
+				headers: { 'content-type': 'application/json' },
+				body: {},
+				rawBody: Buffer.from([0x7b, 0xff, 0x7d]),
+			},
+		],
 	])('%s', async (_name, trigger, request) => {
 		const answer = await deliverTo(trigger)(request);
 		expect(answer.status).toBe(400);

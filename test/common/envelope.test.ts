@@ -15,10 +15,26 @@ describe('buildEnvelope', () => {
 			},
 			{ job: { job_id: 42 }, vendor: 'not overwritten' },
 		);
-		expect(Object.keys(item)).toEqual(['vendor', 'event', 'eventKey', 'occurredAt', 'receivedAt', 'jobId', 'status', 'job']);
-		expect(item).toMatchObject({ vendor: 'gengo', occurredAt: '2024-01-01T00:00:00.000Z', jobId: '42' });
+		expect(Object.keys(item)).toEqual([
+			'vendor',
+			'event',
+			'eventKey',
+			'occurredAt',
+			'receivedAt',
+			'jobId',
+			'status',
+			'job',
+		]);
+		expect(item).toMatchObject({
+			vendor: 'gengo',
+			occurredAt: '2024-01-01T00:00:00.000Z',
+			jobId: '42',
+		});
 	});
 	it('says null when the vendor gives no time', () => {
-		expect(buildEnvelope({ vendor: 'beebox', event: 'x', eventKey: 'k', receivedAt: new Date(0) }, {}).occurredAt).toBeNull();
+		expect(
+			buildEnvelope({ vendor: 'beebox', event: 'x', eventKey: 'k', receivedAt: new Date(0) }, {})
+				.occurredAt,
+		).toBeNull();
 	});
 });

@@ -1,4 +1,11 @@
-import { mergeParameters, parametersFromBody, parseBooleanWord, parseTimestamp, repairAppendedQuery, singleParameter } from '../../nodes/common/parse';
+import {
+	mergeParameters,
+	parametersFromBody,
+	parseBooleanWord,
+	parseTimestamp,
+	repairAppendedQuery,
+	singleParameter,
+} from '../../nodes/common/parse';
 import { DeliveryRejected } from '../../nodes/common/responses';
 
 describe('parseTimestamp', () => {
@@ -17,20 +24,37 @@ describe('parseTimestamp', () => {
 		expect(parseTimestamp(text)?.toISOString()).toBe(iso);
 	});
 
-	it.each(['', 'yesterday', '2023-13-01T00:00Z', '2023-02-30', '2023-02-29T00:00Z', '2023-01-01T24:00Z', '2023-01-01T10:60Z', '2023-01-01T10:00+15:00', '1700000000', '2023-01-01-02'])(
-		'refuses %p',
-		(text) => {
-			expect(parseTimestamp(text)).toBeNull();
-		},
-	);
+	it.each([
+		'',
+		'yesterday',
+		'2023-13-01T00:00Z',
+		'2023-02-30',
+		'2023-02-29T00:00Z',
+		'2023-01-01T24:00Z',
+		'2023-01-01T10:60Z',
+		'2023-01-01T10:00+15:00',
+		'1700000000',
+		'2023-01-01-02',
+	])('refuses %p', (text) => {
+		expect(parseTimestamp(text)).toBeNull();
+	});
 });
 
 describe('parseBooleanWord', () => {
 	it('reads the words Beebox uses, in any case', () => {
-		expect([parseBooleanWord('true'), parseBooleanWord('YES'), parseBooleanWord(' false '), parseBooleanWord('No')]).toEqual([true, true, false, false]);
+		expect([
+			parseBooleanWord('true'),
+			parseBooleanWord('YES'),
+			parseBooleanWord(' false '),
+			parseBooleanWord('No'),
+		]).toEqual([true, true, false, false]);
 	});
 	it('has no opinion on anything else', () => {
-		expect([parseBooleanWord('1'), parseBooleanWord('maybe'), parseBooleanWord('')]).toEqual([undefined, undefined, undefined]);
+		expect([parseBooleanWord('1'), parseBooleanWord('maybe'), parseBooleanWord('')]).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
 	});
 });
 
@@ -42,19 +66,32 @@ describe('singleParameter', () => {
 		expect(() => singleParameter({ a: ['x', 'y'] }, 'a')).toThrow(DeliveryRejected);
 	});
 	it('refuses nested values', () => {
-		expect(() => singleParameter({ a: { b: '1' } }, 'a')).toThrow('parameter "a" must be a single value');
+		expect(() => singleParameter({ a: { b: '1' } }, 'a')).toThrow(
+			'parameter "a" must be a single value',
+		);
 	});
 	it('turns JSON scalars into text and leaves absent ones out', () => {
-		expect([singleParameter({ a: 5 }, 'a'), singleParameter({ a: true }, 'a'), singleParameter({}, 'a')]).toEqual(['5', 'true', undefined]);
+		expect([
+			singleParameter({ a: 5 }, 'a'),
+			singleParameter({ a: true }, 'a'),
+			singleParameter({}, 'a'),
+		]).toEqual(['5', 'true', undefined]);
 	});
 });
 
 describe('repairAppendedQuery', () => {
 	it('reads parameters a sender appended with a second "?"', () => {
-		expect(repairAppendedQuery({ token: 'abc?bbid=1', bbevent: 'X' })).toEqual({ token: 'abc', bbid: '1', bbevent: 'X' });
+		expect(repairAppendedQuery({ token: 'abc?bbid=1', bbevent: 'X' })).toEqual({
+			token: 'abc',
+			bbid: '1',
+			bbevent: 'X',
+		});
 	});
 	it('keeps both values when the appended part repeats a parameter', () => {
-		expect(repairAppendedQuery({ token: 'abc?bbid=2', bbid: '1' })).toEqual({ token: 'abc', bbid: ['1', '2'] });
+		expect(repairAppendedQuery({ token: 'abc?bbid=2', bbid: '1' })).toEqual({
+			token: 'abc',
+			bbid: ['1', '2'],
+		});
 	});
 	it('leaves an ordinary query alone', () => {
 		expect(repairAppendedQuery({ a: '1', b: ['2', '3'] })).toEqual({ a: '1', b: ['2', '3'] });
@@ -72,14 +109,34 @@ describe('parametersFromBody', () => {
 	it('reads a form body, and nothing from an empty one', () => {
 		expect(parametersFromBody(form, { bbid: '1' }, Buffer.from('bbid=1'))).toEqual({ bbid: '1' });
 		expect(parametersFromBody({}, {}, Buffer.alloc(0))).toEqual({});
-		expect(parametersFromBody({ 'content-type': 'application/octet-stream' }, {}, Buffer.alloc(0))).toEqual({});
+		expect(
+			parametersFromBody({ 'content-type': 'application/octet-stream' }, {}, Buffer.alloc(0)),
+		).toEqual({});
 	});
 
 	it.each([
-		['XML', { 'content-type': 'text/xml' }, { job: { id: '1' } }, '<job><id>1</id></job>', /not text\/xml/],
+		[
+			'XML',
+			{ 'content-type': 'text/xml' },
+			{ job: { id: '1' } },
+			'<job><id>1</id></job>',
+			/not text\/xml/,
+		],
 		['text', { 'content-type': 'text/plain' }, 'bbid=1', 'bbid=1', /not text\/plain/],
-		['a JSON array', { 'content-type': 'application/json' }, [1, 2], '[1,2]', /not JSON other than an object/],
-		['bytes', { 'content-type': 'application/octet-stream' }, {}, '\u0000\u0001', /not application\/octet-stream/],
+		[
+			'a JSON array',
+			{ 'content-type': 'application/json' },
+			[1, 2],
+			'[1,2]',
+			/not JSON other than an object/,
+		],
+		[
+			'bytes',
+			{ 'content-type': 'application/octet-stream' },
+			{},
+			'\u0000\u0001',
+			/not application\/octet-stream/,
+		],
 		['bytes without a content type', {}, {}, 'x', /not a body without a content type/],
 	])('refuses %s', (_name, headers, body, raw, reason) => {
 		expect(() => parametersFromBody(headers, body, Buffer.from(raw))).toThrow(reason);

@@ -9,7 +9,15 @@ import { parse as parseQuery } from 'node:querystring';
 import fixtures from '../fixtures/beebox/callbacks.json';
 import { SlackStandIn, slackText } from '../helpers/slack';
 import { BeeboxSimulator } from '../simulators/beebox';
-import { editorTypes, example, receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
+import {
+	editorTypes,
+	example,
+	receivedItems,
+	send,
+	startN8n,
+	triggerWorkflow,
+	type N8nInstance,
+} from './harness';
 
 const TOKEN = 'e2eToken-0123456789abcdef';
 const API_PASSWORD = 'connector-password-e2e';
@@ -37,10 +45,26 @@ const workflows = {
 /** One callback per event group, as Beebox sends them (GET, URL parameters). */
 const perGroup = [
 	{ group: 'File', query: fixtures.valid[0].query },
-	{ group: 'Job', query: 'bbid=job-1&bbevent=PackageCompleted&bbsender=Autorun&bbproject=p1&bbdate=2024-03-01T10:00Z&bbok=true' },
-	{ group: 'TMS Link', query: 'bbid=tms-1&bbevent=TmsSendLinkRequest&bbsender=Admin&bbproject=p1&bbdate=2024-03-01T10:01Z&bbok=true' },
-	{ group: 'Project', query: 'bbid=prj-1&bbevent=ProjectUpdate&bbsender=Admin&bbproject=p1&bbdate=2024-03-01T10:02Z&bbok=true' },
-	{ group: 'Administration', query: 'bbid=adm-1&bbevent=AutorunExitFailed&bbsender=Autorun&bbdate=2024-03-01T10:03Z&bbok=false&bberror=Disk%20full' },
+	{
+		group: 'Job',
+		query:
+			'bbid=job-1&bbevent=PackageCompleted&bbsender=Autorun&bbproject=p1&bbdate=2024-03-01T10:00Z&bbok=true',
+	},
+	{
+		group: 'TMS Link',
+		query:
+			'bbid=tms-1&bbevent=TmsSendLinkRequest&bbsender=Admin&bbproject=p1&bbdate=2024-03-01T10:01Z&bbok=true',
+	},
+	{
+		group: 'Project',
+		query:
+			'bbid=prj-1&bbevent=ProjectUpdate&bbsender=Admin&bbproject=p1&bbdate=2024-03-01T10:02Z&bbok=true',
+	},
+	{
+		group: 'Administration',
+		query:
+			'bbid=adm-1&bbevent=AutorunExitFailed&bbsender=Autorun&bbdate=2024-03-01T10:03Z&bbok=false&bberror=Disk%20full',
+	},
 ];
 
 describe('Wordbee Beebox Trigger in a real n8n', () => {
@@ -52,7 +76,8 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 			parameters: { 'Wordbee Beebox Trigger': { urlToken: TOKEN } },
 			credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') },
 		});
-	const url = (workflow: { webhookId: string }, suffix = '') => n8n.webhookUrl(`${workflow.webhookId}/beebox${suffix}`);
+	const url = (workflow: { webhookId: string }, suffix = '') =>
+		n8n.webhookUrl(`${workflow.webhookId}/beebox${suffix}`);
 
 	beforeAll(async () => {
 		beebox = await new BeeboxSimulator({
@@ -70,7 +95,10 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		}).start();
 		slack = await new SlackStandIn().start();
 		n8n = await startN8n('beebox', { env: slack.n8nEnv });
-		const beeboxAccount = { type: 'beeboxApi', data: { serverUrl: beebox.url, projectKey: 'p1', login: 'connector', password: API_PASSWORD } };
+		const beeboxAccount = {
+			type: 'beeboxApi',
+			data: { serverUrl: beebox.url, projectKey: 'p1', login: 'connector', password: API_PASSWORD },
+		};
 		await n8n.importCredentials([
 			{ id: 'beeboxCred000001', name: 'Beebox simulator', ...beeboxAccount },
 			{ id: 'beeboxExampleCred', name: 'Wordbee Beebox account', ...beeboxAccount },
@@ -83,7 +111,9 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 			await n8n.waitForWebhook(url(workflow, workflow === workflows.pathToken ? '/probe' : ''));
 		}
 		await n8n.waitForWebhook(n8n.webhookUrl(`${slackExample().nodes[0].webhookId}/beebox`));
-		console.log(`[e2e beebox] ${Object.keys(workflows).length} Beebox workflows published, webhooks registered`);
+		console.log(
+			`[e2e beebox] ${Object.keys(workflows).length} Beebox workflows published, webhooks registered`,
+		);
 	});
 
 	afterAll(async () => {
@@ -99,7 +129,10 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 	it('starts the workflow for one callback of every event group, with the documented item', async () => {
 		for (const { query } of perGroup) {
 			const answer = await send(`${url(workflows.all)}?${query}`);
-			expect(answer).toEqual({ status: 200, body: { code: 200, message: 'Workflow was started', workflowStarted: true } });
+			expect(answer).toEqual({
+				status: 200,
+				body: { code: 200, message: 'Workflow was started', workflowStarted: true },
+			});
 		}
 		const executions = await n8n.waitForExecutions(workflows.all.id, perGroup.length);
 		expect(executions.map((e) => e.status)).toEqual(perGroup.map(() => 'success'));
@@ -124,20 +157,31 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 			bbdate: '2023-06-20 06:56:35Z',
 			bbok: 'yes',
 		});
-		expect(items[4]).toMatchObject({ event: 'AutorunExitFailed', ok: false, error: 'Disk full', sender: 'Autorun' });
-		console.log(`[e2e beebox] ${executions.length} executions, one per event group: ${items.map((i) => i.event).join(', ')}`);
+		expect(items[4]).toMatchObject({
+			event: 'AutorunExitFailed',
+			ok: false,
+			error: 'Disk full',
+			sender: 'Autorun',
+		});
+		console.log(
+			`[e2e beebox] ${executions.length} executions, one per event group: ${items.map((i) => i.event).join(', ')}`,
+		);
 	});
 
-	it('accepts POST with a form body, Wordbee\'s other spelling and unknown codes when listening to all events', async () => {
+	it("accepts POST with a form body, Wordbee's other spelling and unknown codes when listening to all events", async () => {
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
 		const form = await send(url(workflows.all), {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: 'bbid=form-1&bbevent=CreateTranslatedFiles&bbok=yes',
 		});
-		const unknown = await send(`${url(workflows.all)}?bbid=new-1&bbevent=SomethingNewInBeebox`, { method: 'POST' });
+		const unknown = await send(`${url(workflows.all)}?bbid=new-1&bbevent=SomethingNewInBeebox`, {
+			method: 'POST',
+		});
 		expect([form.status, unknown.status]).toEqual([200, 200]);
-		const items = receivedItems((await n8n.waitForExecutions(workflows.all.id, before + 2)).slice(before)).flat();
+		const items = receivedItems(
+			(await n8n.waitForExecutions(workflows.all.id, before + 2)).slice(before),
+		).flat();
 		expect(items.map((i) => [i.event, i.bbevent])).toEqual([
 			['CreatedTranslatedFiles', 'CreateTranslatedFiles'],
 			['SomethingNewInBeebox', 'SomethingNewInBeebox'],
@@ -146,14 +190,26 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 
 	it('answers 200 and starts nothing for events the filter does not want', async () => {
 		for (const bbevent of ['PackageClosed', 'SomethingNewInBeebox']) {
-			const answer = await send(`${url(workflows.filtered)}?token=${TOKEN}&bbid=f-${bbevent}&bbevent=${bbevent}`);
+			const answer = await send(
+				`${url(workflows.filtered)}?token=${TOKEN}&bbid=f-${bbevent}&bbevent=${bbevent}`,
+			);
 			expect(answer.status).toBe(200);
 			expect(answer.body).toMatchObject({ workflowStarted: false });
 		}
 		// A wanted one afterwards: once it has run, the filtered ones would have run too.
-		expect((await send(`${url(workflows.filtered)}?token=${TOKEN}&bbid=wanted-1&bbevent=CreatedTranslatedFiles`)).status).toBe(200);
+		expect(
+			(
+				await send(
+					`${url(workflows.filtered)}?token=${TOKEN}&bbid=wanted-1&bbevent=CreatedTranslatedFiles`,
+				)
+			).status,
+		).toBe(200);
 		const executions = await n8n.waitForExecutions(workflows.filtered.id, 1);
-		expect(receivedItems(executions).flat().map((i) => i.bbid)).toEqual(['wanted-1']);
+		expect(
+			receivedItems(executions)
+				.flat()
+				.map((i) => i.bbid),
+		).toEqual(['wanted-1']);
 		console.log('[e2e beebox] filtered deliveries: 200, no execution');
 	});
 
@@ -161,39 +217,73 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		const answers: number[] = [];
 		for (const fixture of fixtures.invalid) {
 			const answer = await send(`${url(workflows.all)}?${fixture.query}`);
-			expect(answer.body).toMatchObject({ code: 400, message: expect.stringContaining(fixture.reason) });
+			expect(answer.body).toMatchObject({
+				code: 400,
+				message: expect.stringContaining(fixture.reason),
+			});
 			answers.push(answer.status);
 		}
 		const wrongTokens = [
 			await send(`${url(workflows.filtered)}?bbid=x1&bbevent=CreatedTranslatedFiles`),
-			await send(`${url(workflows.filtered)}?token=${TOKEN}0&bbid=x2&bbevent=CreatedTranslatedFiles`),
-			await send(`${url(workflows.pathToken, '/not-the-token')}?bbid=x3&bbevent=CreatedTranslatedFiles`),
+			await send(
+				`${url(workflows.filtered)}?token=${TOKEN}0&bbid=x2&bbevent=CreatedTranslatedFiles`,
+			),
+			await send(
+				`${url(workflows.pathToken, '/not-the-token')}?bbid=x3&bbevent=CreatedTranslatedFiles`,
+			),
 		];
 		expect(wrongTokens.map((a) => a.status)).toEqual([401, 401, 401]);
 		expect(JSON.stringify(wrongTokens)).not.toContain(TOKEN);
-		const noTokenSegment = await send(`${url(workflows.pathToken)}?bbid=x4&bbevent=CreatedTranslatedFiles`);
+		const noTokenSegment = await send(
+			`${url(workflows.pathToken)}?bbid=x4&bbevent=CreatedTranslatedFiles`,
+		);
 		expect(noTokenSegment.status).toBe(404);
 
 		// Sentinels after the bad ones: when they have run, a bad delivery would have too.
-		expect((await send(`${url(workflows.pathToken, `/${TOKEN}`)}?bbid=ok-path&bbevent=ProjectCreated`)).status).toBe(200);
+		expect(
+			(await send(`${url(workflows.pathToken, `/${TOKEN}`)}?bbid=ok-path&bbevent=ProjectCreated`))
+				.status,
+		).toBe(200);
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
-		expect((await send(`${url(workflows.all)}?bbid=ok-all&bbevent=ProjectCreated`)).status).toBe(200);
+		expect((await send(`${url(workflows.all)}?bbid=ok-all&bbevent=ProjectCreated`)).status).toBe(
+			200,
+		);
 		const all = await n8n.waitForExecutions(workflows.all.id, before + 1);
 		const path = await n8n.waitForExecutions(workflows.pathToken.id, 1);
-		expect(receivedItems(path).flat().map((i) => i.bbid)).toEqual(['ok-path']);
-		const ran = new Set(receivedItems(all).flat().map((i) => i.bbid));
-		for (const fixture of fixtures.invalid) expect(ran.has(parseQuery(fixture.query).bbid as string)).toBe(false);
+		expect(
+			receivedItems(path)
+				.flat()
+				.map((i) => i.bbid),
+		).toEqual(['ok-path']);
+		const ran = new Set(
+			receivedItems(all)
+				.flat()
+				.map((i) => i.bbid),
+		);
+		for (const fixture of fixtures.invalid)
+			expect(ran.has(parseQuery(fixture.query).bbid as string)).toBe(false);
 		expect(ran.has('x1') || ran.has('x2') || ran.has('x3') || ran.has('x4')).toBe(false);
 		expect(all).toHaveLength(before + 1);
-		console.log(`[e2e beebox] ${answers.length} malformed callbacks: 400; 3 wrong secrets: 401; none started a workflow`);
+		console.log(
+			`[e2e beebox] ${answers.length} malformed callbacks: 400; 3 wrong secrets: 401; none started a workflow`,
+		);
 	});
 
 	it('fetches the event details from the Beebox API into the item', async () => {
-		const answer = await send(`${url(workflows.details)}?bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbproject=p1&bbok=yes`);
+		const answer = await send(
+			`${url(workflows.details)}?bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbproject=p1&bbok=yes`,
+		);
 		expect(answer.status).toBe(200);
 		const [item] = receivedItems(await n8n.waitForExecutions(workflows.details.id, 1)).flat();
 		expect(item.files).toEqual([
-			{ type: 'target', locale: 'de', sourcePath: 'in/home.json', targetPath: 'out/de/home.json', date: expect.any(String), error: null },
+			{
+				type: 'target',
+				locale: 'de',
+				sourcePath: 'in/home.json',
+				targetPath: 'out/de/home.json',
+				date: expect.any(String),
+				error: null,
+			},
 		]);
 		expect(item.details).toMatchObject({ id: 'ev-details-1', projectkey: 'p1' });
 		expect(beebox.openSessions).toBe(0);
@@ -208,12 +298,21 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 
 	it('runs the "translated files → Slack" example: the message reaches Slack', async () => {
 		const hook = slackExample().nodes[0].webhookId;
-		const query = 'bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbsender=Autorun&bbproject=p1&bbdate=2024-03-01T09:00Z&bbok=true';
-		expect((await send(`${n8n.webhookUrl(`${hook}/beebox`)}?${query}&token=${TOKEN}`)).status).toBe(200);
+		const query =
+			'bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbsender=Autorun&bbproject=p1&bbdate=2024-03-01T09:00Z&bbok=true';
+		expect((await send(`${n8n.webhookUrl(`${hook}/beebox`)}?${query}&token=${TOKEN}`)).status).toBe(
+			200,
+		);
 		const [execution] = await n8n.waitForExecutions('beeboxExample001', 1);
 		expect(execution.status).toBe('success');
 		expect(slack.messages).toEqual([
-			{ channel: '#localization', token: 'xoxb-e2e-stand-in', text: slackText('Beebox delivered translated files for project p1 at 2024-03-01T09:00:00.000Z:\n• de: out/de/home.json') },
+			{
+				channel: '#localization',
+				token: 'xoxb-e2e-stand-in',
+				text: slackText(
+					'Beebox delivered translated files for project p1 at 2024-03-01T09:00:00.000Z:\n• de: out/de/home.json',
+				),
+			},
 		]);
 	});
 });

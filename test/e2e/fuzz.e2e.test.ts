@@ -14,7 +14,14 @@ import { beeboxCallbackQuery } from '../../cli/samples/beebox';
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
 import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
 import { mapWithConcurrency } from '../../nodes/common/concurrency';
-import { beeboxCases, gengoCases, phraseCases, SECRET, smartcatCases, type Case } from '../fuzz/cases';
+import {
+	beeboxCases,
+	gengoCases,
+	phraseCases,
+	SECRET,
+	smartcatCases,
+	type Case,
+} from '../fuzz/cases';
 import { PATH_TOKEN } from '../helpers/webhookContext';
 import { RegisteringVendors, startN8n, triggerWorkflow, type N8nInstance } from './harness';
 
@@ -25,11 +32,27 @@ const PHRASE_CREDENTIAL = { phraseApi: { id: 'fuzzPhraseCred01', name: 'Phrase' 
 
 const workflows = {
 	beebox: triggerWorkflow({ id: 'fuzzBeebox000001', node: 'beeboxTrigger' }),
-	beeboxToken: triggerWorkflow({ id: 'fuzzBeeboxToken1', node: 'beeboxTrigger', parameters: { urlTokenLocation: 'query', urlToken: SECRET } }),
+	beeboxToken: triggerWorkflow({
+		id: 'fuzzBeeboxToken1',
+		node: 'beeboxTrigger',
+		parameters: { urlTokenLocation: 'query', urlToken: SECRET },
+	}),
 	gengo: triggerWorkflow({ id: 'fuzzGengo0000001', node: 'gengoTrigger' }),
-	gengoToken: triggerWorkflow({ id: 'fuzzGengoToken01', node: 'gengoTrigger', parameters: { urlTokenLocation: 'path', urlToken: SECRET } }),
-	smartcat: triggerWorkflow({ id: 'fuzzSmartcat0001', node: 'smartcatTrigger', credentials: SMARTCAT_CREDENTIAL }),
-	phrase: triggerWorkflow({ id: 'fuzzPhrase000001', node: 'phraseTrigger', credentials: PHRASE_CREDENTIAL }),
+	gengoToken: triggerWorkflow({
+		id: 'fuzzGengoToken01',
+		node: 'gengoTrigger',
+		parameters: { urlTokenLocation: 'path', urlToken: SECRET },
+	}),
+	smartcat: triggerWorkflow({
+		id: 'fuzzSmartcat0001',
+		node: 'smartcatTrigger',
+		credentials: SMARTCAT_CREDENTIAL,
+	}),
+	phrase: triggerWorkflow({
+		id: 'fuzzPhrase000001',
+		node: 'phraseTrigger',
+		credentials: PHRASE_CREDENTIAL,
+	}),
 };
 
 /** A request as it goes over the wire: any method, repeated headers, raw bytes. */
@@ -50,12 +73,21 @@ interface Delivery {
 /** Sends a delivery with node:http (fetch cannot send every method, repeated headers or any bytes). */
 function deliver(d: Delivery): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
-		const req = httpRequest(d.url, { method: d.method, headers: { ...d.headers, ...(d.body ? { 'content-length': String(d.body.length) } : {}) } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-			res.on('error', reject);
-		});
+		const req = httpRequest(
+			d.url,
+			{
+				method: d.method,
+				headers: { ...d.headers, ...(d.body ? { 'content-length': String(d.body.length) } : {}) },
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+				);
+				res.on('error', reject);
+			},
+		);
 		req.setTimeout(60_000, () => req.destroy(new Error('no answer after 60 s')));
 		req.on('error', reject);
 		req.end(d.body);
@@ -70,11 +102,14 @@ function formEncode(value: Record<string, unknown>, prefix = ''): string[] {
 		if (v === undefined) continue;
 		if (Array.isArray(v)) {
 			for (const element of v) {
-				if (element && typeof element === 'object') parts.push(...formEncode(element as Record<string, unknown>, name));
+				if (element && typeof element === 'object')
+					parts.push(...formEncode(element as Record<string, unknown>, name));
 				else parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(element))}`);
 			}
-		} else if (v && typeof v === 'object') parts.push(...formEncode(v as Record<string, unknown>, name));
-		else parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(v === null ? '' : String(v))}`);
+		} else if (v && typeof v === 'object')
+			parts.push(...formEncode(v as Record<string, unknown>, name));
+		else
+			parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(v === null ? '' : String(v))}`);
 	}
 	return parts;
 }
@@ -84,26 +119,49 @@ function encodeBody(contentType: string, body: unknown): Buffer | undefined {
 	if (body === undefined) return undefined;
 	if (typeof body === 'string' && !contentType.includes('json')) return Buffer.from(body);
 	const plainRecord =
-		!!body && typeof body === 'object' && !Array.isArray(body) && Object.values(body).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((e) => typeof e === 'string')));
+		!!body &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		Object.values(body).every(
+			(v) => typeof v === 'string' || (Array.isArray(v) && v.every((e) => typeof e === 'string')),
+		);
 	if (contentType.includes('form-urlencoded') || (plainRecord && !contentType.includes('json'))) {
-		return Buffer.from(Array.isArray(body) ? '' : formEncode(body as Record<string, unknown>).join('&'));
+		return Buffer.from(
+			Array.isArray(body) ? '' : formEncode(body as Record<string, unknown>).join('&'),
+		);
 	}
 	return Buffer.from(JSON.stringify(body));
 }
 
 function deepJson(depth: number, kind: 'array' | 'object'): string {
-	return kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+	return kind === 'array'
+		? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+		: `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
 /** Byte sequences that are not UTF-8: a lone continuation byte, a cut sequence, overlong, a surrogate, > U+10FFFF. */
-const NOT_UTF8 = [[0xff], [0x80], [0xc3, 0x28], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xfe, 0xfe, 0xff, 0xff]].map((b) => Buffer.from(b));
-const percent = (bytes: Buffer) => [...bytes].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+const NOT_UTF8 = [
+	[0xff],
+	[0x80],
+	[0xc3, 0x28],
+	[0xe2, 0x82],
+	[0xc0, 0xaf],
+	[0xed, 0xa0, 0x80],
+	[0xf4, 0x90, 0x80, 0x80],
+	[0xfe, 0xfe, 0xff, 0xff],
+].map((b) => Buffer.from(b));
+const percent = (bytes: Buffer) =>
+	[...bytes].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 /** Replaces the marker text in a valid body with bytes that are not UTF-8. */
 function withBytes(body: string, marker: string, bytes: Buffer): Buffer {
 	const at = body.indexOf(marker);
 	if (at < 0) throw new Error(`marker ${marker} not in body`);
-	return Buffer.concat([Buffer.from(body.slice(0, at)), bytes, Buffer.from(body.slice(at + marker.length))]);
+	return Buffer.concat([
+		Buffer.from(body.slice(0, at)),
+		bytes,
+		Buffer.from(body.slice(at + marker.length)),
+	]);
 }
 
 /**
@@ -113,71 +171,158 @@ function withBytes(body: string, marker: string, bytes: Buffer): Buffer {
  * bodies that say they are compressed or XML or multipart and are not.
  */
 const MARKER = 'MARKERxyz';
-function httpCases(vendor: string, valid: Delivery, options: { formField?: string; methods: string[] }): Delivery[] {
+function httpCases(
+	vendor: string,
+	valid: Delivery,
+	options: { formField?: string; methods: string[] },
+): Delivery[] {
 	const cases: Delivery[] = [];
-	const add = (name: string, change: Partial<Delivery>) => cases.push({ ...valid, name: `${vendor} http: ${name}`, expect: '4xx', ...change });
+	const add = (name: string, change: Partial<Delivery>) =>
+		cases.push({ ...valid, name: `${vendor} http: ${name}`, expect: '4xx', ...change });
 	const text = valid.body?.toString('latin1') ?? '';
 	const contentType = String(valid.headers['content-type'] ?? '');
-	for (const method of ['PUT', 'PATCH', 'DELETE', 'GET', 'POST'].filter((m) => !options.methods.includes(m))) add(`method ${method}`, { method });
+	for (const method of ['PUT', 'PATCH', 'DELETE', 'GET', 'POST'].filter(
+		(m) => !options.methods.includes(m),
+	))
+		add(`method ${method}`, { method });
 	NOT_UTF8.forEach((bytes, i) => {
 		if (valid.body) {
 			add(`raw bytes not UTF-8 #${i}`, { body: withBytes(text, MARKER, bytes) });
-			if (options.formField) add(`percent-encoded bytes not UTF-8 #${i}`, { body: withBytes(text, MARKER, Buffer.from(percent(bytes))) });
-		} else add(`percent-encoded bytes not UTF-8 in the query #${i}`, { url: valid.url.replace(MARKER, percent(bytes)) });
+			if (options.formField)
+				add(`percent-encoded bytes not UTF-8 #${i}`, {
+					body: withBytes(text, MARKER, Buffer.from(percent(bytes))),
+				});
+		} else
+			add(`percent-encoded bytes not UTF-8 in the query #${i}`, {
+				url: valid.url.replace(MARKER, percent(bytes)),
+			});
 	});
 	for (const broken of ['%', '%E', '%E2%82', '%ZZ', '%%41']) {
-		if (valid.body && options.formField) add(`broken percent-encoding ${broken}`, { body: Buffer.from(text.replace(MARKER, broken)) });
-		if (!valid.body) add(`broken percent-encoding ${broken} in the query`, { url: valid.url.replace(MARKER, broken) });
+		if (valid.body && options.formField)
+			add(`broken percent-encoding ${broken}`, { body: Buffer.from(text.replace(MARKER, broken)) });
+		if (!valid.body)
+			add(`broken percent-encoding ${broken} in the query`, {
+				url: valid.url.replace(MARKER, broken),
+			});
 	}
 	if (valid.body) {
 		const bytes = valid.body;
 		// every tenth cut, and inside the multi-byte characters (ü is two bytes)
 		const cuts = new Set<number>([0, 1, bytes.length - 1]);
-		for (let at = 2; at < bytes.length - 1; at += Math.max(1, Math.floor(bytes.length / 40))) cuts.add(at);
+		for (let at = 2; at < bytes.length - 1; at += Math.max(1, Math.floor(bytes.length / 40)))
+			cuts.add(at);
 		for (let at = 0; at < bytes.length; at++) if (bytes[at] >= 0xc0) cuts.add(at + 1);
 		for (const at of cuts) add(`cut after ${at} bytes`, { body: bytes.subarray(0, at) });
 	}
 	for (const depth of [10_000, 100_000]) {
 		for (const kind of ['array', 'object'] as const) {
 			const deep = deepJson(depth, kind);
-			if (valid.body) add(`${kind} nested ${depth} deep`, { body: Buffer.from(options.formField ? `${options.formField}=${encodeURIComponent(deep)}` : deep) });
+			if (valid.body)
+				add(`${kind} nested ${depth} deep`, {
+					body: Buffer.from(
+						options.formField ? `${options.formField}=${encodeURIComponent(deep)}` : deep,
+					),
+				});
 		}
 	}
-	if (!valid.body) add('a parameter nested 1,000 deep', { url: `${valid.url}&bbid${'[a]'.repeat(1000)}=1` });
+	if (!valid.body)
+		add('a parameter nested 1,000 deep', { url: `${valid.url}&bbid${'[a]'.repeat(1000)}=1` });
 	// n8n refuses bodies over N8N_PAYLOAD_SIZE_MAX (16 MiB) itself; the rest is garbage our triggers refuse
-	add('17 MiB body', { method: 'POST', body: Buffer.alloc(17 * 1024 * 1024, 0x61), expect: 'n8n answers 500' });
-	add('8 MiB array of numbers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from(`[${'1,'.repeat(4 * 1024 * 1024 - 1)}1]`) });
-	add('8 MiB form parameter', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(`${options.formField ?? 'bbid'}=${'x'.repeat(8 * 1024 * 1024)}`) });
-	add('64 KiB header', { headers: { ...valid.headers, 'x-padding': 'x'.repeat(64 * 1024) }, expect: 'too large for Node' });
-	add('100 KiB query string', { url: `${valid.url}${valid.url.includes('?') ? '&' : '?'}pad=${'x'.repeat(100 * 1024)}`, expect: 'too large for Node' });
+	add('17 MiB body', {
+		method: 'POST',
+		body: Buffer.alloc(17 * 1024 * 1024, 0x61),
+		expect: 'n8n answers 500',
+	});
+	add('8 MiB array of numbers', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: Buffer.from(`[${'1,'.repeat(4 * 1024 * 1024 - 1)}1]`),
+	});
+	add('8 MiB form parameter', {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: Buffer.from(`${options.formField ?? 'bbid'}=${'x'.repeat(8 * 1024 * 1024)}`),
+	});
+	add('64 KiB header', {
+		headers: { ...valid.headers, 'x-padding': 'x'.repeat(64 * 1024) },
+		expect: 'too large for Node',
+	});
+	add('100 KiB query string', {
+		url: `${valid.url}${valid.url.includes('?') ? '&' : '?'}pad=${'x'.repeat(100 * 1024)}`,
+		expect: 'too large for Node',
+	});
 	add('gzip that is not', {
 		method: 'POST',
-		headers: { ...valid.headers, 'content-type': contentType || 'application/json', 'content-encoding': 'gzip' },
+		headers: {
+			...valid.headers,
+			'content-type': contentType || 'application/json',
+			'content-encoding': 'gzip',
+		},
 		body: valid.body ?? Buffer.from('{}'),
 		expect: 'n8n answers 500',
 	});
-	add('unknown content-encoding', { method: 'POST', headers: { ...valid.headers, 'content-type': contentType || 'application/json', 'content-encoding': 'x-vendor' }, body: valid.body ?? Buffer.from('{}') });
-	add('multipart without parts', { method: 'POST', headers: { ...valid.headers, 'content-type': 'multipart/form-data; boundary=xyz' }, body: Buffer.from('--nope\r\n') });
-	add('multipart without a boundary', { method: 'POST', headers: { ...valid.headers, 'content-type': 'multipart/form-data' }, body: Buffer.from('x') });
-	add('XML that is not', { method: 'POST', headers: { ...valid.headers, 'content-type': 'application/xml' }, body: Buffer.from('<job><id>1</id>') });
-	add('XML', { method: 'POST', headers: { ...valid.headers, 'content-type': 'text/xml' }, body: Buffer.from('<job><job_id>1</job_id><status>approved</status></job>') });
-	add('JSON sent as text/plain', { method: 'POST', headers: { ...valid.headers, 'content-type': 'text/plain' }, body: Buffer.from('{"job_id":"1"}') });
-	add('octet-stream', { method: 'POST', headers: { ...valid.headers, 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 1, 2, 0xff]) });
-	add('path traversal after the webhook path', { url: valid.url.replace(/(\?|$)/, '/..%2f..%2fetc%2fpasswd$1') });
+	add('unknown content-encoding', {
+		method: 'POST',
+		headers: {
+			...valid.headers,
+			'content-type': contentType || 'application/json',
+			'content-encoding': 'x-vendor',
+		},
+		body: valid.body ?? Buffer.from('{}'),
+	});
+	add('multipart without parts', {
+		method: 'POST',
+		headers: { ...valid.headers, 'content-type': 'multipart/form-data; boundary=xyz' },
+		body: Buffer.from('--nope\r\n'),
+	});
+	add('multipart without a boundary', {
+		method: 'POST',
+		headers: { ...valid.headers, 'content-type': 'multipart/form-data' },
+		body: Buffer.from('x'),
+	});
+	add('XML that is not', {
+		method: 'POST',
+		headers: { ...valid.headers, 'content-type': 'application/xml' },
+		body: Buffer.from('<job><id>1</id>'),
+	});
+	add('XML', {
+		method: 'POST',
+		headers: { ...valid.headers, 'content-type': 'text/xml' },
+		body: Buffer.from('<job><job_id>1</job_id><status>approved</status></job>'),
+	});
+	add('JSON sent as text/plain', {
+		method: 'POST',
+		headers: { ...valid.headers, 'content-type': 'text/plain' },
+		body: Buffer.from('{"job_id":"1"}'),
+	});
+	add('octet-stream', {
+		method: 'POST',
+		headers: { ...valid.headers, 'content-type': 'application/octet-stream' },
+		body: Buffer.from([0, 1, 2, 0xff]),
+	});
+	add('path traversal after the webhook path', {
+		url: valid.url.replace(/(\?|$)/, '/..%2f..%2fetc%2fpasswd$1'),
+	});
 	return cases;
 }
 
 /** The secret every non-secret case of a vendor must carry, and where it goes: the generated cases use SECRET. */
-function withRealSecret(headers: Record<string, string>, name: string, value: string): Record<string, string> {
+function withRealSecret(
+	headers: Record<string, string>,
+	name: string,
+	value: string,
+): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [key, v] of Object.entries(headers)) out[key] = key.toLowerCase() === name.toLowerCase() && v === SECRET ? value : v;
+	for (const [key, v] of Object.entries(headers))
+		out[key] = key.toLowerCase() === name.toLowerCase() && v === SECRET ? value : v;
 	return out;
 }
 
 describe('Malformed deliveries through a real n8n', () => {
 	let n8n: N8nInstance;
 	const vendors = new RegisteringVendors(SMARTCAT, PHRASE_USER);
-	const hook = (workflow: { webhookId: string }, path: string) => n8n.webhookUrl(`${workflow.webhookId}/${path}`);
+	const hook = (workflow: { webhookId: string }, path: string) =>
+		n8n.webhookUrl(`${workflow.webhookId}/${path}`);
 	const phraseToken = () => vendors.phraseToken;
 	const smartcatHeader = () => vendors.smartcatHeader;
 	const corpus: Record<string, Delivery[]> = {};
@@ -185,114 +330,253 @@ describe('Malformed deliveries through a real n8n', () => {
 	beforeAll(async () => {
 		await vendors.start();
 		n8n = await startN8n('fuzz');
-		await n8n.importCredentials(vendors.credentials({ smartcat: SMARTCAT_CREDENTIAL.smartcatApi.id, phrase: PHRASE_CREDENTIAL.phraseApi.id }));
+		await n8n.importCredentials(
+			vendors.credentials({
+				smartcat: SMARTCAT_CREDENTIAL.smartcatApi.id,
+				phrase: PHRASE_CREDENTIAL.phraseApi.id,
+			}),
+		);
 		await n8n.importWorkflows(Object.values(workflows));
 		await n8n.waitForWebhook(hook(workflows.beebox, 'beebox'));
 		await n8n.waitForWebhook(hook(workflows.gengo, 'gengo'));
 		await n8n.waitForWebhook(hook(workflows.gengoToken, 'gengo/probe'));
-		await vendors.registered({ smartcat: hook(workflows.smartcat, 'smartcat'), phrase: hook(workflows.phrase, 'phrase') });
+		await vendors.registered({
+			smartcat: hook(workflows.smartcat, 'smartcat'),
+			phrase: hook(workflows.phrase, 'phrase'),
+		});
 
-		const gengo = gengoCallbackRequest('approved', { jobId: '424242', bodySrc: `Übersetzen ${MARKER}` });
+		const gengo = gengoCallbackRequest('approved', {
+			jobId: '424242',
+			bodySrc: `Übersetzen ${MARKER}`,
+		});
 		const valid: Record<string, Delivery> = {
-			beebox: { name: 'valid', method: 'GET', url: `${hook(workflows.beebox, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles').replace('bbsender=Autorun', `bbsender=${MARKER}`)}`, headers: {}, expect: '4xx' },
-			gengo: { name: 'valid', method: 'POST', url: hook(workflows.gengo, 'gengo'), headers: { 'content-type': gengo.contentType }, body: Buffer.from(gengo.body), expect: '4xx' },
-			smartcat: { name: 'valid', method: 'POST', url: hook(workflows.smartcat, 'smartcat/document/status'), headers: { 'content-type': 'application/json', [smartcatHeader().name]: smartcatHeader().value }, body: Buffer.from(`["189_25","${MARKER}ü"]`), expect: '4xx' },
+			beebox: {
+				name: 'valid',
+				method: 'GET',
+				url: `${hook(workflows.beebox, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles').replace('bbsender=Autorun', `bbsender=${MARKER}`)}`,
+				headers: {},
+				expect: '4xx',
+			},
+			gengo: {
+				name: 'valid',
+				method: 'POST',
+				url: hook(workflows.gengo, 'gengo'),
+				headers: { 'content-type': gengo.contentType },
+				body: Buffer.from(gengo.body),
+				expect: '4xx',
+			},
+			smartcat: {
+				name: 'valid',
+				method: 'POST',
+				url: hook(workflows.smartcat, 'smartcat/document/status'),
+				headers: {
+					'content-type': 'application/json',
+					[smartcatHeader().name]: smartcatHeader().value,
+				},
+				body: Buffer.from(`["189_25","${MARKER}ü"]`),
+				expect: '4xx',
+			},
 			phrase: {
 				name: 'valid',
 				method: 'POST',
 				url: hook(workflows.phrase, 'phrase'),
 				headers: { 'content-type': 'application/json', 'x-memsource-token': phraseToken() },
-				body: Buffer.from(JSON.stringify(phraseJobWebhook('JOB_STATUS_CHANGED', [phraseSampleJobPart({ jobUid: 'fuzz-ok' })], `Übersetzung ${MARKER}`))),
+				body: Buffer.from(
+					JSON.stringify(
+						phraseJobWebhook(
+							'JOB_STATUS_CHANGED',
+							[phraseSampleJobPart({ jobUid: 'fuzz-ok' })],
+							`Übersetzung ${MARKER}`,
+						),
+					),
+				),
 				expect: '4xx',
 			},
 		};
 		// the valid deliveries run: the workflows are live, so "no execution" below means the fuzz started none
-		for (const [vendor, d] of Object.entries(valid)) expect([vendor, (await deliver(d)).status]).toEqual([vendor, 200]);
-		for (const workflow of [workflows.beebox, workflows.gengo, workflows.smartcat, workflows.phrase]) await n8n.waitForExecutions(workflow.id, 1);
+		for (const [vendor, d] of Object.entries(valid))
+			expect([vendor, (await deliver(d)).status]).toEqual([vendor, 200]);
+		for (const workflow of [
+			workflows.beebox,
+			workflows.gengo,
+			workflows.smartcat,
+			workflows.phrase,
+		])
+			await n8n.waitForExecutions(workflow.id, 1);
 
-		const asDelivery = (c: Case, target: (c: Case) => { url: string; headers: Record<string, string> }): Delivery => {
+		const asDelivery = (
+			c: Case,
+			target: (c: Case) => { url: string; headers: Record<string, string> },
+		): Delivery => {
 			const { url, headers } = target(c);
 			const body = encodeBody(String(headers['content-type'] ?? ''), c.request.body);
-			return { name: c.name, method: c.request.body === undefined ? 'GET' : 'POST', url, headers, body, expect: c.expect };
+			return {
+				name: c.name,
+				method: c.request.body === undefined ? 'GET' : 'POST',
+				url,
+				headers,
+				body,
+				expect: c.expect,
+			};
 		};
 		corpus.beebox = [
 			...beeboxCases().map((c) =>
-				asDelivery(c, () => ({ url: `${hook(c.request.nodeParameters ? workflows.beeboxToken : workflows.beebox, 'beebox')}?${formEncode(c.request.query ?? {}).join('&')}`, headers: {} })),
+				asDelivery(c, () => ({
+					url: `${hook(c.request.nodeParameters ? workflows.beeboxToken : workflows.beebox, 'beebox')}?${formEncode(c.request.query ?? {}).join('&')}`,
+					headers: {},
+				})),
 			),
 			...httpCases('beebox', valid.beebox, { methods: ['GET', 'POST'] }),
-			{ ...valid.beebox, name: 'beebox: the token twice, right and wrong', url: `${hook(workflows.beeboxToken, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles')}&token=${SECRET}&token=wrong`, expect: '4xx' },
+			{
+				...valid.beebox,
+				name: 'beebox: the token twice, right and wrong',
+				url: `${hook(workflows.beeboxToken, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles')}&token=${SECRET}&token=wrong`,
+				expect: '4xx',
+			},
 		];
 		corpus.gengo = [
 			...gengoCases().map((c) =>
 				asDelivery(c, () => ({
-					url: c.request.params ? hook(workflows.gengoToken, `gengo/${encodeURIComponent(c.request.params[PATH_TOKEN])}`) : hook(workflows.gengo, 'gengo'),
+					url: c.request.params
+						? hook(
+								workflows.gengoToken,
+								`gengo/${encodeURIComponent(c.request.params[PATH_TOKEN])}`,
+							)
+						: hook(workflows.gengo, 'gengo'),
 					headers: { ...c.request.headers },
 				})),
 			),
 			...httpCases('gengo', valid.gengo, { formField: 'job', methods: ['POST'] }),
-			{ ...valid.gengo, name: 'gengo: the job twice', body: Buffer.from(`${gengo.body}&${gengoCallbackRequest('approved', { jobId: '1' }).body}`), expect: '4xx' },
+			{
+				...valid.gengo,
+				name: 'gengo: the job twice',
+				body: Buffer.from(`${gengo.body}&${gengoCallbackRequest('approved', { jobId: '1' }).body}`),
+				expect: '4xx',
+			},
 		];
 		corpus.smartcat = [
 			...smartcatCases().map((c) =>
 				asDelivery(c, () => ({
-					url: hook(workflows.smartcat, `smartcat/${(c.request.path ?? '').split('/smartcat/')[1]}`),
-					headers: withRealSecret(c.request.headers ?? {}, 'x-smartcat-callback-secret', smartcatHeader().value),
+					url: hook(
+						workflows.smartcat,
+						`smartcat/${(c.request.path ?? '').split('/smartcat/')[1]}`,
+					),
+					headers: withRealSecret(
+						c.request.headers ?? {},
+						'x-smartcat-callback-secret',
+						smartcatHeader().value,
+					),
 				})),
 			),
 			...httpCases('smartcat', valid.smartcat, { methods: ['POST'] }),
-			{ ...valid.smartcat, name: 'smartcat: the secret header twice, right and wrong', headers: { ...valid.smartcat.headers, [smartcatHeader().name]: [smartcatHeader().value, 'wrong'] }, expect: 401 },
-			{ ...valid.smartcat, name: 'smartcat: the secret header twice, wrong and right', headers: { ...valid.smartcat.headers, [smartcatHeader().name]: ['wrong', smartcatHeader().value] }, expect: 401 },
-			{ ...valid.smartcat, name: 'smartcat: an unknown event path', url: hook(workflows.smartcat, 'smartcat/document/deleted'), expect: '4xx' },
+			{
+				...valid.smartcat,
+				name: 'smartcat: the secret header twice, right and wrong',
+				headers: {
+					...valid.smartcat.headers,
+					[smartcatHeader().name]: [smartcatHeader().value, 'wrong'],
+				},
+				expect: 401,
+			},
+			{
+				...valid.smartcat,
+				name: 'smartcat: the secret header twice, wrong and right',
+				headers: {
+					...valid.smartcat.headers,
+					[smartcatHeader().name]: ['wrong', smartcatHeader().value],
+				},
+				expect: 401,
+			},
+			{
+				...valid.smartcat,
+				name: 'smartcat: an unknown event path',
+				url: hook(workflows.smartcat, 'smartcat/document/deleted'),
+				expect: '4xx',
+			},
 		];
 		corpus.phrase = [
 			...phraseCases().map((c) =>
-				asDelivery(c, () => ({ url: hook(workflows.phrase, 'phrase'), headers: withRealSecret(c.request.headers ?? {}, 'x-memsource-token', phraseToken()) })),
+				asDelivery(c, () => ({
+					url: hook(workflows.phrase, 'phrase'),
+					headers: withRealSecret(c.request.headers ?? {}, 'x-memsource-token', phraseToken()),
+				})),
 			),
 			...httpCases('phrase', valid.phrase, { methods: ['POST'] }),
-			{ ...valid.phrase, name: 'phrase: the token twice, right and wrong', headers: { ...valid.phrase.headers, 'x-memsource-token': [phraseToken(), 'wrong'] }, expect: 401 },
-			{ ...valid.phrase, name: 'phrase: the token twice, wrong and right', headers: { ...valid.phrase.headers, 'x-memsource-token': ['wrong', phraseToken()] }, expect: 401 },
+			{
+				...valid.phrase,
+				name: 'phrase: the token twice, right and wrong',
+				headers: { ...valid.phrase.headers, 'x-memsource-token': [phraseToken(), 'wrong'] },
+				expect: 401,
+			},
+			{
+				...valid.phrase,
+				name: 'phrase: the token twice, wrong and right',
+				headers: { ...valid.phrase.headers, 'x-memsource-token': ['wrong', phraseToken()] },
+				expect: 401,
+			},
 		];
 	});
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
-		const secrets = [SECRET, SMARTCAT.apiKey, PHRASE_USER.password, vendors.smartcat?.setting?.additionalHeaders[0].value, [...(vendors.phrase?.webhooks.values() ?? [])][0]?.secretToken];
+		const secrets = [
+			SECRET,
+			SMARTCAT.apiKey,
+			PHRASE_USER.password,
+			vendors.smartcat?.setting?.additionalHeaders[0].value,
+			[...(vendors.phrase?.webhooks.values() ?? [])][0]?.secretToken,
+		];
 		await vendors.stop();
 		for (const secret of secrets.filter(Boolean)) expect(output).not.toContain(secret);
 	});
 
-	it.each(['beebox', 'gengo', 'smartcat', 'phrase'])('%s: at least 500 malformed deliveries, each 4xx (401 for secrets), n8n healthy throughout', async (vendor) => {
-		const cases = corpus[vendor];
-		expect(cases.filter((c) => c.expect === 401 || c.expect === '4xx').length).toBeGreaterThanOrEqual(500);
-		const wrong: string[] = [];
-		const statuses: Record<number, number> = {};
-		let sent = 0;
-		const started = Date.now();
-		const one = async (c: Delivery) => {
-			const answer = await deliver(c).catch((error: Error) => ({ status: 0, body: error.message }));
-			statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-			const ok =
-				c.expect === 401
-					? answer.status === 401
-					: c.expect === 'too large for Node'
-						? answer.status === 431 || /ECONNRESET|EPIPE/.test(answer.body)
-						: c.expect === 'n8n answers 500'
-							? answer.status === 500 && answer.body.includes('There was a problem executing the workflow')
-							: answer.status >= 400 && answer.status < 500;
-			if (!ok) wrong.push(`${c.name}: ${answer.status} ${answer.body.slice(0, 200)}`);
-			if (++sent % 100 === 0) expect(await n8n.isReady()).toBe(true);
-		};
-		// n8n 2.41 parses every XML body with one shared xml2js parser, which mixes up requests parsed at the same
-		// time (one gets the other's result, or no answer ever): XML goes one at a time, after the rest
-		const xml = (c: Delivery) => /xml/.test(String(c.headers['content-type'] ?? ''));
-		await mapWithConcurrency(cases.filter((c) => !xml(c)), 4, one);
-		for (const c of cases.filter(xml)) await one(c);
-		console.log(`[e2e fuzz] ${vendor}: ${cases.length} malformed deliveries in ${((Date.now() - started) / 1000).toFixed(1)} s, answers ${JSON.stringify(statuses)}`);
-		expect(wrong).toEqual([]);
-		expect(await n8n.isReady()).toBe(true);
-		expect(n8n.child?.exitCode).toBeNull();
-	});
+	it.each(['beebox', 'gengo', 'smartcat', 'phrase'])(
+		'%s: at least 500 malformed deliveries, each 4xx (401 for secrets), n8n healthy throughout',
+		async (vendor) => {
+			const cases = corpus[vendor];
+			expect(
+				cases.filter((c) => c.expect === 401 || c.expect === '4xx').length,
+			).toBeGreaterThanOrEqual(500);
+			const wrong: string[] = [];
+			const statuses: Record<number, number> = {};
+			let sent = 0;
+			const started = Date.now();
+			const one = async (c: Delivery) => {
+				const answer = await deliver(c).catch((error: Error) => ({
+					status: 0,
+					body: error.message,
+				}));
+				statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+				const ok =
+					c.expect === 401
+						? answer.status === 401
+						: c.expect === 'too large for Node'
+							? answer.status === 431 || /ECONNRESET|EPIPE/.test(answer.body)
+							: c.expect === 'n8n answers 500'
+								? answer.status === 500 &&
+									answer.body.includes('There was a problem executing the workflow')
+								: answer.status >= 400 && answer.status < 500;
+				if (!ok) wrong.push(`${c.name}: ${answer.status} ${answer.body.slice(0, 200)}`);
+				if (++sent % 100 === 0) expect(await n8n.isReady()).toBe(true);
+			};
+			// n8n 2.41 parses every XML body with one shared xml2js parser, which mixes up requests parsed at the same
+			// time (one gets the other's result, or no answer ever): XML goes one at a time, after the rest
+			const xml = (c: Delivery) => /xml/.test(String(c.headers['content-type'] ?? ''));
+			await mapWithConcurrency(
+				cases.filter((c) => !xml(c)),
+				4,
+				one,
+			);
+			for (const c of cases.filter(xml)) await one(c);
+			console.log(
+				`[e2e fuzz] ${vendor}: ${cases.length} malformed deliveries in ${((Date.now() - started) / 1000).toFixed(1)} s, answers ${JSON.stringify(statuses)}`,
+			);
+			expect(wrong).toEqual([]);
+			expect(await n8n.isReady()).toBe(true);
+			expect(n8n.child?.exitCode).toBeNull();
+		},
+	);
 
 	it('started no workflow: every fuzzed workflow has only the one valid execution', async () => {
 		await new Promise((resolve) => setTimeout(resolve, 1_000));

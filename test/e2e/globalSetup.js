@@ -5,5 +5,7 @@ const { ensureInstalled } = require('../../scripts/n8n.js');
 module.exports = async function installN8n() {
 	const started = Date.now();
 	const paths = ensureInstalled();
-	process.stderr.write(`[e2e] n8n ${paths.n8nVersion} ready in ${paths.n8nHome} (checked in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+	process.stderr.write(
+		`[e2e] n8n ${paths.n8nVersion} ready in ${paths.n8nHome} (checked in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+	);
 };

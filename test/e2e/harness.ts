@@ -27,8 +27,9 @@ export const PACKAGE = 'n8n-nodes-translation-events';
 export const RECEIVER = 'Received';
 
 // n8n in queue mode (PostgreSQL, Redis, main + webhook process + workers): scripts/queue.js, shared with the bench.
+type QueueModule = typeof import('../../scripts/queue.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { QueueMode } = require('../../scripts/queue.js') as typeof import('../../scripts/queue.js');
+export const { QueueMode } = require('../../scripts/queue.js') as QueueModule;
 
 /**
  * One of examples/ as a user would set it up after importing it: published, the given parameters filled in
@@ -37,26 +38,49 @@ export const { QueueMode } = require('../../scripts/queue.js') as typeof import(
  */
 export function example(
 	file: string,
-	setUp: { parameters?: Record<string, Record<string, unknown>>; credentials?: Record<string, { type: string; id: string; name: string }> } = {},
-): { id: string; nodes: Array<{ name: string; type: string; webhookId?: string; parameters: Record<string, unknown>; credentials?: Record<string, unknown> }> } {
+	setUp: {
+		parameters?: Record<string, Record<string, unknown>>;
+		credentials?: Record<string, { type: string; id: string; name: string }>;
+	} = {},
+): {
+	id: string;
+	nodes: Array<{
+		name: string;
+		type: string;
+		webhookId?: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, unknown>;
+	}>;
+} {
 	const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'));
 	for (const node of workflow.nodes) {
 		Object.assign(node.parameters, setUp.parameters?.[node.name]);
 		const credential = setUp.credentials?.[node.type];
-		if (credential) node.credentials = { [credential.type]: { id: credential.id, name: credential.name } };
+		if (credential)
+			node.credentials = { [credential.type]: { id: credential.id, name: credential.name } };
 	}
 	return { ...workflow, active: true };
 }
 
 /** Runs the simulator command as users do (`npx translation-events-simulate <args>`), built into cli/dist. */
 export async function simulate(...args: string[]): Promise<string> {
-	const { stdout } = await run(process.execPath, [join(__dirname, '..', '..', 'cli', 'dist', 'simulate.js'), ...args]);
+	const { stdout } = await run(process.execPath, [
+		join(__dirname, '..', '..', 'cli', 'dist', 'simulate.js'),
+		...args,
+	]);
 	return stdout;
 }
 
 /** Starts n8n on free ports with a temporary user folder; says so on the test output. */
-export async function startN8n(label: string, options: { userFolder?: string; linkRepo?: boolean; env?: Record<string, string> } = {}): Promise<N8nInstance> {
-	const n8n = new N8n({ ...options, background: true, log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined });
+export async function startN8n(
+	label: string,
+	options: { userFolder?: string; linkRepo?: boolean; env?: Record<string, string> } = {},
+): Promise<N8nInstance> {
+	const n8n = new N8n({
+		...options,
+		background: true,
+		log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined,
+	});
 	const started = Date.now();
 	await n8n.start();
 	console.log(
@@ -126,7 +150,12 @@ export function triggerWorkflow(options: {
 		})),
 	];
 	const connections = Object.fromEntries(
-		chain.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] }]),
+		chain
+			.slice(0, -1)
+			.map((node, i) => [
+				node.name,
+				{ main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] },
+			]),
 	);
 	return {
 		id: options.id,
@@ -168,7 +197,12 @@ export function ownerSession(n8n: N8nInstance): Promise<string> {
 			const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-Passw0rd' }),
+				body: JSON.stringify({
+					email: 'e2e@example.com',
+					firstName: 'E2e',
+					lastName: 'Owner',
+					password: 'E2e-owner-Passw0rd',
+				}),
 			});
 			if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 			return (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -179,7 +213,9 @@ export function ownerSession(n8n: N8nInstance): Promise<string> {
 }
 
 /** What the editor's node panel offers: the node and credential types the editor loads, the way the browser does. */
-export async function editorTypes(n8n: N8nInstance): Promise<{ nodes: string[]; credentials: string[] }> {
+export async function editorTypes(
+	n8n: N8nInstance,
+): Promise<{ nodes: string[]; credentials: string[] }> {
 	const cookie = await ownerSession(n8n);
 	const read = async (file: string) => {
 		const response = await fetch(`${n8n.baseUrl}/types/${file}`, { headers: { cookie } });
@@ -193,14 +229,19 @@ export async function editorTypes(n8n: N8nInstance): Promise<{ nodes: string[]; 
  * Clicks "Listen for test event" on a trigger, as the editor does (POST /rest/workflows/:id/run with the trigger
  * to start from): n8n registers the trigger's test webhook, at `/webhook-test/...`, for one delivery.
  */
-export async function listenForTestEvent(n8n: N8nInstance, workflowId: string, triggerName: string): Promise<void> {
+export async function listenForTestEvent(
+	n8n: N8nInstance,
+	workflowId: string,
+	triggerName: string,
+): Promise<void> {
 	const response = await fetch(`${n8n.baseUrl}/rest/workflows/${workflowId}/run`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', cookie: await ownerSession(n8n) },
 		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
 	});
 	const answer = (await response.json()) as { data?: { waitingForWebhook?: boolean } };
-	if (!response.ok || answer.data?.waitingForWebhook !== true) throw new Error(`listen for test event: ${response.status} ${JSON.stringify(answer)}`);
+	if (!response.ok || answer.data?.waitingForWebhook !== true)
+		throw new Error(`listen for test event: ${response.status} ${JSON.stringify(answer)}`);
 }
 
 /** Waits until n8n no longer has a production webhook at this URL (after unpublishing its workflow). */
@@ -215,7 +256,11 @@ export async function waitForWebhookGone(url: string, timeoutMs = 30_000): Promi
 }
 
 /** Polls until `check` returns true. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function eventually(
+	what: string,
+	check: () => boolean | Promise<boolean>,
+	timeoutMs = 30_000,
+): Promise<void> {
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		if (await check()) return;
@@ -240,7 +285,10 @@ export class RegisteringVendors {
 	) {}
 
 	async start(): Promise<this> {
-		this.smartcat = await new SmartcatSimulator({ ...this.smartcatAccount, retryBaseMs: 50 }).start();
+		this.smartcat = await new SmartcatSimulator({
+			...this.smartcatAccount,
+			retryBaseMs: 50,
+		}).start();
 		this.phrase = await new PhraseSimulator({ ...this.phraseUser, projects: {} }).start();
 		return this;
 	}
@@ -248,8 +296,23 @@ export class RegisteringVendors {
 	/** The two credentials to import into n8n, with the ids the workflows name. */
 	credentials(ids: { smartcat: string; phrase: string }) {
 		return [
-			{ id: ids.smartcat, name: 'Smartcat', type: 'smartcatApi', data: { ...this.smartcatAccount, server: 'custom', baseUrl: this.smartcat.url } },
-			{ id: ids.phrase, name: 'Phrase', type: 'phraseApi', data: { region: 'custom', baseUrl: this.phrase.baseUrl, authType: 'password', ...this.phraseUser } },
+			{
+				id: ids.smartcat,
+				name: 'Smartcat',
+				type: 'smartcatApi',
+				data: { ...this.smartcatAccount, server: 'custom', baseUrl: this.smartcat.url },
+			},
+			{
+				id: ids.phrase,
+				name: 'Phrase',
+				type: 'phraseApi',
+				data: {
+					region: 'custom',
+					baseUrl: this.phrase.baseUrl,
+					authType: 'password',
+					...this.phraseUser,
+				},
+			},
 		];
 	}
 
@@ -265,11 +328,22 @@ export class RegisteringVendors {
 
 	/** Waits for both registrations and their secrets; `urls` are the Smartcat Trigger's base URL and the Phrase TMS Trigger's. */
 	async registered(urls: { smartcat: string; phrase: string }): Promise<void> {
-		await eventually('Smartcat and Phrase are registered', () => this.smartcat.setting !== null && this.phrase.webhooks.size === 1);
+		await eventually(
+			'Smartcat and Phrase are registered',
+			() => this.smartcat.setting !== null && this.phrase.webhooks.size === 1,
+		);
 		await eventually('the registered secrets are in place', async () => {
 			const { name, value } = this.smartcatHeader;
-			const a = await fetch(`${urls.smartcat}/project/status`, { method: 'POST', headers: { 'content-type': 'application/json', [name]: value }, body: '[]' });
-			const b = await fetch(urls.phrase, { method: 'POST', headers: { 'content-type': 'application/json', 'x-memsource-token': this.phraseToken }, body: '{"event":"JOB_CREATED","jobParts":[]}' });
+			const a = await fetch(`${urls.smartcat}/project/status`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', [name]: value },
+				body: '[]',
+			});
+			const b = await fetch(urls.phrase, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-memsource-token': this.phraseToken },
+				body: '{"event":"JOB_CREATED","jobParts":[]}',
+			});
 			return a.status === 200 && b.status === 400;
 		});
 	}

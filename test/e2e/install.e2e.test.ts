@@ -12,7 +12,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
-import { editorTypes, PACKAGE, receivedItems, send, startN8n, triggerWorkflow, type N8nInstance } from './harness';
+import {
+	editorTypes,
+	PACKAGE,
+	receivedItems,
+	send,
+	startN8n,
+	triggerWorkflow,
+	type N8nInstance,
+} from './harness';
 
 const run = promisify(execFile);
 const repoRoot = join(__dirname, '..', '..');
@@ -20,7 +28,11 @@ const repoRoot = join(__dirname, '..', '..');
 /** Every file of a directory, relative, sorted. */
 function filesOf(dir: string, prefix = ''): string[] {
 	return readdirSync(dir, { withFileTypes: true })
-		.flatMap((entry) => (entry.isDirectory() ? filesOf(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+		.flatMap((entry) =>
+			entry.isDirectory()
+				? filesOf(join(dir, entry.name), `${prefix}${entry.name}/`)
+				: [`${prefix}${entry.name}`],
+		)
 		.sort();
 }
 
@@ -33,7 +45,9 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'n8n-install-'));
-		const { stdout } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], { cwd: repoRoot });
+		const { stdout } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], {
+			cwd: repoRoot,
+		});
 		tarball = join(work, stdout.trim().split('\n').pop()!);
 		const userFolder = join(work, 'user');
 		const nodesDir = join(userFolder, '.n8n', 'nodes');
@@ -42,12 +56,36 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
 		const packageJson = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
 		const kept = { ...packageJson };
-		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete kept[field];
+		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+			delete kept[field];
 		writeFileSync(join(installed, 'package.json'), JSON.stringify(kept, null, 2));
-		await run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], {
-			cwd: installed,
-		});
-		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE]: packageJson.version } }, null, 2));
+		await run(
+			'npm',
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
+			{
+				cwd: installed,
+			},
+		);
+		writeFileSync(
+			join(nodesDir, 'package.json'),
+			JSON.stringify(
+				{
+					name: 'installed-nodes',
+					private: true,
+					dependencies: { [PACKAGE]: packageJson.version },
+				},
+				null,
+				2,
+			),
+		);
 
 		n8n = await startN8n('install', { userFolder, linkRepo: false });
 		await n8n.importWorkflows([workflow]);
@@ -61,10 +99,24 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 
 	it('ships only dist/, README, LICENSE and package.json, with no runtime dependencies', () => {
 		const files = filesOf(installed);
-		expect(files.filter((f) => !f.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json']);
-		expect(files).toEqual(expect.arrayContaining(['dist/nodes/Gengo/GengoTrigger.node.js', 'dist/nodes/Gengo/gengo.svg', 'dist/vendor/zod.js']));
-		expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies).toBeUndefined();
-		console.log(`[e2e install] the tarball holds ${files.length} files; installed without runtime dependencies`);
+		expect(files.filter((f) => !f.startsWith('dist/'))).toEqual([
+			'LICENSE',
+			'README.md',
+			'package.json',
+		]);
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/Gengo/GengoTrigger.node.js',
+				'dist/nodes/Gengo/gengo.svg',
+				'dist/vendor/zod.js',
+			]),
+		);
+		expect(
+			JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies,
+		).toBeUndefined();
+		console.log(
+			`[e2e install] the tarball holds ${files.length} files; installed without runtime dependencies`,
+		);
 	});
 
 	it('n8n loads every node and credential, and a workflow runs', async () => {
@@ -72,44 +124,103 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		const ours = types.nodes.filter((name) => name.startsWith(`${PACKAGE}.`)).sort();
 		expect(ours).toEqual(
 			// the action nodes are usable as AI tools, so n8n adds their Tool variants
-			['beeboxTrigger', 'gengo', 'gengoTool', 'gengoTrigger', 'phraseTrigger', 'smartcat', 'smartcatTool', 'smartcatTrigger'].map((name) => `${PACKAGE}.${name}`),
+			[
+				'beeboxTrigger',
+				'gengo',
+				'gengoTool',
+				'gengoTrigger',
+				'phraseTrigger',
+				'smartcat',
+				'smartcatTool',
+				'smartcatTrigger',
+			].map((name) => `${PACKAGE}.${name}`),
 		);
-		expect(types.credentials).toEqual(expect.arrayContaining(['beeboxApi', 'gengoApi', 'phraseApi', 'smartcatApi']));
+		expect(types.credentials).toEqual(
+			expect.arrayContaining(['beeboxApi', 'gengoApi', 'phraseApi', 'smartcatApi']),
+		);
 		const request = gengoCallbackRequest('approved', { jobId: '4242' });
-		expect((await send(n8n.webhookUrl(`${workflow.webhookId}/gengo`), { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body })).status).toBe(200);
+		expect(
+			(
+				await send(n8n.webhookUrl(`${workflow.webhookId}/gengo`), {
+					method: 'POST',
+					headers: { 'content-type': request.contentType },
+					body: request.body,
+				})
+			).status,
+		).toBe(200);
 		const items = receivedItems(await n8n.waitForExecutions(workflow.id, 1)).flat();
-		expect(items).toEqual([expect.objectContaining({ vendor: 'gengo', event: 'approved', jobId: '4242' })]);
-		console.log(`[e2e install] n8n loaded ${ours.length} nodes from the installed tarball; a Gengo callback ran the workflow`);
+		expect(items).toEqual([
+			expect.objectContaining({ vendor: 'gengo', event: 'approved', jobId: '4242' }),
+		]);
+		console.log(
+			`[e2e install] n8n loaded ${ours.length} nodes from the installed tarball; a Gengo callback ran the workflow`,
+		);
 	});
 
 	it("passes n8n's package scanner on the tarball itself, as n8n checks a package it verifies", async () => {
 		const unpacked = join(work, 'unpacked');
 		mkdirSync(unpacked);
 		await run('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
-		const { stdout } = await run(process.execPath, [join(repoRoot, 'scripts', 'scan.mjs'), '--packed', unpacked]);
+		const { stdout } = await run(process.execPath, [
+			join(repoRoot, 'scripts', 'scan.mjs'),
+			'--packed',
+			unpacked,
+		]);
 		expect(stdout).toContain('no findings');
 	});
 
 	it('npm publish --dry-run is clean and would publish only dist/ beside README, LICENSE and package.json', async () => {
-		const { stdout, stderr } = await run('npm', ['publish', '--dry-run', '--json'], { cwd: repoRoot });
-		const [published] = Object.values(JSON.parse(stdout) as Record<string, { files: Array<{ path: string }> }>);
+		const { stdout, stderr } = await run('npm', ['publish', '--dry-run', '--json'], {
+			cwd: repoRoot,
+		});
+		const [published] = Object.values(
+			JSON.parse(stdout) as Record<string, { files: Array<{ path: string }> }>,
+		);
 		const paths = published.files.map((f) => f.path);
-		expect(paths.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+		expect(paths.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
+			'LICENSE',
+			'README.md',
+			'package.json',
+		]);
 		// the one warning npm prints without an npm login (a dry run never logs in); anything else is a finding
-		const warnings = stderr.split('\n').filter((line) => /warn|err/i.test(line) && !/requires you to be logged in/.test(line));
+		const warnings = stderr
+			.split('\n')
+			.filter((line) => /warn|err/i.test(line) && !/requires you to be logged in/.test(line));
 		expect(warnings).toEqual([]);
 	});
 
 	it('the simulator, its own package, runs with npx from its tarball and starts the workflow', async () => {
-		const { stdout: packed } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], { cwd: join(repoRoot, 'cli') });
+		const { stdout: packed } = await run('npm', ['pack', '--pack-destination', work, '--quiet'], {
+			cwd: join(repoRoot, 'cli'),
+		});
 		const simulator = join(work, packed.trim().split('\n').pop()!);
 		const before = (await n8n.executions({ workflowId: workflow.id })).length;
 		const url = n8n.webhookUrl(`${workflow.webhookId}/gengo`);
-		const { stdout } = await run('npx', ['--yes', `--package=${simulator}`, '--', 'translation-events-simulate', 'gengo', '--event', 'reviewable', '--job-id', '4343', '--url', url], {
-			cwd: work,
-		});
+		const { stdout } = await run(
+			'npx',
+			[
+				'--yes',
+				`--package=${simulator}`,
+				'--',
+				'translation-events-simulate',
+				'gengo',
+				'--event',
+				'reviewable',
+				'--job-id',
+				'4343',
+				'--url',
+				url,
+			],
+			{
+				cwd: work,
+			},
+		);
 		expect(stdout).toContain('200 OK');
-		const items = receivedItems((await n8n.waitForExecutions(workflow.id, before + 1)).slice(before)).flat();
-		expect(items).toEqual([expect.objectContaining({ vendor: 'gengo', event: 'reviewable', jobId: '4343' })]);
+		const items = receivedItems(
+			(await n8n.waitForExecutions(workflow.id, before + 1)).slice(before),
+		).flat();
+		expect(items).toEqual([
+			expect.objectContaining({ vendor: 'gengo', event: 'reviewable', jobId: '4343' }),
+		]);
 	});
 });

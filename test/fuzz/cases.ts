@@ -19,9 +19,33 @@ export function random(seed: number): () => number {
 	};
 }
 
-export const INJECTIONS = ["'; DROP TABLE jobs; --", '<script>alert(1)</script>', '../../etc/passwd', '{{ $env.SECRET }}', '${process.exit()}', '\u0000', 'a'.repeat(5000), '%00%0d%0a', '\u202e'];
+export const INJECTIONS = [
+	"'; DROP TABLE jobs; --",
+	'<script>alert(1)</script>',
+	'../../etc/passwd',
+	'{{ $env.SECRET }}',
+	'${process.exit()}',
+	'\u0000',
+	'a'.repeat(5000),
+	'%00%0d%0a',
+	'\u202e',
+];
 /** Values of every wrong type for a field. */
-export const WRONG_TYPES: unknown[] = [null, true, false, 0, -1, 1.5, [], [1], {}, { nested: { deeper: [null] } }, '', ' ', ...INJECTIONS];
+export const WRONG_TYPES: unknown[] = [
+	null,
+	true,
+	false,
+	0,
+	-1,
+	1.5,
+	[],
+	[1],
+	{},
+	{ nested: { deeper: [null] } },
+	'',
+	' ',
+	...INJECTIONS,
+];
 
 export function deepNest(depth: number): unknown {
 	let value: unknown = 'x';
@@ -45,10 +69,25 @@ export function pick<T>(r: () => number, list: readonly T[]): T {
 export function beeboxCases(): Case[] {
 	const r = random(1);
 	const cases: Case[] = [];
-	const valid: Record<string, string> = { bbid: 'b-1', bbevent: 'ProjectUpdate', bbdate: '2024-03-01T10:00Z', bbok: 'true' };
+	const valid: Record<string, string> = {
+		bbid: 'b-1',
+		bbevent: 'ProjectUpdate',
+		bbdate: '2024-03-01T10:00Z',
+		bbok: 'true',
+	};
 	const breakers: Array<[string, string]> = [
-		['bbdate', 'yesterday'], ['bbdate', '2024-13-01T10:00Z'], ['bbdate', '2024-02-30'], ['bbok', 'maybe'], ['bbok', '2'],
-		['bbevent', 'Project Update'], ['bbevent', '1Project'], ['bbevent', 'x'.repeat(101)], ['bbid', 'x'.repeat(201)], ['bbid', 'a\u0001b'], ['bbid', ' '], ['bbevent', ''],
+		['bbdate', 'yesterday'],
+		['bbdate', '2024-13-01T10:00Z'],
+		['bbdate', '2024-02-30'],
+		['bbok', 'maybe'],
+		['bbok', '2'],
+		['bbevent', 'Project Update'],
+		['bbevent', '1Project'],
+		['bbevent', 'x'.repeat(101)],
+		['bbid', 'x'.repeat(201)],
+		['bbid', 'a\u0001b'],
+		['bbid', ' '],
+		['bbevent', ''],
 	];
 	for (let i = 0; i < 520; i++) {
 		const query: Record<string, unknown> = { ...valid };
@@ -57,15 +96,23 @@ export function beeboxCases(): Case[] {
 		else if (mode === 1) {
 			const [field, value] = pick(r, breakers);
 			query[field] = value;
-		} else if (mode === 2) query[pick(r, ['bbid', 'bbevent', 'bbdate', 'bbok'])] = [`v${i}`, `w${i}`];
+		} else if (mode === 2)
+			query[pick(r, ['bbid', 'bbevent', 'bbdate', 'bbok'])] = [`v${i}`, `w${i}`];
 		else if (mode === 3) query[pick(r, ['bbid', 'bbevent'])] = pick(r, [{ a: 1 }, ['x', { b: 2 }]]);
-		else query.bbevent = pick(r, INJECTIONS.filter((s) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(s)));
+		else
+			query.bbevent = pick(
+				r,
+				INJECTIONS.filter((s) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(s)),
+			);
 		cases.push({ name: `beebox #${i} (mode ${mode})`, request: { query }, expect: '4xx' });
 	}
 	for (let i = 0; i < 30; i++) {
 		cases.push({
 			name: `beebox secret #${i}`,
-			request: { query: { ...valid, token: i % 3 ? `${SECRET.slice(0, i)}x` : undefined }, nodeParameters: { urlTokenLocation: 'query', urlToken: SECRET } },
+			request: {
+				query: { ...valid, token: i % 3 ? `${SECRET.slice(0, i)}x` : undefined },
+				nodeParameters: { urlTokenLocation: 'query', urlToken: SECRET },
+			},
 			expect: 401,
 		});
 	}
@@ -76,8 +123,24 @@ export function gengoCases(): Case[] {
 	const r = random(2);
 	const cases: Case[] = [];
 	const form = { 'content-type': 'application/x-www-form-urlencoded' };
-	const job = { job_id: '42', status: 'approved', unit_count: 9, credits: 0.5, ctime: 1764050000, eta: 10 };
-	const fields = ['job_id', 'status', 'unit_count', 'credits', 'ctime', 'eta', 'order_id', 'auto_approve'] as const;
+	const job = {
+		job_id: '42',
+		status: 'approved',
+		unit_count: 9,
+		credits: 0.5,
+		ctime: 1764050000,
+		eta: 10,
+	};
+	const fields = [
+		'job_id',
+		'status',
+		'unit_count',
+		'credits',
+		'ctime',
+		'eta',
+		'order_id',
+		'auto_approve',
+	] as const;
 	for (let i = 0; i < 520; i++) {
 		const mode = i % 6;
 		let request: FakeRequest;
@@ -85,24 +148,75 @@ export function gengoCases(): Case[] {
 			const field = pick(r, fields);
 			// a value of a type the field never has (a number is fine for the numeric fields, a boolean for auto_approve)
 			const wrongFor = WRONG_TYPES.filter((v) =>
-				field === 'auto_approve' ? typeof v !== 'boolean' && v !== 0 && v !== 1 : field === 'status' ? typeof v !== 'string' || !/^[a-z_]{1,40}$/.test(v) : typeof v !== 'number',
+				field === 'auto_approve'
+					? typeof v !== 'boolean' && v !== 0 && v !== 1
+					: field === 'status'
+						? typeof v !== 'string' || !/^[a-z_]{1,40}$/.test(v)
+						: typeof v !== 'number',
 			);
 			const broken = { ...job, [field]: pick(r, wrongFor) };
 			if (broken.job_id === undefined) broken.job_id = null as never;
 			request = { headers: form, body: { job: JSON.stringify(broken) } };
 		} else if (mode === 1) {
 			const text = JSON.stringify(job);
-			request = { headers: form, body: { job: text.slice(0, Math.floor(r() * (text.length - 1))) } };
-		} else if (mode === 2) request = { headers: form, body: { job: JSON.stringify(deepNest(50 + Math.floor(r() * 500))) } };
-		else if (mode === 3) request = { headers: { 'content-type': pick(r, ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', '', 'application/jsonx']) }, body: { job: JSON.stringify(job) } };
-		else if (mode === 4) request = { headers: form, body: pick(r, [{}, { job: [JSON.stringify(job), '{}'] }, { comment: '{"job_id":"1"}' }, { job: '{}', comment: '{}' }, { jobs: JSON.stringify(job) }, 'job=1', []]) };
-		else request = { headers: { 'content-type': 'application/json' }, body: pick(r, [{ job: 'not json' }, { job: [job] }, { job: { ...job, job_id: undefined } }, { comment: { body: 1, job_id: '1' } }, [job], 'x']) };
+			request = {
+				headers: form,
+				body: { job: text.slice(0, Math.floor(r() * (text.length - 1))) },
+			};
+		} else if (mode === 2)
+			request = {
+				headers: form,
+				body: { job: JSON.stringify(deepNest(50 + Math.floor(r() * 500))) },
+			};
+		else if (mode === 3)
+			request = {
+				headers: {
+					'content-type': pick(r, [
+						'text/plain',
+						'application/xml',
+						'multipart/form-data; boundary=x',
+						'',
+						'application/jsonx',
+					]),
+				},
+				body: { job: JSON.stringify(job) },
+			};
+		else if (mode === 4)
+			request = {
+				headers: form,
+				body: pick(r, [
+					{},
+					{ job: [JSON.stringify(job), '{}'] },
+					{ comment: '{"job_id":"1"}' },
+					{ job: '{}', comment: '{}' },
+					{ jobs: JSON.stringify(job) },
+					'job=1',
+					[],
+				]),
+			};
+		else
+			request = {
+				headers: { 'content-type': 'application/json' },
+				body: pick(r, [
+					{ job: 'not json' },
+					{ job: [job] },
+					{ job: { ...job, job_id: undefined } },
+					{ comment: { body: 1, job_id: '1' } },
+					[job],
+					'x',
+				]),
+			};
 		cases.push({ name: `gengo #${i} (mode ${mode})`, request, expect: '4xx' });
 	}
 	for (let i = 0; i < 30; i++) {
 		cases.push({
 			name: `gengo secret #${i}`,
-			request: { headers: form, body: { job: JSON.stringify(job) }, params: { [PATH_TOKEN]: i % 2 ? 'nope' : `${SECRET}${i}` }, nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET } },
+			request: {
+				headers: form,
+				body: { job: JSON.stringify(job) },
+				params: { [PATH_TOKEN]: i % 2 ? 'nope' : `${SECRET}${i}` },
+				nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET },
+			},
 			expect: 401,
 		});
 	}
@@ -112,25 +226,60 @@ export function gengoCases(): Case[] {
 export function smartcatCases(): Case[] {
 	const r = random(3);
 	const cases: Case[] = [];
-	const staticData = { callbackUrl: 'https://n8n.example/webhook/x/smartcat', headerName: 'X-Smartcat-Callback-Secret', secret: SECRET };
+	const staticData = {
+		callbackUrl: 'https://n8n.example/webhook/x/smartcat',
+		headerName: 'X-Smartcat-Callback-Secret',
+		secret: SECRET,
+	};
 	const headers = { 'content-type': 'application/json', 'x-smartcat-callback-secret': SECRET };
 	for (let i = 0; i < 520; i++) {
 		const mode = i % 4;
 		let body: unknown;
 		let h: Record<string, string> = headers;
-		if (mode === 0) body = pick(r, WRONG_TYPES.filter((v) => !Array.isArray(v) || (v as unknown[]).length > 0));
+		if (mode === 0)
+			body = pick(
+				r,
+				WRONG_TYPES.filter((v) => !Array.isArray(v) || (v as unknown[]).length > 0),
+			);
 		else if (mode === 1) body = ['189_25', pick(r, [null, 1, {}, [], '', '   ', 'x'.repeat(201)])];
 		else if (mode === 2) body = deepNest(20 + Math.floor(r() * 300));
 		else {
 			body = ['189_25'];
-			h = { ...headers, 'content-type': pick(r, ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', '']) };
+			h = {
+				...headers,
+				'content-type': pick(r, [
+					'text/plain',
+					'application/x-www-form-urlencoded',
+					'application/xml',
+					'',
+				]),
+			};
 		}
 		if (mode === 0 && Array.isArray(body) && body.length === 0) body = {};
-		cases.push({ name: `smartcat #${i} (mode ${mode})`, request: { path: '/webhook/x/smartcat/document/status', headers: h, body, staticData: { ...staticData } }, expect: '4xx' });
+		cases.push({
+			name: `smartcat #${i} (mode ${mode})`,
+			request: {
+				path: '/webhook/x/smartcat/document/status',
+				headers: h,
+				body,
+				staticData: { ...staticData },
+			},
+			expect: '4xx',
+		});
 	}
 	for (let i = 0; i < 30; i++) {
-		const wrong: Record<string, string> = i % 3 === 0 ? {} : { 'x-smartcat-callback-secret': `${SECRET.slice(0, i)}!` };
-		cases.push({ name: `smartcat secret #${i}`, request: { path: '/webhook/x/smartcat/project/status', headers: { 'content-type': 'application/json', ...wrong }, body: ['p1'], staticData: { ...staticData } }, expect: 401 });
+		const wrong: Record<string, string> =
+			i % 3 === 0 ? {} : { 'x-smartcat-callback-secret': `${SECRET.slice(0, i)}!` };
+		cases.push({
+			name: `smartcat secret #${i}`,
+			request: {
+				path: '/webhook/x/smartcat/project/status',
+				headers: { 'content-type': 'application/json', ...wrong },
+				body: ['p1'],
+				staticData: { ...staticData },
+			},
+			expect: 401,
+		});
 	}
 	return cases;
 }
@@ -138,27 +287,81 @@ export function smartcatCases(): Case[] {
 export function phraseCases(): Case[] {
 	const r = random(4);
 	const cases: Case[] = [];
-	const staticData = { webhookUid: 'wh-1', secretToken: SECRET, url: 'https://n8n.example/webhook/x/phrase' };
+	const staticData = {
+		webhookUid: 'wh-1',
+		secretToken: SECRET,
+		url: 'https://n8n.example/webhook/x/phrase',
+	};
 	const headers = { 'content-type': 'application/json', 'x-memsource-token': SECRET };
 	const part = { uid: 'j1', status: 'NEW', project: { uid: 'p1' } };
 	for (let i = 0; i < 520; i++) {
 		const mode = i % 5;
 		let body: unknown;
 		let h: Record<string, string> = headers;
-		if (mode === 0) body = { event: pick(r, WRONG_TYPES.filter((v) => typeof v !== 'string' || !/^[A-Z][A-Z0-9_]{0,99}$/.test(v))), jobParts: [part] };
-		else if (mode === 1) body = { event: 'JOB_STATUS_CHANGED', jobParts: pick(r, [[], null, 'x', {}, [null], [{}], [{ uid: 1 }], [{ uid: '' }], [{ ...part, workflowLevel: 'one' }], [{ ...part, project: 'p1' }]]) };
-		else if (mode === 2) body = pick(r, [[], [part], 'JOB_CREATED', 1, null, deepNest(30 + Math.floor(r() * 200))]);
-		else if (mode === 3) body = { event: 'JOB_CREATED', jobParts: Array.from({ length: 3 }, () => ({ ...part, uid: pick(r, [null, 5, {}, [], '']) })) };
+		if (mode === 0)
+			body = {
+				event: pick(
+					r,
+					WRONG_TYPES.filter((v) => typeof v !== 'string' || !/^[A-Z][A-Z0-9_]{0,99}$/.test(v)),
+				),
+				jobParts: [part],
+			};
+		else if (mode === 1)
+			body = {
+				event: 'JOB_STATUS_CHANGED',
+				jobParts: pick(r, [
+					[],
+					null,
+					'x',
+					{},
+					[null],
+					[{}],
+					[{ uid: 1 }],
+					[{ uid: '' }],
+					[{ ...part, workflowLevel: 'one' }],
+					[{ ...part, project: 'p1' }],
+				]),
+			};
+		else if (mode === 2)
+			body = pick(r, [[], [part], 'JOB_CREATED', 1, null, deepNest(30 + Math.floor(r() * 200))]);
+		else if (mode === 3)
+			body = {
+				event: 'JOB_CREATED',
+				jobParts: Array.from({ length: 3 }, () => ({
+					...part,
+					uid: pick(r, [null, 5, {}, [], '']),
+				})),
+			};
 		else {
 			body = { event: 'PROJECT_CREATED', project: { uid: 'p1' } };
-			h = { ...headers, 'content-type': pick(r, ['text/plain', 'application/x-www-form-urlencoded', '', 'text/json']) };
+			h = {
+				...headers,
+				'content-type': pick(r, [
+					'text/plain',
+					'application/x-www-form-urlencoded',
+					'',
+					'text/json',
+				]),
+			};
 		}
-		cases.push({ name: `phrase #${i} (mode ${mode})`, request: { headers: h, body, staticData: { ...staticData } }, expect: '4xx' });
+		cases.push({
+			name: `phrase #${i} (mode ${mode})`,
+			request: { headers: h, body, staticData: { ...staticData } },
+			expect: '4xx',
+		});
 	}
 	for (let i = 0; i < 30; i++) {
-		const wrong: Record<string, string> = i % 3 === 0 ? {} : { 'x-memsource-token': i % 3 === 1 ? SECRET.toUpperCase() : `${SECRET} ` };
-		cases.push({ name: `phrase secret #${i}`, request: { headers: { 'content-type': 'application/json', ...wrong }, body: { event: 'PROJECT_CREATED' }, staticData: { ...staticData } }, expect: 401 });
+		const wrong: Record<string, string> =
+			i % 3 === 0 ? {} : { 'x-memsource-token': i % 3 === 1 ? SECRET.toUpperCase() : `${SECRET} ` };
+		cases.push({
+			name: `phrase secret #${i}`,
+			request: {
+				headers: { 'content-type': 'application/json', ...wrong },
+				body: { event: 'PROJECT_CREATED' },
+				staticData: { ...staticData },
+			},
+			expect: 401,
+		});
 	}
 	return cases;
 }
-

@@ -26,10 +26,17 @@ describe.each([
 	it('answers every one 4xx (401 for secrets), starts nothing, never echoes the secret', async () => {
 		const wrong: string[] = [];
 		for (const c of cases) {
-			const answer = await deliver(c.request).catch((error: Error) => ({ status: 500, body: { message: error.message }, items: [] }));
-			const statusOk = c.expect === 401 ? answer.status === 401 : answer.status >= 400 && answer.status < 500;
+			const answer = await deliver(c.request).catch((error: Error) => ({
+				status: 500,
+				body: { message: error.message },
+				items: [],
+			}));
+			const statusOk =
+				c.expect === 401 ? answer.status === 401 : answer.status >= 400 && answer.status < 500;
 			if (!statusOk || answer.items.length > 0 || JSON.stringify(answer.body).includes(SECRET)) {
-				wrong.push(`${c.name}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)} (${answer.items.length} items)`);
+				wrong.push(
+					`${c.name}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)} (${answer.items.length} items)`,
+				);
 			}
 		}
 		expect(wrong).toEqual([]);

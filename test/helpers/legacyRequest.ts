@@ -7,9 +7,14 @@ import { jsonOrText } from './body';
  * (request-promise options: uri, qs, json, resolveWithFullResponse, simple). This one does real HTTP with fetch.
  */
 export function fakeCredentialTestContext(): ICredentialTestFunctions {
-	const request = async (options: { method?: string; uri: string; qs?: Record<string, unknown> }) => {
+	const request = async (options: {
+		method?: string;
+		uri: string;
+		qs?: Record<string, unknown>;
+	}) => {
 		const url = new URL(options.uri);
-		for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
+		for (const [key, value] of Object.entries(options.qs ?? {}))
+			url.searchParams.set(key, String(value));
 		const response = await fetch(url, { method: options.method ?? 'GET' });
 		return { statusCode: response.status, body: jsonOrText(await response.text()) };
 	};

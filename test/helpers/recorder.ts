@@ -5,12 +5,22 @@ import { LocalServer } from '../simulators/localServer';
 
 /** A local HTTP endpoint that records what it receives (a stand-in for a CMS or any service a workflow calls). */
 export class Recorder extends LocalServer {
-	readonly received: Array<{ method: string; path: string; headers: Record<string, unknown>; body: string }> = [];
+	readonly received: Array<{
+		method: string;
+		path: string;
+		headers: Record<string, unknown>;
+		body: string;
+	}> = [];
 
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		let body = '';
 		for await (const chunk of req) body += chunk;
-		this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+		this.received.push({
+			method: req.method ?? '',
+			path: req.url ?? '',
+			headers: req.headers,
+			body,
+		});
 		res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
 	}
 }

@@ -11,7 +11,11 @@ import { LocalServer } from '../simulators/localServer';
 
 /** A message n8n's Slack node posts: the text, then n8n's "Automated with this n8n workflow" link (on by default). */
 export function slackText(text: string): unknown {
-	return expect.stringMatching(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n_Automated with this <[^|]+/workflow/[^|]+\\|n8n workflow>_$`));
+	return expect.stringMatching(
+		new RegExp(
+			`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n_Automated with this <[^|]+/workflow/[^|]+\\|n8n workflow>_$`,
+		),
+	);
 }
 
 /**
@@ -30,20 +34,70 @@ export class SlackStandIn extends LocalServer {
 		super();
 		const file = (name: string) => join(this.dir, name);
 		const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-		openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=n8n-nodes-translation-events e2e CA', '-keyout', file('ca.key'), '-out', file('ca.pem'));
-		openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=slack.com', '-keyout', file('slack.key'), '-out', file('slack.csr'));
-		openssl('x509', '-req', '-in', file('slack.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2', '-out', file('slack.pem'), '-extfile', this.writeExtensions());
+		openssl(
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-days',
+			'2',
+			'-subj',
+			'/CN=n8n-nodes-translation-events e2e CA',
+			'-keyout',
+			file('ca.key'),
+			'-out',
+			file('ca.pem'),
+		);
+		openssl(
+			'req',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-subj',
+			'/CN=slack.com',
+			'-keyout',
+			file('slack.key'),
+			'-out',
+			file('slack.csr'),
+		);
+		openssl(
+			'x509',
+			'-req',
+			'-in',
+			file('slack.csr'),
+			'-CA',
+			file('ca.pem'),
+			'-CAkey',
+			file('ca.key'),
+			'-CAcreateserial',
+			'-days',
+			'2',
+			'-out',
+			file('slack.pem'),
+			'-extfile',
+			this.writeExtensions(),
+		);
 		this.tls = { key: readFileSync(file('slack.key')), cert: readFileSync(file('slack.pem')) };
 	}
 
 	/** What n8n's environment needs so that its Slack node reaches this stand-in. */
 	get n8nEnv(): Record<string, string> {
-		return { HTTPS_PROXY: this.url, NO_PROXY: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: join(this.dir, 'ca.pem') };
+		return {
+			HTTPS_PROXY: this.url,
+			NO_PROXY: '127.0.0.1,localhost',
+			NODE_EXTRA_CA_CERTS: join(this.dir, 'ca.pem'),
+		};
 	}
 
 	/** Credentials of n8n's Slack node (access token), in n8n's import format. */
 	credential(id: string): { id: string; name: string; type: string; data: Record<string, string> } {
-		return { id, name: 'Slack (stand-in)', type: 'slackApi', data: { accessToken: 'xoxb-e2e-stand-in' } };
+		return {
+			id,
+			name: 'Slack (stand-in)',
+			type: 'slackApi',
+			data: { accessToken: 'xoxb-e2e-stand-in' },
+		};
 	}
 
 	override async stop(): Promise<void> {
@@ -68,15 +122,28 @@ export class SlackStandIn extends LocalServer {
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		let body = '';
 		for await (const chunk of req) body += chunk;
-		const answer = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(json));
-		if (req.headers.host !== 'slack.com') return void answer(404, { ok: false, error: 'not_slack' });
+		const answer = (status: number, json: unknown) =>
+			res
+				.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+				.end(JSON.stringify(json));
+		if (req.headers.host !== 'slack.com')
+			return void answer(404, { ok: false, error: 'not_slack' });
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
 		if (!token) return void answer(200, { ok: false, error: 'not_authed' });
 		if (req.method === 'POST' && req.url === '/api/chat.postMessage') {
-			const message = (/json/.test(req.headers['content-type'] ?? '') ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body))) as Record<string, string>;
+			const message = (
+				/json/.test(req.headers['content-type'] ?? '')
+					? JSON.parse(body)
+					: Object.fromEntries(new URLSearchParams(body))
+			) as Record<string, string>;
 			this.messages.push({ channel: message.channel, text: message.text, token });
 			const ts = `${Math.floor(Date.now() / 1000)}.${String(this.messages.length).padStart(6, '0')}`;
-			return void answer(200, { ok: true, channel: 'C0E2E0001', ts, message: { type: 'message', text: message.text, ts } });
+			return void answer(200, {
+				ok: true,
+				channel: 'C0E2E0001',
+				ts,
+				message: { type: 'message', text: message.text, ts },
+			});
 		}
 		answer(200, { ok: false, error: 'unknown_method' });
 	}

@@ -7,7 +7,9 @@ function bodyText(lines: string[]): string {
 	const headers = lines.slice(0, blank).join('\n');
 	const body = lines.slice(blank + 1).join('\n');
 	if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) return body;
-	const bytes = body.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	const bytes = body
+		.replace(/=\n/g, '')
+		.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 	return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -26,8 +28,25 @@ export class SmtpStandIn {
 	}
 
 	/** Credentials of n8n's Send Email node for this server, in n8n's import format. */
-	credential(id: string): { id: string; name: string; type: string; data: Record<string, unknown> } {
-		return { id, name: 'SMTP (stand-in)', type: 'smtp', data: { user: 'e2e', password: 'e2e-password', host: '127.0.0.1', port: this.port, secure: false, disableStartTls: true } };
+	credential(id: string): {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	} {
+		return {
+			id,
+			name: 'SMTP (stand-in)',
+			type: 'smtp',
+			data: {
+				user: 'e2e',
+				password: 'e2e-password',
+				host: '127.0.0.1',
+				port: this.port,
+				secure: false,
+				disableStartTls: true,
+			},
+		};
 	}
 
 	async start(): Promise<this> {
@@ -38,7 +57,9 @@ export class SmtpStandIn {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private session(socket: Socket): void {

@@ -22,17 +22,24 @@ describe('scripts/install-n8n.sh: the native-build step', () => {
 	afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 	it.each([
-		['npm_config_ignore_scripts=true inherited from npm run / npm test', { npm_config_ignore_scripts: 'true' }],
+		[
+			'npm_config_ignore_scripts=true inherited from npm run / npm test',
+			{ npm_config_ignore_scripts: 'true' },
+		],
 		['NPM_CONFIG_IGNORE_SCRIPTS=true in the environment', { NPM_CONFIG_IGNORE_SCRIPTS: 'true' }],
 		['ignore-scripts=true in the user npmrc', 'userconfig'],
-	] as const)('runs install scripts under %s', async (_name, setting) => {
-		const env: NodeJS.ProcessEnv = { ...process.env };
-		if (setting === 'userconfig') {
-			const npmrc = join(folder, 'user.npmrc');
-			writeFileSync(npmrc, 'ignore-scripts=true\n');
-			env.NPM_CONFIG_USERCONFIG = npmrc;
-		} else Object.assign(env, setting);
-		const { stderr } = await run('bash', [installer, '--self-test'], { env });
-		expect(stderr).toContain('self-test passed');
-	}, 60_000);
+	] as const)(
+		'runs install scripts under %s',
+		async (_name, setting) => {
+			const env: NodeJS.ProcessEnv = { ...process.env };
+			if (setting === 'userconfig') {
+				const npmrc = join(folder, 'user.npmrc');
+				writeFileSync(npmrc, 'ignore-scripts=true\n');
+				env.NPM_CONFIG_USERCONFIG = npmrc;
+			} else Object.assign(env, setting);
+			const { stderr } = await run('bash', [installer, '--self-test'], { env });
+			expect(stderr).toContain('self-test passed');
+		},
+		60_000,
+	);
 });

@@ -37,12 +37,9 @@ export class BeeboxSimulator extends LocalServer {
 		super();
 	}
 
-
 	get openSessions(): number {
 		return this.sessions.size;
 	}
-
-
 
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -51,7 +48,8 @@ export class BeeboxSimulator extends LocalServer {
 			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
 			res.end(JSON.stringify(body));
 		};
-		const apiError = (message: string, id?: string) => json(400, { type: 'Api error', message, id, failed: true });
+		const apiError = (message: string, id?: string) =>
+			json(400, { type: 'Api error', message, id, failed: true });
 
 		if (req.method === 'POST' && url.pathname === '/api/connect') {
 			let raw = '';

@@ -34,13 +34,10 @@ export class GengoSimulator extends LocalServer {
 		super();
 	}
 
-
 	/** What a credential's custom base URL should be. */
 	get baseUrl(): string {
 		return `${this.url}/v2`;
 	}
-
-
 
 	/** The full Job payload the API answers for a simulated job (a file job has file_url_tgt once translated). */
 	jobPayload(job: SimulatedGengoJob): Record<string, unknown> {
@@ -53,7 +50,13 @@ export class GengoSimulator extends LocalServer {
 			ctime: 1767222000,
 			auto_approve: 0,
 			body_src: `${'Long text. '.repeat(8000)}End.`,
-			...(job.file ? { type: 'file', file_url_src: `${this.url}/files/src-${job.file.name}`, file_url_tgt: `${this.url}/files/${job.file.name}` } : {}),
+			...(job.file
+				? {
+						type: 'file',
+						file_url_src: `${this.url}/files/src-${job.file.name}`,
+						file_url_tgt: `${this.url}/files/${job.file.name}`,
+					}
+				: {}),
 		};
 	}
 
@@ -61,7 +64,9 @@ export class GengoSimulator extends LocalServer {
 		const ts = query.get('ts') ?? '';
 		if (query.get('api_key') !== this.options.publicKey || !/^\d+$/.test(ts)) return false;
 		if (Math.abs(Date.now() / 1000 - Number(ts)) > 300) return false;
-		const expected = Buffer.from(createHmac('sha1', this.options.privateKey).update(ts).digest('hex'));
+		const expected = Buffer.from(
+			createHmac('sha1', this.options.privateKey).update(ts).digest('hex'),
+		);
 		const given = Buffer.from(query.get('api_sig') ?? '');
 		return given.length === expected.length && timingSafeEqual(given, expected);
 	}
@@ -73,7 +78,8 @@ export class GengoSimulator extends LocalServer {
 			res.end(JSON.stringify(body));
 		};
 		const ok = (response: unknown) => send(200, { opstat: 'ok', response });
-		const error = (status: number, code: number, msg: string) => send(status, { opstat: 'error', err: { code, msg } });
+		const error = (status: number, code: number, msg: string) =>
+			send(status, { opstat: 'error', err: { code, msg } });
 
 		const file = /^\/files\/(.+)$/.exec(url.pathname);
 		if (req.method === 'GET' && file) {
@@ -94,11 +100,19 @@ export class GengoSimulator extends LocalServer {
 		let m: RegExpExecArray | null;
 
 		if (path === '/account/balance') return ok({ credits: '25.32', currency: 'USD' });
-		if (path === '/account/stats') return ok({ credits_spent: '1023.31', currency: 'USD', user_since: 1234089500, customer_type: 'Retail' });
+		if (path === '/account/stats')
+			return ok({
+				credits_spent: '1023.31',
+				currency: 'USD',
+				user_since: 1234089500,
+				customer_type: 'Retail',
+			});
 		if (path === '/translate/jobs') {
 			const status = url.searchParams.get('status');
 			const count = Number(url.searchParams.get('count') ?? 10);
-			const listed = this.options.jobs.filter((j) => !status || j.status === status).slice(0, count);
+			const listed = this.options.jobs
+				.filter((j) => !status || j.status === status)
+				.slice(0, count);
 			return ok(listed.map((j) => ({ job_id: j.job_id, ctime: 1767222000 })));
 		}
 		if ((m = /^\/translate\/jobs\/([\d,]+)$/.exec(path))) {
@@ -113,16 +127,24 @@ export class GengoSimulator extends LocalServer {
 			const rest = m[2] ?? '';
 			if (rest === '') return ok({ job: this.jobPayload(job) });
 			if (rest === '/comments') return ok({ thread: job.comments ?? [] });
-			if (rest === '/revisions') return ok({ job_id: job.job_id, revisions: (job.revisions ?? []).map(({ rev_id, ctime }) => ({ rev_id, ctime })) });
+			if (rest === '/revisions')
+				return ok({
+					job_id: job.job_id,
+					revisions: (job.revisions ?? []).map(({ rev_id, ctime }) => ({ rev_id, ctime })),
+				});
 			const rev = /^\/revisions\/(\w+)$/.exec(rest);
 			if (rev) {
 				const revision = (job.revisions ?? []).find((r) => r.rev_id === rev[1]);
-				return revision ? ok({ revision: { ctime: revision.ctime, body_tgt: revision.body_tgt } }) : error(404, 2200, 'unauthorized revision access');
+				return revision
+					? ok({ revision: { ctime: revision.ctime, body_tgt: revision.body_tgt } })
+					: error(404, 2200, 'unauthorized revision access');
 			}
-			if (rest === '/feedback') return ok({ feedback: job.feedback ?? { rating: '0', for_translator: '' } });
+			if (rest === '/feedback')
+				return ok({ feedback: job.feedback ?? { rating: '0', for_translator: '' } });
 		}
 		if ((m = /^\/translate\/order\/(\d+)$/.exec(path))) {
-			const byStatus = (s: string) => this.options.jobs.filter((j) => j.status === s).map((j) => j.job_id);
+			const byStatus = (s: string) =>
+				this.options.jobs.filter((j) => j.status === s).map((j) => j.job_id);
 			return ok({
 				order: {
 					order_id: m[1],

@@ -18,7 +18,9 @@ export abstract class LocalServer {
 	}
 
 	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	/** Hook for a server that needs more than requests (a proxy's CONNECT, say): by default nothing. */

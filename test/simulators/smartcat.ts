@@ -34,9 +34,6 @@ export class SmartcatSimulator extends LocalServer {
 		super();
 	}
 
-
-
-
 	/**
 	 * Delivers ids the way Smartcat does; resolves when delivered or when the 8 attempts are spent.
 	 * @returns the HTTP status of each attempt (0 for a network failure)
@@ -53,7 +50,11 @@ export class SmartcatSimulator extends LocalServer {
 			let content = '';
 			let reason = '';
 			try {
-				const response = await fetch(`${url.replace(/\/+$/, '')}/${path}`, { method: 'POST', headers, body: JSON.stringify(ids) });
+				const response = await fetch(`${url.replace(/\/+$/, '')}/${path}`, {
+					method: 'POST',
+					headers,
+					body: JSON.stringify(ids),
+				});
 				status = response.status;
 				content = (await response.text()).slice(0, 500);
 			} catch (error) {
@@ -85,15 +86,27 @@ export class SmartcatSimulator extends LocalServer {
 		const authorized = this.authorized(req);
 		this.requests.push({ method: req.method ?? '', path: url.pathname, authorized });
 		const json = (status: number, body?: unknown) => {
-			res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' });
+			res.writeHead(
+				status,
+				body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
+			);
 			res.end(body === undefined ? undefined : JSON.stringify(body));
 		};
 		if (!authorized) return json(401, { message: 'Unauthorized: invalid account id or API key' });
 		const path = url.pathname.replace(/^\/api\/integration\/v1/, '');
 
-		if (path === '/account' && req.method === 'GET') return json(200, { id: this.options.accountId, name: 'Simulated account', isPersonal: false, type: 'LSP' });
+		if (path === '/account' && req.method === 'GET')
+			return json(200, {
+				id: this.options.accountId,
+				name: 'Simulated account',
+				isPersonal: false,
+				type: 'LSP',
+			});
 		if (path === '/callback') {
-			if (req.method === 'GET') return this.setting ? json(200, this.setting) : json(404, { message: 'Callback settings not found' });
+			if (req.method === 'GET')
+				return this.setting
+					? json(200, this.setting)
+					: json(404, { message: 'Callback settings not found' });
 			if (req.method === 'DELETE') {
 				this.setting = null;
 				return json(204);
@@ -113,24 +126,35 @@ export class SmartcatSimulator extends LocalServer {
 					return json(400, { message: 'Invalid URI' });
 				}
 				const headers = body.additionalHeaders ?? [];
-				if (headers.some((h) => typeof h.value !== 'string' || h.value.trim() === '')) return json(400, { message: 'Header value cannot be empty' });
-				this.setting = { url: String(body.url), additionalHeaders: headers.map((h) => ({ name: String(h.name), value: String(h.value) })) };
+				if (headers.some((h) => typeof h.value !== 'string' || h.value.trim() === ''))
+					return json(400, { message: 'Header value cannot be empty' });
+				this.setting = {
+					url: String(body.url),
+					additionalHeaders: headers.map((h) => ({ name: String(h.name), value: String(h.value) })),
+				};
 				return json(200);
 			}
 		}
 		if (path === '/callback/lastErrors' && req.method === 'GET') {
 			const limit = Number(url.searchParams.get('limit') ?? 10);
-			if (limit > MAX_ERRORS_LIMIT) return json(400, { message: `limit must not exceed ${MAX_ERRORS_LIMIT}` });
+			if (limit > MAX_ERRORS_LIMIT)
+				return json(400, { message: `limit must not exceed ${MAX_ERRORS_LIMIT}` });
 			return json(200, this.errors.slice(0, limit));
 		}
 		const project = /^\/project\/([^/]+)$/.exec(path);
 		if (project && req.method === 'GET') {
 			const found = this.options.projects?.find((p) => p.id === decodeURIComponent(project[1]));
-			return found ? json(200, { ...found, sourceLanguage: 'en', targetLanguages: ['de'] }) : json(404, { message: 'Project not found' });
+			return found
+				? json(200, { ...found, sourceLanguage: 'en', targetLanguages: ['de'] })
+				: json(404, { message: 'Project not found' });
 		}
 		if (path === '/document' && req.method === 'GET') {
-			const found = this.options.documents?.find((d) => d.id === url.searchParams.get('documentId'));
-			return found ? json(200, { ...found, sourceLanguage: 'en', targetLanguage: 'de' }) : json(404, { message: 'Document not found' });
+			const found = this.options.documents?.find(
+				(d) => d.id === url.searchParams.get('documentId'),
+			);
+			return found
+				? json(200, { ...found, sourceLanguage: 'en', targetLanguage: 'de' })
+				: json(404, { message: 'Document not found' });
 		}
 		json(404, { message: `no such API method: ${req.method} ${path}` });
 	}
