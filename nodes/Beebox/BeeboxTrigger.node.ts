@@ -6,37 +6,27 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	asRecord,
-	mergeParameters,
-	parametersFromBody,
-	repairAppendedQuery,
-	singleParameters,
-} from '../common/parse';
-import {
-	handleDelivery,
-	ignoreDelivery,
-	respondProperty,
-	startWorkflow,
-	triggerWebhooks,
-} from '../common/responses';
+import { handleDelivery, startWorkflow } from '../common/delivery';
+import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
+import { asRecord } from '../common/request';
+import { respondProperty, triggerPanel, triggerWebhooks } from '../common/triggerProperties';
 import {
 	checkUrlToken,
 	urlTokenProperties,
 	urlTokenWebhookMethods,
 	urlTokenWebhookRoute,
 } from '../common/urlToken';
-import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { parseDelivery } from '../common/validation';
+import { testWebhookSecret } from '../common/webhookSecret';
 import { fetchBeeboxEventDetails, testBeeboxCredentials } from './details';
-import {
-	ALL_EVENTS,
-	BEEBOX_EVENT_GROUPS,
-	canonicalEventCode,
-	humanize,
-	isEventWanted,
-} from './events';
+import { BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize } from './events';
 import { buildBeeboxItem } from './output';
+import {
+	mergeParameters,
+	parametersFromBody,
+	repairAppendedQuery,
+	singleParameters,
+} from './parameters';
 import { BEEBOX_CALLBACK_PARAMETERS, beeboxCallbackSchema } from './schemas';
 
 const WEBHOOK_PATH = 'beebox';
@@ -45,7 +35,7 @@ const WEBHOOK_PATH = 'beebox';
  * Receives Wordbee Beebox callbacks: Beebox calls the URL with `bbid`, `bbevent`, `bbsender`, `bbproject`,
  * `bbdate`, `bbok` and `bberror` as URL parameters (help.wordbee.com/beebox/callbacks-parameters). Admin
  * callbacks (project Settings page) fire for every event, connector callbacks ("Connectors & API" tab) only
- * for CreatedTranslatedFiles.
+ * for CreatedTranslatedFiles. Version 2 requires a secret token in the URL by default (version 1 had none).
  */
 export class BeeboxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,19 +43,34 @@ export class BeeboxTrigger implements INodeType {
 		name: 'beeboxTrigger',
 		icon: { light: 'file:beebox.svg', dark: 'file:beebox.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when Wordbee Beebox calls back: translated files created, source files parsed, jobs and projects changed',
 		defaults: { name: 'Wordbee Beebox Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		eventTriggerDescription: 'Waiting for a Beebox callback to the Test URL',
+		activationMessage:
+			'Beebox callbacks to the Production URL now run this workflow. Give Beebox that URL with the secret token.',
+		triggerPanel: triggerPanel({
+			header: 'Listen for a Beebox callback',
+			setup:
+				"In Beebox, paste this node's URL with the secret token (<code>?token=&lt;secret&gt;</code> appended, or as the last path segment) as the project's callback URL: <i>Settings</i> (admin callback, every event) or <i>Connectors &amp; API</i> (connector callback, CreatedTranslatedFiles only).",
+		}),
 		credentials: [
 			{
 				name: 'beeboxApi',
 				required: true,
 				testedBy: 'testBeeboxCredentials',
 				displayOptions: { show: { fetchDetails: [true] } },
+			},
+			{
+				name: 'translationWebhookSecretApi',
+				required: true,
+				testedBy: 'testWebhookSecret',
+				displayOptions: { show: { '@version': [2], urlTokenLocation: ['query', 'path'] } },
 			},
 		],
 		webhooks: triggerWebhooks(['GET', 'POST'], urlTokenWebhookRoute(WEBHOOK_PATH)),
@@ -101,7 +106,7 @@ export class BeeboxTrigger implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { testBeeboxCredentials },
+		credentialTest: { testBeeboxCredentials, testWebhookSecret },
 	};
 
 	webhookMethods = urlTokenWebhookMethods;
@@ -110,7 +115,7 @@ export class BeeboxTrigger implements INodeType {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
 			const query = repairAppendedQuery(asRecord(this.getQueryData()));
-			checkUrlToken(this, query);
+			await checkUrlToken(this, query);
 
 			const { rawBody } = this.getRequestObject() as { rawBody?: unknown };
 			const body = parametersFromBody(
@@ -118,16 +123,13 @@ export class BeeboxTrigger implements INodeType {
 				this.getBodyData(),
 				rawBody,
 			);
-			const parameters = mergeParameters(query, body);
 			const callback = parseDelivery(
 				beeboxCallbackSchema,
-				singleParameters(parameters, BEEBOX_CALLBACK_PARAMETERS),
+				singleParameters(mergeParameters(query, body), BEEBOX_CALLBACK_PARAMETERS),
 			);
 
-			const event = canonicalEventCode(callback.bbevent);
-			if (!isEventWanted(event, this.getNodeParameter('events', [ALL_EVENTS]) as string[])) {
-				return ignoreDelivery(this, `event ${event} is not selected in the node's event filter`);
-			}
+			const unwanted = unwantedEvent(this, canonicalEventCode(callback.bbevent));
+			if (unwanted) return unwanted;
 
 			const enrichment = this.getNodeParameter('fetchDetails', false)
 				? await fetchBeeboxEventDetails(this, callback.bbid)

@@ -6,23 +6,15 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { httpCallFrom, httpCallFromLegacy } from '../common/http';
 import type { BeeboxEnrichment } from './output';
 import {
 	BeeboxApiError,
+	beeboxCallForTest,
+	beeboxCallFrom,
+	beeboxCredentials,
 	getBeeboxEventDetails,
 	withBeeboxSession,
-	type BeeboxCredentials,
 } from './transport';
-
-function toCredentials(data: ICredentialDataDecryptedObject | undefined): BeeboxCredentials {
-	return {
-		serverUrl: String(data?.serverUrl ?? ''),
-		projectKey: data?.projectKey ? String(data.projectKey) : undefined,
-		login: String(data?.login ?? ''),
-		password: String(data?.password ?? ''),
-	};
-}
 
 /**
  * "Fetch Event Details": the event's full details by `bbid`. A failure does not lose the event (Beebox does not
@@ -32,13 +24,11 @@ export async function fetchBeeboxEventDetails(
 	ctx: IWebhookFunctions,
 	eventId: string,
 ): Promise<BeeboxEnrichment> {
-	const credentials = toCredentials(
+	const credentials = beeboxCredentials(
 		await ctx.getCredentials<ICredentialDataDecryptedObject>('beeboxApi'),
 	);
 	try {
-		return {
-			details: await getBeeboxEventDetails(httpCallFrom(ctx.helpers), credentials, eventId),
-		};
+		return { details: await getBeeboxEventDetails(beeboxCallFrom(ctx), credentials, eventId) };
 	} catch (error) {
 		const message =
 			error instanceof BeeboxApiError
@@ -54,10 +44,11 @@ export async function testBeeboxCredentials(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
+	const credentials = beeboxCredentials(credential.data);
 	try {
 		await withBeeboxSession(
-			httpCallFromLegacy(this.helpers),
-			toCredentials(credential.data),
+			beeboxCallForTest(this, credentials),
+			credentials,
 			async () => undefined,
 		);
 		return { status: 'OK', message: 'Connected to the Beebox' };

@@ -1,4 +1,12 @@
-import type { HttpCall } from '../common/http';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	IDataObject,
+} from 'n8n-workflow';
+
+import { credentialTestRequest } from '../common/credentialTestHttp';
+import { apiRequest, type ApiContext, type VendorApi } from '../common/httpClient';
+import { VendorApiError } from '../common/vendorError';
 import { beeboxApiErrorSchema, beeboxEventDetailsSchema, type BeeboxEventDetails } from './schemas';
 
 /**
@@ -20,16 +28,15 @@ export interface BeeboxCredentials {
 	password: string;
 }
 
-export class BeeboxApiError extends Error {
-	constructor(
-		message: string,
-		readonly httpStatus: number,
-		readonly errorId?: string,
-	) {
-		super(message);
-		this.name = 'BeeboxApiError';
-	}
-}
+export class BeeboxApiError extends VendorApiError {}
+
+/** One Beebox call as the session logic needs it: HTTP errors come back as answers, not exceptions. */
+export type BeeboxCall = (request: {
+	method: 'GET' | 'POST';
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}) => Promise<{ status: number; body: unknown }>;
 
 const CONNECTOR_NAME = 'n8n-nodes-translation-events';
 /** How long Beebox may keep a login waiting while it runs an automatic operation (its default is 10 s). */
@@ -43,6 +50,67 @@ export function beeboxBaseUrl(serverUrl: string): string {
 		.replace(/\/api$/i, '');
 }
 
+function beeboxMessage(body: unknown): string {
+	const parsed = beeboxApiErrorSchema.safeParse(body);
+	if (parsed.success && parsed.data.message) return parsed.data.message;
+	return typeof body === 'string' ? body.slice(0, 200) : '';
+}
+
+/** The Beebox API for the one client: no signing (the session token goes in the query), errors `{id, message}`. */
+export const BEEBOX_API: VendorApi = {
+	name: 'Beebox',
+	credentialType: 'beeboxApi',
+	baseUrl: (credentials) => beeboxBaseUrl(String(credentials.serverUrl ?? '')),
+	errorMessage: beeboxMessage,
+	errorCode: (body) => {
+		const parsed = beeboxApiErrorSchema.safeParse(body);
+		return parsed.success ? parsed.data.id : undefined;
+	},
+	hint: (status) =>
+		status === 400 || status === 401
+			? 'Check the Wordbee Beebox credential: server URL, project key, login and password (the Test button logs in and out).'
+			: undefined,
+	errorClass: BeeboxApiError,
+};
+
+/** Beebox calls from a node (the one client; every 4xx answered so the session logic reads Beebox's error). */
+export function beeboxCallFrom(ctx: ApiContext): BeeboxCall {
+	return async (request) => {
+		const answer = await apiRequest(ctx, BEEBOX_API, {
+			...request,
+			accept: [400, 401, 403, 404, 405],
+			rateLimitWaitMs: 0,
+		});
+		return { status: answer.status, body: answer.body };
+	};
+}
+
+/** Beebox calls from the credential's Test button (n8n's legacy request helper). */
+export function beeboxCallForTest(
+	ctx: ICredentialTestFunctions,
+	credentials: BeeboxCredentials,
+): BeeboxCall {
+	return async (request) =>
+		await credentialTestRequest(ctx, {
+			...request,
+			root: beeboxBaseUrl(credentials.serverUrl),
+		}).catch((error: Error) => {
+			throw new BeeboxApiError(`Beebox API unreachable: ${error.message}`, 0);
+		});
+}
+
+/** The credential fields the session logic reads. */
+export function beeboxCredentials(
+	data: ICredentialDataDecryptedObject | undefined,
+): BeeboxCredentials {
+	return {
+		serverUrl: String(data?.serverUrl ?? ''),
+		projectKey: data?.projectKey ? String(data.projectKey) : undefined,
+		login: String(data?.login ?? ''),
+		password: String(data?.password ?? ''),
+	};
+}
+
 function apiError(what: string, status: number, body: unknown): BeeboxApiError {
 	const parsed = beeboxApiErrorSchema.safeParse(body);
 	const message =
@@ -52,13 +120,16 @@ function apiError(what: string, status: number, body: unknown): BeeboxApiError {
 				? body.slice(0, 200)
 				: `HTTP ${status}`;
 	const id = parsed.success ? parsed.data.id : undefined;
-	return new BeeboxApiError(`Beebox ${what} failed: ${message}${id ? ` (${id})` : ''}`, status, id);
+	return new BeeboxApiError(`Beebox ${what} failed: ${message}${id ? ` (${id})` : ''}`, status, {
+		vendorCode: id,
+		hint: BEEBOX_API.hint?.(status),
+	});
 }
 
-async function connect(http: HttpCall, credentials: BeeboxCredentials): Promise<string> {
+async function connect(http: BeeboxCall, credentials: BeeboxCredentials): Promise<string> {
 	const response = await http({
 		method: 'POST',
-		url: `${beeboxBaseUrl(credentials.serverUrl)}/api/connect`,
+		path: '/api/connect',
 		body: {
 			project: credentials.projectKey ?? '',
 			login: credentials.login,
@@ -77,22 +148,18 @@ async function connect(http: HttpCall, credentials: BeeboxCredentials): Promise<
 	return token;
 }
 
-async function disconnect(
-	http: HttpCall,
-	credentials: BeeboxCredentials,
-	token: string,
-): Promise<void> {
+async function disconnect(http: BeeboxCall, token: string): Promise<void> {
 	// The method "returns no result even when the token is not or no longer valid": nothing to check.
 	await http({
 		method: 'GET',
-		url: `${beeboxBaseUrl(credentials.serverUrl)}/api/disconnect`,
+		path: '/api/disconnect',
 		qs: { token },
 	}).catch(() => undefined);
 }
 
 /** Connects, runs `work` with the session token, and always disconnects. */
 export async function withBeeboxSession<T>(
-	http: HttpCall,
+	http: BeeboxCall,
 	credentials: BeeboxCredentials,
 	work: (token: string) => Promise<T>,
 ): Promise<T> {
@@ -100,13 +167,13 @@ export async function withBeeboxSession<T>(
 	try {
 		return await work(token);
 	} finally {
-		await disconnect(http, credentials, token);
+		await disconnect(http, token);
 	}
 }
 
 /** The full details of one event (`bbid`), including the files it processed. */
 export async function getBeeboxEventDetails(
-	http: HttpCall,
+	http: BeeboxCall,
 	credentials: BeeboxCredentials,
 	eventId: string,
 ): Promise<BeeboxEventDetails> {
@@ -114,7 +181,7 @@ export async function getBeeboxEventDetails(
 		const path = credentials.projectKey ? '/api/actions/action' : '/api/server/actions/action';
 		const response = await http({
 			method: 'GET',
-			url: `${beeboxBaseUrl(credentials.serverUrl)}${path}`,
+			path,
 			qs: { token, id: eventId, fulldetails: true },
 		});
 		if (response.status !== 200)

@@ -1,5 +1,5 @@
-import { asRecord, mediaType } from '../common/parse';
-import { badRequest } from '../common/responses';
+import { asRecord, mediaType } from '../common/request';
+import { badRequest } from '../common/delivery';
 import { parseDelivery } from '../common/validation';
 import { gengoCommentSchema, gengoJobSchema, type GengoComment, type GengoJob } from './schemas';
 

@@ -4,8 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { httpCallFromLegacy } from '../common/http';
-import { gengoGetWith } from './transport';
+import { gengoTestGet } from './transport';
 
 /** The Test button of `gengoApi`: a signed account-balance call; on failure, Gengo's own message. */
 export async function testGengoCredentials(
@@ -13,11 +12,9 @@ export async function testGengoCredentials(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	try {
-		const balance = (await gengoGetWith(
-			httpCallFromLegacy(this.helpers),
-			credential.data ?? {},
-			'/account/balance',
-		)) as { credits?: unknown; currency?: unknown } | undefined;
+		const balance = (await gengoTestGet(this, credential, '/account/balance')) as
+			| { credits?: unknown; currency?: unknown }
+			| undefined;
 		const credits =
 			balance?.credits !== undefined
 				? ` (balance ${String(balance.credits)} ${String(balance.currency ?? '')})`.trimEnd()

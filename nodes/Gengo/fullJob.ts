@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { unauthorized, unavailable } from '../common/responses';
+import { unauthorized, unavailable } from '../common/delivery';
 import { gengoJobSchema, type GengoJob } from './schemas';
 import { GengoApiError, gengoGet } from './transport';
 

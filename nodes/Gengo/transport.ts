@@ -1,36 +1,19 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	IWebhookFunctions,
-	NodeApiError,
-} from 'n8n-workflow';
+import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
-import {
-	credentialOnce,
-	requestWithCredential,
-	toNodeApiError,
-	VendorApiError,
-	type HttpCall,
-} from '../common/http';
+import { credentialTestRequest } from '../common/credentialTestHttp';
+import { apiRequest, type ApiContext, type VendorApi } from '../common/httpClient';
+import { VendorApiError } from '../common/vendorError';
 import { gengoResponseSchema } from './schemas';
 import { gengoBaseUrl, gengoSignature } from './signature';
 
 /**
- * The Gengo API v2 client (developers.gengo.com/v2/api_methods/...): signed GET calls whose answers are
- * `{"opstat": "ok", "response": ...}` or `{"opstat": "error", "err": {"code": ..., "msg": ...}}`, the latter
- * often with HTTP 200; `msg` may be a string or a list of strings.
+ * The Gengo API v2 (developers.gengo.com/v2/api_methods/...): calls signed by the credential's `authenticate`,
+ * answered `{"opstat": "ok", "response": ...}` or `{"opstat": "error", "err": {"code": ..., "msg": ...}}`, the
+ * latter often with HTTP 200; `msg` may be a string or a list of strings, and batch errors are keyed by job id.
  */
-export class GengoApiError extends VendorApiError {
-	constructor(
-		message: string,
-		httpStatus: number,
-		readonly gengoCode?: number | string,
-	) {
-		super(message, httpStatus);
-	}
-}
+export class GengoApiError extends VendorApiError {}
 
-function errorMessage(err: unknown): { message: string; code?: number | string } {
+function gengoError(err: unknown): { message: string; code?: number | string } {
 	if (err && typeof err === 'object') {
 		const { msg, code } = err as { msg?: unknown; code?: unknown };
 		const text = Array.isArray(msg)
@@ -41,10 +24,33 @@ function errorMessage(err: unknown): { message: string; code?: number | string }
 		if (text) return { message: text, code: code as number | string | undefined };
 		// Batch errors are keyed by job id: {"err": {"123": [{"code":..., "msg":...}]}}
 		const first = Object.values(err as Record<string, unknown>).flat()[0];
-		if (first && typeof first === 'object' && first !== err) return errorMessage(first);
+		if (first && typeof first === 'object' && first !== err) return gengoError(first);
 	}
-	return { message: 'unknown error' };
+	return { message: '' };
 }
+
+const HINTS: Record<number, string> = {
+	401: 'Check the Gengo credential: public and private key, and production versus sandbox (each has its own keys).',
+	403: 'Check the Gengo credential: public and private key, and production versus sandbox (each has its own keys).',
+	404: 'Gengo does not know this id for this account.',
+};
+
+export const GENGO_API: VendorApi = {
+	name: 'Gengo',
+	credentialType: 'gengoApi',
+	baseUrl: (credentials) => gengoBaseUrl(credentials),
+	errorMessage: (body) => {
+		const parsed = gengoResponseSchema.safeParse(body);
+		if (parsed.success) return gengoError(parsed.data.err).message;
+		return typeof body === 'string' ? body.slice(0, 200) : '';
+	},
+	errorCode: (body) => {
+		const parsed = gengoResponseSchema.safeParse(body);
+		return parsed.success ? gengoError(parsed.data.err).code : undefined;
+	},
+	hint: (status) => HINTS[status],
+	errorClass: GengoApiError,
+};
 
 /** Unwraps Gengo's envelope: the `response`, or a GengoApiError with Gengo's code and message. */
 export function unwrapGengoAnswer(what: string, status: number, body: unknown): unknown {
@@ -57,71 +63,54 @@ export function unwrapGengoAnswer(what: string, status: number, body: unknown): 
 		);
 	}
 	if (parsed.data.opstat !== 'ok') {
-		const { message, code } = errorMessage(parsed.data.err);
+		const { message, code } = gengoError(parsed.data.err);
+		// Gengo answers refused keys and unknown ids with HTTP 200 and opstat "error": 400 stands for "refused"
 		throw new GengoApiError(
-			`Gengo ${what} failed: ${message}${code !== undefined ? ` (code ${code})` : ''}`,
-			status || 400,
-			code,
+			`Gengo ${what} failed: ${message || 'unknown error'}${code !== undefined ? ` (code ${code})` : ''}`,
+			status >= 400 ? status : 400,
+			{ vendorCode: code, hint: HINTS[status] },
 		);
 	}
-	if (status >= 400) throw new GengoApiError(`Gengo ${what}: HTTP ${status}`, status);
 	return parsed.data.response;
 }
 
-/** One signed GET with the credential's data, for contexts that sign themselves (credential test). */
-export async function gengoGetWith(
-	http: HttpCall,
-	credentials: ICredentialDataDecryptedObject,
+/** One GET of the Gengo API, unwrapped (see unwrapGengoAnswer). */
+export async function gengoGet(
+	ctx: ApiContext,
 	path: string,
-	qs: Record<string, string | number> = {},
+	qs: IDataObject = {},
+	options: { rateLimitWaitMs?: number } = {},
 ): Promise<unknown> {
-	const signature = gengoSignature(
-		String(credentials.publicKey ?? ''),
-		String(credentials.privateKey ?? ''),
-	);
-	const answer = await http({
+	const answer = await apiRequest(ctx, GENGO_API, {
 		method: 'GET',
-		url: `${gengoBaseUrl(credentials)}${path}`,
-		qs: { ...qs, ...signature },
-	}).catch((error: Error) => ({ unreachable: error.message }));
-	if ('unreachable' in answer)
-		throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, 0);
+		path,
+		qs,
+		headers: { Accept: 'application/json' },
+		// Gengo wraps its errors in HTTP 200 as often as not: read every answer's envelope
+		accept: [400, 401, 403, 404],
+		...options,
+	});
 	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
 }
 
 /**
- * One GET through n8n's `httpRequestWithAuthentication`, so the credential's `authenticate` signs it.
- * Throws GengoApiError; the Gengo node turns it into NodeApiError (see toGengoNodeApiError).
+ * One signed GET for the credential's Test button (n8n gives credential tests only its legacy request helper,
+ * and does not run `authenticate` there).
  */
-export async function gengoGet(
-	ctx: IExecuteFunctions | IWebhookFunctions,
+export async function gengoTestGet(
+	ctx: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
 	path: string,
-	qs: Record<string, string | number> = {},
 ): Promise<unknown> {
-	const credentials = await credentialOnce(ctx, 'gengoApi');
-	const answer = await requestWithCredential(ctx, 'gengoApi', {
+	const data = credential.data ?? {};
+	const signature = gengoSignature(String(data.publicKey ?? ''), String(data.privateKey ?? ''));
+	const answer = await credentialTestRequest(ctx, {
 		method: 'GET',
-		url: `${gengoBaseUrl(credentials)}${path}`,
-		qs,
+		root: gengoBaseUrl(data),
+		path,
+		qs: signature,
+	}).catch((error: Error) => {
+		throw new GengoApiError(`Gengo API unreachable: ${error.message}`, 0);
 	});
-	if ('unreachable' in answer)
-		throw new GengoApiError(`Gengo API unreachable: ${answer.unreachable}`, answer.httpCode);
 	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
-}
-
-/** A failure as n8n's NodeApiError, with Gengo's code and a hint for the common cases. */
-export function toGengoNodeApiError(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex?: number,
-): NodeApiError {
-	if (!(error instanceof GengoApiError)) return toNodeApiError(ctx, error, itemIndex);
-	const status = error.httpStatus;
-	const description =
-		status === 401 || status === 403
-			? 'Check the Gengo credential: public and private key, and production versus sandbox (each has its own keys).'
-			: status === 404
-				? 'Gengo does not know this id for this account.'
-				: undefined;
-	return toNodeApiError(ctx, error, itemIndex, { code: error.gengoCode ?? status, description });
 }

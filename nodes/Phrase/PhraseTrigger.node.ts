@@ -7,42 +7,26 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
+import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
+import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
-import { headerValue, mediaType } from '../common/parse';
+import { mediaType } from '../common/request';
 import {
-	badRequest,
-	handleDelivery,
-	ignoreDelivery,
-	orRetryLater,
+	outputProperty,
 	respondProperty,
-	startWorkflow,
+	triggerPanel,
 	triggerWebhooks,
-	unauthorized,
-} from '../common/responses';
-import { secretMatches } from '../common/secret';
+} from '../common/triggerProperties';
 import { parseDelivery } from '../common/validation';
-import { getJobs, listProjectJobs } from './api';
-import { ALL_EVENTS, isEventWanted, parseEventCodes, PHRASE_EVENT_GROUPS } from './events';
+import { manualSecretProperties, testWebhookSecret } from '../common/webhookSecret';
+import { parseEventCodes, PHRASE_EVENT_GROUPS } from './events';
 import { jobPartWanted, type PhraseJobFilters } from './filters';
-import {
-	buildAllJobsItem,
-	buildPhraseBatchItem,
-	buildPhraseJobItem,
-	buildPhraseOtherItem,
-} from './output';
-import {
-	assertManualToken,
-	register,
-	registrationExists,
-	storedRegistration,
-	unregister,
-} from './registration';
-import { phraseDeliverySchema, type PhraseJobPart } from './schemas';
-import { apiStatusOf, STATUS_FILTER_OPTIONS } from './statuses';
-
-/** Phrase sends the token in X-Memsource-Token; its newer help pages name the header X-Phrase-Token. */
-const TOKEN_HEADERS = ['x-memsource-token', 'x-phrase-token'];
+import { allJobsReached, fetchJobs } from './lookups';
+import { buildPhraseBatchItem, buildPhraseJobItem, buildPhraseOtherItem } from './output';
+import { checkManualSetup, register, registrationExists, unregister } from './registration';
+import { phraseDeliverySchema } from './schemas';
+import { STATUS_FILTER_OPTIONS } from './statuses';
+import { checkPhraseToken } from './verification';
 
 /**
  * Receives Phrase TMS (formerly Memsource) webhooks (support.phrase.com/hc/en-us/articles/5709693398812): POSTed JSON with `event` and `jobParts` or a
@@ -55,14 +39,31 @@ export class PhraseTrigger implements INodeType {
 		name: 'phraseTrigger',
 		icon: { light: 'file:phrase.svg', dark: 'file:phrase.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Phrase TMS (Memsource) webhooks: job status changed, job created or assigned, project events',
 		defaults: { name: 'Phrase TMS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		eventTriggerDescription: 'Waiting for a Phrase TMS webhook to the Test URL',
+		activationMessage:
+			'Phrase TMS webhooks now run this workflow (with automatic registration a webhook for the chosen events was created in Phrase).',
+		triggerPanel: triggerPanel({
+			header: 'Listen for a Phrase TMS webhook',
+			setup:
+				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a generated security token, when the workflow is published (n8n 1.x: activated), and deletes it when it stops. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
+		}),
 		credentials: [
+			{
+				name: 'translationWebhookSecretApi',
+				required: true,
+				testedBy: 'testWebhookSecret',
+				displayOptions: {
+					show: { '@version': [2], registration: ['manual'], manualSecretCheck: ['credential'] },
+				},
+			},
 			{
 				name: 'phraseApi',
 				required: true,
@@ -99,16 +100,15 @@ export class PhraseTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { registration: ['manual'] } },
 			},
-			{
+			...manualSecretProperties({
 				displayName: 'Secret Token',
 				name: 'manualToken',
 				type: 'string',
 				typeOptions: { password: true },
 				required: true,
 				default: '',
-				displayOptions: { show: { registration: ['manual'] } },
 				hint: 'At least 16 random characters, e.g. from "openssl rand -hex 24"; deliveries without it get 401',
-			},
+			}),
 			eventsProperty(
 				PHRASE_EVENT_GROUPS.flatMap(({ group, events }) =>
 					events.map(([code, description]) => ({
@@ -211,33 +211,34 @@ export class PhraseTrigger implements INodeType {
 		],
 	};
 
+	methods = {
+		credentialTest: { testWebhookSecret },
+	};
+
 	webhookMethods = registrationWebhookMethods({
 		exists: registrationExists,
 		register,
 		unregister,
-		checkManual: assertManualToken,
+		checkManual: checkManualSetup,
 	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
 			const headers = this.getHeaderData() as Record<string, unknown>;
-			checkToken(this, headers);
+			await checkPhraseToken(this, headers);
 			if (mediaType(headers) !== 'application/json')
 				throw badRequest(
 					`content type "${mediaType(headers) || 'none'}" is not JSON: Phrase TMS posts application/json`,
 				);
 			const body = parseDelivery(phraseDeliverySchema, this.getBodyData());
 
-			const selected = [
-				...(this.getNodeParameter('events', [ALL_EVENTS]) as string[]),
-				...parseEventCodes(this.getNodeParameter('otherEvents', '') as string),
-			];
-			if (!isEventWanted(body.event, selected))
-				return ignoreDelivery(
-					this,
-					`event ${body.event} is not selected in the node's event filter`,
-				);
+			const unwanted = unwantedEvent(
+				this,
+				body.event,
+				parseEventCodes(this.getNodeParameter('otherEvents', '') as string),
+			);
+			if (unwanted) return unwanted;
 			if (!body.jobParts?.length)
 				return startWorkflow(this, [buildPhraseOtherItem(body, receivedAt)]);
 
@@ -271,66 +272,4 @@ export class PhraseTrigger implements INodeType {
 			);
 		});
 	}
-}
-
-function checkToken(ctx: IWebhookFunctions, headers: Record<string, unknown>): void {
-	let expected: string | undefined;
-	if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
-		expected = ctx.getNodeParameter('manualToken', '') as string;
-	} else {
-		expected = storedRegistration(ctx.getWorkflowStaticData('node'))?.secretToken;
-		if (!expected)
-			ctx.logger.error(
-				"Phrase TMS Trigger: no registration in the workflow's static data; deactivate and activate the workflow",
-			);
-	}
-	const received = TOKEN_HEADERS.map((name) => headerValue(headers, name)).find(
-		(value) => value !== undefined,
-	);
-	if (!expected || !secretMatches(received, expected))
-		throw unauthorized('missing or wrong X-Memsource-Token');
-}
-
-async function fetchJobs(ctx: IWebhookFunctions, parts: PhraseJobPart[]): Promise<IDataObject[]> {
-	return await orRetryLater(
-		ctx,
-		getJobs(
-			ctx,
-			parts.map((part) => ({ projectUid: part.project?.uid ?? '', jobUid: part.uid })),
-		),
-		'Phrase TMS Trigger: fetching jobs failed',
-		'could not fetch the jobs from Phrase TMS; retry later',
-	);
-}
-
-/** "Only when all jobs in the project reached": one item per project whose every job has the status. */
-async function allJobsReached(
-	ctx: IWebhookFunctions,
-	body: Parameters<typeof buildAllJobsItem>[0],
-	parts: PhraseJobPart[],
-	apiStatus: string,
-	receivedAt: Date,
-) {
-	const projects = [
-		...new Set(
-			parts
-				.filter((p) => apiStatusOf(p.status ?? '') === apiStatus)
-				.map((p) => p.project?.uid)
-				.filter((uid): uid is string => !!uid),
-		),
-	];
-	const items: IDataObject[] = [];
-	for (const projectUid of projects) {
-		const jobs = await orRetryLater(
-			ctx,
-			listProjectJobs(ctx, projectUid),
-			`Phrase TMS Trigger: listing the jobs of project ${projectUid} failed`,
-			"could not list the project's jobs in Phrase TMS; retry later",
-		);
-		if (jobs.length > 0 && jobs.every((job) => job.status === apiStatus))
-			items.push(buildAllJobsItem(body, projectUid, apiStatus, jobs, receivedAt));
-	}
-	if (items.length === 0)
-		return ignoreDelivery(ctx, `not every job of the project has reached ${apiStatus} yet`);
-	return startWorkflow(ctx, items);
 }

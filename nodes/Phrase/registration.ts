@@ -1,6 +1,8 @@
-import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { generateSecret, MIN_SECRET_LENGTH } from '../common/secret';
+import { forgetStored, readStored } from '../common/registration';
+import { generateSecret } from '../common/secretPolicy';
+import { assertParameterSecret, manualSecret } from '../common/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
 import { ALL_EVENTS, parseEventCodes, PHRASE_EVENT_CODES } from './events';
 
@@ -15,13 +17,10 @@ export interface PhraseRegistration extends IDataObject {
 	url: string;
 }
 
+const REGISTRATION_KEYS = ['webhookUid', 'secretToken', 'url'] as const;
+
 export function storedRegistration(staticData: IDataObject): PhraseRegistration | undefined {
-	const { webhookUid, secretToken, url } = staticData;
-	return typeof webhookUid === 'string' &&
-		typeof secretToken === 'string' &&
-		typeof url === 'string'
-		? { webhookUid, secretToken, url }
-		: undefined;
+	return readStored(staticData, REGISTRATION_KEYS);
 }
 
 /** The event codes to subscribe to: the chosen ones (All Events: every known code) plus "Other Event Codes". */
@@ -70,22 +69,18 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = storedRegistration(staticData);
 	if (stored) await deleteWebhook(ctx, stored.webhookUid);
-	delete staticData.webhookUid;
-	delete staticData.secretToken;
-	delete staticData.url;
+	forgetStored(staticData, REGISTRATION_KEYS);
 }
 
-/** Manual registration: the token the user pastes into Phrase must be a real secret. */
-export function assertManualToken(ctx: IHookFunctions): void {
-	const token = ctx.getNodeParameter('manualToken', '') as string;
-	if (token.length < MIN_SECRET_LENGTH) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The secret token must be at least ${MIN_SECRET_LENGTH} characters`,
-			{
-				description:
-					'Generate one (e.g. "openssl rand -hex 24"), enter it here and as the webhook\'s security token in Phrase TMS (Settings → Webhooks).',
-			},
-		);
+/**
+ * Manual registration: the token the user pastes into Phrase must meet the secret rule (version 1: the node's
+ * Secret Token parameter; version 2: the credential, unless "No Secret" is chosen).
+ */
+export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
+	if (ctx.getNode().typeVersion < 2) {
+		assertParameterSecret(ctx, ctx.getNodeParameter('manualToken', ''), 'The secret token');
+		return;
 	}
+	const token = await manualSecret(ctx, 'manualToken', 'refused');
+	if (token !== undefined) assertParameterSecret(ctx, token, 'The secret token');
 }

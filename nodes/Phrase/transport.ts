@@ -1,19 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { credentialOnce, requestWithCredential, VendorApiError } from '../common/http';
+import { apiRequest, type ApiAnswer, type ApiContext, type VendorApi } from '../common/httpClient';
+import { VendorApiError } from '../common/vendorError';
 import { phraseBaseUrl } from './servers';
-
-type PhraseContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 export class PhraseApiError extends VendorApiError {}
 
+/** Phrase's error answers: `{errorCode, errorDescription}` (developers.phrase.com/en/api/tms/latest). */
 function messageOf(body: unknown): string {
 	if (body && typeof body === 'object') {
 		const { errorDescription, errorCode, message } = body as Record<string, unknown>;
@@ -25,44 +18,35 @@ function messageOf(body: unknown): string {
 	return typeof body === 'string' ? body.slice(0, 300) : '';
 }
 
+export const PHRASE_API: VendorApi = {
+	name: 'Phrase TMS',
+	credentialType: 'phraseApi',
+	baseUrl: (credentials) => phraseBaseUrl(credentials),
+	errorMessage: messageOf,
+	errorCode: (body) =>
+		body && typeof body === 'object' && typeof (body as IDataObject).errorCode === 'string'
+			? ((body as IDataObject).errorCode as string)
+			: undefined,
+	hint: (status) =>
+		status === 401 ? 'Check the Phrase TMS credential (data center, user or token).' : undefined,
+	renewsTokenOn401: true,
+	errorClass: PhraseApiError,
+};
+
 /**
  * One call to the Phrase TMS API with `phraseApi` (n8n logs in through the credential's pre-authentication
- * and renews the token on a 401). Phrase's errors are `{errorCode, errorDescription}`.
+ * and renews the token on a 401). Answers 2xx and the statuses in `accept`; throws PhraseApiError otherwise.
  */
 export async function phraseRequest(
-	ctx: PhraseContext,
+	ctx: ApiContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; qs?: IDataObject; accept?: number[] } = {},
-): Promise<{ status: number; body: unknown }> {
-	const credentials = await credentialOnce(ctx, 'phraseApi');
-	const request: IHttpRequestOptions = {
-		method,
-		url: `${phraseBaseUrl(credentials)}${path}`,
-		qs: options.qs,
-		body: options.body,
-		headers: { 'User-Agent': 'n8n-nodes-translation-events' },
-	};
-	const call = (options: IHttpRequestOptions) => requestWithCredential(ctx, 'phraseApi', options);
-	let answer = await call(request);
-	// An expired token: n8n renews it (pre-authentication) only for a request that fails on 401, so ask again
-	// letting the 401 throw; a 401 after the renewal is a real one.
-	if (!('unreachable' in answer) && answer.status === 401)
-		answer = await call({ ...request, ignoreHttpStatusErrors: false });
-	if ('unreachable' in answer) {
-		if (answer.httpCode)
-			throw new PhraseApiError(
-				`Phrase TMS ${method} ${path}: HTTP ${answer.httpCode} (check the Phrase TMS credential)`,
-				answer.httpCode,
-			);
-		throw new PhraseApiError(`Phrase TMS API unreachable: ${answer.unreachable}`, 0);
-	}
-	if ((answer.status >= 200 && answer.status < 300) || options.accept?.includes(answer.status))
-		return answer;
-	const detail = messageOf(answer.body);
-	const hint = answer.status === 401 ? ' (check the Phrase TMS credential)' : '';
-	throw new PhraseApiError(
-		`Phrase TMS ${method} ${path}: HTTP ${answer.status}${detail ? `: ${detail}` : ''}${hint}`,
-		answer.status,
-	);
+	options: {
+		body?: IDataObject;
+		qs?: IDataObject;
+		accept?: number[];
+		rateLimitWaitMs?: number;
+	} = {},
+): Promise<ApiAnswer> {
+	return await apiRequest(ctx, PHRASE_API, { method, path, ...options });
 }

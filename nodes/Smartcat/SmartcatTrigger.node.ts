@@ -7,32 +7,24 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { eventsProperty, EVENTS_SUBTITLE, outputProperty } from '../common/eventFilter';
+import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
+import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
-import { headerValue, mediaType } from '../common/parse';
+import { mediaType } from '../common/request';
 import {
-	badRequest,
-	handleDelivery,
-	ignoreDelivery,
-	orRetryLater,
+	outputProperty,
 	respondProperty,
-	startWorkflow,
+	triggerPanel,
 	triggerWebhooks,
-	unauthorized,
-} from '../common/responses';
-import { secretMatches } from '../common/secret';
+} from '../common/triggerProperties';
 import { parseDelivery } from '../common/validation';
-import { lookUpAll } from './callbackApi';
-import { ALL_EVENTS, eventOfPath, isEventWanted, SMARTCAT_EVENTS } from './events';
+import { manualSecretProperties, testWebhookSecret } from '../common/webhookSecret';
+import { eventOfPath, SMARTCAT_EVENTS } from './events';
+import { lookUpDelivery } from './lookups';
 import { buildSmartcatBatchItem, buildSmartcatItem } from './output';
-import {
-	DEFAULT_SECRET_HEADER,
-	register,
-	registrationExists,
-	storedRegistration,
-	unregister,
-} from './registration';
+import { DEFAULT_SECRET_HEADER, register, registrationExists, unregister } from './registration';
 import { smartcatDeliverySchema, type SmartcatEntity } from './schemas';
+import { checkManualSetup, checkSmartcatSecret } from './verification';
 
 /**
  * Receives Smartcat's callbacks (help.smartcat.ai/hc/en-us/articles/360000048572): Smartcat POSTs a JSON array of ids to the account's callback URL plus
@@ -46,14 +38,33 @@ export class SmartcatTrigger implements INodeType {
 		name: 'smartcatTrigger',
 		icon: { light: 'file:smartcat.svg', dark: 'file:smartcat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Smartcat project or document changes status, or an XLIFF import completes',
 		defaults: { name: 'Smartcat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartcatApi', required: true }],
+		eventTriggerDescription: 'Waiting for a Smartcat callback to the Test URL',
+		activationMessage:
+			"Smartcat callbacks now run this workflow (with automatic registration the account's callback points here).",
+		triggerPanel: triggerPanel({
+			header: 'Listen for a Smartcat callback',
+			setup:
+				"Smartcat has one callback URL per account. <b>Automatic</b> registration points it at this workflow when the workflow is published (n8n 1.x: activated). <b>Manual</b>: set the account's callback (e.g. with the Smartcat node) to this node's URL <i>without</i> <code>/project/status</code>, with the secret header.",
+		}),
+		credentials: [
+			{ name: 'smartcatApi', required: true },
+			{
+				name: 'translationWebhookSecretApi',
+				required: true,
+				testedBy: 'testWebhookSecret',
+				displayOptions: {
+					show: { '@version': [2], registration: ['manual'], manualSecretCheck: ['credential'] },
+				},
+			},
+		],
 		webhooks: SMARTCAT_EVENTS.flatMap(({ path }) =>
 			triggerWebhooks(['POST'], { path: `smartcat/${path}` }),
 		),
@@ -102,15 +113,14 @@ export class SmartcatTrigger implements INodeType {
 				description:
 					'The header Smartcat sends with every callback (additionalHeaders); deliveries without its secret value get 401',
 			},
-			{
+			...manualSecretProperties({
 				displayName: 'Secret Header Value',
 				name: 'manualSecret',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				displayOptions: { show: { registration: ['manual'] } },
 				hint: "The value you gave that header in the account's callback setting. Empty: deliveries are not checked.",
-			},
+			}),
 			eventsProperty(
 				SMARTCAT_EVENTS.map(({ event, name, description }) => ({
 					name,
@@ -145,14 +155,23 @@ export class SmartcatTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = registrationWebhookMethods({ exists: registrationExists, register, unregister });
+	methods = {
+		credentialTest: { testWebhookSecret },
+	};
+
+	webhookMethods = registrationWebhookMethods({
+		exists: registrationExists,
+		register,
+		unregister,
+		checkManual: checkManualSetup,
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
 			const request = this.getRequestObject();
 			const headers = this.getHeaderData() as Record<string, unknown>;
-			checkSecret(this, headers);
+			await checkSmartcatSecret(this, headers);
 
 			const event = eventOfPath(request.path ?? request.url ?? '');
 			if (!event) throw badRequest('not a Smartcat callback path');
@@ -161,69 +180,23 @@ export class SmartcatTrigger implements INodeType {
 					`content type "${mediaType(headers) || 'none'}" is not a Smartcat callback: Smartcat posts application/json`,
 				);
 			}
-			const ids = [...new Set(parseDelivery(smartcatDeliverySchema, this.getBodyData()))];
+			let ids = [...new Set(parseDelivery(smartcatDeliverySchema, this.getBodyData()))];
 			if (ids.length === 0) return ignoreDelivery(this, 'the delivery lists no ids');
-			if (!isEventWanted(event.event, this.getNodeParameter('events', [ALL_EVENTS]) as string[])) {
-				return ignoreDelivery(
-					this,
-					`event ${event.event} is not selected in the node's event filter`,
-				);
-			}
+			const unwanted = unwantedEvent(this, event.event);
+			if (unwanted) return unwanted;
 
 			let details: SmartcatEntity[] | undefined;
-			let wanted = ids;
 			if (this.getNodeParameter('fetchDetails', false)) {
-				details = await orRetryLater(
-					this,
-					lookUpAll(this, event.idKind, ids),
-					`Smartcat Trigger: looking up ${event.idKind}s failed`,
-					`could not look the ${event.idKind}s up in Smartcat; retry later`,
-				);
-				const statuses = parseStatuses(this.getNodeParameter('statuses', '') as string);
-				if (statuses.length) {
-					const keep = details.map((d) => statuses.includes((d.status ?? '').toLowerCase()));
-					wanted = ids.filter((_, i) => keep[i]);
-					details = details.filter((_, i) => keep[i]);
-					if (wanted.length === 0)
-						return ignoreDelivery(this, 'no id is in one of the selected statuses');
-				}
+				({ ids, details } = await lookUpDelivery(this, event, ids));
+				if (ids.length === 0)
+					return ignoreDelivery(this, 'no id is in one of the selected statuses');
 			}
 
 			const items: IDataObject[] =
 				this.getNodeParameter('output', 'perElement') === 'perDelivery'
-					? [buildSmartcatBatchItem(event, wanted, receivedAt, details)]
-					: wanted.map((id, i) => buildSmartcatItem(event, id, receivedAt, details?.[i]));
+					? [buildSmartcatBatchItem(event, ids, receivedAt, details)]
+					: ids.map((id, i) => buildSmartcatItem(event, id, receivedAt, details?.[i]));
 			return startWorkflow(this, items);
 		});
 	}
-}
-
-function parseStatuses(text: string): string[] {
-	return text
-		.split(',')
-		.map((s) => s.trim().toLowerCase())
-		.filter(Boolean);
-}
-
-/** The secret header: generated at registration (static data), or the one the user set up by hand. */
-function checkSecret(ctx: IWebhookFunctions, headers: Record<string, unknown>): void {
-	if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
-		const expected = ctx.getNodeParameter('manualSecret', '') as string;
-		if (!expected) return;
-		const name =
-			(ctx.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string) ||
-			DEFAULT_SECRET_HEADER;
-		if (!secretMatches(headerValue(headers, name), expected))
-			throw unauthorized('missing or wrong secret header');
-		return;
-	}
-	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
-	if (!stored) {
-		ctx.logger.error(
-			"Smartcat Trigger: no registration in the workflow's static data; deactivate and activate the workflow",
-		);
-		throw unauthorized('this trigger has no registered secret');
-	}
-	if (!secretMatches(headerValue(headers, stored.headerName), stored.secret))
-		throw unauthorized('missing or wrong secret header');
 }

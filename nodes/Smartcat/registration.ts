@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
-import { generateSecret } from '../common/secret';
-import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from './callbackApi';
+import { forgetStored, readStored } from '../common/registration';
+import { generateSecret } from '../common/secretPolicy';
+import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from './api';
 import { SMARTCAT_EVENTS } from './events';
 
 /**
@@ -25,13 +26,10 @@ export function callbackBaseUrl(ctx: IHookFunctions): string {
 	return first.endsWith(suffix) ? first.slice(0, -suffix.length) : first;
 }
 
+const REGISTRATION_KEYS = ['callbackUrl', 'headerName', 'secret'] as const;
+
 export function storedRegistration(staticData: IDataObject): SmartcatRegistration | undefined {
-	const { callbackUrl, headerName, secret } = staticData;
-	return typeof callbackUrl === 'string' &&
-		typeof headerName === 'string' &&
-		typeof secret === 'string'
-		? { callbackUrl, headerName, secret }
-		: undefined;
+	return readStored(staticData, REGISTRATION_KEYS);
 }
 
 const sameUrl = (a: string | null | undefined, b: string) =>
@@ -100,7 +98,5 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const ours = stored?.callbackUrl ?? callbackBaseUrl(ctx);
 	const current = await getCallbackSettings(ctx);
 	if (current && sameUrl(current.url, ours)) await deleteCallbackSettings(ctx);
-	delete staticData.callbackUrl;
-	delete staticData.headerName;
-	delete staticData.secret;
+	forgetStored(staticData, REGISTRATION_KEYS);
 }

@@ -1,4 +1,11 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { ignoreDelivery } from './delivery';
 
 /** The value of a trigger's event filter that lets every event through, including codes the vendor adds later. */
 export const ALL_EVENTS = '*';
@@ -6,6 +13,20 @@ export const ALL_EVENTS = '*';
 /** Whether the node's event filter (a list of codes, possibly with ALL_EVENTS) wants this event code. */
 export function isEventWanted(code: string, selected: readonly string[]): boolean {
 	return selected.includes(ALL_EVENTS) || selected.includes(code);
+}
+
+/**
+ * The answer for an event the node's filter does not want (200, no execution: see ignoreDelivery), or undefined
+ * when it is wanted. `also` adds codes chosen elsewhere (Phrase's "Other Event Codes").
+ */
+export function unwantedEvent(
+	ctx: IWebhookFunctions,
+	code: string,
+	also: readonly string[] = [],
+): IWebhookResponseData | undefined {
+	const selected = [...(ctx.getNodeParameter('events', [ALL_EVENTS]) as string[]), ...also];
+	if (isEventWanted(code, selected)) return undefined;
+	return ignoreDelivery(ctx, `event ${code} is not selected in the node's event filter`);
 }
 
 /** The node subtitle every trigger shows: its chosen events. */
@@ -18,7 +39,7 @@ export function eventsProperty(
 	description: string,
 ): INodeProperties {
 	return {
-		displayName: 'Events',
+		displayName: 'Trigger On',
 		name: 'events',
 		type: 'multiOptions',
 		required: true,
@@ -31,23 +52,6 @@ export function eventsProperty(
 				description: 'Every event, including codes not listed here',
 			},
 			...options,
-		],
-	};
-}
-
-/** "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. */
-export function outputProperty(
-	perElementDescription: string,
-	batchDescription: string,
-): INodeProperties {
-	return {
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'perElement',
-		options: [
-			{ name: 'One Item Each', value: 'perElement', description: perElementDescription },
-			{ name: 'One Item per Delivery', value: 'perDelivery', description: batchDescription },
 		],
 	};
 }

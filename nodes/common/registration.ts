@@ -1,4 +1,26 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+/**
+ * What a self-registering trigger keeps in its node's static data (the way n8n's Stripe and GitHub triggers keep
+ * their webhook ids and secrets): string fields only, all present, or nothing.
+ */
+export function readStored<K extends string>(
+	staticData: IDataObject,
+	keys: readonly K[],
+): Record<K, string> | undefined {
+	const out = {} as Record<K, string>;
+	for (const key of keys) {
+		const value = staticData[key];
+		if (typeof value !== 'string') return undefined;
+		out[key] = value;
+	}
+	return out;
+}
+
+/** Forgets a registration's fields (on deactivation). */
+export function forgetStored(staticData: IDataObject, keys: readonly string[]): void {
+	for (const key of keys) delete staticData[key];
+}
 
 /**
  * The webhookMethods of a trigger that registers itself with its vendor when it can (Smartcat, Phrase TMS):
@@ -10,7 +32,7 @@ export function registrationWebhookMethods(registration: {
 	register(ctx: IHookFunctions): Promise<void>;
 	unregister(ctx: IHookFunctions): Promise<void>;
 	/** on activation in manual mode: throw to refuse settings that cannot work */
-	checkManual?(ctx: IHookFunctions): void;
+	checkManual?(ctx: IHookFunctions): Promise<void> | void;
 }) {
 	const manual = (ctx: IHookFunctions) =>
 		ctx.getNodeParameter('registration', 'automatic') === 'manual';
@@ -20,7 +42,7 @@ export function registrationWebhookMethods(registration: {
 				return manual(this) ? false : await registration.exists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (manual(this)) registration.checkManual?.(this);
+				if (manual(this)) await registration.checkManual?.(this);
 				else await registration.register(this);
 				return true;
 			},

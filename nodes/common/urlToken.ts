@@ -5,19 +5,29 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { unauthorized } from './responses';
-import { MIN_SECRET_LENGTH, secretMatches } from './secret';
+import { unauthorized } from './delivery';
+import { SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
+import { credentialSecret, noSecretNotice } from './webhookSecret';
 
 /**
  * A secret token in the callback URL, for vendors that cannot sign their callbacks or send a header (Beebox,
  * Gengo): the user appends it to the URL they give the vendor, the trigger checks it in constant time.
- * In the query string it is `?token=...`; in the path the production URL ends in `/<token>`.
+ * In the query string it is `?token=...` (recommended: a path token is written to n8n's log when a request
+ * reaches no active workflow); in the path the production URL ends in `/<token>`.
+ *
+ * Node version 1 kept the token in a node parameter and had no token by default; version 2 requires one by
+ * default and keeps it in the Translation Webhook Secret credential. Saved version 1 nodes are unchanged.
  */
 export const URL_TOKEN_QUERY_PARAMETER = 'token';
 type UrlTokenLocation = 'none' | 'query' | 'path';
 
-/** The node parameters: where the token is, and the token. */
+const V1 = { '@version': [1] };
+const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+/** The node parameters: where the token is, and (version 1) the token. */
 export function urlTokenProperties(basePath: string): INodeProperties[] {
+	const queryDescription = `The vendor calls the URL with ?${URL_TOKEN_QUERY_PARAMETER}=&lt;secret&gt; appended`;
+	const pathDescription = `The URL ends in /${basePath}/&lt;secret&gt; (it shows in n8n's log if the workflow is inactive)`;
 	return [
 		{
 			displayName: 'Secret Token',
@@ -29,18 +39,11 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 					value: 'none',
 					description: 'Anyone who knows the URL can start the workflow',
 				},
-				{
-					name: 'In the Query String',
-					value: 'query',
-					description: `Deliveries must carry ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt;`,
-				},
-				{
-					name: 'In the URL Path',
-					value: 'path',
-					description: `The URL ends in /${basePath}/&lt;token&gt;`,
-				},
+				{ name: 'In the Query String', value: 'query', description: queryDescription },
+				{ name: 'In the URL Path', value: 'path', description: pathDescription },
 			],
 			default: 'none',
+			displayOptions: { show: V1 },
 			description:
 				'Makes forged deliveries fail with 401: the vendor cannot sign its callbacks, so a secret in the URL is what tells them apart',
 		},
@@ -51,12 +54,38 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			displayOptions: { show: { urlTokenLocation: ['query', 'path'] } },
-			hint: `At least ${MIN_SECRET_LENGTH} random characters (letters, digits, - and _), e.g. from "openssl rand -hex 24"`,
+			displayOptions: { show: { ...V1, urlTokenLocation: ['query', 'path'] } },
+			hint: 'At least 16 random characters (letters, digits, - and _), e.g. from "openssl rand -hex 24"',
 			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt; to the production URL. URL path: replace the last segment of the production URL (:token-…) with the token.`,
 		},
+		{
+			displayName: 'Secret Token',
+			name: 'urlTokenLocation',
+			type: 'options',
+			options: [
+				{
+					name: 'In the Query String (Recommended)',
+					value: 'query',
+					description: queryDescription,
+				},
+				{ name: 'In the URL Path', value: 'path', description: pathDescription },
+				{
+					name: 'No Secret (Not Recommended)',
+					value: 'none',
+					description: 'Anyone who knows the URL can start the workflow with made-up events',
+				},
+			],
+			default: 'query',
+			displayOptions: { show: V2 },
+			description:
+				'The vendor cannot sign its callbacks: a secret in the URL, kept in a Translation Webhook Secret credential, is what tells its callbacks from forged ones (401)',
+		},
+		noSecretNotice({ ...V2, urlTokenLocation: ['none'] }),
 	];
 }
+
+/** Shows the credential in version 2 unless "no secret" is chosen. */
+export const URL_TOKEN_CREDENTIAL_SHOW = { '@version': [2], urlTokenLocation: ['query', 'path'] };
 
 /**
  * The webhook route: `/webhook/<webhookId>/<basePath>`, or with the token in the path
@@ -83,13 +112,30 @@ export function pathTokenParameter(webhookId: string | undefined): string {
 	return `${PATH_TOKEN_PREFIX}${webhookId}`;
 }
 
+function location(ctx: IWebhookFunctions | IHookFunctions): UrlTokenLocation {
+	const fallback = ctx.getNode().typeVersion >= 2 ? 'query' : 'none';
+	return ctx.getNodeParameter('urlTokenLocation', fallback) as UrlTokenLocation;
+}
+
+/** The token the node expects: version 1 from its parameter, version 2 from its credential. */
+async function expectedToken(ctx: IWebhookFunctions | IHookFunctions): Promise<string> {
+	if (ctx.getNode().typeVersion >= 2) return await credentialSecret(ctx);
+	return ctx.getNodeParameter('urlToken', '') as string;
+}
+
 /** Throws DeliveryRejected(401) unless the delivery carries the configured token. */
-export function checkUrlToken(ctx: IWebhookFunctions, query: Record<string, unknown>): void {
-	const location = ctx.getNodeParameter('urlTokenLocation', 'none') as UrlTokenLocation;
-	if (location === 'none') return;
-	const expected = ctx.getNodeParameter('urlToken', '') as string;
+export async function checkUrlToken(
+	ctx: IWebhookFunctions,
+	query: Record<string, unknown>,
+): Promise<void> {
+	const where = location(ctx);
+	if (where === 'none') return;
+	const expected = await expectedToken(ctx).catch((error: Error) => {
+		ctx.logger.error(`${ctx.getNode().name}: ${error.message}`);
+		return '';
+	});
 	const received =
-		location === 'path'
+		where === 'path'
 			? (ctx.getParamsData() as Record<string, unknown>)[
 					pathTokenParameter(ctx.getNode().webhookId)
 				]
@@ -97,27 +143,33 @@ export function checkUrlToken(ctx: IWebhookFunctions, query: Record<string, unkn
 	if (!secretMatches(received, expected)) throw unauthorized('missing or wrong secret token');
 }
 
-/** On activation: a token that is required must be long enough to be a secret. */
-export function assertUrlTokenConfigured(ctx: IHookFunctions): void {
-	const location = ctx.getNodeParameter('urlTokenLocation', 'none') as UrlTokenLocation;
-	if (location === 'none') return;
-	const token = ctx.getNodeParameter('urlToken', '') as string;
-	if (token.length < MIN_SECRET_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The secret token must be at least ${MIN_SECRET_LENGTH} characters of letters, digits, - and _`,
-			{
-				description:
-					'Generate one, e.g. with "openssl rand -hex 24", and put the same token in the URL you give the vendor.',
-			},
-		);
+/**
+ * On activation: a token that is required must exist and follow the secret rule, so a weak or missing token
+ * fails there with a clear message rather than answering 401 to every delivery.
+ */
+export async function assertUrlTokenConfigured(ctx: IHookFunctions): Promise<void> {
+	if (location(ctx) === 'none') return;
+	const problem = secretProblem(await expectedToken(ctx));
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), `The secret token cannot be used: ${problem}`, {
+			description: `${SECRET_ADVICE} Put the same token in the URL you give the vendor.`,
+		});
 	}
 }
 
 /**
+ * A URL as safe to show in an item: a `token` query parameter and a token path segment after `/<basePath>/`
+ * replaced by `***`. Gengo echoes each job's callback_url back, token included.
+ */
+export function redactUrlToken(url: string, basePath: string): string {
+	return url
+		.replace(new RegExp(`([?&]${URL_TOKEN_QUERY_PARAMETER}=)[^&#]*`, 'g'), '$1***')
+		.replace(new RegExp(`(/${basePath}/)[^/?#]+`), '$1***');
+}
+
+/**
  * The webhookMethods of a trigger whose vendor has no registration API (Beebox, Gengo): nothing to register, the
- * user pastes the URL. Activation checks the node's own settings instead, so a weak or missing token fails there
- * with a clear message rather than answering 401 to every delivery.
+ * user pastes the URL. Activation checks the node's own settings instead.
  */
 export const urlTokenWebhookMethods = {
 	default: {
@@ -125,7 +177,7 @@ export const urlTokenWebhookMethods = {
 			return false;
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
-			assertUrlTokenConfigured(this);
+			await assertUrlTokenConfigured(this);
 			return true;
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod/v4';
 
-import { badRequest } from './responses';
+import { badRequest } from './delivery';
 
 /**
  * Validates a delivery against a vendor's schema. On failure the first problem becomes the one-line reason of

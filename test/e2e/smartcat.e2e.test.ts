@@ -370,7 +370,7 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			{
 				isSet: true,
 				url: 'https://cms.example/smartcat',
-				additionalHeaders: [{ name: 'X-Cms-Key', value: 'cms-key-value' }],
+				additionalHeaders: [{ name: 'X-Cms-Key', value: '***' }],
 			},
 		]);
 		expect(execution.items['Delete Callback']).toEqual([{ deleted: true }]);

@@ -6,38 +6,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { GengoApi } from '../../credentials/GengoApi.credentials';
-import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { pathTokenParameter } from '../../nodes/common/urlToken';
-import { jsonOrText } from './body';
+import { AUTHENTICATORS, httpRequest, WEBHOOK_ID } from './fakeContext';
 
-/** The trigger node's webhook id in these contexts, and the route parameter its path token arrives in. */
-const WEBHOOK_ID = '0c9b8a70-0000-4000-8000-00000000e2e1';
+/** The route parameter the trigger's path token arrives in (see urlToken.ts). */
 export const PATH_TOKEN = pathTokenParameter(WEBHOOK_ID);
-
-const AUTHENTICATORS: Record<
-	string,
-	(c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>
-> = {
-	gengoApi: (c, o) => new GengoApi().authenticate(c, o),
-	// What n8n does for PhraseApi: pre-authenticate once (the token is kept in the credential), then the header.
-	phraseApi: async (c, o) => {
-		if (!c.sessionToken)
-			Object.assign(
-				c,
-				await new PhraseApi().preAuthentication.call({ helpers: { httpRequest } } as never, c),
-			);
-		return { ...o, headers: { ...o.headers, Authorization: `ApiToken ${String(c.sessionToken)}` } };
-	},
-	// What n8n makes of the generic `auth` of SmartcatApi: Basic auth with account id and API key.
-	smartcatApi: async (c, o) => ({
-		...o,
-		headers: {
-			...o.headers,
-			authorization: `Basic ${Buffer.from(`${String(c.accountId)}:${String(c.apiKey)}`).toString('base64')}`,
-		},
-	}),
-};
 
 /**
  * A stand-in for the context n8n gives a trigger's webhook(): the request's query, body, route parameters and
@@ -60,29 +33,13 @@ export interface FakeRequest {
 	url?: string;
 	/** the workflow's static data of this node */
 	staticData?: IDataObject;
+	/** the node's version (default 1) */
+	typeVersion?: number;
 }
 
 export interface FakeResponse {
 	status?: number;
 	body?: unknown;
-}
-
-async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
-	const url = new URL(options.url);
-	for (const [key, value] of Object.entries(options.qs ?? {}))
-		url.searchParams.set(key, String(value));
-	const init: RequestInit = {
-		method: options.method ?? 'GET',
-		headers: { ...(options.headers as Record<string, string>) },
-	};
-	if (options.body !== undefined) {
-		init.body = JSON.stringify(options.body);
-		(init.headers as Record<string, string>)['content-type'] = 'application/json';
-	}
-	const response = await fetch(url, init);
-	const body = jsonOrText(await response.text());
-	if (!response.ok && !options.ignoreHttpStatusErrors) throw new Error(`HTTP ${response.status}`);
-	return options.returnFullResponse ? { statusCode: response.status, body, headers: {} } : body;
 }
 
 export function fakeWebhookContext(request: FakeRequest): {
@@ -137,7 +94,7 @@ export function fakeWebhookContext(request: FakeRequest): {
 		getNode: () => ({
 			name: 'Trigger',
 			type: 'test',
-			typeVersion: 1,
+			typeVersion: request.typeVersion ?? 1,
 			id: 'node-1',
 			webhookId: WEBHOOK_ID,
 			position: [0, 0],
@@ -149,7 +106,7 @@ export function fakeWebhookContext(request: FakeRequest): {
 		helpers: {
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-			httpRequest,
+			httpRequest: async (options: IHttpRequestOptions) => await httpRequest(options),
 			// What n8n does for a credential with an `authenticate` function: let it sign, then send.
 			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) => {
 				const credentials = request.credentials?.[type];

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { pathSegment } from '../common/httpClient';
+
 import { gengoJobSchema } from './schemas';
 import { GengoApiError, gengoGet } from './transport';
 
 /**
- * What each operation of the Gengo node asks the API (developers.gengo.com/v2/api_methods/{job,jobs,order,
+ * The Gengo API endpoints this package calls: what each operation of the Gengo node (and the trigger's Fetch Full
+ * Job) asks the API (developers.gengo.com/v2/api_methods/{job,jobs,order,
  * account}) and how the answer becomes items. Each returns the JSON of its output items.
  */
 
@@ -14,7 +17,10 @@ function typed(job: unknown): IDataObject {
 	return (parsed.success ? parsed.data : job) as IDataObject;
 }
 
-const jobPath = (jobId: string) => `/translate/job/${encodeURIComponent(jobId)}`;
+/** A Gengo job or order id: digits (developers.gengo.com/v2/api_methods/job). */
+export const GENGO_ID = /^\d{1,20}$/;
+
+const jobPath = (jobId: string) => `/translate/job/${pathSegment(jobId, GENGO_ID, 'Gengo job ID')}`;
 
 /** `123, 456 789` → ['123', '456', '789']; refuses what is not a job id. */
 export function parseJobIds(text: string): string[] {
@@ -93,7 +99,7 @@ export async function getJobRevision(
 ): Promise<IDataObject> {
 	const response = (await gengoGet(
 		ctx,
-		`${jobPath(jobId)}/revisions/${encodeURIComponent(revisionId)}`,
+		`${jobPath(jobId)}/revisions/${pathSegment(revisionId, /^[A-Za-z0-9_-]{1,40}$/, 'Gengo revision ID')}`,
 	)) as {
 		revision?: IDataObject;
 	};
@@ -145,7 +151,10 @@ export async function downloadTargetFile(
 }
 
 export async function getOrder(ctx: IExecuteFunctions, orderId: string): Promise<IDataObject> {
-	const response = (await gengoGet(ctx, `/translate/order/${encodeURIComponent(orderId)}`)) as {
+	const response = (await gengoGet(
+		ctx,
+		`/translate/order/${pathSegment(orderId, GENGO_ID, 'Gengo order ID')}`,
+	)) as {
 		order?: IDataObject;
 	};
 	return response?.order ?? {};

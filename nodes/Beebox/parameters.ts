@@ -1,8 +1,10 @@
-import { badRequest } from './responses';
+import { badRequest } from '../common/delivery';
+import { mediaType } from '../common/request';
 
-// header lookups live in headers.ts (responses.ts needs them too, without this file's import of it)
-import { mediaType } from './headers';
-export { headerValue, mediaType } from './headers';
+/**
+ * How a Beebox callback's parameters are read (help.wordbee.com/beebox/callbacks-parameters): from the query
+ * string and, when Beebox POSTs, from a form body; dates and yes/no words in the forms Wordbee's pages show.
+ */
 
 /**
  * Reads one parameter from a parsed query string or form body. Express hands repeated parameters over as an
@@ -33,14 +35,6 @@ export function singleParameters<K extends string>(
 		if (value !== undefined) out[name] = value;
 	}
 	return out;
-}
-
-/** A plain object from a request body that may be anything (string, Buffer, array, undefined). */
-export function asRecord(value: unknown): Record<string, unknown> {
-	if (value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
-		return value as Record<string, unknown>;
-	}
-	return {};
 }
 
 // date, optional time (`T` or a space between), optional seconds and fraction, optional zone. The zone's sign may

@@ -1,19 +1,18 @@
 import {
 	NodeOperationError,
 	type IDataObject,
-	type INodeProperties,
-	type IHttpRequestMethods,
-	type IWebhookDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { malformedEncoding, type RawRequest } from './encoding';
-import { headerValue, mediaType } from './headers';
+import { headerValue, mediaType } from './request';
+import { unsafeJson } from './jsonSafety';
 
 /**
- * A delivery the trigger refuses, with the HTTP status docs/design.md fixes for it: 400 for a malformed delivery,
- * 401 for a wrong or missing secret, 503 (see unavailable). The message is one line, safe to show the sender, never a secret.
+ * A delivery the trigger refuses, with the HTTP status docs/design.md fixes for it: 400 for a malformed
+ * delivery, 401 for a wrong or missing secret, 503 (see unavailable). The message is one line, safe to show the
+ * sender, never a secret.
  */
 export class DeliveryRejected extends Error {
 	constructor(
@@ -46,6 +45,7 @@ export async function orRetryLater<T>(
 	reason: string,
 ): Promise<T> {
 	return await work.catch((error: Error) => {
+		if (error instanceof DeliveryRejected) throw error;
 		ctx.logger.error(`${failure}: ${error.message}`);
 		throw unavailable(reason);
 	});
@@ -84,57 +84,11 @@ export function startWorkflow(ctx: IWebhookFunctions, items: IDataObject[]): IWe
 }
 
 /**
- * When a trigger answers the vendor (its `respond` parameter, respondProperty):
- * - "onReceived" (default): as soon as the delivery is accepted and queued. `responseData` is empty on purpose:
- *   left undefined, n8n 2.x answers the literal text "firstEntryJson"; empty, it answers the `webhookResponse`
- *   startWorkflow() gives.
- * - "lastNode": once the workflow has run (no body). A failed run, or a queue-mode worker that died with the
- *   execution in hand (n8n 2.41 does not re-run it and keeps none of its data), answers 500: the vendor
- *   delivers again, so nothing is lost.
- */
-const RESPONSE_MODE = '={{ $parameter["respond"] === "lastNode" ? "lastNode" : "onReceived" }}';
-const RESPONSE_DATA = '={{ $parameter["respond"] === "lastNode" ? "noData" : "" }}';
-
-/** The webhook descriptions of a trigger: one per HTTP method and path. */
-export function triggerWebhooks(
-	methods: IHttpRequestMethods[],
-	route: Pick<IWebhookDescription, 'path' | 'isFullPath'>,
-): IWebhookDescription[] {
-	return methods.map((httpMethod) => ({
-		name: 'default',
-		httpMethod,
-		responseMode: RESPONSE_MODE,
-		responseData: RESPONSE_DATA,
-		...route,
-	}));
-}
-
-/** The trigger setting that picks when the vendor gets its answer (see RESPONSE_MODE). */
-export const respondProperty: INodeProperties = {
-	displayName: 'Respond',
-	name: 'respond',
-	type: 'options',
-	options: [
-		{
-			name: 'When Received',
-			value: 'onReceived',
-			description: 'Answer 200 as soon as the delivery is accepted. Fastest for the vendor.',
-		},
-		{
-			name: 'When Workflow Finished',
-			value: 'lastNode',
-			description:
-				'Answer 200 once the workflow has run, 500 if it failed, so a vendor that retries (Gengo, Smartcat, Phrase TMS) delivers again. In queue mode this also covers a worker that dies mid-run. The vendor waits for the whole workflow.',
-		},
-	],
-	default: 'onReceived',
-	hint: "The item's eventKey is the same on a repeated delivery: use it to skip duplicates",
-};
-
-/**
  * Runs a trigger's delivery handling and turns a DeliveryRejected into its 4xx answer. Anything else is a bug
- * of ours and propagates to n8n, which logs it and answers 500 (the vendor will retry). Before the vendor's
- * own checks, every delivery's bytes must be what a vendor sends (see malformedEncoding): 400 otherwise.
+ * of ours and propagates to n8n, which logs it and answers 500 (the vendor will retry). Before the vendor's own
+ * checks, every delivery must be what some vendor could send (400 otherwise): its bytes UTF-8 in a content
+ * coding n8n undid (malformedEncoding), and its parsed body and query free of prototype keys and nested no
+ * deeper than any vendor nests (unsafeJson).
  */
 export async function handleDelivery(
 	ctx: IWebhookFunctions,
@@ -148,6 +102,9 @@ export async function handleDelivery(
 			mediaType(headers),
 		);
 		if (encoding) throw badRequest(encoding);
+		const unsafe =
+			unsafeJson(ctx.getBodyData(), 'the body') ?? unsafeJson(ctx.getQueryData(), 'the query');
+		if (unsafe) throw badRequest(unsafe);
 		return await handler();
 	} catch (error) {
 		if (error instanceof DeliveryRejected) return rejectDelivery(ctx, error);

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../common/concurrency';
 import {
@@ -13,9 +8,17 @@ import {
 	type SmartcatCallbackSettings,
 	type SmartcatEntity,
 } from './schemas';
+import { checkedId, pathSegment, type ApiContext } from '../common/httpClient';
 import { SmartcatApiError, smartcatRequest } from './transport';
 
-type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+type Ctx = ApiContext;
+
+/**
+ * A Smartcat project id (a GUID) and a document id (`<document>_<target language>`, e.g. `189_25`), checked
+ * loosely (letters, digits, `-`, `_`): what matters is that no `/`, `.` or `?` reaches the API path.
+ */
+export const SMARTCAT_PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const SMARTCAT_DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}_\d{1,9}$/;
 
 /**
  * The Smartcat endpoints this package uses (help.smartcat.ai/hc/en-us/articles/360000048572 for the callback API; help.smartcat.ai and Smartcat's API
@@ -69,12 +72,18 @@ export async function getLastErrors(ctx: Ctx, limit: number): Promise<IDataObjec
 }
 
 export async function getProject(ctx: Ctx, projectId: string): Promise<SmartcatEntity> {
-	const { body } = await smartcatRequest(ctx, 'GET', `/project/${encodeURIComponent(projectId)}`);
+	const { body } = await smartcatRequest(
+		ctx,
+		'GET',
+		`/project/${pathSegment(projectId, SMARTCAT_PROJECT_ID, 'Smartcat project ID')}`,
+	);
 	return smartcatEntitySchema.parse(body);
 }
 
 export async function getDocument(ctx: Ctx, documentId: string): Promise<SmartcatEntity> {
-	const { body } = await smartcatRequest(ctx, 'GET', '/document', { qs: { documentId } });
+	const { body } = await smartcatRequest(ctx, 'GET', '/document', {
+		qs: { documentId: checkedId(documentId, SMARTCAT_DOCUMENT_ID, 'Smartcat document ID') },
+	});
 	return smartcatEntitySchema.parse(body);
 }
 

@@ -1,4 +1,4 @@
-import { generateSecret, secretMatches } from '../../nodes/common/secret';
+import { generateSecret, secretMatches } from '../../nodes/common/secretPolicy';
 
 describe('secretMatches', () => {
 	it('matches the same secret only', () => {

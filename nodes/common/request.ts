@@ -1,3 +1,4 @@
+/** Reading a webhook request: its media type, a header, its body as a record. */
 /** The media type of a request (`application/json` from `application/json; charset=utf-8`), lower case, or ''. */
 export function mediaType(headers: Record<string, unknown>): string {
 	const value = headers['content-type'];
@@ -13,4 +14,12 @@ export function headerValue(headers: Record<string, unknown>, name: string): str
 		if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
 	}
 	return undefined;
+}
+
+/** A plain object from a request body that may be anything (string, Buffer, array, undefined). */
+export function asRecord(value: unknown): Record<string, unknown> {
+	if (value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)) {
+		return value as Record<string, unknown>;
+	}
+	return {};
 }

@@ -5,8 +5,8 @@ import {
 	parseTimestamp,
 	repairAppendedQuery,
 	singleParameter,
-} from '../../nodes/common/parse';
-import { DeliveryRejected } from '../../nodes/common/responses';
+} from '../../nodes/Beebox/parameters';
+import { DeliveryRejected } from '../../nodes/common/delivery';
 
 describe('parseTimestamp', () => {
 	it.each([

@@ -1,0 +1,18 @@
+import type { Operation } from '../../../common/actions';
+import { jsonItems } from '../../../common/actions';
+import { getJobComments, parseJobIds } from '../../api';
+import { jobIdProperty } from './shared';
+
+export const getComments: Operation = {
+	option: {
+		name: 'Get Comments',
+		value: 'getComments',
+		action: 'Get job comments',
+		description: 'One item per comment',
+	},
+	properties: [jobIdProperty],
+	async execute(ctx, i) {
+		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		return jsonItems(await getJobComments(ctx, jobId), i);
+	},
+};

@@ -1,0 +1,18 @@
+import type { Operation } from '../../../common/actions';
+import { jsonItems } from '../../../common/actions';
+import { getJobRevisions, parseJobIds } from '../../api';
+import { jobIdProperty } from './shared';
+
+export const getRevisions: Operation = {
+	option: {
+		name: 'Get Revisions',
+		value: 'getRevisions',
+		action: 'Get job revisions',
+		description: 'One item per revision',
+	},
+	properties: [jobIdProperty],
+	async execute(ctx, i) {
+		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		return jsonItems(await getJobRevisions(ctx, jobId), i);
+	},
+};

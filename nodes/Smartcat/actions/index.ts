@@ -1,0 +1,19 @@
+import type { Resource } from '../../common/actions';
+import { deleteOperation } from './callback/delete.operation';
+import { get as getCallback } from './callback/get.operation';
+import { getLastErrorsOperation } from './callback/getLastErrors.operation';
+import { set } from './callback/set.operation';
+import { get as getDocument } from './document/get.operation';
+import { get as getProject } from './project/get.operation';
+
+/** The Smartcat node's resources and operations (Smartcat API v1, /api/integration/v1). */
+export const SMARTCAT_RESOURCES: Resource[] = [
+	{
+		name: 'Callback',
+		value: 'callback',
+		defaultOperation: 'get',
+		operations: [getCallback, set, deleteOperation, getLastErrorsOperation],
+	},
+	{ name: 'Document', value: 'document', operations: [getDocument] },
+	{ name: 'Project', value: 'project', operations: [getProject] },
+];

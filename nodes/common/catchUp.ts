@@ -1,0 +1,163 @@
+import { createHash } from 'crypto';
+
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { ALL_EVENTS, isEventWanted } from './eventFilter';
+import { toNodeApiError, VendorApiError } from './vendorError';
+import { WorkBudget } from './workBudget';
+
+/**
+ * The catch-up triggers (`<vendor>CatchUpTrigger`): n8n polling triggers that ask the vendor's API what changed
+ * and emit, for each event a webhook could have missed, the item the webhook trigger would have emitted, with the
+ * same `eventKey`. Put both triggers in one workflow followed by n8n's Remove Duplicates node (on `eventKey`,
+ * across executions) and every event passes once, whichever trigger saw it first.
+ *
+ * Each vendor's source lists what its API shows now as observations: a key (what the observation is about), a
+ * signature (what about it can change: a status, a modification date) and the items to emit when it is new or
+ * its signature changed. This module keeps the last signature per key in the node's static data, bounded, and
+ * does the rest the same way for every vendor:
+ * - the first poll after activation records what is there and emits nothing ("from now"), unless the user set a
+ *   start time, in which case observations changed after it are emitted;
+ * - a poll that fails (the vendor down, rate limited) changes nothing, so the next poll covers the gap, and
+ *   later polls back off (1, 2, 4... up to 60 minutes) while the vendor keeps failing;
+ * - each poll makes at most CATCH_UP_LIMITS.calls API calls (a source that could not list everything says so);
+ *   the static data holds at most CATCH_UP_LIMITS.maxEntries keys, none unseen for longer than maxAgeMs;
+ * - "Fetch Test Event" in the editor emits the most recent observation's items and changes nothing.
+ * n8n saves static data when a poll emits items and when the workflow is activated (after the first poll), so
+ * what is recorded survives restarts.
+ */
+
+export const CATCH_UP_LIMITS = {
+	/** API calls per poll (pages, lookups) */
+	calls: 100,
+	/** time per poll */
+	ms: 120_000,
+	/** keys remembered (the longest unseen go first beyond this): about 200 KB of static data at most */
+	maxEntries: 3_000,
+	/** a key not seen for this long is forgotten (a finished job, a deleted project) */
+	maxAgeMs: 30 * 24 * 60 * 60 * 1000,
+} as const;
+
+export interface Observation {
+	/** what this is about, stable across polls (a job id, a project id, a webhook call id) */
+	key: string;
+	/** what can change about it; a different signature is an event */
+	signature: string;
+	/** when the vendor says it last changed, when it says so (for a start time set by the user) */
+	changedAt?: Date | null;
+	/** the items to emit for this change, in the webhook trigger's shape and with its eventKey */
+	items(): Promise<IDataObject[]> | IDataObject[];
+}
+
+export interface Listing {
+	observations: Observation[];
+	/** false when the budget ran out before the vendor's whole list was read */
+	complete: boolean;
+}
+
+export type CatchUpSource = (ctx: IPollFunctions, budget: WorkBudget) => Promise<Listing>;
+
+interface CatchUpState extends IDataObject {
+	/** when this trigger started watching (ms) */
+	since: number;
+	/** key → [signature hash, last seen (ms)] */
+	seen: Record<string, [string, number]>;
+	failures?: number;
+	backoffUntil?: number;
+}
+
+const STATE_KEY = 'catchUp';
+
+/** The node parameters every catch-up trigger has (n8n adds "Poll Times" itself). */
+export const catchUpProperties: INodeProperties[] = [
+	{
+		displayName: 'Start From',
+		name: 'startFrom',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Emit what changed after this time on the first poll. Empty: start from the first poll, emitting only what changes after it.',
+	},
+];
+
+/** A signature in 10 characters: only equality matters, and static data is saved with the workflow. */
+function signatureHash(signature: string): string {
+	return createHash('sha256').update(signature).digest('base64url').slice(0, 10);
+}
+
+function readState(ctx: IPollFunctions): CatchUpState | undefined {
+	const state = ctx.getWorkflowStaticData('node')[STATE_KEY] as CatchUpState | undefined;
+	return state && typeof state.since === 'number' && state.seen ? state : undefined;
+}
+
+/** Drops keys not seen for maxAgeMs, then the longest-unseen beyond maxEntries. */
+export function prune(seen: CatchUpState['seen'], now: number): CatchUpState['seen'] {
+	const kept = Object.entries(seen).filter(([, [, at]]) => now - at <= CATCH_UP_LIMITS.maxAgeMs);
+	kept.sort((a, b) => b[1][1] - a[1][1]);
+	return Object.fromEntries(kept.slice(0, CATCH_UP_LIMITS.maxEntries));
+}
+
+function wanted(ctx: IPollFunctions, items: IDataObject[]): IDataObject[] {
+	const selected = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+	return items.filter((item) => isEventWanted(String(item.event ?? ''), selected));
+}
+
+/** A catch-up trigger's poll(): see the module comment. */
+export async function pollCatchUp(
+	ctx: IPollFunctions,
+	source: CatchUpSource,
+): Promise<INodeExecutionData[][] | null> {
+	const now = Date.now();
+	const staticData = ctx.getWorkflowStaticData('node');
+	const state = readState(ctx);
+
+	if (ctx.getMode() === 'manual') {
+		const listing = await source(ctx, new WorkBudget(CATCH_UP_LIMITS));
+		const latest = [...listing.observations].sort(
+			(a, b) => (b.changedAt?.getTime() ?? 0) - (a.changedAt?.getTime() ?? 0),
+		)[0];
+		const items = latest ? wanted(ctx, await latest.items()) : [];
+		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
+	}
+
+	if (state?.backoffUntil && now < state.backoffUntil) return null;
+
+	let listing: Listing;
+	try {
+		listing = await source(ctx, new WorkBudget(CATCH_UP_LIMITS));
+	} catch (error) {
+		if (state && error instanceof VendorApiError && error.isUnavailable) {
+			state.failures = (state.failures ?? 0) + 1;
+			state.backoffUntil = now + Math.min(60, 2 ** (state.failures - 1)) * 60_000;
+		}
+		throw toNodeApiError(ctx, error);
+	}
+
+	const startFrom = ctx.getNodeParameter('startFrom', '') as string;
+	const firstPoll = !state;
+	const next: CatchUpState = {
+		since: state?.since ?? now,
+		seen: { ...(state?.seen ?? {}) },
+	};
+	const threshold = startFrom ? Date.parse(startFrom) : Number.NaN;
+	const emitted: IDataObject[] = [];
+	for (const observation of listing.observations) {
+		const previous = next.seen[observation.key];
+		const signature = signatureHash(observation.signature);
+		next.seen[observation.key] = [signature, now];
+		if (previous?.[0] === signature) continue;
+		if (firstPoll) {
+			const changed = observation.changedAt?.getTime();
+			if (Number.isNaN(threshold) || changed === undefined || changed <= threshold) continue;
+		}
+		emitted.push(...wanted(ctx, await observation.items()));
+	}
+	next.seen = prune(next.seen, now);
+	staticData[STATE_KEY] = next;
+	return emitted.length ? [ctx.helpers.returnJsonArray(emitted)] : null;
+}

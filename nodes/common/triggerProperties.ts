@@ -1,0 +1,100 @@
+import type {
+	IHttpRequestMethods,
+	INodeProperties,
+	INodeTypeDescription,
+	IWebhookDescription,
+} from 'n8n-workflow';
+
+/**
+ * When a trigger answers the vendor (its `respond` parameter, respondProperty):
+ * - "onReceived" (default): as soon as the delivery is accepted and queued. `responseData` is empty on purpose:
+ *   left undefined, n8n 2.x answers the literal text "firstEntryJson"; empty, it answers the `webhookResponse`
+ *   startWorkflow() gives.
+ * - "lastNode": once the workflow has run (no body). A failed run, or a queue-mode worker that died with the
+ *   execution in hand (n8n 2.41 does not re-run it and keeps none of its data), answers 500: the vendor
+ *   delivers again, so nothing is lost.
+ */
+const RESPONSE_MODE = '={{ $parameter["respond"] === "lastNode" ? "lastNode" : "onReceived" }}';
+const RESPONSE_DATA = '={{ $parameter["respond"] === "lastNode" ? "noData" : "" }}';
+
+/** The webhook descriptions of a trigger: one per HTTP method and path. */
+export function triggerWebhooks(
+	methods: IHttpRequestMethods[],
+	route: Pick<IWebhookDescription, 'path' | 'isFullPath'>,
+): IWebhookDescription[] {
+	return methods.map((httpMethod) => ({
+		name: 'default',
+		httpMethod,
+		responseMode: RESPONSE_MODE,
+		responseData: RESPONSE_DATA,
+		...route,
+	}));
+}
+
+/** The trigger setting that picks when the vendor gets its answer (see RESPONSE_MODE). */
+export const respondProperty: INodeProperties = {
+	displayName: 'Respond',
+	name: 'respond',
+	type: 'options',
+	options: [
+		{
+			name: 'When Received',
+			value: 'onReceived',
+			description: 'Answer 200 as soon as the delivery is accepted. Fastest for the vendor.',
+		},
+		{
+			name: 'When Workflow Finished',
+			value: 'lastNode',
+			description:
+				'Answer 200 once the workflow has run, 500 if it failed, so a vendor that retries (Gengo, Smartcat, Phrase TMS) delivers again. In queue mode this also covers a worker that dies mid-run. The vendor waits for the whole workflow.',
+		},
+	],
+	default: 'onReceived',
+	hint: "The item's eventKey is the same on a repeated delivery: use it to skip duplicates",
+};
+
+/** "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. */
+export function outputProperty(
+	perElementDescription: string,
+	batchDescription: string,
+): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'perElement',
+		options: [
+			{ name: 'One Item Each', value: 'perElement', description: perElementDescription },
+			{ name: 'One Item per Delivery', value: 'perDelivery', description: batchDescription },
+		],
+	};
+}
+
+/**
+ * What the editor shows in a trigger's panel (n8n's TriggerPanelDefinition, the same in n8n 1.x and 2.x): a
+ * header in the vendor's terms, what the Test URL and the Production URL do, what to tell the vendor. Worded for
+ * both n8n lines: 1.x says "activate" and "Listen for test event", 2.x "publish" and "Execute step".
+ */
+export function triggerPanel(panel: {
+	/** e.g. "Listen for a Gengo callback" */
+	header: string;
+	/** what the vendor must be told, in its own terms (HTML allowed) */
+	setup: string;
+}): NonNullable<INodeTypeDescription['triggerPanel']> {
+	const modes =
+		'<b>Test URL</b>: while you click <i>Execute step</i> (n8n 1.x: <i>Listen for test event</i>), the next delivery to it shows up here, once. ' +
+		'<b>Production URL</b>: once the workflow is published (n8n 1.x: active), every delivery to it runs the workflow; those runs are in the executions list.';
+	return {
+		header: panel.header,
+		executionsHelp: {
+			inactive: `${panel.setup}<br /><br />${modes}`,
+			active: `${panel.setup}<br /><br />${modes} This workflow is published: deliveries to the Production URL run it <a data-key="executions">(executions list)</a>.`,
+		},
+		activationHint: {
+			inactive:
+				'Once the workflow is published (n8n 1.x: active), it runs for every delivery to the Production URL, without this button.',
+			active:
+				'This node also runs for every delivery to the Production URL; those runs are in the executions list, not here.',
+		},
+	};
+}

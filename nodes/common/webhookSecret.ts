@@ -1,0 +1,186 @@
+import {
+	NodeOperationError,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDisplayOptions,
+	type IHookFunctions,
+	type INodeCredentialDescription,
+	type INodeCredentialTestResult,
+	type INodeProperties,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { unauthorized } from './delivery';
+import { SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
+
+/**
+ * Where a trigger set up by hand keeps the secret it checks (node version 2 and later): the
+ * `translationWebhookSecretApi` credential, encrypted by n8n and never part of an exported workflow. Version 1
+ * nodes kept it in a node parameter; they still do, so saved workflows keep working unchanged.
+ */
+export const WEBHOOK_SECRET_CREDENTIAL = 'translationWebhookSecretApi';
+
+/** The node's credential entry, shown when the node's settings need a secret (`show`: n8n displayOptions). */
+export function webhookSecretCredential(
+	show: NonNullable<INodeCredentialDescription['displayOptions']>['show'],
+): INodeCredentialDescription {
+	return {
+		name: WEBHOOK_SECRET_CREDENTIAL,
+		required: true,
+		testedBy: 'testWebhookSecret',
+		displayOptions: { show },
+	};
+}
+
+/**
+ * The warning every trigger shows when "no secret" is chosen: the explicit choice the secret rule allows,
+ * never the result of an empty field.
+ */
+export function noSecretNotice(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return {
+		displayName:
+			'Without a secret anyone who learns this URL can start the workflow with made-up events. Choose this only behind a network that lets nobody else reach n8n.',
+		name: 'noSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	};
+}
+
+/** The secret of the node's credential; refuses (NodeOperationError) when there is none or it breaks the rule. */
+export async function credentialSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx
+		.getCredentials<{ secret?: string }>(WEBHOOK_SECRET_CREDENTIAL)
+		.catch(() => undefined);
+	const secret = credentials?.secret;
+	const problem = credentials
+		? secretProblem(secret)
+		: 'no Translation Webhook Secret credential is chosen';
+	if (problem || typeof secret !== 'string') {
+		throw new NodeOperationError(ctx.getNode(), `The webhook secret cannot be used: ${problem}`, {
+			description: `Choose a "Translation Webhook Secret" credential in the node, or choose "No Secret" if nobody else can reach this n8n. ${SECRET_ADVICE}`,
+		});
+	}
+	return secret;
+}
+
+/** The secret rule applied to a secret kept in a node parameter (node version 1). */
+export function assertParameterSecret(ctx: IHookFunctions, secret: unknown, where: string): void {
+	const problem = secretProblem(secret);
+	if (problem)
+		throw new NodeOperationError(ctx.getNode(), `${where}: ${problem}`, {
+			description: SECRET_ADVICE,
+		});
+}
+
+/** The credential's Test button: the secret rule, checked locally (there is no vendor to ask). */
+export async function testWebhookSecret(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const problem = secretProblem(credential.data?.secret);
+	return problem
+		? { status: 'Error', message: `${problem}. ${SECRET_ADVICE}` }
+		: { status: 'OK', message: 'The secret meets the rule; use the same one at the vendor' };
+}
+
+const V1 = { '@version': [1] };
+const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+/**
+ * "Registration: Manual" of a trigger that can register itself (Smartcat, Phrase TMS): the user types the secret
+ * into the vendor's settings and the trigger checks it. Version 1 kept it in the node parameter given here
+ * (unchanged for saved workflows); version 2 takes it from the Translation Webhook Secret credential, or checks
+ * nothing when "No Secret" is chosen explicitly.
+ */
+export function manualSecretProperties(v1Parameter: INodeProperties): INodeProperties[] {
+	const manual = { registration: ['manual'] };
+	return [
+		{
+			...v1Parameter,
+			displayOptions: { show: { ...V1, ...manual } },
+		},
+		{
+			displayName: 'Secret',
+			name: 'manualSecretCheck',
+			type: 'options',
+			options: [
+				{
+					name: 'From a Translation Webhook Secret Credential',
+					value: 'credential',
+					description: "The value you also enter in the vendor's settings",
+				},
+				{
+					name: 'No Secret (Not Recommended)',
+					value: 'none',
+					description: 'Every delivery to the URL is accepted',
+				},
+			],
+			default: 'credential',
+			displayOptions: { show: { ...V2, ...manual } },
+		},
+		noSecretNotice({ ...V2, ...manual, manualSecretCheck: ['none'] }),
+	];
+}
+
+/** Shows the Translation Webhook Secret credential for version 2 in manual mode unless "No Secret" is chosen. */
+export const MANUAL_SECRET_CREDENTIAL_SHOW = {
+	'@version': [2],
+	registration: ['manual'],
+	manualSecretCheck: ['credential'],
+};
+
+/**
+ * The secret a manually set-up delivery must carry, or undefined when nothing is checked (version 2 "No Secret",
+ * or what version 1 did with `v1Parameter` empty: `v1EmptyMeans`).
+ */
+export async function manualSecret(
+	ctx: IHookFunctions | IWebhookFunctions,
+	v1Parameter: string,
+	v1EmptyMeans: 'unchecked' | 'refused',
+): Promise<string | undefined> {
+	if (ctx.getNode().typeVersion >= 2) {
+		if (ctx.getNodeParameter('manualSecretCheck', 'credential') === 'none') return undefined;
+		return await credentialSecret(ctx);
+	}
+	const value = ctx.getNodeParameter(v1Parameter, '') as string;
+	if (!value && v1EmptyMeans === 'unchecked') return undefined;
+	return value;
+}
+
+/**
+ * The secret check of a trigger that registers itself (Smartcat, Phrase TMS), for one delivery: automatic
+ * registration compares with the secret generated at activation (`registered`, from static data); manual
+ * registration with the user's (manualSecret). Throws DeliveryRejected(401) on a mismatch, also when the
+ * expected secret is missing: only an explicit "No Secret" lets a delivery through unchecked.
+ */
+export async function checkDeliverySecret(
+	ctx: IWebhookFunctions,
+	received: unknown,
+	options: {
+		registered: string | undefined;
+		v1Parameter: string;
+		v1EmptyMeans: 'unchecked' | 'refused';
+		/** what the secret is called in the 401's message, e.g. "secret header" */
+		what: string;
+	},
+): Promise<void> {
+	let expected: string | undefined;
+	if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
+		try {
+			expected = await manualSecret(ctx, options.v1Parameter, options.v1EmptyMeans);
+		} catch (error) {
+			ctx.logger.error(`${ctx.getNode().name}: ${(error as Error).message}`);
+			expected = '';
+		}
+		if (expected === undefined) return;
+	} else {
+		expected = options.registered;
+		if (!expected)
+			ctx.logger.error(
+				`${ctx.getNode().name}: no registration in the workflow's static data; deactivate and activate the workflow`,
+			);
+	}
+	if (!expected || !secretMatches(received, expected))
+		throw unauthorized(`missing or wrong ${options.what}`);
+}
