@@ -1,0 +1,159 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	CATCH_UP_LIMITS,
+	pollCatchUp,
+	prune,
+	type CatchUpSource,
+	type Observation,
+} from '../../nodes/common/catchUp';
+import { VendorApiError } from '../../nodes/common/vendorError';
+import { fakePollContext } from '../helpers/fakeContext';
+
+/** A vendor whose API shows these jobs with these statuses now. */
+function vendor(jobs: Record<string, string>, changedAt?: Record<string, string>): CatchUpSource {
+	return async () => ({
+		complete: true,
+		observations: Object.entries(jobs).map(
+			([id, status]): Observation => ({
+				key: id,
+				signature: status,
+				changedAt: changedAt?.[id] ? new Date(changedAt[id]) : null,
+				items: () => [{ event: status, eventKey: `v:${id}:${status}`, jobId: id }],
+			}),
+		),
+	});
+}
+
+const stateOf = (ctx: { getWorkflowStaticData(type: string): IDataObject }) =>
+	ctx.getWorkflowStaticData('node').catchUp as IDataObject & { seen: object };
+
+const keys = (out: Awaited<ReturnType<typeof pollCatchUp>>) =>
+	(out?.[0] ?? []).map((item) => (item.json as IDataObject).eventKey);
+
+describe('pollCatchUp', () => {
+	it('records what is there on the first poll and emits nothing ("from now")', async () => {
+		const { ctx } = fakePollContext();
+		expect(await pollCatchUp(ctx, vendor({ a: 'new', b: 'done' }))).toBeNull();
+		expect(ctx.getWorkflowStaticData('node').catchUp).toMatchObject({
+			seen: {
+				a: [expect.any(String), expect.any(Number)],
+				b: [expect.any(String), expect.any(Number)],
+			},
+		});
+	});
+
+	it("emits a changed status and a new key once, with the source's items", async () => {
+		const { ctx } = fakePollContext();
+		await pollCatchUp(ctx, vendor({ a: 'new' }));
+		expect(keys(await pollCatchUp(ctx, vendor({ a: 'done', b: 'new' })))).toEqual([
+			'v:a:done',
+			'v:b:new',
+		]);
+		expect(await pollCatchUp(ctx, vendor({ a: 'done', b: 'new' }))).toBeNull();
+	});
+
+	it("applies the node's event filter", async () => {
+		const { ctx } = fakePollContext({ parameters: { events: ['done'] } });
+		await pollCatchUp(ctx, vendor({ a: 'new', b: 'new' }));
+		expect(keys(await pollCatchUp(ctx, vendor({ a: 'done', b: 'started' })))).toEqual(['v:a:done']);
+	});
+
+	it('with a start time, emits on the first poll what changed after it', async () => {
+		const { ctx } = fakePollContext({ parameters: { startFrom: '2026-01-02T00:00:00Z' } });
+		const out = await pollCatchUp(
+			ctx,
+			vendor(
+				{ a: 'done', b: 'done', c: 'done' },
+				{ a: '2026-01-01T00:00:00Z', b: '2026-01-03T00:00:00Z' },
+			),
+		);
+		expect(keys(out)).toEqual(['v:b:done']);
+	});
+
+	it('a failing poll changes nothing, backs off, and the next good poll covers the gap', async () => {
+		const { ctx } = fakePollContext();
+		await pollCatchUp(ctx, vendor({ a: 'new' }));
+		const before = JSON.stringify(stateOf(ctx).seen);
+		const down: CatchUpSource = async () => {
+			throw new VendorApiError('Vendor API unreachable', 503);
+		};
+		await expect(pollCatchUp(ctx, down)).rejects.toThrow('Vendor API unreachable');
+		const state = ctx.getWorkflowStaticData('node').catchUp as IDataObject;
+		expect(JSON.stringify(state.seen)).toBe(before);
+		expect(state.failures).toBe(1);
+		expect(state.backoffUntil).toBeGreaterThan(Date.now());
+		// within the back-off window the vendor is not asked
+		let asked = false;
+		expect(
+			await pollCatchUp(ctx, async (...args) => {
+				asked = true;
+				return await vendor({ a: 'done' })(...args);
+			}),
+		).toBeNull();
+		expect(asked).toBe(false);
+		state.backoffUntil = Date.now() - 1;
+		expect(keys(await pollCatchUp(ctx, vendor({ a: 'done' })))).toEqual(['v:a:done']);
+	});
+
+	it('a refusal (not an outage) fails the poll without backing off', async () => {
+		const { ctx } = fakePollContext();
+		await pollCatchUp(ctx, vendor({ a: 'new' }));
+		const refused: CatchUpSource = async () => {
+			throw new VendorApiError('Vendor GET /jobs: HTTP 401', 401);
+		};
+		await expect(pollCatchUp(ctx, refused)).rejects.toThrow('HTTP 401');
+		expect(stateOf(ctx).backoffUntil).toBeUndefined();
+	});
+
+	it('"Fetch Test Event" shows the latest change and records nothing', async () => {
+		const { ctx } = fakePollContext({ mode: 'manual' });
+		const out = await pollCatchUp(
+			ctx,
+			vendor({ a: 'done', b: 'new' }, { a: '2026-01-01T00:00:00Z', b: '2026-02-01T00:00:00Z' }),
+		);
+		expect(keys(out)).toEqual(['v:b:new']);
+		expect(ctx.getWorkflowStaticData('node').catchUp).toBeUndefined();
+	});
+});
+
+describe('prune: the bound on what a catch-up trigger keeps', () => {
+	it('drops keys unseen for longer than the maximum age', () => {
+		const now = Date.now();
+		const seen = prune(
+			{ old: ['x', now - CATCH_UP_LIMITS.maxAgeMs - 1], fresh: ['y', now - 1000] },
+			now,
+		);
+		expect(Object.keys(seen)).toEqual(['fresh']);
+	});
+
+	it('keeps at most maxEntries keys, the most recently seen', () => {
+		const now = Date.now();
+		const many = Object.fromEntries(
+			Array.from({ length: CATCH_UP_LIMITS.maxEntries + 10 }, (_, i) => [
+				`k${i}`,
+				['s', now - i] as [string, number],
+			]),
+		);
+		const seen = prune(many, now);
+		expect(Object.keys(seen)).toHaveLength(CATCH_UP_LIMITS.maxEntries);
+		expect(seen.k0).toBeDefined();
+		expect(seen[`k${CATCH_UP_LIMITS.maxEntries + 9}`]).toBeUndefined();
+	});
+
+	it('stays small: a full state of typical keys is under 250 KB of static data', async () => {
+		const now = Date.now();
+		const { ctx } = fakePollContext();
+		const jobs = Object.fromEntries(
+			Array.from({ length: CATCH_UP_LIMITS.maxEntries + 500 }, (_, i) => [
+				`kJsiW1RAIJ9sIp9XkcxpR1-${i}`,
+				'COMPLETED_BY_LINGUIST:2026-11-25T10:00:00Z',
+			]),
+		);
+		await pollCatchUp(ctx, vendor(jobs));
+		const state = ctx.getWorkflowStaticData('node').catchUp as { seen: object };
+		expect(Object.keys(state.seen)).toHaveLength(CATCH_UP_LIMITS.maxEntries);
+		expect(JSON.stringify(state).length).toBeLessThan(250_000);
+		void now;
+	});
+});

@@ -1,0 +1,258 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import {
+	apiRequest,
+	baseUrlProblem,
+	checkedId,
+	pathSegment,
+	retryAfterMs,
+	type VendorApi,
+} from '../../nodes/common/httpClient';
+import { VendorApiError } from '../../nodes/common/vendorError';
+import { fakeExecuteContext } from '../helpers/fakeContext';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A local server answering with whatever the test's handler says; records every request's headers. */
+class Stub {
+	server!: Server;
+	seen: Array<{ url: string; authorization?: string }> = [];
+	handler: Handler = (_req, res) => res.end('{}');
+	async start(): Promise<string> {
+		this.server = createServer((req, res) => {
+			this.seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+			this.handler(req, res);
+		});
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+	}
+	async stop() {
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+}
+
+const API = (root: string): VendorApi => ({
+	name: 'Vendor',
+	credentialType: 'smartcatApi',
+	baseUrl: () => root,
+	errorMessage: (body) =>
+		body && typeof body === 'object' ? String((body as { message?: string }).message ?? '') : '',
+	errorCode: (body) => (body as { code?: string } | undefined)?.code,
+	hint: (status) => (status === 401 ? 'check the credential' : undefined),
+});
+
+const credentials = { smartcatApi: { accountId: 'acc', apiKey: 'key' } };
+
+describe('apiRequest, the one vendor client', () => {
+	const a = new Stub();
+	const b = new Stub();
+	let rootA: string;
+	let rootB: string;
+	beforeAll(async () => {
+		rootA = await a.start();
+		rootB = await b.start();
+	});
+	afterAll(async () => {
+		await a.stop();
+		await b.stop();
+	});
+	beforeEach(() => {
+		a.seen = [];
+		b.seen = [];
+	});
+
+	it('sends the credential, the query and answers the JSON body', async () => {
+		a.handler = (req, res) => res.end(JSON.stringify({ path: req.url }));
+		const { ctx } = fakeExecuteContext({ credentials });
+		const answer = await apiRequest(ctx, API(rootA), {
+			method: 'GET',
+			path: '/x',
+			qs: { q: 'a b' },
+		});
+		expect(answer.status).toBe(200);
+		expect(answer.body).toEqual({ path: '/x?q=a+b' });
+		expect(a.seen[0].authorization).toBe(`Basic ${Buffer.from('acc:key').toString('base64')}`);
+	});
+
+	it("maps an error answer to the vendor's message, code and hint", async () => {
+		a.handler = (_req, res) => {
+			res.statusCode = 401;
+			res.end(JSON.stringify({ message: 'bad key', code: 'E401' }));
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const error = await apiRequest(ctx, API(rootA), { method: 'GET', path: '/x' }).catch(
+			(e: unknown) => e,
+		);
+		expect(error).toBeInstanceOf(VendorApiError);
+		expect(error).toMatchObject({
+			httpStatus: 401,
+			vendorCode: 'E401',
+			hint: 'check the credential',
+			message: 'Vendor GET /x: HTTP 401: bad key',
+		});
+		expect((error as VendorApiError).isUnavailable).toBe(false);
+	});
+
+	it('answers accepted statuses instead of throwing', async () => {
+		a.handler = (_req, res) => {
+			res.statusCode = 404;
+			res.end('');
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const answer = await apiRequest(ctx, API(rootA), { method: 'GET', path: '/x', accept: [404] });
+		expect(answer.status).toBe(404);
+	});
+
+	it('follows a redirect within the API origin with the credential', async () => {
+		a.handler = (req, res) => {
+			if (req.url === '/old') {
+				res.statusCode = 302;
+				res.setHeader('location', '/new');
+				res.end();
+				return;
+			}
+			res.end(JSON.stringify({ at: req.url }));
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const answer = await apiRequest(ctx, API(rootA), { method: 'GET', path: '/old' });
+		expect(answer.body).toEqual({ at: '/new' });
+		expect(a.seen.map((s) => !!s.authorization)).toEqual([true, true]);
+	});
+
+	it('never sends the credential on a redirect to another origin', async () => {
+		a.handler = (_req, res) => {
+			res.statusCode = 302;
+			res.setHeader('location', `${rootB}/elsewhere`);
+			res.end();
+		};
+		b.handler = (_req, res) => res.end('{}');
+		const { ctx } = fakeExecuteContext({ credentials });
+		await expect(apiRequest(ctx, API(rootA), { method: 'GET', path: '/x' })).rejects.toThrow(
+			/redirected to http:\/\/127\.0\.0\.1:\d+; the credential is not sent to another host/,
+		);
+		expect(b.seen).toHaveLength(0);
+	});
+
+	it('follows a download link to another origin only without the credential', async () => {
+		a.handler = (_req, res) => {
+			res.statusCode = 307;
+			res.setHeader('location', `${rootB}/file`);
+			res.end();
+		};
+		b.handler = (_req, res) => res.end(JSON.stringify({ file: true }));
+		const { ctx } = fakeExecuteContext({ credentials });
+		const answer = await apiRequest(ctx, API(rootA), {
+			method: 'GET',
+			path: '/x',
+			followRedirectWithoutCredentials: true,
+		});
+		expect(answer.body).toEqual({ file: true });
+		expect(b.seen).toEqual([{ url: '/file', authorization: undefined }]);
+	});
+
+	it("waits out a 429 for the vendor's Retry-After, within the budget", async () => {
+		let calls = 0;
+		a.handler = (_req, res) => {
+			if (++calls === 1) {
+				res.statusCode = 429;
+				res.setHeader('retry-after', '1');
+				res.end('{}');
+				return;
+			}
+			res.end(JSON.stringify({ ok: true }));
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const started = Date.now();
+		const answer = await apiRequest(ctx, API(rootA), { method: 'GET', path: '/x' });
+		expect(answer.body).toEqual({ ok: true });
+		expect(calls).toBe(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+	});
+
+	it('gives a 429 back at once when no wait is allowed (a trigger answering its vendor)', async () => {
+		let calls = 0;
+		a.handler = (_req, res) => {
+			calls++;
+			res.statusCode = 429;
+			res.setHeader('retry-after', '5');
+			res.end('{}');
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const error = (await apiRequest(ctx, API(rootA), {
+			method: 'GET',
+			path: '/x',
+			rateLimitWaitMs: 0,
+		}).catch((e: unknown) => e)) as VendorApiError;
+		expect(error.httpStatus).toBe(429);
+		expect(error.isUnavailable).toBe(true);
+		expect(calls).toBe(1);
+	});
+
+	it('reports no answer as status 0 (unavailable)', async () => {
+		const { ctx } = fakeExecuteContext({ credentials });
+		const error = (await apiRequest(ctx, API('http://127.0.0.1:9'), {
+			method: 'GET',
+			path: '/x',
+		}).catch((e: unknown) => e)) as VendorApiError;
+		expect(error.httpStatus).toBe(0);
+		expect(error.isUnavailable).toBe(true);
+		expect(error.message).toMatch(/^Vendor API unreachable/);
+	});
+
+	it('refuses an API root that is not https before sending anything', async () => {
+		const { ctx, requests } = fakeExecuteContext({ credentials });
+		await expect(
+			apiRequest(ctx, API('http://api.vendor.example'), { method: 'GET', path: '/x' }),
+		).rejects.toThrow(/not https/);
+		expect(requests).toHaveLength(0);
+	});
+});
+
+describe('baseUrlProblem', () => {
+	it.each([
+		['https://cloud.memsource.com/web', undefined],
+		['http://127.0.0.1:4000', undefined],
+		['http://localhost:4000/api', undefined],
+		['http://[::1]:4000', undefined],
+	])('accepts %s', (url, problem) => expect(baseUrlProblem(url)).toBe(problem));
+
+	it.each([
+		['http://smartcat.com', /not https/],
+		['http://127.0.0.1.evil.example', /not https/],
+		['ftp://example.com', /not https/],
+		['https://user:pw@example.com', /user name or password/],
+		['not a url', /is not a URL/],
+	])('refuses %s', (url, problem) => expect(baseUrlProblem(url)).toMatch(problem));
+});
+
+describe('ids in paths', () => {
+	const UID = /^[A-Za-z0-9]{1,40}$/;
+	it('passes an id of the format, trimmed and encoded', () => {
+		expect(checkedId(' abc123 ', UID, 'job UID')).toBe('abc123');
+		expect(pathSegment('189_25', /^\d+_\d+$/, 'document ID')).toBe('189_25');
+	});
+	it.each(['..', '.', '../jobs/x', 'a/b', 'a?b=1', '', '  '])('refuses %p', (id) => {
+		expect(() => pathSegment(id, /^[^/?]*$/, 'id')).toThrow(VendorApiError);
+	});
+	it('encodes what the format lets through, so it stays one segment', () => {
+		expect(pathSegment('%2e%2e', /^[^/?]*$/, 'id')).toBe('%252e%252e');
+	});
+	it('says which id is wrong, with status 400', () => {
+		expect(() => checkedId('x/y', UID, 'job UID')).toThrow(
+			expect.objectContaining({ httpStatus: 400, message: '"x/y" is not a valid job UID' }),
+		);
+	});
+});
+
+describe('retryAfterMs', () => {
+	it('reads delta seconds and HTTP dates', () => {
+		expect(retryAfterMs('7')).toBe(7000);
+		expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.UTC(2015, 9, 21, 7, 28, 0))).toBe(
+			10_000,
+		);
+		expect(retryAfterMs(undefined)).toBeUndefined();
+		expect(retryAfterMs('soon')).toBeUndefined();
+	});
+});
