@@ -10,7 +10,7 @@
 //   - repository.url names the repository the workflow runs in (npm refuses a provenance statement otherwise,
 //     and n8n's verification wants the npm package and the public GitHub repository to match);
 //   - a tag run publishes the version the tag names;
-//   - npm can do trusted publishing (npm >= 11.5.1) when no NPM_TOKEN is given.
+//   - npm can do trusted publishing (npm >= 11.5.1) when no NPM_TOKEN is given (NPM_TOKEN or HAS_NPM_TOKEN=true).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -108,7 +108,8 @@ export function publishProblems(dir, env = process.env, npmVersion = undefined) 
 		);
 	}
 
-	if (env.GITHUB_ACTIONS && !env.NPM_TOKEN) {
+	// the publish workflow's first step learns only whether the secret is set (HAS_NPM_TOKEN), not its value
+	if (env.GITHUB_ACTIONS && !env.NPM_TOKEN && env.HAS_NPM_TOKEN !== 'true') {
 		const version =
 			npmVersion ?? execFileSync('npm', ['--version'], { encoding: 'utf8', cwd: dir }).trim();
 		if (!atLeast(version, '11.5.1')) {
@@ -137,7 +138,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
 	}
 	if (refused) {
 		console.error(
-			'Publishing refused. RELEASING.md, "Before the first publish", says which values to fill in and where.',
+			'Publishing refused. RELEASING.md: "Before the first publish" for package.json, "Making a release" for tags.',
 		);
 		process.exit(1);
 	}
