@@ -114,7 +114,7 @@ export function publishProblems(dir, env = process.env, npmVersion = undefined) 
 			npmVersion ?? execFileSync('npm', ['--version'], { encoding: 'utf8', cwd: dir }).trim();
 		if (!atLeast(version, '11.5.1')) {
 			problems.push(
-				`npm ${version} cannot do trusted publishing (npm >= 11.5.1 can; Node.js 24 ships it): use a newer ` +
+				`npm ${version} cannot do trusted publishing (npm >= 11.5.1 can; Node.js 24.21 ships 11.19): use a newer ` +
 					'Node.js in the workflow, or an NPM_TOKEN secret.',
 			);
 		}
