@@ -417,20 +417,36 @@ class N8n {
 	/**
 	 * Publishes (2.x) or activates (1.x) a workflow.
 	 * - 2.x: `n8n publish:workflow`; a running n8n picks it up within seconds and logs a refused activation.
-	 * - 1.x has no such command, and its `update:workflow --active=true` takes effect only at the next start.
-	 *   While n8n runs, this activates the way 1.x's editor does (the owner's POST /rest/workflows/:id/activate):
-	 *   at once, and a refusal (e.g. a trigger's activation error) comes back in the answer, which 1.x's editor
-	 *   shows and its log does not; it is added to `output`, marked as such, where 2.x's log line would be.
-	 *   Before start(), `update:workflow --active=true`.
+	 * - 1.x has no such command, and its `update:workflow --active=true` takes effect only at the next start
+	 *   (used before start()). While n8n runs, this flips the workflow's switch as 1.x's editor does (see
+	 *   setActive1x): at once, and a refusal (e.g. a trigger's activation error) comes back in the answer, which
+	 *   the editor shows and 1.x's log does not; it is added to `output`, marked as such, where 2.x logs it.
 	 * @param {string} id
 	 */
 	async publish(id) {
-		if (this.major >= 2) {
-			await this.runCli(['publish:workflow', `--id=${id}`]);
-			return;
-		}
+		if (this.major >= 2) await this.runCli(['publish:workflow', `--id=${id}`]);
+		else await this.setActive1x(id, true);
+	}
+
+	/**
+	 * Unpublishes (2.x: `n8n unpublish:workflow`) or deactivates (1.x: see publish()) a workflow.
+	 * @param {string} id
+	 */
+	async unpublish(id) {
+		if (this.major >= 2) await this.runCli(['unpublish:workflow', `--id=${id}`]);
+		else await this.setActive1x(id, false);
+	}
+
+	/**
+	 * n8n 1.x: switches a workflow on or off. While n8n runs, the way 1.123's editor does for a workflow in the
+	 * list (PATCH /rest/workflows/:id with its current versionId and `active`, as the owner); before start(),
+	 * `update:workflow --active=...`, which n8n applies when it starts.
+	 * @param {string} id
+	 * @param {boolean} active
+	 */
+	async setActive1x(id, active) {
 		if (!this.child) {
-			await this.runCli(['update:workflow', `--id=${id}`, '--active=true']);
+			await this.runCli(['update:workflow', `--id=${id}`, `--active=${active}`]);
 			return;
 		}
 		const workflow = await this.rest('GET', `/rest/workflows/${id}`);
@@ -438,34 +454,16 @@ class N8n {
 			throw new Error(
 				`reading workflow ${id}: ${workflow.status} ${JSON.stringify(workflow.body)}`,
 			);
-		const answer = await this.rest('POST', `/rest/workflows/${id}/activate`, {
+		const answer = await this.rest('PATCH', `/rest/workflows/${id}`, {
 			versionId: workflow.body.data.versionId,
+			active,
 		});
 		if (answer.status === 200) return;
-		const line = `[n8n ${this.paths.n8nVersion} refused to activate workflow ${id}: ${answer.status}] ${answer.body?.message ?? JSON.stringify(answer.body)}`;
+		const reason = answer.body?.message ?? JSON.stringify(answer.body);
+		if (!active) throw new Error(`deactivating workflow ${id}: ${answer.status} ${reason}`);
+		const line = `[n8n ${this.paths.n8nVersion} refused to activate workflow ${id}: ${answer.status}] ${reason}`;
 		this.output += `${line}\n`;
 		this.log(line);
-	}
-
-	/**
-	 * Unpublishes (2.x) or deactivates (1.x: the editor's POST /rest/workflows/:id/deactivate while n8n runs,
-	 * `update:workflow --active=false` before start()); see publish().
-	 * @param {string} id
-	 */
-	async unpublish(id) {
-		if (this.major >= 2) {
-			await this.runCli(['unpublish:workflow', `--id=${id}`]);
-			return;
-		}
-		if (!this.child) {
-			await this.runCli(['update:workflow', `--id=${id}`, '--active=false']);
-			return;
-		}
-		const answer = await this.rest('POST', `/rest/workflows/${id}/deactivate`);
-		if (answer.status !== 200)
-			throw new Error(
-				`deactivating workflow ${id}: ${answer.status} ${JSON.stringify(answer.body)}`,
-			);
 	}
 
 	/**
