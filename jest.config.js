@@ -1,6 +1,15 @@
 // Unit tests run against the TypeScript sources on the machine's Node; e2e tests start a real n8n (Node 24,
 // installed by scripts/install-n8n.sh) with the built dist/ loaded, one n8n per test file, one file at a time.
+// The per-vendor suites and the tarball install run twice: on the pinned n8n 2.x (config.n8nVersion) and on the
+// pinned 1.x (config.n8nVersion1x), the same test code (test/e2e/harness.ts reads the project's N8N_VERSION).
+const { config } = require('./package.json');
+
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+
+/** The suites that also run on n8n 1.x; fuzz, load and queue mode run on 2.x only. */
+const onBothVersions = ['beebox', 'gengo', 'smartcat', 'phrase', 'install'].map(
+	(suite) => `<rootDir>/test/e2e/${suite}.e2e.test.ts`,
+);
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -19,6 +28,16 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			// installs the pinned n8n on a fresh machine before the first suite (minutes; cached afterwards)
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
+			slowTestThreshold: 60,
+		},
+		{
+			displayName: 'e2e n8n 1.x',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: onBothVersions,
+			globals: { N8N_VERSION: config.n8nVersion1x, N8N_NODE_VERSION: config.nodeVersion1x },
+			// a file of its own: jest runs one global setup per file, with the first project naming it
+			globalSetup: '<rootDir>/test/e2e/globalSetup.n8n1.js',
 			slowTestThreshold: 60,
 		},
 	],

@@ -36,8 +36,12 @@ export declare class N8n {
 		linkRepo?: boolean;
 		command?: 'start' | 'webhook' | 'worker';
 		online?: boolean;
+		n8nVersion?: string;
+		nodeVersion?: string;
 	});
 	paths: RuntimePaths;
+	/** n8n's major version (1 or 2) */
+	major: number;
 	userFolder: string;
 	port: number;
 	output: string;
@@ -54,7 +58,13 @@ export declare class N8n {
 	importCredentials(
 		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
 	): Promise<void>;
+	publish(id: string): Promise<void>;
 	unpublish(id: string): Promise<void>;
+	/** the owner's session cookie (sets the owner up on the first call) */
+	session(): Promise<string>;
+	rest(method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+	runCli(args: string[]): Promise<string>;
+	setActive1x(id: string, active: boolean): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
 	restart(): Promise<this>;
 	/** the last restart(): when n8n was told to stop, had exited, was ready again (ms since the epoch) */

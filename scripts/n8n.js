@@ -4,6 +4,9 @@
  * package loaded, imports and publishes workflows through n8n's CLI, and reads executions back from its
  * database. Used by `npm run dev` (scripts/dev.js) and by the e2e tests (test/e2e/).
  *
+ * Works with n8n 2.x (package.json's config.n8nVersion) and 1.x (config.n8nVersion1x): where the two differ
+ * (activation, readiness, defaults), the methods below do each version's equivalent, so callers write one thing.
+ *
  * Plain CommonJS so that both a plain `node` script and ts-jest can load it without a build step.
  */
 'use strict';
@@ -87,7 +90,7 @@ function offlineEnv(n8nVersion) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		// the MCP server registry is a module of n8n 2.x; 1.x has none to disable
-		...(Number(n8nVersion.split('.')[0]) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+		...(majorOf(n8nVersion) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 	};
 }
 
@@ -123,6 +126,9 @@ function freePort() {
 
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** @param {string} n8nVersion e.g. "1.123.81" → 1 */
+const majorOf = (n8nVersion) => Number(n8nVersion.split('.')[0]);
 
 /**
  * Links this repository into an n8n user folder the way n8n finds community packages
@@ -165,9 +171,16 @@ class N8n {
 	 * @param {'start' | 'webhook' | 'worker'} [options.command] the n8n command (default start); a worker's port is
 	 *   its health check port (QUEUE_HEALTH_CHECK_PORT)
 	 * @param {boolean} [options.online] leave n8n's calls to n8n.io on (default off, see offlineEnv)
+	 * @param {string} [options.n8nVersion] another n8n than the default (ensureInstalled), e.g. config.n8nVersion1x
+	 * @param {string} [options.nodeVersion] the Node.js that n8n runs on (with n8nVersion)
 	 */
 	constructor(options = {}) {
-		this.paths = ensureInstalled();
+		this.paths = ensureInstalled({
+			n8nVersion: options.n8nVersion,
+			nodeVersion: options.nodeVersion,
+		});
+		/** n8n's major version: 1.x differs from 2.x in activation, readiness and some defaults */
+		this.major = majorOf(this.paths.n8nVersion);
 		this.ownsUserFolder = !options.userFolder;
 		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 		this.port = options.port || 0;
@@ -180,11 +193,18 @@ class N8n {
 		this.online = options.online ?? false;
 		/** @type {import('node:child_process').ChildProcess | undefined} */
 		this.child = undefined;
-		/** everything n8n printed, for assertions (e.g. that no secret was logged) */
+		/**
+		 * everything n8n printed, for assertions (e.g. that no secret was logged); on n8n 1.x also n8n's answer to
+		 * an activation it refused (1.x reports that to whoever activates, 2.x in its log: see publish())
+		 */
 		this.output = '';
+		/** where this.output stood when the last start() began */
+		this.startedAt = 0;
 		this.brokerPort = 0;
 		/** @type {{ stopping: number, stopped: number, ready: number } | undefined} */
 		this.lastRestart = undefined;
+		/** @type {Promise<string> | undefined} the owner's session cookie, once set up (session()) */
+		this.sessionCookie = undefined;
 	}
 
 	get baseUrl() {
@@ -219,6 +239,15 @@ class N8n {
 			N8N_LOG_OUTPUT: 'console',
 			// jest sets NODE_ENV=test, under which n8n exits at once without a word.
 			NODE_ENV: 'production',
+			...(this.major < 2
+				? {
+						// 1.x's sqlite default (no pool, no WAL) locks readers out while it writes, and executions()
+						// reads from another process while n8n runs; with a pool 1.x uses WAL, as 2.x does by default
+						DB_SQLITE_POOL_SIZE: '2',
+						// 1.x keeps binary data in memory by default, 2.x on disk: the same for both
+						N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+					}
+				: {}),
 			...(this.command === 'worker'
 				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) }
 				: {}),
@@ -231,6 +260,7 @@ class N8n {
 		if (!this.port) this.port = await freePort();
 		this.brokerPort = await freePort();
 		if (this.linkRepo) linkPackage(this.userFolder);
+		this.startedAt = this.output.length;
 		const child = spawn(this.paths.node, [this.paths.n8nBin, this.command], {
 			env: this.env(),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -266,13 +296,20 @@ class N8n {
 		throw new Error(`n8n was not ready after ${timeoutMs} ms:\n${this.output.slice(-4000)}`);
 	}
 
+	/**
+	 * Whether n8n is ready: /healthz/readiness answers 200. n8n 2.x answers so only once it is fully started;
+	 * 1.x as soon as its database is migrated, seconds before its REST API, its community packages and its
+	 * active workflows' webhooks are up, so for `n8n start` on 1.x the line it prints then is awaited too.
+	 */
 	async isReady() {
 		try {
 			const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-			return response.status === 200;
+			if (response.status !== 200) return false;
 		} catch {
 			return false;
 		}
+		if (this.major >= 2 || this.command !== 'start') return true;
+		return this.output.slice(this.startedAt).includes('Editor is now accessible via');
 	}
 
 	/**
@@ -317,10 +354,32 @@ class N8n {
 
 	/**
 	 * Runs an n8n CLI command against this instance's user folder and database (about 3 s each).
+	 * n8n 1.x has no `publish:workflow` / `unpublish:workflow`: for those two (`--id=<id>`) it does what
+	 * publish() / unpublish() do there, so callers write the 2.x command for both.
 	 * @param {string[]} args
 	 * @returns {Promise<string>} stdout
 	 */
-	cli(args) {
+	async cli(args) {
+		const [command, ...flags] = args;
+		if (this.major < 2 && (command === 'publish:workflow' || command === 'unpublish:workflow')) {
+			const id = flags.find((flag) => flag.startsWith('--id='))?.slice('--id='.length);
+			if (!id || flags.length !== 1)
+				throw new Error(
+					`n8n ${this.paths.n8nVersion}: ${args.join(' ')} is a 2.x command; only --id=<id> has a 1.x equivalent here`,
+				);
+			if (command === 'publish:workflow') await this.publish(id);
+			else await this.unpublish(id);
+			return '';
+		}
+		return await this.runCli(args);
+	}
+
+	/**
+	 * Runs an n8n CLI command as given, whatever the version (cli() without the 1.x translation).
+	 * @param {string[]} args
+	 * @returns {Promise<string>} stdout
+	 */
+	runCli(args) {
 		return new Promise((resolve, reject) => {
 			execFile(
 				this.paths.node,
@@ -348,11 +407,115 @@ class N8n {
 			`import-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
 		);
 		fs.writeFileSync(file, JSON.stringify(workflows.map((w) => ({ ...w, active: false }))));
-		await this.cli(['import:workflow', `--input=${file}`]);
+		await this.runCli(['import:workflow', `--input=${file}`]);
 		fs.rmSync(file, { force: true });
 		for (const workflow of workflows) {
-			if (workflow.active) await this.cli(['publish:workflow', `--id=${workflow.id}`]);
+			if (workflow.active) await this.publish(workflow.id);
 		}
+	}
+
+	/**
+	 * Publishes (2.x) or activates (1.x) a workflow.
+	 * - 2.x: `n8n publish:workflow`; a running n8n picks it up within seconds and logs a refused activation.
+	 * - 1.x has no such command, and its `update:workflow --active=true` takes effect only at the next start
+	 *   (used before start()). While n8n runs, this flips the workflow's switch as 1.x's editor does (see
+	 *   setActive1x): at once, and a refusal (e.g. a trigger's activation error) comes back in the answer, which
+	 *   the editor shows and 1.x's log does not; it is added to `output`, marked as such, where 2.x logs it.
+	 * @param {string} id
+	 */
+	async publish(id) {
+		if (this.major >= 2) await this.runCli(['publish:workflow', `--id=${id}`]);
+		else await this.setActive1x(id, true);
+	}
+
+	/**
+	 * Unpublishes (2.x: `n8n unpublish:workflow`) or deactivates (1.x: see publish()) a workflow.
+	 * @param {string} id
+	 */
+	async unpublish(id) {
+		if (this.major >= 2) await this.runCli(['unpublish:workflow', `--id=${id}`]);
+		else await this.setActive1x(id, false);
+	}
+
+	/**
+	 * n8n 1.x: switches a workflow on or off. While n8n runs, the way 1.123's editor does for a workflow in the
+	 * list (PATCH /rest/workflows/:id with its current versionId and `active`, as the owner); before start(),
+	 * `update:workflow --active=...`, which n8n applies when it starts.
+	 * @param {string} id
+	 * @param {boolean} active
+	 */
+	async setActive1x(id, active) {
+		if (!this.child) {
+			await this.runCli(['update:workflow', `--id=${id}`, `--active=${active}`]);
+			return;
+		}
+		const workflow = await this.rest('GET', `/rest/workflows/${id}`);
+		if (workflow.status !== 200)
+			throw new Error(
+				`reading workflow ${id}: ${workflow.status} ${JSON.stringify(workflow.body)}`,
+			);
+		const answer = await this.rest('PATCH', `/rest/workflows/${id}`, {
+			versionId: workflow.body.data.versionId,
+			active,
+		});
+		if (answer.status === 200) return;
+		const reason = answer.body?.message ?? JSON.stringify(answer.body);
+		if (!active) throw new Error(`deactivating workflow ${id}: ${answer.status} ${reason}`);
+		const line = `[n8n ${this.paths.n8nVersion} refused to activate workflow ${id}: ${answer.status}] ${reason}`;
+		this.output += `${line}\n`;
+		this.log(line);
+	}
+
+	/**
+	 * The editor's session cookie for this instance: sets up the owner account on the first call (a new n8n has
+	 * none), as the first visit to the editor does.
+	 * @returns {Promise<string>}
+	 */
+	session() {
+		if (!this.sessionCookie) {
+			this.sessionCookie = (async () => {
+				const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						email: 'e2e@example.com',
+						firstName: 'E2e',
+						lastName: 'Owner',
+						password: 'E2e-owner-Passw0rd',
+					}),
+				});
+				if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+				return (setup.headers.get('set-cookie') ?? '').split(';')[0];
+			})();
+			this.sessionCookie.catch(() => (this.sessionCookie = undefined));
+		}
+		return this.sessionCookie;
+	}
+
+	/**
+	 * One call to n8n's REST API (the editor's) as the owner.
+	 * @param {string} method
+	 * @param {string} route e.g. /rest/workflows/abc
+	 * @param {unknown} [body] sent as JSON
+	 * @returns {Promise<{ status: number, body: any }>}
+	 */
+	async rest(method, route, body) {
+		const response = await fetch(`${this.baseUrl}${route}`, {
+			method,
+			headers: {
+				cookie: await this.session(),
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			...(body === undefined ? {} : { body: JSON.stringify(body) }),
+		});
+		const text = await response.text();
+		let parsed;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			parsed = text;
+		}
+		return { status: response.status, body: parsed };
 	}
 
 	/**
@@ -369,14 +532,9 @@ class N8n {
 		}
 	}
 
-	/** @param {string} id */
-	async unpublish(id) {
-		await this.cli(['unpublish:workflow', `--id=${id}`]);
-	}
-
 	/**
-	 * Waits until n8n has registered a production webhook (it picks published workflows up within seconds,
-	 * without a restart). Probes with PUT, which none of our triggers listens to: before registration n8n
+	 * Waits until n8n has registered a production webhook (2.x picks published workflows up within seconds,
+	 * without a restart; 1.x activates at once, see publish()). Probes with PUT, which none of our triggers listens to: before registration n8n
 	 * answers that the path is not registered, after it that the path is not registered *for PUT*. So the probe
 	 * starts no execution.
 	 * @param {string} url

@@ -1,10 +1,16 @@
 // Installs the pinned n8n (and its Node.js 24) before the first e2e suite starts, as `npm test` does for a user
 // on a fresh machine: the install takes minutes, longer than any one test's timeout. Cached afterwards.
+// The version is the jest project's `globals.N8N_VERSION` when it sets one (the "e2e n8n 1.x" project, through
+// globalSetup.n8n1.js), else the default (N8N_VERSION or package.json's config.n8nVersion).
 const { ensureInstalled } = require('../../scripts/n8n.js');
 
-module.exports = async function installN8n() {
+module.exports = async function installN8n(_globalConfig, projectConfig) {
 	const started = Date.now();
-	const paths = ensureInstalled();
+	const globals = projectConfig?.globals ?? {};
+	const paths = ensureInstalled({
+		n8nVersion: globals.N8N_VERSION,
+		nodeVersion: globals.N8N_NODE_VERSION,
+	});
 	process.stderr.write(
 		`[e2e] n8n ${paths.n8nVersion} ready in ${paths.n8nHome} (checked in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
 	);

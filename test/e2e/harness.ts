@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The end-to-end harness every vendor's e2e test uses: a real n8n (scripts/n8n.js) with this package's dist/
  * loaded, workflows built around one of our triggers, deliveries over HTTP, executions read back.
@@ -71,12 +71,22 @@ export async function simulate(...args: string[]): Promise<string> {
 	return stdout;
 }
 
+/**
+ * The n8n version this jest project tests: its `globals.N8N_VERSION` (jest.config.js: the "e2e n8n 1.x" project
+ * sets package.json's config.n8nVersion1x), else the default (N8N_VERSION or config.n8nVersion).
+ */
+export const testedVersions: { n8nVersion?: string; nodeVersion?: string } = {
+	n8nVersion: (globalThis as { N8N_VERSION?: string }).N8N_VERSION,
+	nodeVersion: (globalThis as { N8N_NODE_VERSION?: string }).N8N_NODE_VERSION,
+};
+
 /** Starts n8n on free ports with a temporary user folder; says so on the test output. */
 export async function startN8n(
 	label: string,
 	options: { userFolder?: string; linkRepo?: boolean; env?: Record<string, string> } = {},
 ): Promise<N8nInstance> {
 	const n8n = new N8n({
+		...testedVersions,
 		...options,
 		background: true,
 		log: process.env.N8N_E2E_LOG ? (line: string) => console.log(`[n8n] ${line}`) : undefined,
@@ -184,32 +194,12 @@ export function receivedItems(executions: Execution[]): Array<Record<string, unk
 	return executions.map((e) => (e.items[RECEIVER] ?? []) as Record<string, unknown>[]);
 }
 
-const sessions = new WeakMap<N8nInstance, Promise<string>>();
-
 /**
  * The editor's session cookie: sets up the owner account once per instance (a new instance has none), as the
  * first visit to the editor does.
  */
 export function ownerSession(n8n: N8nInstance): Promise<string> {
-	let session = sessions.get(n8n);
-	if (!session) {
-		session = (async () => {
-			const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					email: 'e2e@example.com',
-					firstName: 'E2e',
-					lastName: 'Owner',
-					password: 'E2e-owner-Passw0rd',
-				}),
-			});
-			if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-			return (setup.headers.get('set-cookie') ?? '').split(';')[0];
-		})();
-		sessions.set(n8n, session);
-	}
-	return session;
+	return n8n.session();
 }
 
 /** What the editor's node panel offers: the node and credential types the editor loads, the way the browser does. */
@@ -227,20 +217,27 @@ export async function editorTypes(
 
 /**
  * Clicks "Listen for test event" on a trigger, as the editor does (POST /rest/workflows/:id/run with the trigger
- * to start from): n8n registers the trigger's test webhook, at `/webhook-test/...`, for one delivery.
+ * to start from): n8n registers the trigger's test webhook, at `/webhook-test/...`, for one delivery. On n8n 1.x
+ * the request carries the workflow too, as 1.x's editor sends it (1.x fails without it; 2.x does not need it).
  */
 export async function listenForTestEvent(
 	n8n: N8nInstance,
 	workflowId: string,
 	triggerName: string,
 ): Promise<void> {
-	const response = await fetch(`${n8n.baseUrl}/rest/workflows/${workflowId}/run`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie: await ownerSession(n8n) },
-		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+	let workflowData: unknown;
+	if (n8n.major < 2) {
+		const stored = await n8n.rest('GET', `/rest/workflows/${workflowId}`);
+		if (stored.status !== 200)
+			throw new Error(`listen for test event: reading the workflow: ${stored.status}`);
+		workflowData = (stored.body as { data: unknown }).data;
+	}
+	const response = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: triggerName },
+		...(workflowData ? { workflowData } : {}),
 	});
-	const answer = (await response.json()) as { data?: { waitingForWebhook?: boolean } };
-	if (!response.ok || answer.data?.waitingForWebhook !== true)
+	const answer = response.body as { data?: { waitingForWebhook?: boolean } };
+	if (response.status !== 200 || answer.data?.waitingForWebhook !== true)
 		throw new Error(`listen for test event: ${response.status} ${JSON.stringify(answer)}`);
 }
 

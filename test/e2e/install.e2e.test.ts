@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The package as users get it: `npm pack`, then installed into a fresh n8n's user folder exactly the way n8n's
- * Community Nodes feature does it (n8n 2.41 CommunityPackagesService.downloadPackage: unpack the tarball into
- * ~/.n8n/nodes/node_modules/<name>, drop dev/peer/optional dependencies, `npm install` its own dependencies with
- * scripts off, record it in ~/.n8n/nodes/package.json). Then n8n loads it and a workflow runs.
+ * Community Nodes feature does it (CommunityPackagesService.downloadPackage, the same steps in n8n 2.41 and 1.123:
+ * unpack the tarball into ~/.n8n/nodes/node_modules/<name>, drop dev/peer/optional dependencies, `npm install`
+ * its own dependencies with scripts off, record it in ~/.n8n/nodes/package.json). Then n8n loads it and a workflow
+ * runs. jest.config.js runs this file on both versions.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
