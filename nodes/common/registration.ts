@@ -53,3 +53,39 @@ export function registrationWebhookMethods(registration: {
 		},
 	};
 }
+
+/**
+ * Automatic registration tells the vendor this node's URL: one the vendor cannot reach (localhost, a private
+ * address, a URL without host) would register fine and then never receive a delivery. Refuses it with what to
+ * do: set WEBHOOK_URL (n8n's public URL), or register by hand. `allowPrivate`: the node's own setting for
+ * vendors on the same network (a self-hosted Beebox), and local tests.
+ */
+export function webhookUrlProblem(url: string | undefined): string | undefined {
+	if (!url) return 'n8n did not give this node a webhook URL';
+	let host: string;
+	try {
+		host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	} catch {
+		return `"${url}" is not a URL`;
+	}
+	const privateHost =
+		host === 'localhost' ||
+		host.endsWith('.localhost') ||
+		host.endsWith('.local') ||
+		host === '::1' ||
+		host === '0.0.0.0' ||
+		/^127\./.test(host) ||
+		/^10\./.test(host) ||
+		/^192\.168\./.test(host) ||
+		/^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+		/^169\.254\./.test(host) ||
+		/^f[cd][0-9a-f]{2}:/.test(host) ||
+		/^fe80:/.test(host) ||
+		!host.includes('.');
+	return privateHost
+		? `the vendor cannot reach ${new URL(url).origin}: it is not a public address`
+		: undefined;
+}
+
+export const UNREACHABLE_URL_ADVICE =
+	"Set n8n's WEBHOOK_URL environment variable to the public https address the vendor can reach (e.g. https://n8n.example.com/) and restart n8n, or choose Registration: Manual.";
