@@ -36,6 +36,7 @@ export declare class N8n {
 		linkRepo?: boolean;
 		command?: 'start' | 'webhook' | 'worker';
 		online?: boolean;
+		extraPackages?: string[];
 		n8nVersion?: string;
 		nodeVersion?: string;
 	});

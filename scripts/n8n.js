@@ -135,8 +135,16 @@ const majorOf = (n8nVersion) => Number(n8nVersion.split('.')[0]);
  * (`<user folder>/.n8n/nodes/node_modules/<package name>`). `dist/` must be built.
  * @param {string} userFolder
  */
-function linkPackage(userFolder) {
+function linkPackage(userFolder, extraPackages = []) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	// other community packages beside ours (the bench's minimal trigger): linked the same way
+	for (const dir of extraPackages) {
+		const name = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name;
+		const link = path.join(nodesDir, 'node_modules', name);
+		fs.mkdirSync(path.dirname(link), { recursive: true });
+		fs.rmSync(link, { force: true, recursive: true });
+		fs.symlinkSync(dir, link, 'dir');
+	}
 	const target = path.join(nodesDir, 'node_modules', packageJson.name);
 	fs.mkdirSync(path.dirname(target), { recursive: true });
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
@@ -164,6 +172,7 @@ class N8n {
 	 * @param {number} [options.port]
 	 * @param {Record<string, string>} [options.env] extra environment
 	 * @param {(line: string) => void} [options.log] receives n8n's output lines
+	 * @param {string[]} [options.extraPackages] folders of further community packages to link (the bench's)
 	 * @param {boolean} [options.linkRepo] link this repository into the user folder (default); false when the
 	 *   test installed the package there itself, e.g. from a tarball
 	 * @param {boolean} [options.background] don't keep the parent process alive for n8n (tests): n8n is killed
@@ -188,6 +197,8 @@ class N8n {
 		this.log = options.log || (() => {});
 		this.background = options.background ?? false;
 		this.linkRepo = options.linkRepo ?? true;
+		/** @type {string[]} folders of further community packages to link beside ours */
+		this.extraPackages = options.extraPackages ?? [];
 		this.command = options.command || 'start';
 		/** whether n8n may call n8n.io's services (npm run dev when online); tests never do */
 		this.online = options.online ?? false;
@@ -259,7 +270,7 @@ class N8n {
 	async start({ timeoutMs = 180_000 } = {}) {
 		if (!this.port) this.port = await freePort();
 		this.brokerPort = await freePort();
-		if (this.linkRepo) linkPackage(this.userFolder);
+		if (this.linkRepo) linkPackage(this.userFolder, this.extraPackages);
 		this.startedAt = this.output.length;
 		const child = spawn(this.paths.node, [this.paths.n8nBin, this.command], {
 			env: this.env(),

@@ -20,8 +20,8 @@ const run = promisify(execFile);
 class QueueMode {
 	/**
 	 * @param {string} label names the processes in the progress lines
-	 * @param {{ env?: Record<string, string>, log?: (line: string) => void }} [options] extra environment for
-	 *   every process (e.g. N8N_EXPRESSION_ENGINE)
+	 * @param {{ env?: Record<string, string>, log?: (line: string) => void, extraPackages?: string[] }} [options]
+	 *   extra environment for every process (e.g. N8N_EXPRESSION_ENGINE); further community packages to link
 	 */
 	constructor(label, options = {}) {
 		this.label = label;
@@ -33,6 +33,7 @@ class QueueMode {
 		/** @type {InstanceType<typeof N8n>} */
 		this.webhook = /** @type {any} */ (undefined);
 		this.extraEnv = options.env || {};
+		this.extraPackages = options.extraPackages || [];
 		this.log = options.log || ((/** @type {string} */ line) => console.log(line));
 		/** @type {Record<string, string>} */
 		this.env = {};
@@ -103,6 +104,7 @@ class QueueMode {
 			env: this.env,
 			background: true,
 			linkRepo: command === 'start',
+			extraPackages: this.extraPackages,
 		});
 		const started = Date.now();
 		await n8n.start();
