@@ -1,5 +1,6 @@
 import { asRecord, mediaType } from '../common/request';
 import { badRequest } from '../common/delivery';
+import { unsafeJson } from '../common/jsonSafety';
 import { parseDelivery } from '../common/validation';
 import { gengoCommentSchema, gengoJobSchema, type GengoComment, type GengoJob } from './schemas';
 
@@ -14,11 +15,16 @@ const JSON_TYPE = 'application/json';
 function parseParameter(name: string, value: unknown): unknown {
 	if (Array.isArray(value)) throw badRequest(`parameter "${name}" is given ${value.length} times`);
 	if (typeof value !== 'string') return value;
+	let parsed: unknown;
 	try {
-		return JSON.parse(value) as unknown;
+		parsed = JSON.parse(value) as unknown;
 	} catch {
 		throw badRequest(`parameter "${name}" is not valid JSON`);
 	}
+	// the JSON inside a form field gets the checks every parsed body gets (handleDelivery)
+	const unsafe = unsafeJson(parsed, `parameter "${name}"`);
+	if (unsafe) throw badRequest(unsafe);
+	return parsed;
 }
 
 /**

@@ -55,6 +55,21 @@ export function deepNest(depth: number): unknown {
 
 export const SECRET = 'fuzz-secret-Token-0123456789abcdef';
 
+/**
+ * What no vendor sends and a parser must not pass on: prototype keys (copied on by spreads and zod's passthrough)
+ * and nesting far deeper than any vendor's (n8n's own deep copy throws at a few thousand levels). Each object is
+ * merged into an otherwise valid body.
+ */
+export function unsafeJsonParts(): Array<{ name: string; value: Record<string, unknown> }> {
+	return [
+		{ name: '__proto__ key', value: JSON.parse('{"__proto__":{"isAdmin":true}}') },
+		{ name: 'constructor key', value: { constructor: { prototype: { polluted: 1 } } } },
+		{ name: 'prototype key deep inside', value: { extra: [{ a: { prototype: 1 } }] } },
+		{ name: '40 levels of nesting', value: { extra: deepNest(40) } },
+		{ name: '1,000 levels of nesting', value: { extra: deepNest(1000) } },
+	];
+}
+
 export interface Case {
 	name: string;
 	request: FakeRequest;
@@ -208,6 +223,25 @@ export function gengoCases(): Case[] {
 			};
 		cases.push({ name: `gengo #${i} (mode ${mode})`, request, expect: '4xx' });
 	}
+	// the security review's probe: a forged approval that picks which CMS entry gets overwritten
+	const forged = { job_id: '1', status: 'approved', custom_data: '{"cms_id":"home"}' };
+	for (const token of [undefined, 'guess-guess-guess-1', SECRET.toUpperCase()])
+		cases.push({
+			name: `gengo forged approval, token ${token ?? 'missing'}`,
+			request: {
+				headers: form,
+				body: { job: JSON.stringify(forged) },
+				params: { [PATH_TOKEN]: token ?? '' },
+				nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET },
+			},
+			expect: 401,
+		});
+	for (const part of unsafeJsonParts())
+		cases.push({
+			name: `gengo job with a ${part.name}`,
+			request: { headers: form, body: { job: JSON.stringify({ ...job, ...part.value }) } },
+			expect: '4xx',
+		});
 	for (let i = 0; i < 30; i++) {
 		cases.push({
 			name: `gengo secret #${i}`,
@@ -224,6 +258,27 @@ export function gengoCases(): Case[] {
 }
 
 export function smartcatCases(): Case[] {
+	return [...smartcatGenerated(), ...smartcatUnsafe()];
+}
+
+function smartcatUnsafe(): Case[] {
+	return unsafeJsonParts().map((part) => ({
+		name: `smartcat body with a ${part.name}`,
+		request: {
+			path: '/webhook/x/smartcat/document/status',
+			headers: { 'content-type': 'application/json', 'x-smartcat-callback-secret': SECRET },
+			body: [part.value],
+			staticData: {
+				callbackUrl: 'https://n8n.example/webhook/x/smartcat',
+				headerName: 'X-Smartcat-Callback-Secret',
+				secret: SECRET,
+			},
+		},
+		expect: '4xx',
+	}));
+}
+
+function smartcatGenerated(): Case[] {
 	const r = random(3);
 	const cases: Case[] = [];
 	const staticData = {
@@ -285,6 +340,26 @@ export function smartcatCases(): Case[] {
 }
 
 export function phraseCases(): Case[] {
+	return [...phraseGenerated(), ...phraseUnsafe()];
+}
+
+function phraseUnsafe(): Case[] {
+	return unsafeJsonParts().map((part) => ({
+		name: `phrase body with a ${part.name}`,
+		request: {
+			headers: { 'content-type': 'application/json', 'x-memsource-token': SECRET },
+			body: { event: 'PROJECT_CREATED', project: { uid: 'p1' }, ...part.value },
+			staticData: {
+				webhookUid: 'wh-1',
+				secretToken: SECRET,
+				url: 'https://n8n.example/webhook/x/phrase',
+			},
+		},
+		expect: '4xx',
+	}));
+}
+
+function phraseGenerated(): Case[] {
 	const r = random(4);
 	const cases: Case[] = [];
 	const staticData = {
