@@ -95,6 +95,8 @@ export class BeeboxSimulator extends LocalServer {
 	busyLogins = 0;
 	/** the next this many calls other than login and logout are answered 429 with Retry-After: 1 */
 	rateLimited = 0;
+	/** after this many calls to this path, every session ends, as Beebox's "Reset server / Unlog all users" */
+	unlogAllAfter: { path: string; calls: number } | undefined;
 	/** answers given instead of the simulated ones, by path (after the token check): corpus answers verbatim */
 	readonly overrides = new Map<string, { status: number; body: unknown; contentType?: string }>();
 	private sequence = 0;
@@ -103,6 +105,11 @@ export class BeeboxSimulator extends LocalServer {
 		super();
 		this.events = [...(options.events ?? [])];
 		this.files = [...(options.files ?? [])];
+	}
+
+	/** Beebox's "Reset server / Unlog all users" (help.wordbee.com/beebox/administration-summary). */
+	resetSessions(): void {
+		this.sessions.clear();
 	}
 
 	get openSessions(): number {
@@ -218,6 +225,9 @@ export class BeeboxSimulator extends LocalServer {
 			}
 		}
 		this.requests.push({ method: req.method ?? '', path: url.pathname, query, body });
+		const unlog = this.unlogAllAfter;
+		if (unlog?.path === url.pathname && this.calls(unlog.path).length === unlog.calls)
+			res.once('finish', () => this.resetSessions());
 		const json = (status: number, answer: unknown) => {
 			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
 			res.end(JSON.stringify(answer));
