@@ -97,7 +97,10 @@ export class BeeboxSimulator extends LocalServer {
 	rateLimited = 0;
 	/** after this many calls to this path, every session ends, as Beebox's "Reset server / Unlog all users" */
 	unlogAllAfter: { path: string; calls: number } | undefined;
-	/** answers given instead of the simulated ones, by path (after the token check): corpus answers verbatim */
+	/**
+	 * Answers given instead of the simulated ones (corpus answers verbatim), by `METHOD /path` or by path: for
+	 * login and logout at once, for the other methods after the token check. A string body is sent as it is.
+	 */
 	readonly overrides = new Map<string, { status: number; body: unknown; contentType?: string }>();
 	private sequence = 0;
 
@@ -235,6 +238,17 @@ export class BeeboxSimulator extends LocalServer {
 		const apiError = (message: string, id?: string) =>
 			json(400, { type: 'Api error', message, id, failed: true });
 		const path = url.pathname;
+		const override = this.overrides.get(`${req.method} ${path}`) ?? this.overrides.get(path);
+		const answerOverride = () => {
+			if (!override) return false;
+			res.writeHead(override.status, {
+				'content-type': override.contentType ?? 'application/json; charset=utf-8',
+			});
+			res.end(typeof override.body === 'string' ? override.body : JSON.stringify(override.body));
+			return true;
+		};
+		if (path === '/api/disconnect') this.sessions.delete(query.token ?? '');
+		if ((path === '/api/connect' || path === '/api/disconnect') && answerOverride()) return;
 
 		if (path === '/api/connect') {
 			if (req.method === 'POST' && this.options.connect === 'get-only-405') {
@@ -261,7 +275,6 @@ export class BeeboxSimulator extends LocalServer {
 			}
 		}
 		if (req.method === 'GET' && path === '/api/disconnect') {
-			this.sessions.delete(query.token ?? '');
 			res.writeHead(204).end();
 			return;
 		}
@@ -289,14 +302,7 @@ export class BeeboxSimulator extends LocalServer {
 				.end('Too many requests');
 			return;
 		}
-		const override = this.overrides.get(path);
-		if (override) {
-			res.writeHead(override.status, {
-				'content-type': override.contentType ?? 'application/json; charset=utf-8',
-			});
-			res.end(typeof override.body === 'string' ? override.body : JSON.stringify(override.body));
-			return;
-		}
+		if (answerOverride()) return;
 
 		const serverWide = path === '/api/server/actions/action';
 		if (req.method === 'GET' && (path === '/api/actions/action' || serverWide)) {
