@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadBinary } from '../common/binaryDownload';
 import { VendorApiError } from '../common/vendorError';
-import { checkedEventId, checkedLocale, checkedRelativePath, fileNameOf } from './files';
+import { checkedEventId, checkedLocale, checkedRelativePath, baseNameOf } from './files';
 import {
 	beeboxEventDetailsSchema,
 	beeboxProjectInformationSchema,
@@ -145,7 +145,7 @@ export async function downloadTranslatedFile(
 		ctx,
 		BEEBOX_API,
 		{ method: 'GET', path: '/api/files/file', qs: { token, locale: targetLocale, filename } },
-		fileNameOf(filename),
+		baseNameOf(filename),
 	).catch((error: unknown) => {
 		if (!(error instanceof VendorApiError) || error.isUnavailable) throw error;
 		throw new BeeboxApiError(

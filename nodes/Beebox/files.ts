@@ -9,10 +9,10 @@ import { VendorApiError } from '../common/vendorError';
  */
 
 /** A language code as Beebox uses them: "en", "fr", "en-GB", "zh-Hans-CN". */
-export const BEEBOX_LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/;
+const BEEBOX_LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/;
 
 /** An event id (`bbid`): "an alphanumeric ID", a GUID in Wordbee's examples, a number in older ones. */
-export const BEEBOX_EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const BEEBOX_EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /** An event id, checked before it goes into a request (and before a session is opened for it). */
 export function checkedEventId(value: string): string {
@@ -51,7 +51,7 @@ export function checkedRelativePath(value: string): string {
 }
 
 /** The last segment of a relative path: the file's name. */
-export function fileNameOf(path: string): string {
+export function baseNameOf(path: string): string {
 	return path.split(/[\\/]/).pop() ?? path;
 }
 

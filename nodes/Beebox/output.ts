@@ -15,7 +15,7 @@ export interface BeeboxEnrichment {
 type EventFile = NonNullable<NonNullable<BeeboxEventDetails['details']>['files']>[number];
 
 /** The event whose details list the files a connector picks up (help.wordbee.com/beebox/callbacks-configure). */
-export const TRANSLATED_FILES_EVENT = 'CreatedTranslatedFiles';
+const TRANSLATED_FILES_EVENT = 'CreatedTranslatedFiles';
 
 /**
  * THE eventKey of one delivered translated file, the same from both Beebox triggers: `beebox:file:<locale>:
@@ -74,7 +74,7 @@ function callbackFields(callback: BeeboxCallback): IDataObject {
  * One item per callback: the envelope of docs/design.md, then Beebox's own parameters as sent, then the details
  * when they were fetched (node version 1; version 2 the same, its files with their relative `file` path).
  */
-export function buildBeeboxItem(
+function buildBeeboxItem(
 	callback: BeeboxCallback,
 	receivedAt: Date,
 	enrichment?: BeeboxEnrichment,

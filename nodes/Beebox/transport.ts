@@ -58,13 +58,13 @@ const BUSY_PAUSE_MS = 1_000;
  * HTML error page, never Beebox's error JSON. Only these statuses send the login again with GET: a Beebox error
  * (400, `failed: true`: wrong password, BUSY) is the answer of the POST method itself.
  */
-export const NO_POST_CONNECT: ReadonlySet<number> = new Set([404, 405, 501]);
+const NO_POST_CONNECT: ReadonlySet<number> = new Set([404, 405, 501]);
 
 /** Statuses the session logic reads itself (Beebox's 400 errors, the answers of NO_POST_CONNECT). */
 const ANSWERED = [400, 401, 403, 404, 405, 501];
 
 /** `https://beebox.example.com/` and `https://beebox.example.com/api` both mean the server. */
-export function beeboxBaseUrl(serverUrl: string): string {
+function beeboxBaseUrl(serverUrl: string): string {
 	return serverUrl
 		.trim()
 		.replace(/\/+$/, '')
