@@ -69,12 +69,13 @@ function filterOf(ctx: IPollFunctions): { targetLocale?: string; pathPattern?: s
 	};
 }
 
-/** The ready files, newest first, at most CATCH_UP_LIMITS.maxEntries of them. */
+/** The CATCH_UP_LIMITS.maxEntries most recent ready files, in the order they were delivered (oldest first). */
 function mostRecentReady(records: BeeboxTranslatedFile[]): BeeboxTranslatedFile[] {
 	const time = (record: BeeboxTranslatedFile) =>
 		(record.tfdate ? parseTimestamp(record.tfdate)?.getTime() : undefined) ?? -Infinity;
 	return records
 		.filter(isReady)
 		.sort((a, b) => time(b) - time(a))
-		.slice(0, CATCH_UP_LIMITS.maxEntries);
+		.slice(0, CATCH_UP_LIMITS.maxEntries)
+		.reverse();
 }

@@ -52,17 +52,21 @@ describe('Wordbee Beebox Catch-Up Trigger', () => {
 
 	it('records what is ready on the first poll, then emits each newly delivered file once', async () => {
 		expect((await poll()).items).toEqual([]);
+		// delivered in this order (the status lists them the other way round): emitted oldest first
+		beebox.files.push({ file: 'news\\a.html', locale: 'fr', status: 6, tfdate: null });
 		beebox.deliverFiles(
-			[
-				{ file: 'home.html', locale: 'de', content: 'Startseite' },
-				{ file: 'news\\a.html', locale: 'fr', content: 'Nouvelles' },
-			],
+			[{ file: 'home.html', locale: 'de', content: 'Startseite' }],
 			new Date('2024-03-02T10:11:12.345Z'),
 		);
+		beebox.deliverFiles(
+			[{ file: 'news\\a.html', locale: 'fr', content: 'Nouvelles' }],
+			new Date('2024-03-02T10:11:13Z'),
+		);
+		beebox.files.reverse();
 		const { items } = await poll();
 		expect(items.map((i) => i.eventKey)).toEqual([
 			'beebox:file:de:home.html:2024-03-02T10:11:12Z',
-			'beebox:file:fr:news\\a.html:2024-03-02T10:11:12Z',
+			'beebox:file:fr:news\\a.html:2024-03-02T10:11:13Z',
 		]);
 		expect(items[0]).toEqual({
 			vendor: 'beebox',
