@@ -3,8 +3,9 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 /**
  * Wordbee Beebox API access (help.wordbee.com/beebox/api-connect-using-post): a project's connector
  * credentials ("Connectors & API" tab of the project settings), or the admin login. The API hands out a session
- * token on connect; the nodes connect, do one thing and disconnect, since an open session pauses the Beebox's
- * automatic operations. Tested by the Beebox Trigger's credential test (log in, log out).
+ * token on connect; the nodes connect, do their work and disconnect, since an open session pauses the Beebox's
+ * automatic operations. A Beebox installed before November 2023 is logged in with GET (help.wordbee.com/beebox/
+ * api-connect). Tested by nodes/Beebox/credentialTest.ts (log in, read the project's languages, log out).
  */
 export class BeeboxApi implements ICredentialType {
 	name = 'beeboxApi';
@@ -36,7 +37,7 @@ export class BeeboxApi implements ICredentialType {
 			default: '',
 			placeholder: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
 			description:
-				"The project ID from the project's Settings page. Required with connector credentials; leave empty with admin credentials to read events of every project.",
+				"The project ID from the project's Settings page. Required with connector credentials, and for translated files and the Catch-Up Trigger; leave empty with admin credentials to read events of every project.",
 		},
 		{
 			displayName: 'Login',

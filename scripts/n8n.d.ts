@@ -67,7 +67,7 @@ export declare class N8n {
 	runCli(args: string[]): Promise<string>;
 	setActive1x(id: string, active: boolean): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
-	restart(): Promise<this>;
+	restart(whileStopped?: () => Promise<void> | void): Promise<this>;
 	/** the last restart(): when n8n was told to stop, had exited, was ready again (ms since the epoch) */
 	lastRestart: { stopping: number; stopped: number; ready: number } | undefined;
 	executions(filter?: { workflowId?: string; finished?: boolean }): Promise<ExecutionRecord[]>;

@@ -345,9 +345,11 @@ class N8n {
 	/**
 	 * Restarts n8n as an operator does: SIGTERM, n8n's own graceful shutdown (it waits for its executions up to
 	 * N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s, then exits; SIGKILL only after 90 s, as systemd would), then the same
-	 * command again on the same port and user folder.
+	 * command again on the same port and user folder. `whileStopped` runs between the two (e.g. a vendor
+	 * simulator changing state while n8n is down).
+	 * @param {() => Promise<void> | void} [whileStopped]
 	 */
-	async restart() {
+	async restart(whileStopped) {
 		const owns = this.ownsUserFolder;
 		this.ownsUserFolder = false;
 		/** when it was told to stop, when it had exited, when it was ready again (ms since the epoch) */
@@ -358,6 +360,7 @@ class N8n {
 			this.ownsUserFolder = owns;
 		}
 		this.lastRestart.stopped = Date.now();
+		if (whileStopped) await whileStopped();
 		await this.start();
 		this.lastRestart.ready = Date.now();
 		return this;

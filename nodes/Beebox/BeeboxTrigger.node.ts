@@ -9,7 +9,12 @@ import {
 import { handleDelivery, startWorkflow } from '../common/delivery';
 import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
 import { asRecord } from '../common/request';
-import { respondProperty, triggerPanel, triggerWebhooks } from '../common/triggerProperties';
+import {
+	outputProperty,
+	respondProperty,
+	triggerPanel,
+	triggerWebhooks,
+} from '../common/triggerProperties';
 import {
 	checkUrlToken,
 	urlTokenProperties,
@@ -18,9 +23,10 @@ import {
 } from '../common/urlToken';
 import { parseDelivery } from '../common/validation';
 import { testWebhookSecret } from '../common/webhookSecret';
-import { fetchBeeboxEventDetails, testBeeboxCredentials } from './details';
+import { testBeeboxCredentials } from './credentialTest';
 import { BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize } from './events';
-import { buildBeeboxItem } from './output';
+import { fetchBeeboxEventDetails } from './lookups';
+import { buildBeeboxItems } from './output';
 import {
 	mergeParameters,
 	parametersFromBody,
@@ -35,7 +41,8 @@ const WEBHOOK_PATH = 'beebox';
  * Receives Wordbee Beebox callbacks: Beebox calls the URL with `bbid`, `bbevent`, `bbsender`, `bbproject`,
  * `bbdate`, `bbok` and `bberror` as URL parameters (help.wordbee.com/beebox/callbacks-parameters). Admin
  * callbacks (project Settings page) fire for every event, connector callbacks ("Connectors & API" tab) only
- * for CreatedTranslatedFiles. Version 2 requires a secret token in the URL by default (version 1 had none).
+ * for CreatedTranslatedFiles. Version 2 requires a secret token in the URL by default (version 1 had none) and
+ * emits one item per translated file when it fetches the event's details.
  */
 export class BeeboxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,11 +60,11 @@ export class BeeboxTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		eventTriggerDescription: 'Waiting for a Beebox callback to the Test URL',
 		activationMessage:
-			'Beebox callbacks to the Production URL now run this workflow. Give Beebox that URL with the secret token.',
+			"Beebox callbacks to the Production URL now run this workflow. Paste that URL, with the secret token, into the project's callback URL in Beebox.",
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Beebox callback',
 			setup:
-				"In Beebox, paste this node's URL with the secret token (<code>?token=&lt;secret&gt;</code> appended, or as the last path segment) as the project's callback URL: <i>Settings</i> (admin callback, every event) or <i>Connectors &amp; API</i> (connector callback, CreatedTranslatedFiles only).",
+				"In Beebox, open the project's <i>Settings</i> and paste this node's URL with the secret token (<code>?token=&lt;secret&gt;</code> appended) as the callback URL: at the bottom of the page for every event (admin callback), or in the <i>CMS Connector</i> tab of <i>Connectors &amp; API</i> for translated files only (connector callback).",
 		}),
 		credentials: [
 			{
@@ -73,11 +80,17 @@ export class BeeboxTrigger implements INodeType {
 				displayOptions: { show: { '@version': [2], urlTokenLocation: ['query', 'path'] } },
 			},
 		],
-		webhooks: triggerWebhooks(['GET', 'POST'], urlTokenWebhookRoute(WEBHOOK_PATH)),
+		// Beebox calls with GET; POST with a form body is accepted too. The editor lists each webhook's URL: one
+		// is enough, without a method, since both methods reach it.
+		webhooks: triggerWebhooks(['GET', 'POST'], urlTokenWebhookRoute(WEBHOOK_PATH)).map((webhook) =>
+			webhook.httpMethod === 'POST'
+				? { ...webhook, ndvHideUrl: true }
+				: { ...webhook, ndvHideMethod: true },
+		),
 		properties: [
 			{
 				displayName:
-					'Give Beebox this node\'s Production URL: project Settings → callback URL (every event), or the "Connectors & API" tab (CreatedTranslatedFiles only). Beebox appends its parameters to it.',
+					"In Beebox, paste the Production URL (with the secret token) into the project's Settings: as the callback URL at the bottom (every event), or in Connectors & API → CMS Connector (translated files only). Beebox appends its bb... parameters.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -101,6 +114,13 @@ export class BeeboxTrigger implements INodeType {
 				description:
 					"Whether to fetch the event's full details from the Beebox API (e.g. the delivered files with their locales and paths) into the item. Needs Beebox API credentials.",
 			},
+			{
+				...outputProperty(
+					'Translated files created: one item per delivered file, keyed like the Catch-Up Trigger. Other events: one item.',
+					'One item per callback, with the list of its files',
+				),
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }], fetchDetails: [true] } },
+			},
 			respondProperty,
 		],
 	};
@@ -109,6 +129,7 @@ export class BeeboxTrigger implements INodeType {
 		credentialTest: { testBeeboxCredentials, testWebhookSecret },
 	};
 
+	// Nothing to register: Beebox has no API for its callback URLs, the user pastes the URL.
 	webhookMethods = urlTokenWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -132,9 +153,15 @@ export class BeeboxTrigger implements INodeType {
 			if (unwanted) return unwanted;
 
 			const enrichment = this.getNodeParameter('fetchDetails', false)
-				? await fetchBeeboxEventDetails(this, callback.bbid)
+				? await fetchBeeboxEventDetails(this, callback)
 				: undefined;
-			return startWorkflow(this, [buildBeeboxItem(callback, receivedAt, enrichment)]);
+			return startWorkflow(
+				this,
+				buildBeeboxItems(callback, receivedAt, enrichment, {
+					version: this.getNode().typeVersion,
+					perFile: this.getNodeParameter('output', 'perElement') !== 'perDelivery',
+				}),
+			);
 		});
 	}
 }

@@ -123,3 +123,47 @@ export const beeboxApiErrorSchema = z
 		failed: z.boolean().optional(),
 	})
 	.passthrough();
+
+/**
+ * One record of the translation status (help.wordbee.com/beebox/api-get-translation-status): one per file and
+ * target language. `file` is the original file's path relative to the project (backslash-separated), `uptodate`
+ * "True if the file is translated and ready for download", `status` 1 Uptodate, 4 New, 5 Submitting, 6
+ * InProgress, 7 Done ("not yet downloadable"), 8 Error, 10 Cancelled, with its name in `statusc` (`statust` in an
+ * older revision of the page), `tfdate` the deliverable's date. Wordbee publishes no example answer: every field
+ * but `file` and `locale` is optional here, and the others pass through as Beebox sends them.
+ */
+export const beeboxTranslatedFileSchema = z
+	.object({
+		file: z.string().min(1),
+		locale: z.string().min(1),
+		localename: z.string().nullish(),
+		uptodate: z.boolean().nullish(),
+		status: z.union([z.number(), z.string()]).nullish(),
+		statusc: z.string().nullish(),
+		statust: z.string().nullish(),
+		tfdate: z.string().nullish(),
+		sfdate: z.string().nullish(),
+	})
+	.passthrough();
+
+export type BeeboxTranslatedFile = z.output<typeof beeboxTranslatedFileSchema>;
+
+/**
+ * The translation status answer: `{ files: [...] }` (the public connectors read `$workprogress['files']`:
+ * github.com/AmazeeLabs/wordbee_beebox tmgmt_wordbee.plugin.inc, github.com/CodersCare/localizer
+ * StatusRequester.php). Paging is by the request's `skip` and `count` only; no total is documented.
+ */
+export const beeboxTranslationStatusSchema = z
+	.object({ files: z.array(beeboxTranslatedFileSchema) })
+	.passthrough();
+
+/**
+ * The project's languages (help.wordbee.com/beebox/api-get-project-information): what the credential's Test
+ * button reports.
+ */
+export const beeboxProjectInformationSchema = z
+	.object({
+		sourceLocale: z.string().nullish(),
+		targetLocales: z.array(z.string()).nullish(),
+	})
+	.passthrough();

@@ -3,6 +3,7 @@ import { parse as parseQuery } from 'node:querystring';
 
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import fixtures from '../fixtures/beebox/callbacks.json';
+import eventDetails from '../fixtures/public/beebox/api-event-details-created-translated-files.json';
 import { deliverTo, PATH_TOKEN } from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
 
@@ -207,5 +208,231 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 		expect(items[0].detailsError).toBe(
 			'Beebox login failed: Login failed. Verify login and password. (LOGIN_FAILED)',
 		);
+	});
+});
+
+describe('Beebox Trigger version 2: secret by default, one item per translated file', () => {
+	let beebox: BeeboxSimulator;
+	const SECRET = 'k3J9f0aZ-x_7Qm2PzR8tLw4N';
+	const published = () => eventDetails.body;
+
+	beforeEach(async () => {
+		beebox = await new BeeboxSimulator({
+			login: 'connector',
+			password: 'pw',
+			projectKey: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
+		}).start();
+		// Wordbee's own example of a CreatedTranslatedFiles event's details, served as published
+		beebox.overrides.set('/api/actions/action', { status: 200, body: published() });
+	});
+	afterEach(() => beebox.stop());
+
+	const v2 = (nodeParameters: Record<string, unknown> = {}) => ({
+		typeVersion: 2,
+		nodeParameters: { fetchDetails: true, ...nodeParameters },
+		credentials: {
+			translationWebhookSecretApi: { secret: SECRET },
+			beeboxApi: {
+				serverUrl: beebox.url,
+				projectKey: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
+				login: 'connector',
+				password: 'pw',
+			},
+		},
+	});
+	const callback = {
+		bbevent: 'CreatedTranslatedFiles',
+		bbproject: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
+		bbdate: '2023-06-20 07:29:16Z',
+		bbok: 'yes',
+		bberror: '',
+		bbid: '22fde108-a8bd-4609-8c7e-5c101b519eed',
+	};
+
+	it('answers 401 to a forged callback without opening an API session', async () => {
+		for (const query of [callback, { ...callback, token: 'guessed-guessed-guessed' }]) {
+			const { status, result } = await deliver({ query, ...v2() });
+			expect(status).toBe(401);
+			expect(result.workflowData).toBeUndefined();
+		}
+		expect(beebox.requests).toEqual([]);
+	});
+
+	it('emits one item per delivered file, keyed by locale, path and date', async () => {
+		const { items } = await deliver({ query: { ...callback, token: SECRET }, ...v2() });
+		expect(items.map((i) => [i.eventKey, i.locale, i.file, i.occurredAt])).toEqual([
+			[
+				'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:15Z',
+				'fr',
+				'with html 1 - Copy (2).json',
+				'2023-06-20T07:29:15.430Z',
+			],
+			[
+				'beebox:file:es:with html 1 - copy (2).json:2023-06-20T07:29:15Z',
+				'es',
+				'with html 1 - Copy (2).json',
+				'2023-06-20T07:29:15.434Z',
+			],
+			[
+				'beebox:file:fr:with html 1 - copy.json:2023-06-20T07:29:15Z',
+				'fr',
+				'with html 1 - Copy.json',
+				'2023-06-20T07:29:15.456Z',
+			],
+			[
+				'beebox:file:es:with html 1 - copy.json:2023-06-20T07:29:15Z',
+				'es',
+				'with html 1 - Copy.json',
+				'2023-06-20T07:29:15.461Z',
+			],
+		]);
+		expect(items[0]).toEqual({
+			vendor: 'beebox',
+			event: 'CreatedTranslatedFiles',
+			eventKey: 'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:15Z',
+			occurredAt: '2023-06-20T07:29:15.430Z',
+			receivedAt: expect.any(String),
+			projectId: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
+			eventGroup: 'File',
+			ok: true,
+			sender: null,
+			locale: 'fr',
+			file: 'with html 1 - Copy (2).json',
+			fileDate: '2023-06-20T07:29:15.4309822+00:00',
+			sourcePath: 'c:\\beebox\\testproject\\in\\with html 1 - Copy (2).json',
+			targetPath: 'c:\\beebox\\testproject\\out\\fr\\with html 1 - Copy (2).json',
+			bbid: '22fde108-a8bd-4609-8c7e-5c101b519eed',
+			bbevent: 'CreatedTranslatedFiles',
+			bbproject: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
+			bbdate: '2023-06-20 07:29:16Z',
+			bbok: 'yes',
+		});
+		expect(JSON.stringify(items)).not.toContain(SECRET);
+		expect(beebox.openSessions).toBe(0);
+	});
+
+	it('emits one item per callback when asked to, its files with their relative path', async () => {
+		const { items } = await deliver({
+			query: { ...callback, token: SECRET },
+			...v2({ output: 'perDelivery' }),
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0].eventKey).toBe('beebox:22fde108-a8bd-4609-8c7e-5c101b519eed');
+		expect((items[0].files as Array<{ file: string | null }>).map((f) => f.file)).toEqual([
+			null,
+			'with html 1 - Copy (2).json',
+			'with html 1 - Copy (2).json',
+			null,
+			'with html 1 - Copy.json',
+			'with html 1 - Copy.json',
+		]);
+	});
+
+	it('keeps the version 1 item: one per callback, its files as before', async () => {
+		const { items } = await deliver({
+			query: callback,
+			nodeParameters: { fetchDetails: true },
+			credentials: v2().credentials,
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0].eventKey).toBe('beebox:22fde108-a8bd-4609-8c7e-5c101b519eed');
+		expect((items[0].files as object[])[1]).toEqual({
+			type: 'target',
+			locale: 'fr',
+			sourcePath: 'c:\\beebox\\testproject\\in\\with html 1 - Copy (2).json',
+			targetPath: 'c:\\beebox\\testproject\\out\\fr\\with html 1 - Copy (2).json',
+			date: '2023-06-20T07:29:15.4309822+00:00',
+			error: null,
+		});
+	});
+
+	it('emits one item, keyed by bbid, for other events and when the details are missing', async () => {
+		const parse = await deliver({
+			query: { ...callback, bbevent: 'SourceFileParse', token: SECRET },
+			...v2(),
+		});
+		expect(parse.items.map((i) => i.eventKey)).toEqual([`beebox:${callback.bbid}`]);
+		beebox.overrides.set('/api/actions/action', {
+			status: 400,
+			body: { type: 'Api error', message: 'The event does not exist.', failed: true },
+		});
+		const missing = await deliver({ query: { ...callback, token: SECRET }, ...v2() });
+		expect(missing.items).toHaveLength(1);
+		expect(missing.items[0]).toMatchObject({
+			eventKey: `beebox:${callback.bbid}`,
+			detailsError: `Beebox event ${callback.bbid} lookup failed: The event does not exist.`,
+		});
+	});
+
+	it("opens no session for another project's callback or an id that is no Beebox id", async () => {
+		const other = await deliver({
+			query: { ...callback, bbproject: 'another-project', token: SECRET },
+			...v2(),
+		});
+		expect(other.items[0].detailsError).toBe(
+			'the callback is for project another-project, the Beebox credential for project dddac1e2-32fa-4f29-ab92-78128a94809e',
+		);
+		const odd = await deliver({ query: { ...callback, bbid: '../x', token: SECRET }, ...v2() });
+		expect(odd.items[0].detailsError).toBe('"../x" is not a valid Beebox event ID (bbid)');
+		expect(beebox.requests).toEqual([]);
+	});
+});
+
+describe('Beebox Trigger: bounded work per delivery', () => {
+	it('makes at most 5 API calls and a logout for one callback, on the slowest path', async () => {
+		// a server before November 2023 (POST refused, GET) that is BUSY at the first login
+		const beebox = await new BeeboxSimulator({
+			login: 'connector',
+			password: 'pw',
+			projectKey: 'p1',
+			connect: 'get-only-405',
+			events: [{ id: 'ev-1', projectkey: 'p1', actioncode: 'CreatedTranslatedFiles' }],
+		}).start();
+		try {
+			beebox.busyLogins = 1;
+			const { items } = await deliver({
+				query: { bbid: 'ev-1', bbevent: 'CreatedTranslatedFiles', bbproject: 'p1' },
+				nodeParameters: { fetchDetails: true },
+				credentials: {
+					beeboxApi: {
+						serverUrl: beebox.url,
+						projectKey: 'p1',
+						login: 'connector',
+						password: 'pw',
+					},
+				},
+			});
+			expect(items[0].details).toMatchObject({ id: 'ev-1' });
+			expect(beebox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'POST /api/connect',
+				'GET /api/connect',
+				'GET /api/connect',
+				'GET /api/actions/action',
+				'GET /api/disconnect',
+			]);
+			beebox.busyLogins = 10;
+			const busy = await deliver({
+				query: { bbid: 'ev-1', bbevent: 'CreatedTranslatedFiles', bbproject: 'p1' },
+				nodeParameters: { fetchDetails: true },
+				credentials: {
+					beeboxApi: {
+						serverUrl: beebox.url,
+						projectKey: 'p1',
+						login: 'connector',
+						password: 'pw',
+					},
+				},
+			});
+			expect(busy.items[0].detailsError).toContain('(BUSY)');
+			// POST (405), GET (BUSY), GET (BUSY): no session, so no logout
+			expect(beebox.requests.slice(5).map((r) => `${r.method} ${r.path}`)).toEqual([
+				'POST /api/connect',
+				'GET /api/connect',
+				'GET /api/connect',
+			]);
+			expect(beebox.openSessions).toBe(0);
+		} finally {
+			await beebox.stop();
+		}
 	});
 });

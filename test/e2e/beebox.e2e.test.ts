@@ -1,26 +1,49 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
- * Wordbee Beebox Trigger in a real n8n: workflows are imported and published through n8n's CLI, callbacks are
- * sent to the production webhook URLs the way Beebox sends them, and executions are read back from n8n's
- * database. A Beebox API simulator answers "Fetch Event Details".
+ * Wordbee Beebox in a real n8n: the trigger (versions 1 and 2), the Wordbee Beebox node and the Catch-Up
+ * Trigger. Workflows are imported and published through n8n's CLI, callbacks are sent to the production webhook
+ * URLs the way Beebox sends them, and executions are read back from n8n's database. Beebox API simulators (one of
+ * November 2023 or later, one older) answer the nodes' API calls.
  */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 
 import fixtures from '../fixtures/beebox/callbacks.json';
+import { deliveries, EXPECTED_ITEMS, wireQuery } from '../Beebox/corpus';
+import { Recorder } from '../helpers/recorder';
 import { SlackStandIn, slackText } from '../helpers/slack';
 import { BeeboxSimulator } from '../simulators/beebox';
 import {
 	editorTypes,
+	eventually,
 	example,
+	ownerSession,
 	receivedItems,
 	send,
 	startN8n,
 	triggerWorkflow,
+	waitForWebhookGone,
+	type Execution,
 	type N8nInstance,
+	type TriggerWorkflow,
 } from './harness';
 
 const TOKEN = 'e2eToken-0123456789abcdef';
+const SECRET = 'e2eSecret-v2-0123456789abcdef';
 const API_PASSWORD = 'connector-password-e2e';
+const PROJECT = 'dddac1e2-32fa-4f29-ab92-78128a94809e';
+
+const beeboxCredential = { beeboxApi: { id: 'beeboxCred000001', name: 'Beebox simulator' } };
+const secretCredential = {
+	translationWebhookSecretApi: { id: 'beeboxSecret0001', name: 'Beebox callback secret' },
+};
+
+/** A test workflow whose trigger is version 2 (the version a node added in the editor gets). */
+function v2(workflow: TriggerWorkflow): TriggerWorkflow {
+	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
+	return workflow;
+}
 
 const workflows = {
 	all: triggerWorkflow({ id: 'beeboxAll0000001', node: 'beeboxTrigger' }),
@@ -38,8 +61,34 @@ const workflows = {
 		id: 'beeboxDetails001',
 		node: 'beeboxTrigger',
 		parameters: { events: ['CreatedTranslatedFiles'], fetchDetails: true },
-		credentials: { beeboxApi: { id: 'beeboxCred000001', name: 'Beebox simulator' } },
+		credentials: beeboxCredential,
 	}),
+	corpus: v2(
+		triggerWorkflow({
+			id: 'beeboxCorpusV2001',
+			node: 'beeboxTrigger',
+			credentials: secretCredential,
+		}),
+	),
+	detailsV2: v2(
+		triggerWorkflow({
+			id: 'beeboxDetailsV201',
+			node: 'beeboxTrigger',
+			parameters: { fetchDetails: true },
+			credentials: { ...beeboxCredential, ...secretCredential },
+		}),
+	),
+	oldServer: v2(
+		triggerWorkflow({
+			id: 'beeboxOldServer1',
+			node: 'beeboxTrigger',
+			parameters: { fetchDetails: true },
+			credentials: {
+				beeboxApi: { id: 'beeboxOldCred0001', name: 'Beebox before November 2023' },
+				...secretCredential,
+			},
+		}),
+	),
 };
 
 /** One callback per event group, as Beebox sends them (GET, URL parameters). */
@@ -67,22 +116,72 @@ const perGroup = [
 	},
 ];
 
-describe('Wordbee Beebox Trigger in a real n8n', () => {
+/** Bytes that are not UTF-8 text (a BOM, 0xff, a NUL), so any re-encoding on the way would show. */
+const CATALOG_FR = Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x22, 0xc3, 0xa9, 0x22, 0x7d, 0xff, 0x00]);
+const CATALOG_DE = Buffer.from('{"titel":"Katalog – Übersicht"}\n', 'utf8');
+
+/** An example as a user has it after importing it in the editor, which gives each webhook node a new webhookId. */
+function imported(file: string, id: string, setUp: Parameters<typeof example>[1] = {}) {
+	const workflow = example(file, setUp);
+	expect(workflow.nodes.some((node) => node.webhookId && node.type.endsWith('Trigger'))).toBe(
+		false,
+	);
+	for (const node of workflow.nodes)
+		if (node.type.endsWith('.beeboxTrigger')) node.webhookId = randomUUID();
+	return { ...workflow, id };
+}
+
+/** Sets a node's credentials (the harness's example() sets one per node type). */
+function withCredentials(
+	workflow: ReturnType<typeof imported>,
+	nodeName: string,
+	credentials: Record<string, { id: string; name: string }>,
+) {
+	const node = workflow.nodes.find((n) => n.name === nodeName)!;
+	node.credentials = { ...node.credentials, ...credentials };
+	return workflow;
+}
+
+/** The catch-up state n8n saved for a workflow (sqlite, read like the harness reads executions). */
+function savedStaticData(n8n: N8nInstance, workflowId: string): Promise<string> {
+	const script = `const { DatabaseSync } = require('node:sqlite');
+		const row = new DatabaseSync(process.argv[1], { readOnly: true })
+			.prepare('SELECT "staticData" AS s FROM workflow_entity WHERE id = ?').get(process.argv[2]);
+		process.stdout.write(String(row?.s ?? ''));`;
+	return new Promise((resolve, reject) =>
+		execFile(
+			n8n.paths.node,
+			['-e', script, n8n.databaseFile, workflowId],
+			{ env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+			(error, stdout) => (error ? reject(error) : resolve(stdout)),
+		),
+	);
+}
+
+/** The items one node output in each execution. */
+const outputOf = (executions: Execution[], node: string) =>
+	executions.map((e) => (e.items[node] ?? []) as Array<Record<string, unknown>>);
+
+describe('Wordbee Beebox in a real n8n', () => {
 	let n8n: N8nInstance;
 	let beebox: BeeboxSimulator;
+	let oldBeebox: BeeboxSimulator;
+	let catchUpBeebox: BeeboxSimulator;
 	let slack: SlackStandIn;
-	const slackExample = () =>
-		example('beebox-translated-files-to-slack.json', {
-			parameters: { 'Wordbee Beebox Trigger': { urlToken: TOKEN } },
-			credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') },
-		});
+	let cms: Recorder;
+	const examples = {} as Record<
+		'slack' | 'cms' | 'neverMiss' | 'unconfigured',
+		ReturnType<typeof imported>
+	>;
 	const url = (workflow: { webhookId: string }, suffix = '') =>
 		n8n.webhookUrl(`${workflow.webhookId}/beebox${suffix}`);
+	const exampleUrl = (workflow: ReturnType<typeof imported>) =>
+		n8n.webhookUrl(`${workflow.nodes.find((n) => n.webhookId)!.webhookId}/beebox`);
 
 	beforeAll(async () => {
+		const account = { login: 'connector', password: API_PASSWORD };
 		beebox = await new BeeboxSimulator({
-			login: 'connector',
-			password: API_PASSWORD,
+			...account,
 			projectKey: 'p1',
 			events: [
 				{
@@ -93,37 +192,95 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 				},
 			],
 		}).start();
+		oldBeebox = await new BeeboxSimulator({
+			...account,
+			projectKey: 'p1',
+			connect: 'get-only-404-html',
+			tokenFormat: 'bare',
+		}).start();
+		catchUpBeebox = await new BeeboxSimulator({ ...account, projectKey: PROJECT }).start();
 		slack = await new SlackStandIn().start();
+		cms = await new Recorder().start();
 		n8n = await startN8n('beebox', { env: slack.n8nEnv });
-		const beeboxAccount = {
+		const credentialOf = (server: BeeboxSimulator, projectKey: string) => ({
 			type: 'beeboxApi',
-			data: { serverUrl: beebox.url, projectKey: 'p1', login: 'connector', password: API_PASSWORD },
-		};
+			data: { serverUrl: server.url, projectKey, ...account },
+		});
 		await n8n.importCredentials([
-			{ id: 'beeboxCred000001', name: 'Beebox simulator', ...beeboxAccount },
-			{ id: 'beeboxExampleCred', name: 'Wordbee Beebox account', ...beeboxAccount },
+			{ id: 'beeboxCred000001', name: 'Beebox simulator', ...credentialOf(beebox, 'p1') },
+			{ id: 'beeboxExampleCred', name: 'Wordbee Beebox account', ...credentialOf(beebox, 'p1') },
+			{ id: 'beeboxOldCred0001', name: 'Beebox before 2023', ...credentialOf(oldBeebox, 'p1') },
+			{ id: 'beeboxCatchUp001', name: 'Beebox catch-up', ...credentialOf(catchUpBeebox, PROJECT) },
+			{
+				id: 'beeboxSecret0001',
+				name: 'Beebox callback secret',
+				type: 'translationWebhookSecretApi',
+				data: { secret: SECRET },
+			},
 			slack.credential('slackE2e0000001'),
 		]);
-		await n8n.importWorkflows([...Object.values(workflows), slackExample()]);
+
+		examples.slack = withCredentials(
+			imported('beebox-translated-files-to-slack.json', 'beeboxExample001', {
+				credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') },
+			}),
+			'Wordbee Beebox Trigger',
+			secretCredential,
+		);
+		examples.cms = withCredentials(
+			imported('beebox-translated-files-to-cms.json', 'beeboxExample002', {
+				parameters: {
+					'Upload to CMS': {
+						url: '={{ "CMS/api/translations/" + $json.locale + "?path=" + encodeURIComponent($json.file) }}'.replace(
+							'CMS',
+							cms.url,
+						),
+					},
+				},
+			}),
+			'Wordbee Beebox Trigger',
+			secretCredential,
+		);
+		examples.neverMiss = imported('beebox-never-miss-an-event.json', 'beeboxExample003', {
+			parameters: {
+				'Wordbee Beebox Catch-Up Trigger': { pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			},
+		});
+		for (const node of examples.neverMiss.nodes)
+			if (node.credentials?.beeboxApi)
+				node.credentials.beeboxApi = { id: 'beeboxCatchUp001', name: 'Beebox catch-up' };
+		withCredentials(examples.neverMiss, 'Wordbee Beebox Trigger', secretCredential);
+		// imported and published as it is: no secret, no Beebox credential
+		examples.unconfigured = imported('beebox-translated-files-to-cms.json', 'beeboxUnconfig01');
+		for (const node of examples.unconfigured.nodes) delete node.credentials;
+
+		await n8n.importWorkflows([...Object.values(workflows), ...Object.values(examples)]);
 		for (const workflow of Object.values(workflows)) {
 			// The path-token route matches any last segment: probe with a dummy one, so the token never reaches
 			// n8n's log (n8n logs the full path of a request it has no webhook for yet).
 			await n8n.waitForWebhook(url(workflow, workflow === workflows.pathToken ? '/probe' : ''));
 		}
-		await n8n.waitForWebhook(n8n.webhookUrl(`${slackExample().nodes[0].webhookId}/beebox`));
+		for (const workflow of [examples.slack, examples.cms, examples.neverMiss])
+			await n8n.waitForWebhook(exampleUrl(workflow));
 		console.log(
-			`[e2e beebox] ${Object.keys(workflows).length} Beebox workflows published, webhooks registered`,
+			`[e2e beebox] ${Object.keys(workflows).length} Beebox workflows and 3 examples published, webhooks registered`,
 		);
 	});
 
 	afterAll(async () => {
 		// Stop everything before asserting on n8n's log, so a failed assertion cannot leave anything running.
 		const output = n8n?.output ?? '';
+		const executions = JSON.stringify((await n8n?.executions().catch(() => [])) ?? []);
 		await n8n?.stop();
 		await beebox?.stop();
+		await oldBeebox?.stop();
+		await catchUpBeebox?.stop();
 		await slack?.stop();
-		expect(output).not.toContain(TOKEN);
-		expect(output).not.toContain(API_PASSWORD);
+		await cms?.stop();
+		for (const secret of [TOKEN, SECRET, API_PASSWORD]) {
+			expect(output).not.toContain(secret);
+			expect(executions).not.toContain(secret);
+		}
 	});
 
 	it('starts the workflow for one callback of every event group, with the documented item', async () => {
@@ -269,7 +426,7 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		);
 	});
 
-	it('fetches the event details from the Beebox API into the item', async () => {
+	it('fetches the event details from the Beebox API into the item (version 1)', async () => {
 		const answer = await send(
 			`${url(workflows.details)}?bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbproject=p1&bbok=yes`,
 		);
@@ -290,20 +447,98 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 		expect(beebox.connects).toBe(1);
 	});
 
-	it('offers the trigger and its credential in the editor', async () => {
+	it('gives every documented callback of the corpus its item (version 2, secret in the query)', async () => {
+		const corpus = deliveries();
+		for (const delivery of corpus) {
+			const answer = await send(`${url(workflows.corpus)}?token=${SECRET}&${wireQuery(delivery)}`, {
+				method: delivery.request.method,
+			});
+			expect([delivery.file, answer.status]).toEqual([delivery.file, 200]);
+		}
+		const executions = await n8n.waitForExecutions(workflows.corpus.id, corpus.length);
+		const items = receivedItems(executions).flat();
+		expect(items).toHaveLength(corpus.length);
+		// executions may finish in any order: compare both lists in one order
+		const order = (item: Record<string, unknown>) =>
+			JSON.stringify([item.bbid, item.bbdate, item.bbok, item.bberror ?? null]);
+		const byOrder = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+			order(a).localeCompare(order(b));
+		for (const item of items) expect(Date.parse(item.receivedAt as string)).not.toBeNaN();
+		expect(
+			items.map(({ receivedAt, ...rest }) => (receivedAt ? rest : rest)).sort(byOrder),
+		).toEqual(corpus.map((d) => EXPECTED_ITEMS[d.file]).sort(byOrder));
+		console.log(`[e2e beebox] ${corpus.length} corpus callbacks: each gave its written-out item`);
+	});
+
+	it('answers 401 to a forged callback (version 2) before any API session; a real one gives one item per file', async () => {
+		const logins = beebox.calls('/api/connect').length;
+		const event = beebox.deliverFiles(
+			[
+				{ file: 'shop\\catalog.json', locale: 'fr', content: CATALOG_FR },
+				{ file: 'shop\\catalog.json', locale: 'de', content: CATALOG_DE },
+			],
+			new Date('2024-05-06T07:08:09.123Z'),
+		);
+		const callback = beebox.callbackQuery(event);
+		for (const forged of [callback, `token=guessed-guessed-guessed&${callback}`]) {
+			const answer = await send(`${url(workflows.detailsV2)}?${forged}`);
+			expect(answer).toEqual({
+				status: 401,
+				body: { code: 401, message: 'missing or wrong secret token' },
+			});
+		}
+		expect(beebox.calls('/api/connect')).toHaveLength(logins);
+
+		expect((await send(`${url(workflows.detailsV2)}?token=${SECRET}&${callback}`)).status).toBe(
+			200,
+		);
+		const executions = await n8n.waitForExecutions(workflows.detailsV2.id, 1);
+		expect(executions).toHaveLength(1);
+		const items = receivedItems(executions).flat();
+		expect(items.map((i) => [i.eventKey, i.locale, i.file])).toEqual([
+			['beebox:file:fr:shop\\catalog.json:2024-05-06T07:08:09Z', 'fr', 'shop\\catalog.json'],
+			['beebox:file:de:shop\\catalog.json:2024-05-06T07:08:09Z', 'de', 'shop\\catalog.json'],
+		]);
+		expect(beebox.calls('/api/connect')).toHaveLength(logins + 1);
+		expect(beebox.openSessions).toBe(0);
+	});
+
+	it('logs in with GET on a Beebox installed before November 2023', async () => {
+		const event = oldBeebox.deliverFiles([{ file: 'legacy.html', locale: 'it', content: 'ciao' }]);
+		expect(
+			(await send(`${url(workflows.oldServer)}?token=${SECRET}&${oldBeebox.callbackQuery(event)}`))
+				.status,
+		).toBe(200);
+		const [item] = receivedItems(await n8n.waitForExecutions(workflows.oldServer.id, 1)).flat();
+		expect(item).toMatchObject({ locale: 'it', file: 'legacy.html', ok: true });
+		expect(item).not.toHaveProperty('detailsError');
+		expect(oldBeebox.calls('/api/connect').map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(oldBeebox.openSessions).toBe(0);
+	});
+
+	it('offers the three nodes and the credential in the editor, with one callback URL', async () => {
 		const types = await editorTypes(n8n);
-		expect(types.nodes).toContain('n8n-nodes-translation-events.beeboxTrigger');
+		for (const name of ['beeboxTrigger', 'beebox', 'beeboxCatchUpTrigger'])
+			expect(types.nodes).toContain(`n8n-nodes-translation-events.${name}`);
 		expect(types.credentials).toContain('beeboxApi');
+		const response = await fetch(`${n8n.baseUrl}/types/nodes.json`, {
+			headers: { cookie: await ownerSession(n8n) },
+		});
+		const trigger = ((await response.json()) as Array<Record<string, unknown>>).find(
+			(t) => t.name === 'n8n-nodes-translation-events.beeboxTrigger',
+		) as { webhooks: Array<{ httpMethod: string; ndvHideUrl?: boolean; ndvHideMethod?: boolean }> };
+		// the editor lists the URL of each webhook without ndvHideUrl: GET's, without a method
+		expect(trigger.webhooks.map((w) => [w.httpMethod, !!w.ndvHideUrl, !!w.ndvHideMethod])).toEqual([
+			['GET', false, true],
+			['POST', true, false],
+		]);
 	});
 
 	it('runs the "translated files → Slack" example: the message reaches Slack', async () => {
-		const hook = slackExample().nodes[0].webhookId;
 		const query =
 			'bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbsender=Autorun&bbproject=p1&bbdate=2024-03-01T09:00Z&bbok=true';
-		expect((await send(`${n8n.webhookUrl(`${hook}/beebox`)}?${query}&token=${TOKEN}`)).status).toBe(
-			200,
-		);
-		const [execution] = await n8n.waitForExecutions('beeboxExample001', 1);
+		expect((await send(`${exampleUrl(examples.slack)}?${query}&token=${SECRET}`)).status).toBe(200);
+		const [execution] = await n8n.waitForExecutions(examples.slack.id, 1);
 		expect(execution.status).toBe('success');
 		expect(slack.messages).toEqual([
 			{
@@ -314,5 +549,133 @@ describe('Wordbee Beebox Trigger in a real n8n', () => {
 				),
 			},
 		]);
+	});
+
+	it('runs the "translated files → CMS" example: the exact bytes of each file reach the CMS', async () => {
+		const at = new Date('2024-06-01T12:00:00Z');
+		const event = beebox.deliverFiles(
+			[
+				{ file: 'shop\\catalog.json', locale: 'fr', content: CATALOG_FR },
+				{ file: 'shop\\catalog.json', locale: 'de', content: CATALOG_DE },
+			],
+			at,
+		);
+		const answer = await send(
+			`${exampleUrl(examples.cms)}?token=${SECRET}&${beebox.callbackQuery(event, at)}`,
+		);
+		expect(answer.status).toBe(200);
+		const [execution] = await n8n.waitForExecutions(examples.cms.id, 1);
+		expect([execution.status, execution.error]).toEqual(['success', null]);
+		// n8n's HTTP Request node may send the items' requests in parallel
+		const arrived = Object.fromEntries(cms.received.map((r) => [`${r.method} ${r.path}`, r.bytes]));
+		expect(Object.keys(arrived).sort()).toEqual([
+			'PUT /api/translations/de?path=shop%5Ccatalog.json',
+			'PUT /api/translations/fr?path=shop%5Ccatalog.json',
+		]);
+		expect(arrived['PUT /api/translations/fr?path=shop%5Ccatalog.json'].equals(CATALOG_FR)).toBe(
+			true,
+		);
+		expect(arrived['PUT /api/translations/de?path=shop%5Ccatalog.json'].equals(CATALOG_DE)).toBe(
+			true,
+		);
+		expect(execution.binaries['Download Translated File']).toEqual([
+			{ data: expect.objectContaining({ fileName: 'catalog.json' }) },
+			{ data: expect.objectContaining({ fileName: 'catalog.json' }) },
+		]);
+		expect(beebox.openSessions).toBe(0);
+		console.log(
+			`[e2e beebox] CMS example: ${cms.received.length} files arrived byte for byte (${cms.received.map((r) => r.bytes.length).join(', ')} bytes)`,
+		);
+	});
+
+	it('refuses to publish an imported example without a secret, saying what to do', async () => {
+		await eventually(
+			'n8n reports why the unconfigured example cannot be published',
+			() => n8n.output.includes('no Translation Webhook Secret credential is chosen'),
+			60_000,
+		);
+		const answer = await send(`${exampleUrl(examples.unconfigured)}?bbid=1&bbevent=ProjectUpdate`);
+		expect(answer.status).toBe(404);
+		const line = n8n.output
+			.split('\n')
+			.find((l) => l.includes('no Translation Webhook Secret credential is chosen'));
+		console.log(`[e2e beebox] unconfigured example refused: ${line?.trim()}`);
+	});
+
+	it('catch-up: files delivered while n8n was stopped are emitted once after the restart', async () => {
+		const workflow = examples.neverMiss;
+		await eventually('the catch-up recorded its first poll', async () =>
+			(await savedStaticData(n8n, workflow.id)).includes('catchUp'),
+		);
+		// Beebox delivers while n8n is down: its callbacks fail and are never repeated
+		const missed: Array<ReturnType<BeeboxSimulator['nextEvent']>> = [];
+		await n8n.restart(async () => {
+			missed.push(catchUpBeebox.nextEvent(), catchUpBeebox.nextEvent());
+			for (const event of missed)
+				expect(await event.deliver(exampleUrl(workflow), SECRET).catch(() => 0)).toBe(0);
+		});
+
+		const [first] = await n8n.waitForExecutions(workflow.id, 1, 120_000);
+		// both files became ready in the same instant: their order is not defined
+		const keysOf = (items: Array<Record<string, unknown>>) => items.map((i) => i.eventKey).sort();
+		const missedKeys = missed.map((m) => m.eventKey).sort();
+		expect(keysOf(outputOf([first], 'Wordbee Beebox Catch-Up Trigger')[0])).toEqual(missedKeys);
+		expect(keysOf(outputOf([first], 'Each File Once')[0])).toEqual(missedKeys);
+
+		// A callback that arrives now, then the next poll, which sees that file too: it passes once.
+		const live = catchUpBeebox.nextEvent();
+		expect(await live.deliver(exampleUrl(workflow), SECRET)).toBe(200);
+		let executions: Execution[] = [];
+		await eventually(
+			'the next poll has seen the file the callback brought',
+			async () => {
+				executions = await n8n.executions({ workflowId: workflow.id, finished: true });
+				return outputOf(executions, 'Wordbee Beebox Catch-Up Trigger')
+					.flat()
+					.some((i) => i.eventKey === live.eventKey);
+			},
+			150_000,
+		);
+		const passed = outputOf(executions, 'Each File Once')
+			.flat()
+			.map((i) => i.eventKey);
+		expect(passed.sort()).toEqual([...missed.map((m) => m.eventKey), live.eventKey].sort());
+		const polled = outputOf(executions, 'Wordbee Beebox Catch-Up Trigger')
+			.flat()
+			.map((i) => i.eventKey);
+		for (const { eventKey } of missed) expect(polled.filter((k) => k === eventKey)).toHaveLength(1);
+		expect(catchUpBeebox.openSessions).toBe(0);
+		console.log(
+			`[e2e beebox] catch-up after a restart: ${missed.length} missed files emitted once; the live one passed once of ${polled.filter((k) => k === live.eventKey).length + 1} sightings`,
+		);
+	});
+
+	it('catch-up: a file delivered while the workflow was unpublished is emitted once when it is published again', async () => {
+		const workflow = examples.neverMiss;
+		const before = await n8n.executions({ workflowId: workflow.id, finished: true });
+		await n8n.unpublish(workflow.id);
+		await waitForWebhookGone(exampleUrl(workflow));
+		const missed = catchUpBeebox.nextEvent();
+		expect(await missed.deliver(exampleUrl(workflow), SECRET)).toBe(404);
+		await n8n.publish(workflow.id);
+
+		let executions: Execution[] = [];
+		await eventually(
+			'the catch-up emitted the missed file',
+			async () => {
+				executions = (await n8n.executions({ workflowId: workflow.id, finished: true })).slice(
+					before.length,
+				);
+				return outputOf(executions, 'Each File Once')
+					.flat()
+					.some((i) => i.eventKey === missed.eventKey);
+			},
+			120_000,
+		);
+		const passed = outputOf(executions, 'Each File Once')
+			.flat()
+			.map((i) => i.eventKey);
+		expect(passed.filter((k) => k === missed.eventKey)).toHaveLength(1);
+		expect(catchUpBeebox.openSessions).toBe(0);
 	});
 });

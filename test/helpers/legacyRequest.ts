@@ -11,11 +11,19 @@ export function fakeCredentialTestContext(): ICredentialTestFunctions {
 		method?: string;
 		uri: string;
 		qs?: Record<string, unknown>;
+		body?: unknown;
+		json?: boolean;
 	}) => {
 		const url = new URL(options.uri);
 		for (const [key, value] of Object.entries(options.qs ?? {}))
 			url.searchParams.set(key, String(value));
-		const response = await fetch(url, { method: options.method ?? 'GET' });
+		// request-promise with `json: true` sends an object body as JSON
+		const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+		const response = await fetch(url, {
+			method: options.method ?? 'GET',
+			body,
+			headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+		});
 		return { statusCode: response.status, body: jsonOrText(await response.text()) };
 	};
 	return { helpers: { request } } as unknown as ICredentialTestFunctions;

@@ -4,20 +4,48 @@ import { randomUUID } from 'node:crypto';
 import { LocalServer } from './localServer';
 
 /**
- * A local Wordbee Beebox API for tests, answering as Wordbee's pages document it:
- * - `POST /api/connect` with JSON `{project, login, pwd, ...}` → 200 with the session token as a JSON string,
- *   or 400 `{type, message, id: "LOGIN_FAILED", failed: true}`;
- * - `GET /api/disconnect?token=` → 204, whatever the token;
+ * A local Wordbee Beebox for tests: its API as Wordbee's pages document it (help.wordbee.com/beebox/...) and the
+ * callbacks it sends.
+ * - `POST /api/connect` with JSON `{project, login, pwd, waitsecs, ...}` (api-connect-using-post, "released in
+ *   November 2023") → 200 with the session token, or 400 `{type, message, id, failed: true}` (LOGIN_FAILED, BUSY).
+ *   A server installed before (`connect: 'get-only-405' | 'get-only-404-html'`) answers that POST as ASP.NET Web
+ *   API (405, `{"Message": ...}`) or IIS (404, an HTML page) would, and logs in with `GET /api/connect?project=
+ *   &login=&pwd=...` (api-connect). The token is written as a JSON string, bare, or as ASP.NET's XML string.
+ * - `GET /api/disconnect?token=` → 204, whatever the token.
  * - `GET /api/actions/action?token=&id=&fulldetails=` (project session) and `GET /api/server/actions/action`
- *   (admin session without project) → the event's details, or 400 when the event does not exist;
+ *   (admin session without project) → the event's details (api-full-event-details), or 400.
+ * - `POST /api/workprogress/translatedfiles` `{token, filter, skip, count}` (or GET with the same in the query) →
+ *   `{files: [...]}`, one record per file and target language (api-get-translation-status).
+ * - `GET /api/files/file?token=&locale=&filename=` → the translated file's bytes, or 400 when it has none yet
+ *   (api-get-translated-content).
+ * - `GET /api/details?token=` → the project's languages (api-get-project-information).
  * - a missing or unknown token → 400 `{type: "Api error", message: "Not authorised", id: "LOGGEDOUT"}`.
- * It counts open sessions, so tests can check that every session was closed.
+ * It records every request and counts open sessions, so tests can check that every session was closed.
  */
+export interface SimulatedBeeboxFile {
+	type: 'S' | 'T';
+	locale: string;
+	spath: string;
+	tpath: string | null;
+	date?: string;
+	err?: string | null;
+}
+
 export interface SimulatedBeeboxEvent {
 	id: string;
 	projectkey: string;
 	actioncode: string;
-	files?: Array<{ type: 'S' | 'T'; locale: string; spath: string; tpath: string | null }>;
+	date?: string;
+	files?: SimulatedBeeboxFile[];
+}
+
+/** One record of the translation status, and the translated bytes once there are some. */
+export interface SimulatedTranslatedFile {
+	file: string;
+	locale: string;
+	status: number;
+	tfdate: string | null;
+	content?: Buffer;
 }
 
 export interface BeeboxSimulatorOptions {
@@ -25,72 +53,271 @@ export interface BeeboxSimulatorOptions {
 	password: string;
 	/** the connector credentials' project; admin credentials may connect without one */
 	projectKey: string;
-	events: SimulatedBeeboxEvent[];
+	events?: SimulatedBeeboxEvent[];
+	files?: SimulatedTranslatedFile[];
+	/** 'post' (default): a Beebox of November 2023 or later; otherwise one installed before, see above */
+	connect?: 'post' | 'get-only-405' | 'get-only-404-html';
+	/** how the session token is written (default 'json') */
+	tokenFormat?: 'json' | 'bare' | 'xml';
+	sourceLocale?: string;
+}
+
+export interface RecordedBeeboxRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body?: unknown;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+	1: 'Uptodate',
+	4: 'New',
+	5: 'Submitting',
+	6: 'InProgress',
+	7: 'Done',
+	8: 'Error',
+	10: 'Cancelled',
+};
+
+/** `2023-06-20T07:29:15.4309822+00:00`: how the event details write a file's date. */
+function detailsDate(at: Date): string {
+	return `${at.toISOString().slice(0, 23)}0000+00:00`;
 }
 
 export class BeeboxSimulator extends LocalServer {
 	private readonly sessions = new Map<string, string>();
-	readonly requests: Array<{ method: string; path: string }> = [];
+	readonly requests: RecordedBeeboxRequest[] = [];
+	readonly events: SimulatedBeeboxEvent[];
+	readonly files: SimulatedTranslatedFile[];
+	/** login attempts (POST and GET) */
 	connects = 0;
+	/** the next this many logins are answered BUSY */
+	busyLogins = 0;
+	/** the next this many calls other than login and logout are answered 429 with Retry-After: 1 */
+	rateLimited = 0;
+	/** after this many calls to this path, every session ends, as Beebox's "Reset server / Unlog all users" */
+	unlogAllAfter: { path: string; calls: number } | undefined;
+	/**
+	 * Answers given instead of the simulated ones (corpus answers verbatim), by `METHOD /path` or by path: for
+	 * login and logout at once, for the other methods after the token check. A string body is sent as it is.
+	 */
+	readonly overrides = new Map<string, { status: number; body: unknown; contentType?: string }>();
+	private sequence = 0;
 
 	constructor(private readonly options: BeeboxSimulatorOptions) {
 		super();
+		this.events = [...(options.events ?? [])];
+		this.files = [...(options.files ?? [])];
+	}
+
+	/** Beebox's "Reset server / Unlog all users" (help.wordbee.com/beebox/administration-summary). */
+	resetSessions(): void {
+		this.sessions.clear();
 	}
 
 	get openSessions(): number {
 		return this.sessions.size;
 	}
 
+	/** The requests to one path, e.g. `/api/connect`. */
+	calls(path: string): RecordedBeeboxRequest[] {
+		return this.requests.filter((r) => r.path === path);
+	}
+
+	/**
+	 * What Beebox does when it writes translated files to `out\<locale>\`: the translation status shows them ready
+	 * (status 1) with `tfdate` = `at`, and a CreatedTranslatedFiles event lists them with the same date (source
+	 * and target entries, as api-event-details-created-translated-files shows). Returns the event.
+	 */
+	deliverFiles(
+		files: Array<{ file: string; locale: string; content: Buffer | string }>,
+		at = new Date(),
+	): SimulatedBeeboxEvent {
+		const root = `c:\\beebox\\${this.options.projectKey}`;
+		const entries: SimulatedBeeboxFile[] = [];
+		for (const { file, locale, content } of files) {
+			const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+			const record = this.files.find(
+				(f) => f.file.toLowerCase() === file.toLowerCase() && f.locale === locale,
+			);
+			const ready = { status: 1, tfdate: at.toISOString(), content: bytes };
+			if (record) Object.assign(record, ready);
+			else this.files.push({ file, locale, ...ready });
+			if (!entries.some((e) => e.type === 'S' && e.spath === `${root}\\in\\${file}`))
+				entries.push({
+					type: 'S',
+					locale: this.options.sourceLocale ?? 'en',
+					spath: `${root}\\in\\${file}`,
+					tpath: null,
+					date: detailsDate(at),
+				});
+			entries.push({
+				type: 'T',
+				locale,
+				spath: `${root}\\in\\${file}`,
+				tpath: `${root}\\out\\${locale}\\${file}`,
+				date: detailsDate(at),
+			});
+		}
+		const event: SimulatedBeeboxEvent = {
+			id: randomUUID(),
+			projectkey: this.options.projectKey,
+			actioncode: 'CreatedTranslatedFiles',
+			date: `${at.toISOString().slice(0, 23)}0000Z`,
+			files: entries,
+		};
+		this.events.push(event);
+		return event;
+	}
+
+	/**
+	 * The connector callback of an event, as Wordbee's callbacks-configure page prints it: `bbevent`, `bbproject`,
+	 * `bbdate` (`2023-06-20 06:56:35Z`, encoded here), `bbok`, an empty `bberror`, `bbid`.
+	 */
+	callbackQuery(event: SimulatedBeeboxEvent, at = new Date()): string {
+		const bbdate = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 19)}Z`;
+		return new URLSearchParams({
+			bbevent: event.actioncode,
+			bbproject: event.projectkey,
+			bbdate,
+			bbok: 'yes',
+			bberror: '',
+			bbid: event.id,
+		}).toString();
+	}
+
+	/**
+	 * For the cross-vendor outage test: one new event, as Beebox would have it. One translated file
+	 * (`news\item-<n>.html` in `de`) becomes ready now (so the Catch-Up Trigger sees it), and a CreatedTranslatedFiles
+	 * event lists it. `deliver(url, secret)` sends that event's connector callback to a Wordbee Beebox Trigger's
+	 * URL (GET, the secret as `?token=`) and resolves to the HTTP status; `eventKey` is the key both triggers give
+	 * the file: `beebox:file:de:news\item-<n>.html:<date to the second>Z`. The webhook trigger emits that key only
+	 * as Beebox's details show it: version 2 with Fetch Event Details on (a credential for this simulator) and Output
+	 * "One Item Each"; without the details it can only say `beebox:<bbid>`.
+	 */
+	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
+		const n = ++this.sequence;
+		const at = new Date();
+		const file = `news\\item-${n}.html`;
+		const event = this.deliverFiles([{ file, locale: 'de', content: `<p>Nachricht ${n}</p>` }], at);
+		const query = this.callbackQuery(event, at);
+		return {
+			eventKey: `beebox:file:de:${file}:${at.toISOString().slice(0, 19)}Z`,
+			deliver: async (url, secret) => {
+				const separator = url.includes('?') ? '&' : '?';
+				const response = await fetch(
+					`${url}${separator}token=${encodeURIComponent(secret)}&${query}`,
+				);
+				await response.arrayBuffer();
+				return response.status;
+			},
+		};
+	}
+
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		this.requests.push({ method: req.method ?? '', path: url.pathname });
-		const json = (status: number, body: unknown) => {
-			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-			res.end(JSON.stringify(body));
-		};
-		const apiError = (message: string, id?: string) =>
-			json(400, { type: 'Api error', message, id, failed: true });
-
-		if (req.method === 'POST' && url.pathname === '/api/connect') {
-			let raw = '';
-			for await (const chunk of req) raw += chunk;
-			let body: Record<string, unknown> = {};
+		const query = Object.fromEntries(url.searchParams);
+		let raw = '';
+		for await (const chunk of req) raw += chunk;
+		let body: Record<string, unknown> | undefined;
+		if (raw) {
 			try {
 				body = JSON.parse(raw) as Record<string, unknown>;
 			} catch {
-				return apiError('Invalid request body');
+				body = undefined;
 			}
-			this.connects++;
-			const project = String(body.project ?? '');
-			const loginOk = body.login === this.options.login && body.pwd === this.options.password;
-			if (!loginOk || (project !== '' && project !== this.options.projectKey)) {
-				return apiError('Login failed. Verify login and password.', 'LOGIN_FAILED');
-			}
-			const token = randomUUID();
-			this.sessions.set(token, project);
-			return json(200, token);
 		}
-		if (req.method === 'GET' && url.pathname === '/api/disconnect') {
-			this.sessions.delete(url.searchParams.get('token') ?? '');
+		this.requests.push({ method: req.method ?? '', path: url.pathname, query, body });
+		const unlog = this.unlogAllAfter;
+		if (unlog?.path === url.pathname && this.calls(unlog.path).length === unlog.calls)
+			res.once('finish', () => this.resetSessions());
+		const json = (status: number, answer: unknown) => {
+			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+			res.end(JSON.stringify(answer));
+		};
+		const apiError = (message: string, id?: string) =>
+			json(400, { type: 'Api error', message, id, failed: true });
+		const path = url.pathname;
+		const override = this.overrides.get(`${req.method} ${path}`) ?? this.overrides.get(path);
+		const answerOverride = () => {
+			if (!override) return false;
+			res.writeHead(override.status, {
+				'content-type': override.contentType ?? 'application/json; charset=utf-8',
+			});
+			res.end(typeof override.body === 'string' ? override.body : JSON.stringify(override.body));
+			return true;
+		};
+		if (path === '/api/disconnect') this.sessions.delete(query.token ?? '');
+		if ((path === '/api/connect' || path === '/api/disconnect') && answerOverride()) return;
+
+		if (path === '/api/connect') {
+			if (req.method === 'POST' && this.options.connect === 'get-only-405') {
+				res.writeHead(405, { 'content-type': 'application/json; charset=utf-8', allow: 'GET' });
+				res.end(
+					JSON.stringify({
+						Message: "The requested resource does not support http method 'POST'.",
+					}),
+				);
+				return;
+			}
+			if (req.method === 'POST' && this.options.connect === 'get-only-404-html') {
+				res.writeHead(404, { 'content-type': 'text/html' });
+				res.end(
+					'<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2></body></html>',
+				);
+				return;
+			}
+			// GET has been there all along (api-connect); POST since November 2023 (api-connect-using-post)
+			if (req.method === 'POST' || req.method === 'GET') {
+				const fields = req.method === 'POST' ? (body ?? {}) : query;
+				if (req.method === 'POST' && !body) return apiError('Invalid request body');
+				return this.login(fields, json, apiError, res);
+			}
+		}
+		if (req.method === 'GET' && path === '/api/disconnect') {
 			res.writeHead(204).end();
 			return;
 		}
-		const serverWide = url.pathname === '/api/server/actions/action';
-		if (req.method === 'GET' && (url.pathname === '/api/actions/action' || serverWide)) {
-			const project = this.sessions.get(url.searchParams.get('token') ?? '');
-			if (project === undefined) return apiError('Not authorised', 'LOGGEDOUT');
+
+		const token = String(query.token ?? body?.token ?? '');
+		const project = this.sessions.get(token);
+		const known = [
+			'/api/actions/action',
+			'/api/server/actions/action',
+			'/api/workprogress/translatedfiles',
+			'/api/files/file',
+			'/api/details',
+		];
+		if (!known.includes(path)) {
+			res
+				.writeHead(404, { 'content-type': 'text/html' })
+				.end('<html><body>Not found</body></html>');
+			return;
+		}
+		if (project === undefined) return apiError('Not authorised', 'LOGGEDOUT');
+		if (this.rateLimited > 0) {
+			this.rateLimited--;
+			res
+				.writeHead(429, { 'retry-after': '1', 'content-type': 'text/plain' })
+				.end('Too many requests');
+			return;
+		}
+		if (answerOverride()) return;
+
+		const serverWide = path === '/api/server/actions/action';
+		if (req.method === 'GET' && (path === '/api/actions/action' || serverWide)) {
 			if (serverWide !== (project === '')) return apiError('Not authorised');
-			const event = this.options.events.find(
-				(e) => e.id === url.searchParams.get('id') && (serverWide || e.projectkey === project),
+			const event = this.events.find(
+				(e) => e.id === query.id && (serverWide || e.projectkey === project),
 			);
-			if (!event) return apiError(`The event ${url.searchParams.get('id')} does not exist.`);
-			const full = url.searchParams.get('fulldetails') === 'true';
+			if (!event) return apiError(`The event ${query.id} does not exist.`);
+			const full = query.fulldetails === 'true';
 			return json(200, {
 				id: event.id,
-				date: '2023-06-20T06:56:35.1234567+00:00',
+				date: event.date ?? '2023-06-20T06:56:35.1234567Z',
 				projectkey: event.projectkey,
 				projectname: 'Simulated project',
-				action: 'Translated files created',
+				action: 'Create translated files (connector push event)',
 				actioncode: event.actioncode,
 				info: null,
 				sender: 'Autorun',
@@ -100,16 +327,104 @@ export class BeeboxSimulator extends LocalServer {
 					? {
 							files: (event.files ?? []).map((f) => ({
 								date: '2023-06-20T06:56:35.1234567+00:00',
-								...f,
 								err: null,
 								errex: null,
+								...f,
 							})),
 						}
 					: null,
-				pushurl: null,
-				pushstatus: 'Done',
 			});
 		}
-		res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>');
+		if (path === '/api/workprogress/translatedfiles') {
+			const input =
+				req.method === 'POST'
+					? (body ?? {})
+					: { ...query, filter: query.filter ? JSON.parse(query.filter) : undefined };
+			return json(200, { files: this.translationStatus(input) });
+		}
+		if (req.method === 'GET' && path === '/api/files/file') {
+			const wanted = (query.filename ?? '').toLowerCase();
+			const record = this.files.find(
+				(f) => f.locale === query.locale && f.file.toLowerCase() === wanted && f.content,
+			);
+			if (!record?.content)
+				return apiError(`File not found: out\\${query.locale}\\${query.filename}`);
+			res.writeHead(200, { 'content-type': 'application/octet-stream' });
+			res.end(record.content);
+			return;
+		}
+		if (req.method === 'GET' && path === '/api/details') {
+			const targets = [...new Set(this.files.map((f) => f.locale))];
+			return json(200, {
+				sourceLocale: this.options.sourceLocale ?? 'en',
+				targetLocales: targets,
+				targetLocaleItems: targets.map((v) => ({ v, t: v })),
+				extensions: ['.html', '.json'],
+			});
+		}
+		res.writeHead(405).end();
+	}
+
+	private login(
+		fields: Record<string, unknown>,
+		json: (status: number, body: unknown) => void,
+		apiError: (message: string, id?: string) => void,
+		res: ServerResponse,
+	): void {
+		this.connects++;
+		if (this.busyLogins > 0) {
+			this.busyLogins--;
+			return apiError(
+				'The Beebox is busy with automatic operations. Try login again in a few seconds.',
+				'BUSY',
+			);
+		}
+		const project = String(fields.project ?? '');
+		const loginOk = fields.login === this.options.login && fields.pwd === this.options.password;
+		if (!loginOk || (project !== '' && project !== this.options.projectKey)) {
+			return apiError('Login failed. Verify login and password.', 'LOGIN_FAILED');
+		}
+		const token = randomUUID();
+		this.sessions.set(token, project);
+		const format = this.options.tokenFormat ?? 'json';
+		if (format === 'json') return json(200, token);
+		if (format === 'bare') {
+			res.writeHead(200, { 'content-type': 'text/plain' }).end(token);
+			return;
+		}
+		res
+			.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' })
+			.end(`<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">${token}</string>`);
+	}
+
+	private translationStatus(input: Record<string, unknown>): Record<string, unknown>[] {
+		const filter = (input.filter ?? {}) as {
+			targetLocale?: string;
+			patterns?: { fpath?: string };
+		};
+		const skip = Number(input.skip ?? 0);
+		const count = Number(input.count ?? 100);
+		const pattern = filter.patterns?.fpath ? new RegExp(filter.patterns.fpath) : undefined;
+		return this.files
+			.filter(
+				(f) =>
+					(!filter.targetLocale || f.locale.toLowerCase() === filter.targetLocale.toLowerCase()) &&
+					(!pattern || pattern.test(f.file)),
+			)
+			.slice(skip, skip + count)
+			.map((f) => ({
+				file: f.file,
+				locale: f.locale,
+				localename: `${f.locale} name`,
+				uptodate: f.status === 1,
+				segments: 10,
+				words: 100,
+				folder: '',
+				status: f.status,
+				statusc: STATUS_NAMES[f.status] ?? String(f.status),
+				tfdate: f.tfdate,
+				readyToBuild: f.status === 7,
+				notReadyToBuild: f.status === 6,
+			}));
 	}
 }

@@ -1,0 +1,78 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { catchUpProperties, pollCatchUp } from '../common/catchUp';
+import { beeboxCatchUpSource } from './catchUpSource';
+import { testBeeboxCredentials } from './credentialTest';
+
+/**
+ * Polls the Beebox project's translation status for translated files no callback announced (catchUpSource.ts),
+ * emitting the Wordbee Beebox Trigger's per-file items with the same eventKey: put both in one workflow before
+ * n8n's Remove Duplicates node. Logs out of the API after each poll.
+ */
+export class BeeboxCatchUpTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Wordbee Beebox Catch-Up Trigger',
+		name: 'beeboxCatchUpTrigger',
+		icon: { light: 'file:beebox.svg', dark: 'file:beebox.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		polling: true,
+		subtitle: 'Translated files',
+		description:
+			'Starts the workflow for translated files Beebox delivered while no callback reached n8n',
+		defaults: { name: 'Wordbee Beebox Catch-Up Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'beeboxApi', required: true, testedBy: 'testBeeboxCredentials' }],
+		properties: [
+			{
+				displayName:
+					'Beebox never repeats a callback. This trigger reads the translation status and emits each file that became ready, as the Wordbee Beebox Trigger does with Fetch Event Details on: follow both with Remove Duplicates on eventKey.',
+				name: 'catchUpNotice',
+				type: 'notice',
+				default: '',
+			},
+			...catchUpProperties,
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Target Locale',
+						name: 'targetLocale',
+						type: 'string',
+						default: '',
+						placeholder: 'es',
+						description: 'Only this target language (a Beebox locale code such as fr or en-GB)',
+					},
+					{
+						displayName: 'Path Pattern',
+						name: 'pathPattern',
+						type: 'string',
+						default: '',
+						placeholder: '\\.docx?$',
+						description:
+							"Only files whose path relative to the project matches this regular expression (Beebox's fpath pattern)",
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: { testBeeboxCredentials },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollCatchUp(this, beeboxCatchUpSource);
+	}
+}

@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/actions';
+import { downloadTranslatedFile } from '../../api';
+import { checkedLocale, checkedRelativePath } from '../../files';
+import { withExecutionSession } from '../../transport';
+
+/**
+ * A translated file as binary data (help.wordbee.com/beebox/api-get-translated-content): the translation into
+ * `locale` of the file at `file`, the path relative to the project with backslash separators. The output item
+ * keeps the input item's fields (the trigger's eventKey, say) with `locale` and `file` as downloaded.
+ */
+export const download: Operation = {
+	option: {
+		name: 'Download',
+		value: 'download',
+		action: 'Download translated file',
+		description: 'A translated file as binary data',
+	},
+	properties: [
+		{
+			displayName: 'Target Locale',
+			name: 'locale',
+			type: 'string',
+			required: true,
+			default: '={{ $json.locale }}',
+			description: 'The language of the translation, e.g. fr or en-GB',
+		},
+		{
+			displayName: 'File Path',
+			name: 'file',
+			type: 'string',
+			required: true,
+			default: '={{ $json.file }}',
+			placeholder: 'folder\\page.html',
+			description:
+				'Path of the original file relative to the project, as the trigger and the translation status give it (/ is read as \\)',
+		},
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: 'The name of the output binary field to put the file in',
+		},
+	],
+	async execute(ctx, i) {
+		const locale = checkedLocale(String(ctx.getNodeParameter('locale', i)));
+		const file = checkedRelativePath(String(ctx.getNodeParameter('file', i)));
+		const field = ctx.getNodeParameter('binaryPropertyName', i) as string;
+		const binary = await withExecutionSession(ctx, async (token) =>
+			downloadTranslatedFile(ctx, token, locale, file),
+		);
+		const input = (ctx.getInputData()[i]?.json ?? {}) as IDataObject;
+		return [
+			{ json: { ...input, locale, file }, binary: { [field]: binary }, pairedItem: { item: i } },
+		];
+	},
+};
