@@ -95,6 +95,20 @@ function readState(ctx: IPollFunctions): CatchUpState | undefined {
 	return state && typeof state.since === 'number' && state.seen ? state : undefined;
 }
 
+/**
+ * A listing longer than the state can hold, cut to its most recent observations (by changedAt, else the
+ * listing's own order, newest first as the vendors list): the rest are past the bound, neither recorded nor
+ * emitted. Recording them would only make prune drop some, which would then come back as new on every poll.
+ */
+export function mostRecent(observations: Observation[], max: number): Observation[] {
+	if (observations.length <= max) return observations;
+	const dated = observations.every((o) => o.changedAt);
+	const ordered = dated
+		? [...observations].sort((a, b) => b.changedAt!.getTime() - a.changedAt!.getTime())
+		: observations;
+	return ordered.slice(0, max);
+}
+
 /** Drops keys not seen for maxAgeMs, then the longest-unseen beyond maxEntries. */
 export function prune(seen: CatchUpState['seen'], now: number): CatchUpState['seen'] {
 	const kept = Object.entries(seen).filter(([, [, at]]) => now - at <= CATCH_UP_LIMITS.maxAgeMs);
@@ -146,7 +160,7 @@ export async function pollCatchUp(
 	};
 	const threshold = startFrom ? Date.parse(startFrom) : Number.NaN;
 	const emitted: IDataObject[] = [];
-	for (const observation of listing.observations) {
+	for (const observation of mostRecent(listing.observations, CATCH_UP_LIMITS.maxEntries)) {
 		const previous = next.seen[observation.key];
 		const signature = signatureHash(observation.signature);
 		next.seen[observation.key] = [signature, now];

@@ -117,6 +117,26 @@ describe('pollCatchUp', () => {
 	});
 });
 
+describe('a listing longer than the state can hold', () => {
+	it('emits nothing again on later polls: only the most recent maxEntries are followed', async () => {
+		const { ctx } = fakePollContext();
+		const count = CATCH_UP_LIMITS.maxEntries + 50;
+		const jobs = Object.fromEntries(Array.from({ length: count }, (_, i) => [`j${i}`, 'new']));
+		const dates = Object.fromEntries(
+			Array.from({ length: count }, (_, i) => [
+				`j${i}`,
+				new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+			]),
+		);
+		expect(await pollCatchUp(ctx, vendor(jobs, dates))).toBeNull();
+		expect(await pollCatchUp(ctx, vendor(jobs, dates))).toBeNull();
+		// the newest changes, and an old one beyond the bound does not come back
+		expect(
+			keys(await pollCatchUp(ctx, vendor({ ...jobs, [`j${count - 1}`]: 'done' }, dates))),
+		).toEqual([`v:j${count - 1}:done`]);
+	});
+});
+
 describe('prune: the bound on what a catch-up trigger keeps', () => {
 	it('drops keys unseen for longer than the maximum age', () => {
 		const now = Date.now();
