@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { N8n, freePort, n8nServicesReachable, repoRoot } = require('./n8n.js');
+const { N8n, freePort, n8nServicesReachable, repoRoot, withWebhookIds } = require('./n8n.js');
 
 async function portIsFree(/** @type {number} */ port) {
 	const net = require('node:net');
@@ -47,7 +47,7 @@ async function main() {
 		.readdirSync(examplesDir)
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => ({
-			...JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8')),
+			...withWebhookIds(JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8'))),
 			active: false,
 		}));
 	// Examples are imported inactive: they need the user's own credentials (Slack, e-mail) before they run.

@@ -94,3 +94,4 @@ export declare function freePort(): Promise<number>;
 export declare function linkPackage(userFolder: string): void;
 export declare const repoRoot: string;
 export declare function delay(ms: number): Promise<void>;
+export declare function withWebhookIds<T extends object>(workflow: T): T;

@@ -110,6 +110,31 @@ async function n8nServicesReachable() {
 	}
 }
 
+/**
+ * A workflow as n8n's editor imports it: the editor gives every webhook node without a webhookId one (our
+ * examples ship none, so that no two n8n instances share a URL); n8n's CLI import does not, and would then route
+ * the node under the workflow id and node name. The id is derived from the workflow id and the node name, so
+ * importing the same example again (npm run dev at every start) keeps its URL.
+ * @param {Record<string, any>} workflow
+ */
+function withWebhookIds(workflow) {
+	const { createHash } = require('node:crypto');
+	return {
+		...workflow,
+		nodes: (workflow.nodes ?? []).map((/** @type {Record<string, any>} */ node) => {
+			if (
+				node.webhookId ||
+				!/Trigger$|\.webhook$/.test(String(node.type)) ||
+				/CatchUpTrigger$/.test(String(node.type))
+			)
+				return node;
+			const hex = createHash('sha256').update(`${workflow.id}/${node.name}`).digest('hex');
+			const webhookId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+			return { ...node, webhookId };
+		}),
+	};
+}
+
 /** @returns {Promise<number>} a TCP port that was free a moment ago on 127.0.0.1 */
 function freePort() {
 	return new Promise((resolve, reject) => {
@@ -680,6 +705,7 @@ class N8n {
 
 module.exports = {
 	N8n,
+	withWebhookIds,
 	ensureInstalled,
 	offlineEnv,
 	n8nServicesReachable,

@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { N8n, repoRoot } = require('./n8n.js');
+const { N8n, repoRoot, withWebhookIds } = require('./n8n.js');
 
 const OUT = path.join(repoRoot, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -30,7 +30,7 @@ async function main() {
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => ({
 			file: f,
-			...JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', f), 'utf8')),
+			...withWebhookIds(JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', f), 'utf8'))),
 			active: false,
 		}));
 
