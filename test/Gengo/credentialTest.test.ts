@@ -20,7 +20,7 @@ describe('Gengo credential test button', () => {
 	it('says OK with the balance for keys Gengo accepts', async () => {
 		expect(await test({ publicKey: 'pub', privateKey: 'priv' })).toEqual({
 			status: 'OK',
-			message: 'Connected to Gengo (balance 25.32 USD)',
+			message: 'Connected to Gengo (balance 123.45 USD)',
 		});
 	});
 
