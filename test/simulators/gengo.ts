@@ -273,7 +273,7 @@ export class GengoSimulator extends LocalServer {
 			const after = url.searchParams.get('timestamp_after');
 			const countText = url.searchParams.get('count');
 			const count = countText === null ? (after === null ? 10 : Infinity) : Number(countText);
-			if (!(count >= 1 && count <= 200))
+			if (countText !== null && !(count >= 1 && count <= 200))
 				return refused({ opstat: 'error', err: { code: 1001, msg: 'count must be 1 to 200' } });
 			const listed = this.options.jobs
 				.filter((j) => !status || j.status === status)
