@@ -74,14 +74,12 @@ export const JOBS_PER_CALL = 50;
 export async function fetchJobsByIds(
 	ctx: ApiContext,
 	ids: string[],
-	beforeEachCall: () => void = () => undefined,
 ): Promise<Array<{ job: GengoJob | undefined; raw: unknown }>> {
 	const out: Array<{ job: GengoJob | undefined; raw: unknown }> = [];
 	for (let i = 0; i < ids.length; i += JOBS_PER_CALL) {
 		const chunk = ids
 			.slice(i, i + JOBS_PER_CALL)
 			.map((id) => pathSegment(id, GENGO_ID, 'Gengo job ID'));
-		beforeEachCall();
 		const response = (await gengoGet(ctx, `/translate/jobs/${chunk.join(',')}`)) as
 			| { jobs?: unknown }
 			| undefined;
