@@ -89,7 +89,7 @@ describe('Gengo Catch-Up Trigger', () => {
 	it("emits the item the Gengo Trigger (version 2) emits for Gengo's callback of the same event", async () => {
 		const p = poller(gengo);
 		await p.poll();
-		gengo.nextEvent(); // 500 → pending
+		gengo.job('500').status = 'pending';
 		gengo.nextEvent(); // 500 → reviewable, with a translation
 		const [item] = (await p.poll()).items;
 
@@ -109,6 +109,21 @@ describe('Gengo Catch-Up Trigger', () => {
 		};
 		expect(strip(item)).toEqual(strip(webhook.items[0]));
 		expect(item.eventKey).toBe(expectedJobEventKey('500', 'reviewable', gengo.job('500').body_tgt));
+	});
+
+	it("nextEvent(): however many events happen between two polls, the next poll emits each, with nextEvent's eventKey", async () => {
+		const p = poller(gengo);
+		await p.poll();
+		const events = [gengo.nextEvent(), gengo.nextEvent(), gengo.nextEvent(), gengo.nextEvent()];
+		expect(events.map((e) => e.eventKey)).toEqual([
+			'gengo:job:500:pending',
+			expect.stringMatching(/^gengo:job:501:approved$/),
+			'gengo:job:503:available',
+			'gengo:job:504:available',
+		]);
+		const { items } = await p.poll();
+		expect(items.map((i) => i.eventKey).sort()).toEqual(events.map((e) => e.eventKey).sort());
+		expect((await p.poll()).items).toEqual([]);
 	});
 
 	it('tells a second review round from the first (a new translation after revising)', async () => {

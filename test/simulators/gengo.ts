@@ -113,6 +113,9 @@ export class GengoSimulator extends LocalServer {
 
 	private pendingRateLimits = 0;
 
+	/** jobs nextEvent() changed */
+	private readonly touched = new Set<string>();
+
 	private retryAfter = '0';
 
 	constructor(readonly options: GengoSimulatorOptions) {
@@ -168,15 +171,16 @@ export class GengoSimulator extends LocalServer {
 	}
 
 	/**
-	 * One new event of the simulated account, as Gengo would have it: the first job not yet approved (or canceled,
-	 * rejected, on hold) moves to its next status (queued → available → pending → reviewable → approved; a
-	 * reviewable job gets a translation), or, when every job is done, a new job is submitted (available, now).
+	 * One new event of the simulated account, as Gengo would have it, each on a job no earlier nextEvent() changed
+	 * (so a catch-up that compares snapshots sees every one of them, however many happen between two polls): the
+	 * first such job that can move on takes its next status (queued → available → pending → reviewable, with a
+	 * translation → approved; revising → reviewable), else a new job is submitted (available, now).
 	 * The account's API shows the change at once; `deliver` POSTs the callback Gengo would send for it to `url`
-	 * (the trigger's Production URL) with `?token=<secret>`, and answers the HTTP status; `eventKey` is the key our
-	 * triggers (webhook version 2 and catch-up) give the event.
+	 * (the trigger's Production URL) with `?token=<secret>`, and answers the HTTP status (0: no answer); `eventKey`
+	 * is the key our triggers (webhook version 2 and catch-up) give the event.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
-		let job = this.options.jobs.find((j) => NEXT_STATUS[j.status]);
+		let job = this.options.jobs.find((j) => NEXT_STATUS[j.status] && !this.touched.has(j.job_id));
 		if (job) {
 			job.status = NEXT_STATUS[job.status];
 			if (job.status === 'reviewable' && !job.file)
@@ -190,6 +194,7 @@ export class GengoSimulator extends LocalServer {
 			};
 			this.options.jobs.push(job);
 		}
+		this.touched.add(job.job_id);
 		const payload = this.jobPayload(job);
 		return {
 			eventKey: expectedJobEventKey(
@@ -204,9 +209,9 @@ export class GengoSimulator extends LocalServer {
 					method: 'POST',
 					headers: { 'content-type': 'application/x-www-form-urlencoded' },
 					body: new URLSearchParams({ job: JSON.stringify(payload) }).toString(),
-				});
-				await response.arrayBuffer();
-				return response.status;
+				}).catch(() => undefined);
+				await response?.arrayBuffer();
+				return response?.status ?? 0;
 			},
 		};
 	}
