@@ -9,17 +9,22 @@ export class Recorder extends LocalServer {
 		method: string;
 		path: string;
 		headers: Record<string, unknown>;
+		/** the body as UTF-8 text */
 		body: string;
+		/** the body's exact bytes (a file upload) */
+		bytes: Buffer;
 	}> = [];
 
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		let body = '';
-		for await (const chunk of req) body += chunk;
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(Buffer.from(chunk as Buffer));
+		const bytes = Buffer.concat(chunks);
 		this.received.push({
 			method: req.method ?? '',
 			path: req.url ?? '',
 			headers: req.headers,
-			body,
+			body: bytes.toString('utf8'),
+			bytes,
 		});
 		res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
 	}
