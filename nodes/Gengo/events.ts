@@ -1,6 +1,4 @@
-import { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
-
-export { ALL_EVENTS, isEventWanted };
+import { isEventWanted } from '../common/eventFilter';
 
 /**
  * The events a Gengo callback can carry: the job's status when a `job` is posted, `comment` when a `comment`

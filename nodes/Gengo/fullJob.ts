@@ -1,7 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { unauthorized, unavailable } from '../common/delivery';
-import { WorkBudget } from '../common/workBudget';
+import { DELIVERY_LIMITS, WorkBudget } from '../common/workBudget';
 import { jobPath, readJobAnswer } from './api';
 import type { GengoCallback } from './callback';
 import { canonicalStatus } from './events';
@@ -25,7 +25,7 @@ import { GengoApiError, gengoGet } from './transport';
  * within DELIVERY_LIMITS' time, none waiting out a 429. When the API cannot answer, the delivery gets 503 so
  * Gengo retries it (every 15 minutes for 12 hours) instead of the workflow running unconfirmed.
  */
-export const FULL_JOB_LIMITS = { calls: 3 } as const;
+export const FULL_JOB_LIMITS = { ...DELIVERY_LIMITS, calls: 3 } as const;
 
 export type Confirmation =
 	| { confirmed: true; job: GengoJob; comment?: GengoThreadEntry }
@@ -49,7 +49,7 @@ async function budgetedGet(
 export async function fetchConfirmedJob(
 	ctx: IWebhookFunctions,
 	jobId: string,
-	budget = new WorkBudget(),
+	budget = new WorkBudget(FULL_JOB_LIMITS),
 ): Promise<GengoJob> {
 	const path = jobPath(jobId);
 	const answer = await budgetedGet(ctx, budget, path).then(
@@ -109,7 +109,7 @@ export async function confirmCallback(
 	ctx: IWebhookFunctions,
 	callback: GengoCallback,
 ): Promise<Confirmation> {
-	const budget = new WorkBudget();
+	const budget = new WorkBudget(FULL_JOB_LIMITS);
 	const jobId = callback.kind === 'job' ? callback.job.job_id : callback.comment.job_id;
 	const job = await fetchConfirmedJob(ctx, jobId, budget);
 	if (callback.kind === 'job') {

@@ -509,6 +509,8 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 
 	it("Fetch Full Job: the item is the API's; a status or a comment the API does not have starts nothing", async () => {
 		const hook = `${url(workflows.fullJob)}?token=${TOKEN}`;
+		// Gengo echoes each job's callback_url, our token included
+		gengo.job('384985').callback_url = `${url(workflows.fullJob)}?token=${TOKEN}`;
 		const answers = [
 			// genuine, cut short: the API's job (body_src > 60 KB, eta "" at the API) goes out
 			await post(hook, 'reviewable', { jobId: '384985', bodySrc: 'cut' }),
@@ -818,6 +820,33 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			},
 		});
 		console.log(`[e2e gengo] credential test: ${JSON.stringify([good.body, bad.body])}`);
+	});
+
+	it('no execution holds the secret token or a key, though Gengo echoes the token in callback_url', async () => {
+		for (const callbackUrl of [
+			`${url(workflows.corpus)}?token=${TOKEN}`,
+			`${url(workflows.pathToken)}/${TOKEN}`,
+		]) {
+			const request = gengoCallbackRequest('approved', { jobId: '9901' });
+			const job = {
+				...JSON.parse(new URLSearchParams(request.body).get('job')!),
+				callback_url: callbackUrl,
+			};
+			expect((await postForm(`${url(workflows.corpus)}?token=${TOKEN}`, { job })).status).toBe(200);
+		}
+		const corpusRuns = await n8n.waitForExecutions(
+			workflows.corpus.id,
+			corpusDeliveries().length + 2,
+		);
+		expect(
+			receivedItems(corpusRuns.slice(-2))
+				.flat()
+				.map((i) => (i.job as { callback_url: string }).callback_url),
+		).toEqual([`${url(workflows.corpus)}?token=***`, `${url(workflows.pathToken)}/***`]);
+		const everything = JSON.stringify(await n8n.executions());
+		expect(everything).toContain('token=***');
+		expect(everything).not.toContain(TOKEN);
+		expect(everything).not.toContain(KEYS.privateKey);
 	});
 
 	describe('"never miss an event": Gengo Trigger + Gengo Catch-Up Trigger + Remove Duplicates', () => {
