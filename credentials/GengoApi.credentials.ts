@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -84,27 +83,8 @@ export class GengoApi implements ICredentialType {
 		};
 	}
 
-	// The Test button: account balance is the cheapest signed call. Gengo answers refused keys with
-	// `{"opstat":"error","err":{...}}`; the Gengo nodes' own credential test shows Gengo's message.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.environment === "sandbox" ? "' +
-				GENGO_BASE_URLS.sandbox +
-				'" : "' +
-				GENGO_BASE_URLS.production +
-				'" }}',
-			url: '/account/balance',
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'opstat',
-					value: 'error',
-					message: 'Gengo refused the keys: check the public and private key and the environment',
-				},
-			},
-		],
-	};
+	// The Test button is the Gengo nodes' `testGengoCredentials` (their credentials' `testedBy`): a signed
+	// account-balance call that shows the balance, or Gengo's own message for refused keys. n8n runs a
+	// credential's own `test` instead when it has one (CredentialsTester in n8n 1.123 and 2.41), so this class has
+	// none: one test, the more telling one.
 }

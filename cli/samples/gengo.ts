@@ -11,26 +11,29 @@ export interface GengoSampleOptions {
 	bodySrc?: string;
 }
 
+/** Job statuses as Gengo's job-status page spells them (https://developers.gengo.com/v2/job_statuses/), and comment. */
 export type GengoSampleEvent =
+	| 'queued'
 	| 'available'
 	| 'pending'
 	| 'reviewable'
 	| 'approved'
 	| 'revising'
 	| 'rejected'
-	| 'cancelled'
-	| 'held'
+	| 'canceled'
+	| 'hold'
 	| 'comment';
 
 export const GENGO_SAMPLE_EVENTS: GengoSampleEvent[] = [
+	'queued',
 	'available',
 	'pending',
 	'reviewable',
 	'approved',
 	'revising',
 	'rejected',
-	'cancelled',
-	'held',
+	'canceled',
+	'hold',
 	'comment',
 ];
 

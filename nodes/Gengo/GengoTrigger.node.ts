@@ -1,13 +1,14 @@
 import {
 	NodeConnectionTypes,
+	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleDelivery, startWorkflow } from '../common/delivery';
-import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
+import { handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
+import { ALL_EVENTS, eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { asRecord } from '../common/request';
 import { respondProperty, triggerPanel, triggerWebhooks } from '../common/triggerProperties';
 import {
@@ -19,16 +20,15 @@ import {
 import { testWebhookSecret } from '../common/webhookSecret';
 import { readGengoCallback } from './callback';
 import { testGengoCredentials } from './credentialTest';
-import { COMMENT_EVENT, GENGO_EVENTS } from './events';
-import { fetchConfirmedJob } from './fullJob';
-import { buildGengoCommentItem, buildGengoJobItem } from './output';
-
-const WEBHOOK_PATH = 'gengo';
+import { COMMENT_EVENT, GENGO_EVENTS, isGengoEventWanted } from './events';
+import { confirmCallback } from './fullJob';
+import { buildGengoCommentItem, buildGengoJobItem, GENGO_WEBHOOK_PATH } from './output';
 
 /**
- * Receives Gengo's job and comment callbacks (developers.gengo.com/v2/callback_urls): Gengo POSTs to each job's
- * `callback_url`, form-encoded, with a `job` or a `comment` parameter holding JSON, and retries every 15 minutes
- * for 12 hours until it gets a 200. Version 2 requires a secret token in the URL by default (version 1 had none).
+ * Receives Gengo's job and comment callbacks (https://developers.gengo.com/v2/callback_urls/): Gengo POSTs to each
+ * job's `callback_url`, form-encoded, with a `job` or a `comment` parameter holding JSON, and retries every 15
+ * minutes for 12 hours until it gets a 200. Gengo cannot sign its callbacks, so a secret token in the URL tells
+ * them from forged ones; version 2 requires one by default (version 1 had none).
  */
 export class GengoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,17 +40,17 @@ export class GengoTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: EVENTS_SUBTITLE,
 		description:
-			'Starts the workflow when a Gengo job changes status (available, started, reviewable, approved, ...) or gets a comment',
+			'Starts the workflow when a Gengo job changes status (available, reviewable, approved, ...) or a translator comments',
 		defaults: { name: 'Gengo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		eventTriggerDescription: 'Waiting for a Gengo callback to the Test URL',
 		activationMessage:
-			'Gengo callbacks to the Production URL now run this workflow. Use it (with the secret token) as the callback_url of the jobs you order.',
+			'Gengo callbacks to the Production URL now run this workflow. Use it, with the secret token, as the callback_url of the jobs you order.',
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Gengo callback',
 			setup:
-				"Give Gengo this node's URL as the <code>callback_url</code> of the jobs you order (in your API calls or your CMS connector), with the secret token: <code>?token=&lt;secret&gt;</code> appended, or as the last path segment.",
+				"Gengo calls the <code>callback_url</code> of each job you order. Use this node's URL there (in your <code>POST /translate/jobs</code> calls or your CMS connector's Gengo settings), with the secret token: <code>?token=&lt;secret&gt;</code> appended, or as the last path segment.",
 		}),
 		credentials: [
 			{
@@ -59,6 +59,7 @@ export class GengoTrigger implements INodeType {
 				testedBy: 'testGengoCredentials',
 				displayOptions: { show: { fetchFullJob: [true] } },
 			},
+			// webhookSecretCredential(URL_TOKEN_CREDENTIAL_SHOW), written out: n8n's lint reads this array literally
 			{
 				name: 'translationWebhookSecretApi',
 				required: true,
@@ -66,11 +67,11 @@ export class GengoTrigger implements INodeType {
 				displayOptions: { show: { '@version': [2], urlTokenLocation: ['query', 'path'] } },
 			},
 		],
-		webhooks: triggerWebhooks(['POST'], urlTokenWebhookRoute(WEBHOOK_PATH)),
+		webhooks: triggerWebhooks(['POST'], urlTokenWebhookRoute(GENGO_WEBHOOK_PATH)),
 		properties: [
 			{
 				displayName:
-					'Use this node\'s Production URL as the callback_url of the jobs you order (in your API calls or your CMS connector). Gengo does not send callbacks larger than 60 KB: for long texts turn on "Fetch Full Job".',
+					'Use the Production URL as the callback_url of the jobs you order. Gengo sends no callback over 60 KB: for long texts turn on "Fetch Full Job".',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -79,14 +80,14 @@ export class GengoTrigger implements INodeType {
 				GENGO_EVENTS.map(([value, name, description]) => ({ name, value, description })),
 				'Job statuses and comments that start the workflow. Others are answered 200 and start nothing.',
 			),
-			...urlTokenProperties(WEBHOOK_PATH),
+			...urlTokenProperties(GENGO_WEBHOOK_PATH),
 			{
 				displayName: 'Fetch Full Job',
 				name: 'fetchFullJob',
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to replace the callback's job with the job as the Gengo API has it: covers texts too large for a callback, and answers 401 (no execution) for a job this account does not know. Needs Gengo API credentials.",
+					'Whether to take the job (and a comment) from the Gengo API instead of the callback. Proves the callback: a job this account does not know gets 401; a status or comment the API does not have starts nothing. Covers texts too large for a callback. Needs Gengo API credentials.',
 			},
 			respondProperty,
 		],
@@ -102,6 +103,7 @@ export class GengoTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
+			const version = this.getNode().typeVersion;
 			await checkUrlToken(this, asRecord(this.getQueryData()));
 			const callback = readGengoCallback(
 				this.getHeaderData() as Record<string, unknown>,
@@ -109,17 +111,34 @@ export class GengoTrigger implements INodeType {
 			);
 
 			const event = callback.kind === 'job' ? callback.job.status : COMMENT_EVENT;
-			const unwanted = unwantedEvent(this, event);
-			if (unwanted) return unwanted;
+			if (!isGengoEventWanted(event, this.getNodeParameter('events', [ALL_EVENTS]) as string[]))
+				return ignoreDelivery(this, `event ${event} is not selected in the node's event filter`);
 
-			const jobId = callback.kind === 'job' ? callback.job.job_id : callback.comment.job_id;
-			const apiJob = this.getNodeParameter('fetchFullJob', false)
-				? await fetchConfirmedJob(this, jobId)
-				: undefined;
-			const item =
-				callback.kind === 'job'
-					? buildGengoJobItem(callback.job, receivedAt, apiJob)
-					: buildGengoCommentItem(callback.comment, receivedAt, apiJob);
+			let item: IDataObject;
+			if (!this.getNodeParameter('fetchFullJob', false)) {
+				item =
+					callback.kind === 'job'
+						? buildGengoJobItem(callback.job, receivedAt, { version, fromApi: false })
+						: buildGengoCommentItem(callback.comment, receivedAt);
+			} else {
+				const confirmation = await confirmCallback(this, callback);
+				if (!confirmation.confirmed) {
+					this.logger.warn(
+						`Gengo Trigger: ${confirmation.reason}: a late retry or a forged callback; nothing started`,
+					);
+					return ignoreDelivery(
+						this,
+						'the callback does not match the job at the Gengo API (a late retry, or not from Gengo): nothing started',
+					);
+				}
+				item =
+					callback.kind === 'job' || !confirmation.comment
+						? buildGengoJobItem(confirmation.job, receivedAt, { version, fromApi: true })
+						: buildGengoCommentItem(callback.comment, receivedAt, {
+								job: confirmation.job,
+								comment: confirmation.comment,
+							});
+			}
 			return startWorkflow(this, [item]);
 		});
 	}

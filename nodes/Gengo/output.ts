@@ -3,88 +3,147 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildEnvelope } from '../common/envelope';
-import { COMMENT_EVENT } from './events';
+import { redactUrlToken } from '../common/urlToken';
+import { canonicalStatus, COMMENT_EVENT } from './events';
 import type { GengoComment, GengoJob } from './schemas';
 
-const isoFromUnix = (seconds: number | undefined): string | null =>
-	seconds === undefined || !Number.isFinite(seconds) || seconds <= 0
+/** The Gengo Trigger's webhook path: what a callback_url carrying our token has before it (see redaction below). */
+export const GENGO_WEBHOOK_PATH = 'gengo';
+
+const isoFromUnix = (seconds: unknown): string | null =>
+	typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0
 		? null
 		: new Date(seconds * 1000).toISOString();
 
-/** `custom_data` as JSON when it is JSON (most integrations put an object there), else the string as sent. */
-export function parseCustomData(customData: string | null | undefined): IDataObject[string] {
+const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/**
+ * `custom_data` is documented as a string ("up to 1K", https://developers.gengo.com/v2/api_methods/payloads/): it
+ * stays one, so a long numeric id keeps every digit. Only a JSON object or array (what most integrations put
+ * there, e.g. `{"cms_id": ...}`) is parsed; anything else, including text that merely looks like JSON
+ * (`{internal_id: 2311}` in Gengo's docs), is the string as sent. Empty or absent: null.
+ */
+export function parseCustomData(customData: unknown): IDataObject[string] {
 	if (customData === undefined || customData === null || customData === '') return null;
-	const text = customData.trim();
-	if (!/^[[{"]|^-?\d|^(true|false|null)$/.test(text)) return customData;
+	const text = String(customData);
+	if (!/^\s*[[{]/.test(text)) return text;
 	try {
-		return JSON.parse(text) as IDataObject[string];
+		const parsed = JSON.parse(text) as unknown;
+		return parsed !== null && typeof parsed === 'object' ? (parsed as IDataObject) : text;
 	} catch {
-		return customData;
+		return text;
 	}
 }
 
-/** The job with `ctime` and `eta` also as ISO times (`eta` counts seconds from now, Gengo's estimate). */
-export function typedJob(job: GengoJob, receivedAt: Date): IDataObject {
+/**
+ * The job as the item shows it: as Gengo sent it (typed by the schema), `callback_url` without our secret token
+ * (Gengo echoes each job's callback_url back, token included), plus `ctimeIso` and `etaIso` (`eta` counts seconds
+ * from now: Gengo's estimate; none when it is negative or absent).
+ */
+export function presentJob(job: GengoJob, receivedAt: Date): IDataObject {
+	const eta = job.eta;
 	return {
 		...job,
+		...(typeof job.callback_url === 'string'
+			? { callback_url: redactUrlToken(job.callback_url, GENGO_WEBHOOK_PATH) }
+			: {}),
 		ctimeIso: isoFromUnix(job.ctime),
 		etaIso:
-			job.eta === undefined || job.eta < 0
-				? null
-				: new Date(receivedAt.getTime() + job.eta * 1000).toISOString(),
+			typeof eta === 'number' && Number.isFinite(eta) && eta >= 0
+				? new Date(receivedAt.getTime() + eta * 1000).toISOString()
+				: null,
 	};
 }
 
 /**
- * A job callback as one item: the envelope (event = the job's status; eventKey per job and status, so Gengo's
- * retries every 15 minutes carry the same key), then the job, typed.
- * `apiJob` is the job as the API answered it ("Fetch Full Job"); the event stays the callback's status.
+ * The eventKey of a job event. Version 1: `gengo:job:<job_id>:<status as sent>`, unchanged. Version 2 (and the
+ * Gengo Catch-Up Trigger): the status in the job-status page's spelling (`cancelled` → `canceled`), and for
+ * `reviewable` a hash of the translation (`body_tgt`) when the job has one: a job that comes back for review after
+ * `revising` carries a new translation, so its second `reviewable` is a new event, while Gengo's retries of one
+ * callback (and the same job read from the API) keep the key. Everything in it is in the callback and in the API's
+ * job alike, so the catch-up trigger rebuilds the same key.
  */
-export function buildGengoJobItem(job: GengoJob, receivedAt: Date, apiJob?: GengoJob): IDataObject {
-	const shown = apiJob ?? job;
-	const fileUrl = shown.file_url_tgt ?? job.file_url_tgt;
+export function gengoJobEventKey(job: GengoJob, version: number): string {
+	if (version < 2) return `gengo:job:${job.job_id}:${job.status}`;
+	const status = canonicalStatus(job.status);
+	const text = typeof job.body_tgt === 'string' && job.body_tgt ? job.body_tgt : undefined;
+	return `gengo:job:${job.job_id}:${status}${status === 'reviewable' && text ? `:${shortHash(text)}` : ''}`;
+}
+
+/** The eventKey of a comment: per job and the comment's time (Unix seconds), or its text when it has no time. */
+export function gengoCommentEventKey(
+	jobId: string,
+	ctime: number | undefined,
+	body: string,
+): string {
+	return `gengo:comment:${jobId}:${ctime ?? shortHash(body)}`;
+}
+
+export interface GengoItemOptions {
+	/** the trigger's node version (the catch-up trigger builds version 2 items) */
+	version: number;
+	/** whether the job is the API's (Fetch Full Job, the catch-up trigger) rather than the callback's */
+	fromApi: boolean;
+}
+
+/**
+ * A job event as one item: the envelope (event = the job's status: as sent in version 1, in the job-status page's
+ * spelling from version 2; `status` as sent), then the job.
+ */
+export function buildGengoJobItem(
+	job: GengoJob,
+	receivedAt: Date,
+	options: GengoItemOptions,
+): IDataObject {
 	return buildEnvelope(
 		{
 			vendor: 'gengo',
-			event: job.status,
-			eventKey: `gengo:job:${job.job_id}:${job.status}`,
+			event: options.version >= 2 ? canonicalStatus(job.status) : job.status,
+			eventKey: gengoJobEventKey(job, options.version),
 			occurredAt: null,
 			receivedAt,
 			jobId: job.job_id,
 			status: job.status,
 		},
 		{
-			orderId: shown.order_id ?? job.order_id ?? null,
-			job: typedJob(shown, receivedAt),
-			customData: parseCustomData(shown.custom_data ?? job.custom_data),
-			...(fileUrl ? { fileUrl } : {}),
-			fullJobFetched: apiJob !== undefined,
+			orderId: job.order_id ?? null,
+			job: presentJob(job, receivedAt),
+			customData: parseCustomData(job.custom_data),
+			...(typeof job.file_url_tgt === 'string' && job.file_url_tgt
+				? { fileUrl: job.file_url_tgt }
+				: {}),
+			fullJobFetched: options.fromApi,
 		},
 	);
 }
 
-/** A comment callback as one item; eventKey per job and the comment's time (or its text, without a time). */
+/**
+ * A comment event as one item. `fromApi`: the comment as the job's thread at the API has it and the job from the
+ * API (Fetch Full Job), so nothing in the item comes from the callback; otherwise the callback's comment.
+ */
 export function buildGengoCommentItem(
 	comment: GengoComment,
 	receivedAt: Date,
-	apiJob?: GengoJob,
+	fromApi?: { job: GengoJob; comment: { body: string; author?: string; ctime?: number } },
 ): IDataObject {
+	const shown = fromApi ? { job_id: fromApi.job.job_id, ...fromApi.comment } : comment;
+	const fileUrl = fromApi ? fromApi.job.file_url_tgt : comment.file_url_tgt;
 	return buildEnvelope(
 		{
 			vendor: 'gengo',
 			event: COMMENT_EVENT,
-			eventKey: `gengo:comment:${comment.job_id}:${comment.ctime ?? createHash('sha256').update(comment.body).digest('hex').slice(0, 16)}`,
-			occurredAt: comment.ctime ? new Date(comment.ctime * 1000) : null,
+			eventKey: gengoCommentEventKey(shown.job_id, shown.ctime, shown.body),
+			occurredAt: shown.ctime ? new Date(shown.ctime * 1000) : null,
 			receivedAt,
-			jobId: comment.job_id,
+			jobId: shown.job_id,
 		},
 		{
-			orderId: apiJob?.order_id ?? null,
-			comment: { ...comment, ctimeIso: isoFromUnix(comment.ctime) },
-			customData: parseCustomData(comment.custom_data),
-			...(comment.file_url_tgt ? { fileUrl: comment.file_url_tgt } : {}),
-			...(apiJob ? { job: typedJob(apiJob, receivedAt) } : {}),
-			fullJobFetched: apiJob !== undefined,
+			orderId: fromApi?.job.order_id ?? null,
+			comment: { ...shown, ctimeIso: isoFromUnix(shown.ctime) },
+			customData: parseCustomData(fromApi ? fromApi.job.custom_data : comment.custom_data),
+			...(typeof fileUrl === 'string' && fileUrl ? { fileUrl } : {}),
+			...(fromApi ? { job: presentJob(fromApi.job, receivedAt) } : {}),
+			fullJobFetched: fromApi !== undefined,
 		},
 	);
 }

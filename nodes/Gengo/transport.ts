@@ -79,7 +79,7 @@ export async function gengoGet(
 	ctx: ApiContext,
 	path: string,
 	qs: IDataObject = {},
-	options: { rateLimitWaitMs?: number } = {},
+	options: { rateLimitWaitMs?: number; timeoutMs?: number } = {},
 ): Promise<unknown> {
 	const answer = await apiRequest(ctx, GENGO_API, {
 		method: 'GET',

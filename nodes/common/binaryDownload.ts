@@ -1,6 +1,6 @@
 import { sleep, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, type ApiRequest, type VendorApi } from './httpClient';
+import { apiRequest, baseUrlProblem, type ApiRequest, type VendorApi } from './httpClient';
 import { VendorApiError } from './vendorError';
 
 /**
@@ -83,4 +83,74 @@ export async function waitForVendorJob<T>(
 		await sleep(interval);
 		interval = Math.min(interval * 2, 10_000);
 	}
+}
+
+/**
+ * A file behind a download link a vendor's API handed out (Gengo's `file_url_tgt`): fetched WITHOUT the node's
+ * credential (n8n's plain httpRequest), streamed into n8n's binary data store. Each URL, the link and every
+ * redirect (at most 3), must be https, or http on this machine's loopback interface (local simulators), and carry
+ * no user name or password (baseUrlProblem), so nothing is fetched in clear text over the network. The file name
+ * comes from Content-Disposition, else the link's last path segment, else `fallbackName`; the MIME type from
+ * Content-Type.
+ */
+export async function downloadLink(
+	ctx: IExecuteFunctions,
+	link: string,
+	fallbackName: string,
+	options: { timeoutMs?: number; what?: string } = {},
+): Promise<IBinaryData> {
+	const what = options.what ?? 'the download link';
+	let url = link;
+	for (let redirects = 0; ; redirects++) {
+		const problem = baseUrlProblem(url);
+		if (problem) throw new VendorApiError(`${what} cannot be followed: ${problem}`, 400);
+		const answer = (await ctx.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: options.timeoutMs ?? 300_000,
+		})) as {
+			statusCode: number;
+			body: unknown;
+			headers?: Record<string, string | string[] | undefined>;
+		};
+		const headers = answer.headers ?? {};
+		const location = headerValue(headers, 'location');
+		if (answer.statusCode >= 300 && answer.statusCode < 400 && location) {
+			destroyStream(answer.body);
+			if (redirects >= 3) throw new VendorApiError(`${what}: more than 3 redirects`, 502);
+			url = new URL(location, url).toString();
+			continue;
+		}
+		if (answer.statusCode < 200 || answer.statusCode >= 300) {
+			destroyStream(answer.body);
+			throw new VendorApiError(`${what} answered HTTP ${answer.statusCode}`, answer.statusCode);
+		}
+		const type = headerValue(headers, 'content-type')?.split(';')[0].trim();
+		const fileName =
+			fileNameOf(headerValue(headers, 'content-disposition')) ?? linkName(url) ?? fallbackName;
+		return await ctx.helpers.prepareBinaryData(
+			answer.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
+			fileName,
+			type && type !== 'application/octet-stream' ? type : undefined,
+		);
+	}
+}
+
+/** The last path segment of a URL, decoded, as a file name (none for `/` or a broken escape). */
+function linkName(url: string): string | undefined {
+	const segment = new URL(url).pathname.split('/').filter(Boolean).pop();
+	if (!segment) return undefined;
+	try {
+		return baseName(decodeURIComponent(segment));
+	} catch {
+		return undefined;
+	}
+}
+
+function destroyStream(body: unknown): void {
+	(body as { destroy?: () => void } | undefined)?.destroy?.();
 }

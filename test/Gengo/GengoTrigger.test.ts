@@ -3,11 +3,19 @@ import { parse as parseQuery } from 'node:querystring';
 
 import { gengoCallbackRequest, gengoSampleComment, gengoSampleJob } from '../../cli/samples/gengo';
 import { GENGO_EVENTS } from '../../nodes/Gengo/events';
+import { DeliveryRejected } from '../../nodes/common/delivery';
+import { WorkBudget } from '../../nodes/common/workBudget';
+import { fetchConfirmedJob } from '../../nodes/Gengo/fullJob';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';
-import { deliverTo, PATH_TOKEN, type FakeRequest } from '../helpers/webhookContext';
-import { GengoSimulator } from '../simulators/gengo';
+import {
+	deliverTo,
+	fakeWebhookContext,
+	PATH_TOKEN,
+	type FakeRequest,
+} from '../helpers/webhookContext';
+import { expectedJobEventKey, GengoSimulator } from '../simulators/gengo';
 
 const trigger = new GengoTrigger();
 
@@ -203,78 +211,368 @@ describe('Gengo Trigger: refusals', () => {
 	});
 });
 
+const form = (parameter: 'job' | 'comment', value: Record<string, unknown>) => ({
+	headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	body: { [parameter]: JSON.stringify(value) },
+});
+const SECRET = 'Gengo-v2-secret-0123456789';
+const v2 = (extra: Partial<FakeRequest> = {}): Partial<FakeRequest> => ({
+	typeVersion: 2,
+	credentials: { translationWebhookSecretApi: { secret: SECRET } },
+	query: { token: SECRET },
+	...extra,
+});
+
+describe('Gengo Trigger version 2', () => {
+	it('is closed by default: a secret token in the query string, from the credential', async () => {
+		const sent = gengoCallbackRequest('approved');
+		const base = request(sent.contentType, sent.body);
+		expect((await deliver({ ...base, typeVersion: 2 })).status).toBe(401);
+		expect((await deliver({ ...base, ...v2({ query: {} }) })).status).toBe(401);
+		expect((await deliver({ ...base, ...v2({ query: { token: `${SECRET}x` } }) })).status).toBe(
+			401,
+		);
+		const good = await deliver({ ...base, ...v2() });
+		expect([good.status, good.items.length]).toEqual([200, 1]);
+	});
+
+	it("names the event in the job-status page's spelling and keeps the status as sent", async () => {
+		for (const [sent, event] of [
+			['cancelled', 'canceled'],
+			['canceled', 'canceled'],
+			['held', 'hold'],
+			['hold', 'hold'],
+			['queued', 'queued'],
+		]) {
+			const { items } = await deliver({ ...form('job', { job_id: '51', status: sent }), ...v2() });
+			expect(items[0]).toMatchObject({
+				event,
+				status: sent,
+				eventKey: `gengo:job:51:${event}`,
+				job: { status: sent },
+			});
+		}
+	});
+
+	it('version 1 keeps the event and eventKey as sent', async () => {
+		const { items } = await deliver(form('job', { job_id: '51', status: 'cancelled' }));
+		expect(items[0]).toMatchObject({ event: 'cancelled', eventKey: 'gengo:job:51:cancelled' });
+	});
+
+	it.each([
+		[['canceled', 'hold'], 'cancelled'],
+		[['canceled', 'hold'], 'held'],
+		[['cancelled', 'held'], 'canceled'],
+		[['cancelled', 'held'], 'hold'],
+	])('a filter of %j (new and saved spellings) lets "%s" through', async (events, status) => {
+		for (const typeVersion of [1, 2]) {
+			const { items } = await deliver({
+				...form('job', { job_id: '52', status }),
+				...(typeVersion === 2 ? v2() : {}),
+				nodeParameters: { events, urlTokenLocation: 'none' },
+			});
+			expect(items).toHaveLength(1);
+		}
+	});
+
+	it('offers queued, canceled and hold, and no longer the old spellings', () => {
+		const events = trigger.description.properties.find((p) => p.name === 'events')!;
+		const values = (events.options as Array<{ value: string }>).map((o) => o.value);
+		expect(values).toEqual(expect.arrayContaining(['queued', 'canceled', 'hold']));
+		expect(values).not.toEqual(expect.arrayContaining(['cancelled']));
+		expect(values).not.toContain('held');
+	});
+
+	it('gives a second review round (a new translation after revising) a new eventKey, a retry the same', async () => {
+		const reviewable = (body_tgt: string) => ({ job_id: '53', status: 'reviewable', body_tgt });
+		const first = await deliver({ ...form('job', reviewable('Erste Fassung.')), ...v2() });
+		const retry = await deliver({ ...form('job', reviewable('Erste Fassung.')), ...v2() });
+		const second = await deliver({ ...form('job', reviewable('Zweite Fassung.')), ...v2() });
+		expect(first.items[0].eventKey).toBe(expectedJobEventKey('53', 'reviewable', 'Erste Fassung.'));
+		expect(first.items[0].eventKey).toMatch(/^gengo:job:53:reviewable:[0-9a-f]{16}$/);
+		expect(retry.items[0].eventKey).toBe(first.items[0].eventKey);
+		expect(second.items[0].eventKey).not.toBe(first.items[0].eventKey);
+		// a file job has no body_tgt: the key is the status's
+		const file = await deliver({ ...form('job', { job_id: '53', status: 'reviewable' }), ...v2() });
+		expect(file.items[0].eventKey).toBe('gengo:job:53:reviewable');
+	});
+
+	it.each([
+		[
+			`https://n8n.example.com/webhook/abc/gengo?token=${SECRET}`,
+			'https://n8n.example.com/webhook/abc/gengo?token=***',
+		],
+		[
+			`https://n8n.example.com/webhook/abc/gengo/${SECRET}`,
+			'https://n8n.example.com/webhook/abc/gengo/***',
+		],
+		['http://gengo.callback/', 'http://gengo.callback/'],
+	])('keeps the URL token out of the item: callback_url %s', async (callbackUrl, shown) => {
+		for (const typeVersion of [1, 2]) {
+			const { items } = await deliver({
+				...form('job', { job_id: '54', status: 'approved', callback_url: callbackUrl }),
+				...(typeVersion === 2 ? v2() : {}),
+			});
+			expect((items[0].job as Record<string, unknown>).callback_url).toBe(shown);
+			expect(JSON.stringify(items)).not.toContain(SECRET);
+		}
+	});
+});
+
 describe('Gengo Trigger: Fetch Full Job', () => {
 	const keys = { publicKey: 'sim-public', privateKey: 'sim-private' };
+	const longText = `${'Long text. '.repeat(6000)}End.`;
 	let gengo: GengoSimulator;
 	beforeAll(async () => {
 		gengo = await new GengoSimulator({
 			...keys,
-			jobs: [{ job_id: '384985', status: 'reviewable' }],
+			jobs: [
+				{
+					job_id: '384985',
+					status: 'reviewable',
+					body_src: longText,
+					body_tgt: 'Langer Text, übersetzt.',
+					custom_data: '{"cms_id":"page-42"}',
+					callback_url: `https://n8n.example.com/webhook/abc/gengo?token=${SECRET}`,
+					comments: [{ body: 'Is "hero" a proper noun?', author: 'translator', ctime: 1767225600 }],
+				},
+				{ job_id: '384986', status: 'canceled' },
+				{
+					job_id: '384987',
+					status: 'approved',
+					style: 'numbers',
+					file: { name: 'brochure-de.docx', content: 'DOCX', contentType: 'application/msword' },
+				},
+			],
 		}).start();
 	});
 	afterAll(async () => gengo.stop());
 
-	const withApi = (credentials: Record<string, string>) => ({
+	const withApi = (credentials: Record<string, string> = keys, typeVersion = 2) => ({
+		...(typeVersion === 2 ? v2() : {}),
+		typeVersion,
 		nodeParameters: { fetchFullJob: true },
-		credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...credentials } },
+		credentials: {
+			translationWebhookSecretApi: { secret: SECRET },
+			gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...credentials },
+		},
 	});
+	const callsDuring = async <T>(work: () => Promise<T>) => {
+		const before = gengo.requests.length;
+		const result = await work();
+		return { result, calls: gengo.requests.slice(before) };
+	};
 
-	it("replaces the callback's job with the API's (signed request), keeping the callback's event", async () => {
-		const sent = gengoCallbackRequest('reviewable', { jobId: '384985', bodySrc: 'cut short' });
-		const { status, items } = await deliver(request(sent.contentType, sent.body, withApi(keys)));
+	it.each([1, 2])(
+		'version %s: every field comes from the API, none from the callback (signed request)',
+		async (typeVersion) => {
+			const forged = {
+				job_id: '384985',
+				status: 'reviewable',
+				body_src: 'cut short',
+				body_tgt: 'forged translation',
+				custom_data: '{"cms_id":"someone-elses-page"}',
+				file_url_tgt: 'https://attacker.example/file.docx',
+				order_id: '1',
+			};
+			const { result, calls } = await callsDuring(() =>
+				deliver({ ...form('job', forged), ...withApi(keys, typeVersion) }),
+			);
+			expect(result.status).toBe(200);
+			const [item] = result.items;
+			expect(item).toMatchObject({
+				event: 'reviewable',
+				status: 'reviewable',
+				jobId: '384985',
+				orderId: '54632',
+				customData: { cms_id: 'page-42' },
+				fullJobFetched: true,
+				job: { body_tgt: 'Langer Text, übersetzt.', eta: null },
+			});
+			expect(item).not.toHaveProperty('fileUrl');
+			expect((item.job as Record<string, unknown>).body_src).toBe(longText);
+			expect(JSON.stringify(item)).not.toContain('forged');
+			expect(JSON.stringify(item)).not.toContain(SECRET);
+			expect((item.job as Record<string, unknown>).callback_url).toBe(
+				'https://n8n.example.com/webhook/abc/gengo?token=***',
+			);
+			expect(calls).toEqual([{ path: '/v2/translate/job/384985', signed: true, query: {} }]);
+		},
+	);
+
+	it('reads a job whose eta is "" (Gengo\'s Job GET) instead of calling it unknown', async () => {
+		expect(gengo.jobPayload(gengo.job('384985')).eta).toBe('');
+		const { status } = await deliver({
+			...form('job', { job_id: '384985', status: 'reviewable' }),
+			...withApi(),
+		});
 		expect(status).toBe(200);
-		const job = items[0].job as Record<string, unknown>;
-		expect(items[0]).toMatchObject({ event: 'reviewable', jobId: '384985', fullJobFetched: true });
-		expect((job.body_src as string).length).toBeGreaterThan(60_000);
-		expect(job.job_id).toBe('384985');
-		expect(gengo.requests.at(-1)).toEqual({ path: '/v2/translate/job/384985', signed: true });
 	});
 
-	it('answers 401 and starts nothing for a job the account does not know', async () => {
-		const sent = gengoCallbackRequest('approved', { jobId: '999' });
-		const { status, body, items } = await deliver(
-			request(sent.contentType, sent.body, withApi(keys)),
+	it('takes the file link of a file job from the API', async () => {
+		const { items } = await deliver({
+			...form('job', {
+				job_id: 384987,
+				status: 'approved',
+				file_url_tgt: 'https://attacker.example/x',
+			}),
+			...withApi(),
+		});
+		expect(items[0].fileUrl).toBe(`${gengo.url}/files/brochure-de.docx`);
+	});
+
+	it.each([1, 2])(
+		'version %s: a status the API does not have (forged, or a late retry) starts nothing: 200 and a warning',
+		async (typeVersion) => {
+			const { status, body, items, logs } = await deliver({
+				...form('job', { job_id: '384985', status: 'approved', body_tgt: 'x' }),
+				...withApi(keys, typeVersion),
+			});
+			expect([status, body.workflowStarted, items.length]).toEqual([200, false, 0]);
+			expect(body.message).toContain('does not match the job at the Gengo API');
+			expect(body.message).not.toContain('reviewable');
+			expect(logs).toEqual([
+				expect.stringMatching(
+					/^warn: Gengo Trigger: callback for job 384985 says "approved" but the Gengo API has "reviewable"/,
+				),
+			]);
+		},
+	);
+
+	it("accepts Gengo's other spelling of the same status", async () => {
+		const { items } = await deliver({
+			...form('job', { job_id: '384986', status: 'cancelled' }),
+			...withApi(),
+		});
+		expect(items[0]).toMatchObject({ event: 'canceled', status: 'canceled' });
+	});
+
+	it('answers 401 and starts nothing for a job the account does not know (2 calls)', async () => {
+		const { result, calls } = await callsDuring(() =>
+			deliver({ ...form('job', { job_id: '999', status: 'approved' }), ...withApi() }),
 		);
-		expect([status, items.length]).toEqual([401, 0]);
-		expect(body.message).toContain('job 999 is not known');
+		expect([result.status, result.items.length]).toEqual([401, 0]);
+		expect(result.body.message).toContain('job 999 is not known');
+		expect(calls.map((c) => c.path)).toEqual(['/v2/translate/job/999', '/v2/account/balance']);
 	});
 
 	it('answers 503 (Gengo retries) when the credential is refused, and logs what to fix', async () => {
-		const sent = gengoCallbackRequest('approved', { jobId: '384985' });
-		const { status, items, logs } = await deliver(
-			request(sent.contentType, sent.body, withApi({ ...keys, privateKey: 'wrong' })),
-		);
+		const { status, items, logs } = await deliver({
+			...form('job', { job_id: '384985', status: 'reviewable' }),
+			...withApi({ ...keys, privateKey: 'wrong' }),
+		});
 		expect([status, items.length]).toEqual([503, 0]);
 		expect(logs.join('\n')).toContain('the Gengo credential does not work');
 		expect(logs.join('\n')).not.toContain('wrong');
 	});
 
 	it('answers 503 when the Gengo API is unreachable', async () => {
-		const sent = gengoCallbackRequest('approved', { jobId: '384985' });
 		const { status, items } = await deliver({
-			...request(sent.contentType, sent.body),
-			nodeParameters: { fetchFullJob: true },
+			...form('job', { job_id: '384985', status: 'reviewable' }),
+			...withApi(),
 			credentials: {
+				translationWebhookSecretApi: { secret: SECRET },
 				gengoApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:1/v2', ...keys },
 			},
 		});
 		expect([status, items.length]).toEqual([503, 0]);
 	});
 
-	it('confirms the job of a comment too, and adds the job', async () => {
-		const comment = { comment: JSON.stringify(gengoSampleComment({ jobId: '384985' })) };
-		const { items } = await deliver(
-			request(
-				'application/x-www-form-urlencoded',
-				new URLSearchParams(comment).toString(),
-				withApi(keys),
-			),
+	it('answers 503 at once when Gengo rate-limits the lookup (Gengo retries; no waiting in the delivery)', async () => {
+		gengo.rateLimit(1, 3600);
+		const { result, calls } = await callsDuring(() =>
+			deliver({ ...form('job', { job_id: '384985', status: 'reviewable' }), ...withApi() }),
 		);
-		expect(items[0]).toMatchObject({
+		expect([result.status, result.items.length, calls.length]).toEqual([503, 0, 1]);
+	});
+
+	it("confirms a comment against the job's thread and takes it from there (2 calls)", async () => {
+		const comment = { job_id: '384985', body: 'Is "hero" a proper noun?', ctime: '1767225600' };
+		const { result, calls } = await callsDuring(() =>
+			deliver({ ...form('comment', { ...comment, custom_data: 'forged' }), ...withApi() }),
+		);
+		expect(result.items[0]).toMatchObject({
 			event: 'comment',
+			eventKey: 'gengo:comment:384985:1767225600',
+			occurredAt: '2026-01-01T00:00:00.000Z',
 			fullJobFetched: true,
 			orderId: '54632',
-			job: { job_id: '384985' },
+			customData: { cms_id: 'page-42' },
+			comment: {
+				job_id: '384985',
+				body: 'Is "hero" a proper noun?',
+				author: 'translator',
+				ctime: 1767225600,
+			},
+			job: { job_id: '384985', status: 'reviewable' },
 		});
+		expect(calls.map((c) => c.path)).toEqual([
+			'/v2/translate/job/384985',
+			'/v2/translate/job/384985/comments',
+		]);
+		// without a ctime, the body alone must match
+		const { body: _ignored, ...withoutTime } = { ...comment, ctime: undefined };
+		void _ignored;
+		expect(
+			(await deliver({ ...form('comment', { ...withoutTime, body: comment.body }), ...withApi() }))
+				.items,
+		).toHaveLength(1);
+	});
+
+	it.each([
+		['a body the thread does not have', { body: 'Please pay me directly', ctime: '1767225600' }],
+		['another time', { body: 'Is "hero" a proper noun?', ctime: '1767225601' }],
+	])('starts nothing for a comment with %s', async (_what, fields) => {
+		const { status, body, items, logs } = await deliver({
+			...form('comment', { job_id: '384985', ...fields }),
+			...withApi(),
+		});
+		expect([status, body.workflowStarted, items.length]).toEqual([200, false, 0]);
+		expect(logs.join('\n')).toContain("is not in the job's comments at the Gengo API");
+	});
+
+	it('refuses a job id that is no id before any call', async () => {
+		const { result, calls } = await callsDuring(() =>
+			deliver({ ...form('job', { job_id: '1/../2', status: 'approved' }), ...withApi() }),
+		);
+		expect([result.status, calls.length]).toEqual([400, 0]);
+	});
+});
+
+describe('fetchConfirmedJob, through a fake webhook context', () => {
+	const keys = { publicKey: 'p-key', privateKey: 'k-key' };
+	let gengo: GengoSimulator;
+	beforeAll(async () => {
+		gengo = await new GengoSimulator({
+			...keys,
+			jobs: [{ job_id: '7', status: 'pending', style: 'numbers' }],
+		}).start();
+	});
+	afterAll(async () => gengo.stop());
+	const ctx = (credentials = keys) =>
+		fakeWebhookContext({
+			credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...credentials } },
+		});
+
+	it('answers the API job, typed', async () => {
+		const job = await fetchConfirmedJob(ctx().ctx, '7');
+		expect(job).toMatchObject({ job_id: '7', status: 'pending', order_id: '54632', eta: 25056 });
+	});
+
+	it.each([
+		['an unknown job', '8', keys, 401],
+		['a refused credential', '7', { ...keys, privateKey: 'nope' }, 503],
+	])('%s → DeliveryRejected %s', async (_what, jobId, credentials, status) => {
+		const failure = await fetchConfirmedJob(ctx(credentials).ctx, jobId).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(DeliveryRejected);
+		expect((failure as DeliveryRejected).httpStatus).toBe(status);
+	});
+
+	it('stops when the delivery budget is used up (503), making no call', async () => {
+		const budget = new WorkBudget({ calls: 0, ms: 1000 });
+		const before = gengo.requests.length;
+		const failure = await fetchConfirmedJob(ctx().ctx, '7', budget).catch((e: unknown) => e);
+		expect((failure as DeliveryRejected).httpStatus).toBe(503);
+		expect(gengo.requests.length).toBe(before);
 	});
 });

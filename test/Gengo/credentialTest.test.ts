@@ -1,4 +1,8 @@
+import { GengoApi } from '../../credentials/GengoApi.credentials';
 import { testGengoCredentials } from '../../nodes/Gengo/credentialTest';
+import { Gengo } from '../../nodes/Gengo/Gengo.node';
+import { GengoCatchUpTrigger } from '../../nodes/Gengo/GengoCatchUpTrigger.node';
+import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { fakeCredentialTestContext } from '../helpers/legacyRequest';
 import { GengoSimulator } from '../simulators/gengo';
 
@@ -20,7 +24,7 @@ describe('Gengo credential test button', () => {
 	it('says OK with the balance for keys Gengo accepts', async () => {
 		expect(await test({ publicKey: 'pub', privateKey: 'priv' })).toEqual({
 			status: 'OK',
-			message: 'Connected to Gengo (balance 25.32 USD)',
+			message: 'Connected to Gengo (balance 123.45 USD)',
 		});
 	});
 
@@ -46,5 +50,21 @@ describe('Gengo credential test button', () => {
 			status: 'Error',
 			message: expect.stringContaining('Gengo API unreachable'),
 		});
+	});
+});
+
+describe('Gengo credential: one Test button', () => {
+	it("has no test of its own (n8n would run it instead of the nodes' testGengoCredentials)", () => {
+		expect(new GengoApi()).not.toHaveProperty('test');
+	});
+
+	it.each([
+		['Gengo', new Gengo()],
+		['Gengo Trigger', new GengoTrigger()],
+		['Gengo Catch-Up Trigger', new GengoCatchUpTrigger()],
+	] as const)('%s tests gengoApi with testGengoCredentials', (_name, node) => {
+		const entry = node.description.credentials?.find((c) => c.name === 'gengoApi');
+		expect(entry?.testedBy).toBe('testGengoCredentials');
+		expect(node.methods.credentialTest.testGengoCredentials).toBe(testGengoCredentials);
 	});
 });

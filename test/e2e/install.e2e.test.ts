@@ -128,6 +128,7 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 			[
 				'beeboxTrigger',
 				'gengo',
+				'gengoCatchUpTrigger',
 				'gengoTool',
 				'gengoTrigger',
 				'phraseTrigger',

@@ -167,7 +167,8 @@ export function gengoCases(): Case[] {
 					? typeof v !== 'boolean' && v !== 0 && v !== 1
 					: field === 'status'
 						? typeof v !== 'string' || !/^[a-z_]{1,40}$/.test(v)
-						: typeof v !== 'number',
+						: // Gengo sends "eta": "" when it has no estimate (its 2013 Job GET docs): valid
+							typeof v !== 'number' && !(field === 'eta' && v === ''),
 			);
 			const broken = { ...job, [field]: pick(r, wrongFor) };
 			if (broken.job_id === undefined) broken.job_id = null as never;

@@ -9,6 +9,7 @@ export class Recorder extends LocalServer {
 		method: string;
 		path: string;
 		headers: Record<string, unknown>;
+		/** the body as UTF-8 text */
 		body: string;
 		/** the body's bytes as they arrived */
 		bytes: Buffer;

@@ -1,24 +1,61 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { gengoSampleJob } from '../../cli/samples/gengo';
+import balanceAnswer from '../fixtures/public/gengo/api-account-balance-sandbox.json';
+import statsAnswer from '../fixtures/public/gengo/api-account-stats-sandbox.json';
+import noFeedbackAnswer from '../fixtures/public/gengo/api-job-feedback-sandbox.json';
+import jobCurrentDocs from '../fixtures/public/gengo/api-job-get-current-docs.json';
+import jobEtaEmpty from '../fixtures/public/gengo/api-job-get-eta-empty.json';
+import notFoundAnswer from '../fixtures/public/gengo/api-error-not-found.json';
+import orderAnswer from '../fixtures/public/gengo/api-order-get-current-docs.json';
+import unauthorizedRevisionAnswer from '../fixtures/public/gengo/api-error-unauthorized-revision.json';
 import { LocalServer } from './localServer';
 
 /**
- * A local Gengo API v2 for tests (base URL `<url>/v2`), answering in Gengo's envelope
- * (`{opstat: "ok", response}` / `{opstat: "error", err: {code, msg}}`) on the paths of
- * developers.gengo.com/v2/api_methods and Gengo's gengo-python client. Every API call's signature is checked for
- * real: `api_key` must be the public key, `api_sig` the hex HMAC-SHA1 of `ts` with the private key, `ts` within
- * five minutes. Translated files are served without a signature at `<url>/files/<name>`, as download links are.
+ * A local Gengo API v2 for tests (base URL `<url>/v2`) on the paths of https://developers.gengo.com/v2/api_methods/
+ * and Gengo's clients, answering in Gengo's envelope with the published answers of the public corpus
+ * (test/fixtures/public/gengo) as templates:
+ * - a job is the Job GET answer of Gengo's 2013 docs (numbers as strings, `"eta": ""`: style `strings`, the
+ *   default) or of the current docs (numbers as numbers: style `numbers`), with the simulated job's fields;
+ * - an unknown job or order is `{"opstat": "error", "err": {"msg": "Not Found", "code": 404}}` with HTTP 200, an
+ *   unknown revision Gengo's `{"code": 2200, "msg": "unauthorized revision access"}`, also with HTTP 200;
+ * - a wrong signature is HTTP 401 with an error envelope: every call's `api_key` must be the public key, `api_sig`
+ *   the hex HMAC-SHA1 of `ts` with the private key, `ts` within five minutes;
+ * - `GET /translate/jobs` lists `{job_id, ctime}` newest first, filtered by `status` and `timestamp_after`
+ *   (submission time), `count` 1..200 (10 without it, unless timestamp_after is given: then all);
+ * - one revision is at `/revision/{rev_id}` (singular); `/revisions/{x}` is no API method;
+ * - `rateLimit(n)` answers the next n calls 429 with Retry-After;
+ * - translated files are served without a signature at `<url>/files/<name>` (404 while the job's file is not
+ *   ready: a file job answers `file_download_ready: false` for its first `notReadyFor` Job GETs).
+ * `nextEvent()` changes the account as Gengo would for one new event (see there).
  */
 export interface SimulatedGengoJob {
 	job_id: string;
 	status: string;
-	file?: { name: string; content: string; contentType: string };
+	/** submission time, Unix seconds (default: an hour before the simulator was made) */
+	ctime?: number;
+	order_id?: string;
+	/** which published Job GET answer the payload follows (default `strings`) */
+	style?: 'strings' | 'numbers';
+	body_src?: string;
+	body_tgt?: string;
+	/** default: the template's (`"1234567"` in the strings style, none in the numbers style); null: none */
+	custom_data?: string | null;
+	callback_url?: string;
+	file?: {
+		name: string;
+		content: string | Buffer;
+		contentType: string;
+		contentDisposition?: string;
+		/** how many Job GETs answer `file_download_ready: false` (the file link then answers 404) */
+		notReadyFor?: number;
+	};
 	comments?: Array<{ body: string; author: string; ctime: number }>;
 	revisions?: Array<{ rev_id: string; ctime: number; body_tgt: string }>;
-	feedback?: { rating: string; for_translator: string };
+	feedback?: { rating: string; for_translator: string | null };
+	/** fields set on the payload last (anything Gengo might send) */
+	extra?: Record<string, unknown>;
 }
 
 export interface GengoSimulatorOptions {
@@ -27,10 +64,61 @@ export interface GengoSimulatorOptions {
 	jobs: SimulatedGengoJob[];
 }
 
-export class GengoSimulator extends LocalServer {
-	readonly requests: Array<{ path: string; signed: boolean }> = [];
+const TEMPLATES = {
+	strings: jobEtaEmpty.body.response.job as Record<string, unknown>,
+	numbers: jobCurrentDocs.body.response.job as Record<string, unknown>,
+};
 
-	constructor(private readonly options: GengoSimulatorOptions) {
+/** The statuses Order GET groups, under Gengo's keys (jobs_cancelled, jobs_held: Order GET's spellings). */
+const ORDER_GROUPS: Record<string, string> = {
+	available: 'jobs_available',
+	pending: 'jobs_pending',
+	reviewable: 'jobs_reviewable',
+	approved: 'jobs_approved',
+	revising: 'jobs_revising',
+	canceled: 'jobs_cancelled',
+	cancelled: 'jobs_cancelled',
+	hold: 'jobs_held',
+	held: 'jobs_held',
+};
+
+/** What a job's next status is when nextEvent() moves it on (the usual path of https://developers.gengo.com/v2/job_statuses/). */
+const NEXT_STATUS: Record<string, string> = {
+	queued: 'available',
+	available: 'pending',
+	pending: 'reviewable',
+	revising: 'reviewable',
+	reviewable: 'approved',
+};
+
+/**
+ * The eventKey our trigger gives a job event (README "Gengo eventKey"), written out here on its own so the tests
+ * check the nodes against the rule, not against themselves.
+ */
+export function expectedJobEventKey(jobId: string, status: string, bodyTgt?: string): string {
+	const canonical =
+		({ cancelled: 'canceled', held: 'hold' } as Record<string, string>)[status] ?? status;
+	const hash =
+		canonical === 'reviewable' && bodyTgt
+			? `:${createHash('sha256').update(bodyTgt).digest('hex').slice(0, 16)}`
+			: '';
+	return `gengo:job:${jobId}:${canonical}${hash}`;
+}
+
+export class GengoSimulator extends LocalServer {
+	/** every API call (not file downloads): path, whether it was signed, its query without the signature */
+	readonly requests: Array<{ path: string; signed: boolean; query?: Record<string, string> }> = [];
+
+	private readonly defaultCtime = Math.floor(Date.now() / 1000) - 3600;
+
+	private pendingRateLimits = 0;
+
+	/** jobs nextEvent() changed */
+	private readonly touched = new Set<string>();
+
+	private retryAfter = '0';
+
+	constructor(readonly options: GengoSimulatorOptions) {
 		super();
 	}
 
@@ -39,24 +127,92 @@ export class GengoSimulator extends LocalServer {
 		return `${this.url}/v2`;
 	}
 
-	/** The full Job payload the API answers for a simulated job (a file job has file_url_tgt once translated). */
+	get jobs(): SimulatedGengoJob[] {
+		return this.options.jobs;
+	}
+
+	job(jobId: string): SimulatedGengoJob {
+		const job = this.options.jobs.find((j) => j.job_id === jobId);
+		if (!job) throw new Error(`the simulator has no job ${jobId}`);
+		return job;
+	}
+
+	/** The next `count` API calls are answered 429 with this Retry-After (seconds). */
+	rateLimit(count: number, retryAfterSeconds = 0): void {
+		this.pendingRateLimits = count;
+		this.retryAfter = String(retryAfterSeconds);
+	}
+
+	/** The full Job payload the API answers (and a callback carries) for a simulated job. */
 	jobPayload(job: SimulatedGengoJob): Record<string, unknown> {
+		const style = job.style ?? 'strings';
+		const number = (value: string | number) =>
+			style === 'numbers' ? Number(value) : String(value);
+		const payload: Record<string, unknown> = { ...TEMPLATES[style] };
+		payload.job_id = number(job.job_id);
+		payload.order_id = number(job.order_id ?? String(payload.order_id));
+		payload.status = job.status;
+		payload.ctime = job.ctime ?? this.defaultCtime;
+		if (job.status === 'approved') payload.eta = -1;
+		if (job.body_src !== undefined) payload.body_src = job.body_src;
+		if (job.body_tgt !== undefined) payload.body_tgt = job.body_tgt;
+		if (job.custom_data === null) delete payload.custom_data;
+		else if (job.custom_data !== undefined) payload.custom_data = job.custom_data;
+		if (job.callback_url !== undefined) payload.callback_url = job.callback_url;
+		if (job.file) {
+			delete payload.body_src;
+			delete payload.body_tgt;
+			payload.type = 'file';
+			payload.file_url_src = `${this.url}/files/src-${encodeURIComponent(job.file.name)}`;
+			payload.file_url_tgt = `${this.url}/files/${encodeURIComponent(job.file.name)}`;
+			payload.file_download_ready = !job.file.notReadyFor;
+		}
+		return { ...payload, ...job.extra };
+	}
+
+	/**
+	 * One new event of the simulated account, as Gengo would have it, each on a job no earlier nextEvent() changed
+	 * (so a catch-up that compares snapshots sees every one of them, however many happen between two polls): the
+	 * first such job that can move on takes its next status (queued → available → pending → reviewable, with a
+	 * translation → approved; revising → reviewable), else a new job is submitted (available, now).
+	 * The account's API shows the change at once; `deliver` POSTs the callback Gengo would send for it to `url`
+	 * (the trigger's Production URL) with `?token=<secret>`, and answers the HTTP status (0: no answer); `eventKey`
+	 * is the key our triggers (webhook version 2 and catch-up) give the event.
+	 */
+	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
+		let job = this.options.jobs.find((j) => NEXT_STATUS[j.status] && !this.touched.has(j.job_id));
+		if (job) {
+			job.status = NEXT_STATUS[job.status];
+			if (job.status === 'reviewable' && !job.file)
+				job.body_tgt = `Übersetzung von Auftrag ${job.job_id}, Fassung ${(job.revisions?.length ?? 0) + 1}.`;
+		} else {
+			const last = Math.max(0, ...this.options.jobs.map((j) => Number(j.job_id)));
+			job = {
+				job_id: String(last + 1),
+				status: 'available',
+				ctime: Math.floor(Date.now() / 1000),
+			};
+			this.options.jobs.push(job);
+		}
+		this.touched.add(job.job_id);
+		const payload = this.jobPayload(job);
 		return {
-			...gengoSampleJob(job.status, { jobId: job.job_id }, Date.UTC(2026, 0, 1)),
-			job_id: Number(job.job_id),
-			order_id: 54632,
-			unit_count: 9,
-			credits: 0.54,
-			ctime: 1767222000,
-			auto_approve: 0,
-			body_src: `${'Long text. '.repeat(8000)}End.`,
-			...(job.file
-				? {
-						type: 'file',
-						file_url_src: `${this.url}/files/src-${job.file.name}`,
-						file_url_tgt: `${this.url}/files/${job.file.name}`,
-					}
-				: {}),
+			eventKey: expectedJobEventKey(
+				job.job_id,
+				job.status,
+				typeof payload.body_tgt === 'string' ? payload.body_tgt : undefined,
+			),
+			deliver: async (url: string, secret: string) => {
+				const target = new URL(url);
+				target.searchParams.set('token', secret);
+				const response = await fetch(target, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({ job: JSON.stringify(payload) }).toString(),
+				}).catch(() => undefined);
+				await response?.arrayBuffer();
+				return response?.status ?? 0;
+			},
 		};
 	}
 
@@ -73,95 +229,113 @@ export class GengoSimulator extends LocalServer {
 
 	protected handle(req: IncomingMessage, res: ServerResponse): void {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const send = (status: number, body: unknown) => {
-			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
 			res.end(JSON.stringify(body));
 		};
 		const ok = (response: unknown) => send(200, { opstat: 'ok', response });
+		// Gengo answers refusals of known methods with HTTP 200 and opstat "error"
+		const refused = (body: unknown) => send(200, body);
 		const error = (status: number, code: number, msg: string) =>
 			send(status, { opstat: 'error', err: { code, msg } });
 
 		const file = /^\/files\/(.+)$/.exec(url.pathname);
 		if (req.method === 'GET' && file) {
-			const job = this.options.jobs.find((j) => j.file?.name === decodeURIComponent(file[1]));
-			if (!job?.file) return void res.writeHead(404).end();
-			res.writeHead(200, { 'content-type': job.file.contentType });
+			const name = decodeURIComponent(file[1]);
+			const job = this.options.jobs.find((j) => j.file?.name === name);
+			if (!job?.file || job.file.notReadyFor) return void res.writeHead(404).end();
+			res.writeHead(200, {
+				'content-type': job.file.contentType,
+				...(job.file.contentDisposition
+					? { 'content-disposition': job.file.contentDisposition }
+					: {}),
+			});
 			return void res.end(job.file.content);
 		}
 
 		const signed = this.signatureValid(url.searchParams);
-		this.requests.push({ path: url.pathname, signed });
+		const query = Object.fromEntries(
+			[...url.searchParams].filter(([key]) => !['api_key', 'ts', 'api_sig'].includes(key)),
+		);
+		this.requests.push({ path: url.pathname, signed, query });
+		if (this.pendingRateLimits > 0) {
+			this.pendingRateLimits--;
+			res.setHeader('retry-after', this.retryAfter);
+			return error(429, 429, 'Too Many Requests');
+		}
 		if (req.method !== 'GET') return error(405, 1000, 'method not supported by the simulator');
-		if (!signed) return error(401, 1100, 'api_sig is invalid or the api_key is not recognized');
+		if (!signed) return error(401, 1000, 'api_sig is invalid or the api_key is not recognized');
 
 		const path = url.pathname.replace(/^\/v2/, '');
 		const jobOf = (id: string) => this.options.jobs.find((j) => j.job_id === id);
-		const notFound = (id: string) => error(404, 2050, `job ${id} does not exist or is not yours`);
+		const notFound = () => refused(notFoundAnswer.body);
 		let m: RegExpExecArray | null;
 
-		if (path === '/account/balance') return ok({ credits: '25.32', currency: 'USD' });
-		if (path === '/account/stats')
-			return ok({
-				credits_spent: '1023.31',
-				currency: 'USD',
-				user_since: 1234089500,
-				customer_type: 'Retail',
-			});
+		if (path === '/account/balance') return ok(balanceAnswer.body.response);
+		if (path === '/account/stats') return ok(statsAnswer.body.response);
 		if (path === '/translate/jobs') {
 			const status = url.searchParams.get('status');
-			const count = Number(url.searchParams.get('count') ?? 10);
+			const after = url.searchParams.get('timestamp_after');
+			const countText = url.searchParams.get('count');
+			const count = countText === null ? (after === null ? 10 : Infinity) : Number(countText);
+			if (countText !== null && !(count >= 1 && count <= 200))
+				return refused({ opstat: 'error', err: { code: 1001, msg: 'count must be 1 to 200' } });
 			const listed = this.options.jobs
 				.filter((j) => !status || j.status === status)
+				.filter((j) => after === null || (j.ctime ?? this.defaultCtime) > Number(after))
+				.sort(
+					(a, b) =>
+						(b.ctime ?? this.defaultCtime) - (a.ctime ?? this.defaultCtime) ||
+						Number(b.job_id) - Number(a.job_id),
+				)
 				.slice(0, count);
-			return ok(listed.map((j) => ({ job_id: j.job_id, ctime: 1767222000 })));
+			return ok(listed.map((j) => ({ ctime: j.ctime ?? this.defaultCtime, job_id: j.job_id })));
 		}
 		if ((m = /^\/translate\/jobs\/([\d,]+)$/.exec(path))) {
 			const ids = m[1].split(',');
-			const missing = ids.find((id) => !jobOf(id));
-			if (missing) return notFound(missing);
+			if (ids.some((id) => !jobOf(id))) return notFound();
 			return ok({ jobs: ids.map((id) => this.jobPayload(jobOf(id)!)) });
 		}
 		if ((m = /^\/translate\/job\/(\d+)(\/.*)?$/.exec(path))) {
 			const job = jobOf(m[1]);
-			if (!job) return notFound(m[1]);
 			const rest = m[2] ?? '';
-			if (rest === '') return ok({ job: this.jobPayload(job) });
+			if (!job) return notFound();
+			if (rest === '') {
+				const payload = this.jobPayload(job);
+				if (job.file?.notReadyFor) job.file.notReadyFor--;
+				return ok({ job: payload });
+			}
 			if (rest === '/comments') return ok({ thread: job.comments ?? [] });
 			if (rest === '/revisions')
 				return ok({
 					job_id: job.job_id,
-					revisions: (job.revisions ?? []).map(({ rev_id, ctime }) => ({ rev_id, ctime })),
+					revisions: (job.revisions ?? []).map(({ rev_id, ctime }) => ({ ctime, rev_id })),
 				});
-			const rev = /^\/revisions\/(\w+)$/.exec(rest);
+			const rev = /^\/revision\/([A-Za-z0-9_-]+)$/.exec(rest);
 			if (rev) {
 				const revision = (job.revisions ?? []).find((r) => r.rev_id === rev[1]);
 				return revision
 					? ok({ revision: { ctime: revision.ctime, body_tgt: revision.body_tgt } })
-					: error(404, 2200, 'unauthorized revision access');
+					: refused(unauthorizedRevisionAnswer.body);
 			}
 			if (rest === '/feedback')
-				return ok({ feedback: job.feedback ?? { rating: '0', for_translator: '' } });
+				return ok({ feedback: job.feedback ?? noFeedbackAnswer.body.response.feedback });
 		}
 		if ((m = /^\/translate\/order\/(\d+)$/.exec(path))) {
-			const byStatus = (s: string) =>
-				this.options.jobs.filter((j) => j.status === s).map((j) => j.job_id);
-			return ok({
-				order: {
-					order_id: m[1],
-					total_jobs: String(this.options.jobs.length),
-					currency: 'USD',
-					total_credits: '1.62',
-					total_units: 27,
-					jobs_available: byStatus('available'),
-					jobs_pending: byStatus('pending'),
-					jobs_reviewable: byStatus('reviewable'),
-					jobs_approved: byStatus('approved'),
-					jobs_revising: [],
-					jobs_cancelled: [],
-					jobs_held: [],
-					jobs_queued: 0,
-				},
-			});
+			const template = orderAnswer.body.response.order as Record<string, unknown>;
+			const jobs = this.options.jobs.filter(
+				(j) => (j.order_id ?? String(TEMPLATES.strings.order_id)) === m![1],
+			);
+			if (!jobs.length) return notFound();
+			const order: Record<string, unknown> = { ...template, order_id: m[1] };
+			for (const key of new Set(Object.values(ORDER_GROUPS))) order[key] = [];
+			for (const job of jobs) {
+				const group = ORDER_GROUPS[job.status];
+				if (group) (order[group] as string[]).push(job.job_id);
+			}
+			order.jobs_queued = jobs.filter((j) => j.status === 'queued').length;
+			order.total_jobs = String(jobs.length);
+			return ok({ order });
 		}
 		return error(404, 1000, `no such API method: ${path}`);
 	}

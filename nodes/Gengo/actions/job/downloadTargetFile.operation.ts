@@ -1,5 +1,5 @@
 import type { Operation } from '../../../common/actions';
-import { downloadTargetFile, parseJobIds } from '../../api';
+import { downloadTargetFile, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 
 export const downloadTargetFileOperation: Operation = {
@@ -19,10 +19,29 @@ export const downloadTargetFileOperation: Operation = {
 			default: 'data',
 			hint: 'The name of the output binary field to put the file in',
 		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeout',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 3600 },
+					default: 60,
+					description:
+						'How long to wait for Gengo to prepare the file of a reviewable or approved job (file_download_ready) before failing',
+				},
+			],
+		},
 	],
 	async execute(ctx, i) {
-		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		const field = ctx.getNodeParameter('binaryPropertyName', i) as string;
-		return [await downloadTargetFile(ctx, jobId, field, i)];
+		const { timeout = 60 } = ctx.getNodeParameter('options', i, {}) as { timeout?: number };
+		return [await downloadTargetFile(ctx, jobId, field, i, timeout * 1000)];
 	},
 };

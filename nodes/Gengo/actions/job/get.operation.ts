@@ -1,6 +1,6 @@
 import type { Operation } from '../../../common/actions';
 import { jsonItems } from '../../../common/actions';
-import { getJob, parseJobIds } from '../../api';
+import { getJob, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 
 export const get: Operation = {
@@ -12,7 +12,7 @@ export const get: Operation = {
 	},
 	properties: [jobIdProperty],
 	async execute(ctx, i) {
-		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		return jsonItems(await getJob(ctx, jobId), i);
 	},
 };

@@ -1,13 +1,13 @@
 import type { Operation } from '../../../common/actions';
 import { jsonItems } from '../../../common/actions';
-import { getJobFeedback, parseJobIds } from '../../api';
+import { getJobFeedback, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 
 export const getFeedback: Operation = {
 	option: { name: 'Get Feedback', value: 'getFeedback', action: 'Get job feedback' },
 	properties: [jobIdProperty],
 	async execute(ctx, i) {
-		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		return jsonItems(await getJobFeedback(ctx, jobId), i);
 	},
 };

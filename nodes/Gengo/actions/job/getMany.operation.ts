@@ -1,7 +1,15 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import type { Operation } from '../../../common/actions';
 import { jsonItems } from '../../../common/actions';
-import { getJobsByIds, listRecentJobs, parseJobIds } from '../../api';
+import { getJobsByIds, JOB_LIST_STATUSES, listRecentJobs, parseJobIds } from '../../api';
 import { GENGO_EVENTS } from '../../events';
+
+/** The list's status filter: the values GET /translate/jobs takes, named as the trigger names them. */
+const STATUS_OPTIONS = JOB_LIST_STATUSES.map((value) => ({
+	name: (GENGO_EVENTS.find(([code]) => code === value)?.[1] ?? value).replace(/^Job /, ''),
+	value,
+}));
 
 const recent = { source: ['recent'] };
 
@@ -38,12 +46,21 @@ export const getMany: Operation = {
 			description: 'Job IDs separated by commas or spaces',
 		},
 		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: recent },
+			description: 'Whether to return all results or only up to a given limit',
+			hint: 'All jobs submitted after "Created After" (add that filter): Gengo lists them without a count',
+		},
+		{
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 200 },
 			default: 50,
-			displayOptions: { show: recent },
+			displayOptions: { show: { ...recent, returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
 		{
@@ -58,11 +75,10 @@ export const getMany: Operation = {
 					displayName: 'Status',
 					name: 'status',
 					type: 'options',
-					options: GENGO_EVENTS.filter(([code]) => code !== 'comment').map(([value, name]) => ({
-						name: name.replace(/^Job /, ''),
-						value,
-					})),
+					options: STATUS_OPTIONS,
 					default: 'reviewable',
+					description:
+						'Gengo filters the list by these statuses only; a saved "cancelled" is sent as "canceled"',
 				},
 				{
 					displayName: 'Created After',
@@ -94,7 +110,14 @@ export const getMany: Operation = {
 			status?: string;
 			createdAfter?: string;
 		};
-		const limit = ctx.getNodeParameter('limit', i, 50) as number;
+		const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
+		if (returnAll && !filters.createdAfter)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'Return All needs a "Created After" filter: without one Gengo lists only its default number of jobs',
+				{ itemIndex: i },
+			);
+		const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
 		const full = ctx.getNodeParameter('fullJobs', i, true) as boolean;
 		return jsonItems(await listRecentJobs(ctx, { ...filters, limit }, full), i);
 	},

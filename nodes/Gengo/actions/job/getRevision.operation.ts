@@ -1,6 +1,6 @@
 import type { Operation } from '../../../common/actions';
 import { jsonItems } from '../../../common/actions';
-import { getJobRevision, parseJobIds } from '../../api';
+import { getJobRevision, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 
 export const getRevision: Operation = {
@@ -22,7 +22,7 @@ export const getRevision: Operation = {
 		},
 	],
 	async execute(ctx, i) {
-		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		const revisionId = String(ctx.getNodeParameter('revisionId', i)).trim();
 		return jsonItems(await getJobRevision(ctx, jobId, revisionId), i);
 	},

@@ -1,6 +1,6 @@
 import type { Operation } from '../../../common/actions';
 import { jsonItems } from '../../../common/actions';
-import { getJobRevisions, parseJobIds } from '../../api';
+import { getJobRevisions, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 
 export const getRevisions: Operation = {
@@ -12,7 +12,7 @@ export const getRevisions: Operation = {
 	},
 	properties: [jobIdProperty],
 	async execute(ctx, i) {
-		const jobId = parseJobIds(String(ctx.getNodeParameter('jobId', i)))[0] ?? '';
+		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		return jsonItems(await getJobRevisions(ctx, jobId), i);
 	},
 };

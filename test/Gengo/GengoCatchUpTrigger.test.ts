@@ -1,0 +1,286 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/**
+ * The Gengo Catch-Up Trigger through a fake poll context against the Gengo simulator: what it emits after the
+ * account changed, that its items and eventKeys are the Gengo Trigger's, and the bounds of one poll.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp';
+import { GENGO_CATCH_UP_LIMITS } from '../../nodes/Gengo/catchUp';
+import { GengoCatchUpTrigger } from '../../nodes/Gengo/GengoCatchUpTrigger.node';
+import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
+import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
+import { deliverTo } from '../helpers/webhookContext';
+import { expectedJobEventKey, GengoSimulator, type SimulatedGengoJob } from '../simulators/gengo';
+
+const KEYS = { publicKey: 'catch-up-public', privateKey: 'catch-up-private' };
+const now = () => Math.floor(Date.now() / 1000);
+const catchUp = new GengoCatchUpTrigger();
+
+async function simulator(jobs: SimulatedGengoJob[]): Promise<GengoSimulator> {
+	return await new GengoSimulator({ ...KEYS, jobs }).start();
+}
+
+/** A catch-up trigger's poll context that keeps its static data between polls, as n8n does. */
+function poller(gengo: GengoSimulator, options: FakeNodeOptions = {}) {
+	const staticData: IDataObject = {};
+	const logs: string[] = [];
+	return {
+		staticData,
+		logs,
+		async poll(extra: FakeNodeOptions = {}) {
+			const fake = fakePollContext({
+				credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...KEYS } },
+				staticData,
+				...options,
+				...extra,
+				parameters: { ...options.parameters, ...extra.parameters },
+			});
+			const before = gengo.requests.length;
+			const out = await catchUp.poll.call(fake.ctx);
+			logs.push(...fake.logs);
+			return {
+				items: (out?.[0] ?? []).map((item) => item.json as IDataObject),
+				calls: gengo.requests.slice(before),
+			};
+		},
+	};
+}
+
+describe('Gengo Catch-Up Trigger', () => {
+	let gengo: GengoSimulator;
+	beforeEach(async () => {
+		gengo = await simulator([
+			{ job_id: '500', status: 'available', ctime: now() - 7200 },
+			{ job_id: '501', status: 'reviewable', ctime: now() - 3600, body_tgt: 'Erste Fassung.' },
+			{ job_id: '502', status: 'approved', ctime: now() - 1800 },
+		]);
+	});
+	afterEach(async () => gengo.stop());
+
+	it('is a polling trigger named as the brief names it', () => {
+		expect(catchUp.description).toMatchObject({
+			name: 'gengoCatchUpTrigger',
+			displayName: 'Gengo Catch-Up Trigger',
+			polling: true,
+		});
+		const lookBack = catchUp.description.properties.find((p) => p.name === 'lookBackDays');
+		expect(lookBack?.default).toBe(GENGO_CATCH_UP_LIMITS.defaultLookBackDays);
+	});
+
+	it("records on the first poll, then emits exactly what changed, once, with the eventKey Gengo's callback gets", async () => {
+		const p = poller(gengo);
+		expect((await p.poll()).items).toEqual([]);
+		const event = gengo.nextEvent(); // job 500: available → pending
+		const { items } = await p.poll();
+		expect(items.map((i) => i.eventKey)).toEqual([event.eventKey]);
+		expect(items[0]).toMatchObject({
+			vendor: 'gengo',
+			event: 'pending',
+			eventKey: 'gengo:job:500:pending',
+			status: 'pending',
+			jobId: '500',
+			occurredAt: null,
+			fullJobFetched: true,
+		});
+		expect((await p.poll()).items).toEqual([]);
+	});
+
+	it("emits the item the Gengo Trigger (version 2) emits for Gengo's callback of the same event", async () => {
+		const p = poller(gengo);
+		await p.poll();
+		gengo.job('500').status = 'pending';
+		gengo.nextEvent(); // 500 → reviewable, with a translation
+		const [item] = (await p.poll()).items;
+
+		// the callback Gengo sends for it: the Job payload in `job`
+		const webhook = await deliverTo(new GengoTrigger())({
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: { job: JSON.stringify(gengo.jobPayload(gengo.job('500'))) },
+			typeVersion: 2,
+			nodeParameters: { urlTokenLocation: 'none' },
+		});
+		const strip = ({ receivedAt, fullJobFetched, job, ...rest }: IDataObject) => {
+			void receivedAt;
+			void fullJobFetched;
+			const { etaIso, ...jobRest } = job as IDataObject;
+			void etaIso;
+			return { ...rest, job: jobRest };
+		};
+		expect(strip(item)).toEqual(strip(webhook.items[0]));
+		expect(item.eventKey).toBe(expectedJobEventKey('500', 'reviewable', gengo.job('500').body_tgt));
+	});
+
+	it("nextEvent(): however many events happen between two polls, the next poll emits each, with nextEvent's eventKey", async () => {
+		const p = poller(gengo);
+		await p.poll();
+		const events = [gengo.nextEvent(), gengo.nextEvent(), gengo.nextEvent(), gengo.nextEvent()];
+		expect(events.map((e) => e.eventKey)).toEqual([
+			'gengo:job:500:pending',
+			expect.stringMatching(/^gengo:job:501:approved$/),
+			'gengo:job:503:available',
+			'gengo:job:504:available',
+		]);
+		const { items } = await p.poll();
+		expect(items.map((i) => i.eventKey).sort()).toEqual(events.map((e) => e.eventKey).sort());
+		expect((await p.poll()).items).toEqual([]);
+	});
+
+	it('tells a second review round from the first (a new translation after revising)', async () => {
+		const p = poller(gengo);
+		await p.poll();
+		gengo.job('501').status = 'revising';
+		expect((await p.poll()).items.map((i) => i.eventKey)).toEqual(['gengo:job:501:revising']);
+		gengo.job('501').status = 'reviewable';
+		gengo.job('501').body_tgt = 'Zweite Fassung.';
+		const [second] = (await p.poll()).items;
+		expect(second.eventKey).toBe(expectedJobEventKey('501', 'reviewable', 'Zweite Fassung.'));
+		expect(second.eventKey).not.toBe(expectedJobEventKey('501', 'reviewable', 'Erste Fassung.'));
+	});
+
+	it("names statuses in Gengo's job-status spelling, whichever the API uses", async () => {
+		const p = poller(gengo);
+		await p.poll();
+		gengo.job('500').status = 'cancelled';
+		expect((await p.poll()).items[0]).toMatchObject({
+			event: 'canceled',
+			status: 'cancelled',
+			eventKey: 'gengo:job:500:canceled',
+		});
+	});
+
+	it("emits a translator's new comment with the comment callback's eventKey, not the customer's own", async () => {
+		const p = poller(gengo);
+		gengo.job('500').comments = [{ body: 'Old one', author: 'translator', ctime: now() - 600 }];
+		await p.poll();
+		const ctime = now();
+		gengo
+			.job('500')
+			.comments!.push(
+				{ body: 'Which tone: formal or casual?', author: 'translator', ctime },
+				{ body: 'Formal, please.', author: 'customer', ctime: ctime + 1 },
+			);
+		const { items } = await p.poll();
+		expect(items).toEqual([
+			expect.objectContaining({
+				event: 'comment',
+				eventKey: `gengo:comment:500:${ctime}`,
+				occurredAt: new Date(ctime * 1000).toISOString(),
+				jobId: '500',
+				comment: {
+					job_id: '500',
+					body: 'Which tone: formal or casual?',
+					author: 'translator',
+					ctime,
+					ctimeIso: new Date(ctime * 1000).toISOString(),
+				},
+			}),
+		]);
+		expect((await p.poll()).items).toEqual([]);
+	});
+
+	it('reads comment threads only when comments are wanted, and only of unfinished jobs', async () => {
+		const all = await poller(gengo).poll();
+		expect(all.calls.filter((c) => c.path.endsWith('/comments')).map((c) => c.path)).toEqual([
+			'/v2/translate/job/501/comments',
+			'/v2/translate/job/500/comments',
+		]);
+		const noComments = await poller(gengo, {
+			parameters: { events: ['approved', 'reviewable'] },
+		}).poll();
+		expect(noComments.calls.map((c) => c.path)).toEqual([
+			'/v2/translate/jobs',
+			'/v2/translate/jobs/502,501,500',
+		]);
+	});
+
+	it('applies its event filter', async () => {
+		const p = poller(gengo, { parameters: { events: ['approved'] } });
+		await p.poll();
+		gengo.nextEvent(); // 500 → pending: not wanted
+		gengo.job('501').status = 'approved';
+		expect((await p.poll()).items.map((i) => i.eventKey)).toEqual(['gengo:job:501:approved']);
+	});
+
+	it('lists the jobs submitted in the look-back window', async () => {
+		const p = poller(gengo, { parameters: { lookBackDays: 2 } });
+		const before = now();
+		const { calls } = await p.poll();
+		const after = Number(calls[0].query?.timestamp_after);
+		expect(calls[0].path).toBe('/v2/translate/jobs');
+		expect(calls[0].query).not.toHaveProperty('count');
+		expect(before - 2 * 86400 - after).toBeLessThanOrEqual(0);
+		expect(after - (now() - 2 * 86400)).toBeLessThanOrEqual(0);
+	});
+
+	it('with Start From, emits on the first poll the jobs submitted after it', async () => {
+		const p = poller(gengo, {
+			parameters: { startFrom: new Date((now() - 2700) * 1000).toISOString() },
+		});
+		expect((await p.poll()).items.map((i) => i.eventKey)).toEqual(['gengo:job:502:approved']);
+	});
+
+	it('"Fetch Test Event" in the editor shows the latest observation and records nothing', async () => {
+		const p = poller(gengo, { mode: 'manual' });
+		expect((await p.poll()).items.map((i) => i.jobId)).toEqual(['502']);
+		expect(p.staticData).toEqual({});
+	});
+
+	it('a failing poll (Gengo down) changes nothing; the next good poll emits what was missed', async () => {
+		const p = poller(gengo);
+		await p.poll();
+		gengo.nextEvent();
+		gengo.rateLimit(10, 3600);
+		await expect(p.poll()).rejects.toThrow('HTTP 429');
+		gengo.rateLimit(0);
+		// common/catchUp.ts backs off for a minute after a failure; let that minute pass
+		expect((await p.poll()).calls).toEqual([]);
+		(p.staticData.catchUp as IDataObject).backoffUntil = Date.now() - 1;
+		expect((await p.poll()).items.map((i) => i.eventKey)).toEqual(['gengo:job:500:pending']);
+	});
+});
+
+describe('Gengo Catch-Up Trigger: bounds of one poll', () => {
+	const jobs = 1200;
+	let gengo: GengoSimulator;
+	beforeAll(async () => {
+		const base = now() - 86400;
+		gengo = await simulator(
+			Array.from({ length: jobs }, (_, i) => ({
+				job_id: String(100000 + i),
+				status: ['available', 'pending', 'reviewable', 'approved'][i % 4],
+				ctime: base + i,
+				body_tgt: `Text ${i}`,
+				comments: [
+					{ body: `Question ${i}`, author: 'translator', ctime: base + i + 60 },
+					{ body: `Answer ${i}`, author: 'customer', ctime: base + i + 120 },
+				],
+			})),
+		);
+	});
+	afterAll(async () => gengo.stop());
+
+	it(`watches the ${GENGO_CATCH_UP_LIMITS.jobs} most recent jobs and ${GENGO_CATCH_UP_LIMITS.commentThreads} comment threads: at most 61 calls; says what it skipped`, async () => {
+		const p = poller(gengo);
+		const { calls } = await p.poll();
+		const byIds = calls.filter((c) => c.path.startsWith('/v2/translate/jobs/'));
+		const threads = calls.filter((c) => c.path.endsWith('/comments'));
+		expect([calls.length, byIds.length, threads.length]).toEqual([61, 20, 40]);
+		expect(calls.length).toBeLessThanOrEqual(CATCH_UP_LIMITS.calls);
+		expect(byIds.every((c) => c.path.split('/').pop()!.split(',').length <= 50)).toBe(true);
+		// the most recently submitted first: job 101199 is the newest, 100200 the 1000th
+		expect(byIds[0].path).toMatch(/^\/v2\/translate\/jobs\/101199,101198,/);
+		expect(byIds.at(-1)!.path).toMatch(/,100200$/);
+		expect(p.logs.join('\n')).toContain(
+			'1200 jobs were submitted in the last 30 days; only the 1000 most recent are watched',
+		);
+		// what n8n keeps in the workflow's static data for this: 1,000 jobs and 40 translator comments
+		const seen = (p.staticData.catchUp as { seen: object }).seen;
+		const bytes = JSON.stringify(p.staticData).length;
+		expect(Object.keys(seen)).toHaveLength(1000 + 40);
+		expect(bytes).toBeLessThan(110_000);
+		process.stdout.write(
+			`[gengo catch-up] one poll of ${jobs} jobs: ${calls.length} calls, static data ${bytes} bytes for ${Object.keys(seen).length} keys\n`,
+		);
+	});
+});

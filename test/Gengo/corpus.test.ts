@@ -1,0 +1,340 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/**
+ * Gengo as the world has it: every callback of the public corpus goes through the trigger's webhook(), every API
+ * answer through the code that reads that endpoint (served by a local server that answers with the corpus file).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	getAccount,
+	getJob,
+	getJobComments,
+	getJobFeedback,
+	getJobRevision,
+	getJobRevisions,
+	getJobsByIds,
+	getOrder,
+	listJobs,
+	parseApiJob,
+} from '../../nodes/Gengo/api';
+import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
+import { GengoApiError } from '../../nodes/Gengo/transport';
+import { fakeExecuteContext } from '../helpers/fakeContext';
+import { deliverTo } from '../helpers/webhookContext';
+import { LocalServer } from '../simulators/localServer';
+import { expectedJobEventKey } from '../simulators/gengo';
+import {
+	corpusAnswers,
+	corpusDeliveries,
+	formFields,
+	payloadOf,
+	type CorpusAnswer,
+} from './corpus';
+
+const deliver = deliverTo(new GengoTrigger());
+const deliveries = corpusDeliveries();
+const answers = corpusAnswers();
+const canonical = (status: string) =>
+	({ cancelled: 'canceled', held: 'hold' })[status as 'cancelled' | 'held'] ?? status;
+
+describe('Gengo corpus: every published callback', () => {
+	it('has the deliveries the research found (job statuses in both spellings, comments, file jobs)', () => {
+		expect(deliveries.length).toBeGreaterThanOrEqual(17);
+		expect(new Set(deliveries.map((d) => d.event))).toEqual(
+			new Set([
+				'available',
+				'pending',
+				'reviewable',
+				'approved',
+				'revising',
+				'rejected',
+				'canceled',
+				'cancelled',
+				'hold',
+				'queued',
+				'comment',
+			]),
+		);
+	});
+
+	describe.each([1, 2])('node version %s', (typeVersion) => {
+		it.each(deliveries.map((d) => [d.file, d] as const))(
+			'%s: 200 and one item with what Gengo sent',
+			async (_file, delivery) => {
+				const payload = payloadOf(delivery);
+				const { status, body, items, result } = await deliver({
+					headers: delivery.request.headers,
+					body: formFields(delivery),
+					typeVersion,
+					nodeParameters: typeVersion >= 2 ? { urlTokenLocation: 'none' } : {},
+				});
+				expect({ status, refused: body.message, answer: result.webhookResponse }).toEqual({
+					status: 200,
+					refused: undefined,
+					answer: { code: 200, message: 'Workflow was started', workflowStarted: true },
+				});
+				expect(items).toHaveLength(1);
+				const [item] = items;
+				const jobId = String(payload.job_id);
+				expect(item).toMatchObject({ vendor: 'gengo', jobId, fullJobFetched: false });
+				const customData = payload.custom_data;
+				// custom_data is documented as a string: it stays the string (no number, no digit lost)
+				expect(item.customData).toBe(customData === undefined ? null : customData);
+
+				if (delivery.event === 'comment') {
+					const ctime = Number(payload.ctime);
+					expect(item).toMatchObject({
+						event: 'comment',
+						eventKey: `gengo:comment:${jobId}:${ctime}`,
+						occurredAt: new Date(ctime * 1000).toISOString(),
+						comment: { job_id: jobId, body: payload.body, ctime },
+					});
+				} else {
+					const rawStatus = String(payload.status);
+					expect(item).toMatchObject({
+						event: typeVersion >= 2 ? canonical(rawStatus) : rawStatus,
+						status: rawStatus,
+						occurredAt: null,
+						eventKey:
+							typeVersion >= 2
+								? expectedJobEventKey(jobId, rawStatus, payload.body_tgt as string | undefined)
+								: `gengo:job:${jobId}:${rawStatus}`,
+					});
+					const job = item.job as IDataObject;
+					expect(job.job_id).toBe(jobId);
+					if (payload.unit_count !== undefined)
+						expect(job.unit_count).toBe(Number(payload.unit_count));
+					if (payload.credits !== undefined) expect(job.credits).toBe(Number(payload.credits));
+					// "eta": "" (no estimate) is null; -1 (done) stays -1; neither has an etaIso
+					expect(job.eta).toBe(payload.eta === '' ? null : payload.eta);
+					if (payload.eta === '' || Number(payload.eta) < 0) expect(job.etaIso).toBeNull();
+					expect(job.ctimeIso).toBe(new Date(Number(payload.ctime) * 1000).toISOString());
+				}
+				const fileUrl = payload.file_url_tgt;
+				if (fileUrl) expect(item.fileUrl).toBe(fileUrl);
+				else expect(item).not.toHaveProperty('fileUrl');
+			},
+		);
+	});
+
+	it('eta "" (Gengo has no estimate) is accepted, not answered 400', async () => {
+		const delivery = deliveries.find((d) => d.file === 'callback-job-available-eta-empty.json')!;
+		const { status, items } = await deliver({
+			headers: delivery.request.headers,
+			body: formFields(delivery),
+		});
+		expect(status).toBe(200);
+		expect((items[0].job as IDataObject).eta).toBeNull();
+	});
+
+	it('a numeric-looking custom_data stays a string with every digit', async () => {
+		const job = { job_id: '1', status: 'approved', custom_data: '12345678901234567890' };
+		const { items } = await deliver({
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: { job: JSON.stringify(job) },
+		});
+		expect(items[0].customData).toBe('12345678901234567890');
+		expect((items[0].job as IDataObject).custom_data).toBe('12345678901234567890');
+	});
+
+	it.each([
+		['{"cms_id":"page-42"}', { cms_id: 'page-42' }],
+		['[1,2]', [1, 2]],
+		['"quoted"', '"quoted"'],
+		['true', 'true'],
+		['null', 'null'],
+		['{internal_id: 2311}', '{internal_id: 2311}'],
+		['1234567日本語', '1234567日本語'],
+	])('custom_data %s → %j (only JSON objects and arrays are parsed)', async (text, expected) => {
+		const job = { job_id: '1', status: 'approved', custom_data: text };
+		const { items } = await deliver({
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: { job: JSON.stringify(job) },
+		});
+		expect(items[0].customData).toEqual(expected);
+	});
+});
+
+/** Answers every request with the corpus file it is given (status as recorded, 200 where the source has none). */
+class AnswerServer extends LocalServer {
+	answer: CorpusAnswer | undefined;
+
+	readonly paths: string[] = [];
+
+	protected handle(req: IncomingMessage, res: ServerResponse): void {
+		this.paths.push(new URL(req.url ?? '/', 'http://x').pathname);
+		res.writeHead(this.answer?.status ?? 200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify(this.answer?.body));
+	}
+}
+
+describe('Gengo corpus: every published API answer, read by the code that calls that endpoint', () => {
+	let server: AnswerServer;
+	beforeAll(async () => {
+		server = await new AnswerServer().start();
+	});
+	afterAll(async () => server.stop());
+
+	const ctx = () =>
+		fakeExecuteContext({
+			credentials: {
+				gengoApi: {
+					environment: 'custom',
+					baseUrl: `${server.url}/v2`,
+					publicKey: 'p',
+					privateKey: 'k',
+				},
+			},
+		}).ctx;
+
+	/** The call our code makes for an endpoint of the corpus. */
+	const call = (endpoint: string): (() => Promise<unknown>) => {
+		switch (endpoint) {
+			case 'GET /v2/translate/job/{id}':
+				return () => getJob(ctx(), '384985');
+			case 'GET /v2/translate/jobs/{ids}':
+				return () => getJobsByIds(ctx(), ['1', '2']);
+			case 'GET /v2/translate/jobs':
+				return () => listJobs(ctx(), { count: 10 });
+			case 'GET /v2/translate/job/{id}/comments':
+				return () => getJobComments(ctx(), '384985');
+			case 'GET /v2/translate/job/{id}/revisions':
+				return () => getJobRevisions(ctx(), '384988');
+			case 'GET /v2/translate/job/{id}/revision/{rev_id}':
+				return () => getJobRevision(ctx(), '384988', '3333759');
+			case 'GET /v2/translate/job/{id}/feedback':
+				return () => getJobFeedback(ctx(), '384985');
+			case 'GET /v2/translate/order/{id}':
+				return () => getOrder(ctx(), '232');
+			case 'GET /v2/account/balance':
+				return () => getAccount(ctx(), 'balance');
+			case 'GET /v2/account/stats':
+				return () => getAccount(ctx(), 'stats');
+			default:
+				return () => Promise.resolve(undefined);
+		}
+	};
+
+	const ok = answers.filter((a) => a.body.opstat === 'ok');
+	const errors = answers.filter((a) => a.body.opstat !== 'ok');
+
+	it('covers every endpoint we call', () => {
+		expect(new Set(answers.map((a) => a.endpoint))).toEqual(
+			new Set([
+				'GET /v2/translate/job/{id}',
+				'GET /v2/translate/jobs/{ids}',
+				'GET /v2/translate/jobs',
+				'GET /v2/translate/job/{id}/comments',
+				'GET /v2/translate/job/{id}/revisions',
+				'GET /v2/translate/job/{id}/revision/{rev_id}',
+				'GET /v2/translate/job/{id}/feedback',
+				'GET /v2/translate/order/{id}',
+				'DELETE /v2/translate/order/{id}',
+				'GET /v2/account/balance',
+				'GET /v2/account/stats',
+				'POST /v2/translate/jobs',
+				'PUT /v2/translate/job/{id}',
+			]),
+		);
+	});
+
+	it.each(ok.map((a) => [a.file, a] as const))('%s', async (_file, answer) => {
+		server.answer = answer;
+		const response = answer.body.response as Record<string, unknown> | unknown[];
+		const out = await call(answer.endpoint)();
+		switch (answer.endpoint) {
+			case 'GET /v2/translate/job/{id}': {
+				const raw = (response as { job: Record<string, unknown> }).job;
+				expect(out).toMatchObject({ job_id: String(raw.job_id), status: raw.status });
+				expect((out as IDataObject).eta).toBe(raw.eta === '' ? null : raw.eta);
+				if (raw.custom_data !== undefined)
+					expect((out as IDataObject).custom_data).toBe(raw.custom_data);
+				break;
+			}
+			case 'GET /v2/translate/jobs/{ids}': {
+				const raw = (response as { jobs: Array<Record<string, unknown>> }).jobs;
+				expect((out as IDataObject[]).map((j) => [j.job_id, j.status])).toEqual(
+					raw.map((j) => [String(j.job_id), j.status]),
+				);
+				break;
+			}
+			case 'GET /v2/translate/jobs': {
+				const raw = response as Array<{ job_id: unknown; ctime: unknown }>;
+				expect(out).toEqual(
+					raw.map((j) => ({
+						job_id: String(j.job_id),
+						ctime: typeof j.ctime === 'number' ? j.ctime : undefined,
+					})),
+				);
+				break;
+			}
+			case 'GET /v2/translate/job/{id}/comments':
+				expect(out).toEqual(
+					(response as { thread: IDataObject[] }).thread.map((c) => ({ job_id: '384985', ...c })),
+				);
+				break;
+			case 'GET /v2/translate/job/{id}/revisions':
+				expect((out as IDataObject[]).length).toBe(
+					(response as { revisions: unknown[] }).revisions.length,
+				);
+				break;
+			case 'GET /v2/translate/job/{id}/revision/{rev_id}':
+				expect(out).toEqual({
+					job_id: '384988',
+					rev_id: '3333759',
+					...(response as { revision: object }).revision,
+				});
+				expect(server.paths.at(-1)).toBe('/v2/translate/job/384988/revision/3333759');
+				break;
+			case 'GET /v2/translate/job/{id}/feedback':
+				expect(out).toEqual({
+					job_id: '384985',
+					...(response as { feedback: object }).feedback,
+				});
+				break;
+			case 'GET /v2/translate/order/{id}':
+				expect(out).toEqual((response as { order: object }).order);
+				break;
+			case 'GET /v2/account/balance':
+			case 'GET /v2/account/stats':
+				expect(out).toEqual(response);
+				break;
+			case 'POST /v2/translate/jobs': {
+				// jobs keyed like the submission, each a list: every job is a Job payload our schema reads
+				const jobs = Object.values(
+					(response as { jobs: Record<string, unknown[]> }).jobs,
+				).flat() as Array<Record<string, unknown>>;
+				for (const job of jobs)
+					expect(parseApiJob(job)).toMatchObject({ job_id: String(job.job_id), mt: 1 });
+				break;
+			}
+			case 'DELETE /v2/translate/order/{id}':
+				expect((response as { order: { jobs_cancelled: string[] } }).order.jobs_cancelled).toEqual(
+					expect.arrayContaining([expect.stringMatching(/^\d+$/)]),
+				);
+				break;
+			default:
+				throw new Error(`no check for ${answer.endpoint}`);
+		}
+	});
+
+	it.each(errors.map((a) => [a.file, a] as const))(
+		"%s: a GengoApiError with Gengo's message and code",
+		async (_file, answer) => {
+			server.answer = answer;
+			const err = answer.body.err as Record<string, unknown>;
+			const first = (
+				err.msg !== undefined ? err : (Object.values(err).flat()[0] as Record<string, unknown>)
+			) as { msg: string; code?: number };
+			const endpoint = answer.endpoint.startsWith('GET')
+				? answer.endpoint
+				: 'GET /v2/translate/job/{id}';
+			const failure = await call(endpoint)().catch((error: unknown) => error);
+			expect(failure).toBeInstanceOf(GengoApiError);
+			expect((failure as GengoApiError).message).toContain(first.msg);
+			expect((failure as GengoApiError).vendorCode).toBe(first.code);
+		},
+	);
+});
