@@ -9,7 +9,7 @@ import {
 import { actionProperties, executeActions } from '../common/actions';
 import { SMARTCAT_RESOURCES } from './actions';
 
-/** Reads and changes the Smartcat account's callback setting, and looks projects and documents up. */
+/** Reads and changes the Smartcat account's callback setting, looks projects and documents up, exports documents. */
 export class Smartcat implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Smartcat',
@@ -19,7 +19,7 @@ export class Smartcat implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Manage the Smartcat account's callback setting, read delivery errors, get projects and documents",
+			"Manage the Smartcat account's callback setting, read delivery errors, get projects and documents, export translated files",
 		defaults: { name: 'Smartcat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

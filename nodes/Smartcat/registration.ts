@@ -9,6 +9,7 @@ import {
 import { generateSecret } from '../common/secretPolicy';
 import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from './api';
 import { SMARTCAT_EVENTS } from './events';
+import { requireSmartcatCredential } from './transport';
 
 /**
  * Self-registration of the Smartcat Trigger (docs/design.md, "Registration"). Smartcat has ONE callback setting
@@ -104,11 +105,7 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 		});
 	}
 	if (ctx.getNode().typeVersion >= 2) {
-		if (!ctx.getNode().credentials?.smartcatApi)
-			throw new NodeOperationError(
-				ctx.getNode(),
-				'Registration: Automatic needs a Smartcat API credential (account ID and API key): choose one in the node, or choose Registration: Manual.',
-			);
+		await requireSmartcatCredential(ctx, 'Registration: Automatic');
 		const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
 		const problem = options.allowPrivateWebhookUrl ? undefined : webhookUrlProblem(callbackUrl);
 		if (problem)

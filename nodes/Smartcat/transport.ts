@@ -1,4 +1,4 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
 import {
 	apiRequest,
@@ -86,4 +86,17 @@ export async function smartcatRequest(
 	const account = `${SMARTCAT_API.baseUrl(credentials)} ${String(credentials.accountId ?? '')}`;
 	if (!(await pacer.slot(account, deadline))) throw new SmartcatOutOfTime();
 	return await apiRequest(ctx, SMARTCAT_API, { method, path, ...request });
+}
+
+/**
+ * Refuses activation, saying what to do, when the node has no usable Smartcat API credential although its
+ * settings need one (the trigger's credential is optional: manual registration alone needs none).
+ */
+export async function requireSmartcatCredential(ctx: IHookFunctions, why: string): Promise<void> {
+	await credentialOnce(ctx, SMARTCAT_API.credentialType).catch((error: Error) => {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${why} needs a Smartcat API credential (account ID and API key): choose one in the node (${error.message})`,
+		);
+	});
 }

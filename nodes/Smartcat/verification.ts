@@ -4,6 +4,7 @@ import { headerValue } from '../common/request';
 import { SECRET_ADVICE, secretProblem } from '../common/secretPolicy';
 import { checkDeliverySecret, manualSecret } from '../common/webhookSecret';
 import { DEFAULT_SECRET_HEADER, storedRegistration } from './registration';
+import { requireSmartcatCredential } from './transport';
 
 /** The header name the node is set to (the additionalHeaders entry Smartcat sends with every callback). */
 export function secretHeaderName(ctx: IHookFunctions | IWebhookFunctions): string {
@@ -39,11 +40,8 @@ export async function checkSmartcatSecret(
  */
 export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
 	if (ctx.getNode().typeVersion < 2) return;
-	if (ctx.getNodeParameter('fetchDetails', false) && !ctx.getNode().credentials?.smartcatApi)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'Fetch Details looks projects and documents up in Smartcat: choose a Smartcat API credential in the node, or turn Fetch Details off.',
-		);
+	if (ctx.getNodeParameter('fetchDetails', false))
+		await requireSmartcatCredential(ctx, 'Fetch Details (it looks projects and documents up)');
 	const secret = await manualSecret(ctx, 'manualSecret', 'unchecked');
 	if (secret === undefined) return;
 	const problem = secretProblem(secret);

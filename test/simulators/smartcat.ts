@@ -17,7 +17,7 @@ import { LocalServer } from './localServer';
  * - exports: `POST /document/export?documentIds=..&type=..` → `{id, documentIds}`, `GET /document/export/{id}`
  *   → 204 while "not ready", then the file (several documents: a ZIP), 404 for an unknown task, 422 when the
  *   document's export fails;
- * - on request: 429 with Retry-After (rateLimitNext), a redirect (redirectNext).
+ * - on request: 429 with Retry-After (rateLimitNext), a redirect (redirectNext, exportRedirect).
  * And it delivers callbacks for real: `deliver()` POSTs the ids to the registered URL + path with the registered
  * headers, appending the path to the URL string as Smartcat does, retrying on Smartcat's schedule (8 attempts,
  * delay doubling) scaled down to `retryBaseMs`.
@@ -142,6 +142,8 @@ export class SmartcatSimulator extends LocalServer {
 	private rateLimited = 0;
 	private retryAfter = '1';
 	private redirect: { location: string; count: number } | undefined;
+	/** when set, a ready export's file is a redirect to this URL (a storage host) */
+	exportRedirect: string | undefined;
 	private lastChange = 0;
 	private eventCount = 0;
 
@@ -480,6 +482,10 @@ export class SmartcatSimulator extends LocalServer {
 			const documents = found.documentIds.map((id) => this.documents.get(id)!);
 			if (documents.some((d) => d.exportFails))
 				return problem(422, 'Export failed', 'The document could not be exported');
+			if (this.exportRedirect) {
+				res.writeHead(302, { location: this.exportRedirect });
+				return void res.end();
+			}
 			const extension = found.type === 'xliff' ? '.xlf' : '';
 			if (documents.length === 1) {
 				const [document] = documents;
