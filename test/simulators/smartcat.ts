@@ -79,6 +79,7 @@ export interface RecordedCall {
 }
 
 const PAGE_LIMIT = 100;
+const NEXT_EVENT_PROJECT = '0e7e0000-0000-4000-8000-00000000e7e0';
 const EXPORT_TYPES = ['source', 'target', 'xliff', 'multilangCsv', 'documentWithMetadata'];
 
 /** A ZIP archive of stored (uncompressed) files: what Smartcat returns for an export of several documents. */
@@ -154,6 +155,14 @@ export class SmartcatSimulator extends LocalServer {
 				statusModificationDate: this.now(),
 				...project,
 			});
+		// nextEvent() needs a project for its documents: one is there from the start, so it is no event itself
+		if (this.projects.size === 0)
+			this.projects.set(NEXT_EVENT_PROJECT, {
+				id: NEXT_EVENT_PROJECT,
+				name: 'Simulated project',
+				status: 'inProgress',
+				statusModificationDate: this.now(),
+			});
 		for (const document of options.documents ?? [])
 			this.documents.set(document.id, {
 				statusModificationDate: this.now(),
@@ -207,16 +216,14 @@ export class SmartcatSimulator extends LocalServer {
 
 	/**
 	 * One new event, for the cross-vendor outage test: a document's status changes in the account (a document of
-	 * the project `nextEvent-project`, created on first use, moves created → inProgress → completed; then the
-	 * next document), so the catch-up sees it; `deliver(url, secret)` then POSTs the `document/status` callback
+	 * the account's first project appears as created, then moves to inProgress, then completed; then the next
+	 * document), so the catch-up sees it; `deliver(url, secret)` then POSTs the `document/status` callback
 	 * Smartcat would send to the callback base URL `url` with the secret in the default secret header, and
 	 * resolves with the HTTP status. `eventKey` is what the Smartcat Trigger (version 2, Fetch Details on) and
 	 * the Smartcat Catch-Up Trigger emit for it.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
-		const projectId = '0e7e0000-0000-4000-8000-00000000e7e0';
-		if (!this.projects.has(projectId))
-			this.addProject({ id: projectId, name: 'nextEvent project', status: 'inProgress' });
+		const projectId = [...this.projects.keys()][0];
 		const statuses = ['created', 'inProgress', 'completed'];
 		const step = this.eventCount++;
 		const id = `${(0xe7e000 + Math.floor(step / statuses.length)).toString(16).padStart(24, '0')}_7`;
