@@ -10,16 +10,20 @@ export class Recorder extends LocalServer {
 		path: string;
 		headers: Record<string, unknown>;
 		body: string;
+		/** the body's bytes as received (a binary upload) */
+		raw: Buffer;
 	}> = [];
 
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		let body = '';
-		for await (const chunk of req) body += chunk;
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(Buffer.from(chunk as Buffer));
+		const raw = Buffer.concat(chunks);
 		this.received.push({
 			method: req.method ?? '',
 			path: req.url ?? '',
 			headers: req.headers,
-			body,
+			body: raw.toString('utf8'),
+			raw,
 		});
 		res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
 	}
