@@ -215,22 +215,23 @@ export class SmartcatSimulator extends LocalServer {
 	}
 
 	/**
-	 * One new event, for the cross-vendor outage test: a document's status changes in the account (a document of
-	 * the account's first project appears as created, then moves to inProgress, then completed; then the next
-	 * document), so the catch-up sees it; `deliver(url, secret)` then POSTs the `document/status` callback
+	 * One new event, for the cross-vendor outage test: a document of the account's first project reaches the
+	 * status `completed`, at a time of its own (a new document each time, so that every event stays visible to the
+	 * catch-up however many happen between two of its polls: a poll sees a document's latest status only); `deliver(url, secret)` then POSTs the `document/status` callback
 	 * Smartcat would send to the callback base URL `url` with the secret in the default secret header, and
 	 * resolves with the HTTP status. `eventKey` is what the Smartcat Trigger (version 2, Fetch Details on) and
 	 * the Smartcat Catch-Up Trigger emit for it.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
 		const projectId = [...this.projects.keys()][0];
-		const statuses = ['created', 'inProgress', 'completed'];
-		const step = this.eventCount++;
-		const id = `${(0xe7e000 + Math.floor(step / statuses.length)).toString(16).padStart(24, '0')}_7`;
-		const status = statuses[step % statuses.length];
-		const document = this.documents.has(id)
-			? this.setDocumentStatus(id, status)
-			: this.addDocument({ id, name: `Document ${id}`, status, projectId });
+		const id = `${(0xe7e000 + this.eventCount++).toString(16).padStart(24, '0')}_7`;
+		const document = this.addDocument({
+			id,
+			name: `Document ${id}`,
+			status: 'completed',
+			projectId,
+		});
+		const status = document.status;
 		const eventKey = `smartcat:document.status:${id}:${status}:${String(document.statusModificationDate)}`;
 		return {
 			eventKey,
