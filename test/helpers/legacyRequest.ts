@@ -11,11 +11,15 @@ export function fakeCredentialTestContext(): ICredentialTestFunctions {
 		method?: string;
 		uri: string;
 		qs?: Record<string, unknown>;
+		headers?: Record<string, string>;
 	}) => {
 		const url = new URL(options.uri);
 		for (const [key, value] of Object.entries(options.qs ?? {}))
 			url.searchParams.set(key, String(value));
-		const response = await fetch(url, { method: options.method ?? 'GET' });
+		const response = await fetch(url, {
+			method: options.method ?? 'GET',
+			headers: options.headers,
+		});
 		return { statusCode: response.status, body: jsonOrText(await response.text()) };
 	};
 	return { helpers: { request } } as unknown as ICredentialTestFunctions;
