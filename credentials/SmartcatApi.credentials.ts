@@ -1,10 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { SMARTCAT_SERVERS } from '../nodes/Smartcat/servers';
 
@@ -76,41 +70,6 @@ export class SmartcatApi implements ICredentialType {
 		},
 	};
 
-	// The Test button: the account itself, the cheapest call there is. n8n shows only the HTTP status text of a
-	// failed test ("Unauthorized") unless a rule names the status: these say what the trigger's errors say.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ ($credentials.server === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/integration\\/v1$/i, "") : ' +
-				JSON.stringify(SMARTCAT_SERVERS) +
-				'[$credentials.server]) + "/api/integration/v1" }}',
-			url: '/account',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Smartcat refused the account ID and API key (401). Check both (Smartcat: Settings → API) and the server: an account lives on one of Europe, USA or Asia, and a key is only valid there.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Smartcat refused access (403): the API works for company accounts only, not for freelancer accounts, and the key needs API access.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Smartcat API at this address (404): check the server, or the custom URL (e.g. https://smartcat.com, without /api/integration/v1).',
-				},
-			},
-		],
-	};
+	// No declarative test: the Smartcat nodes' testSmartcatApi (nodes/Smartcat/credentialTest.ts) is the Test
+	// button, with a message for each refusal on n8n 1.x and 2.x alike.
 }

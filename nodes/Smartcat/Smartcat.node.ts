@@ -8,6 +8,7 @@ import {
 
 import { actionProperties, executeActions } from '../common/actions';
 import { SMARTCAT_RESOURCES } from './actions';
+import { testSmartcatApi } from './credentialTest';
 
 /** Reads and changes the Smartcat account's callback setting, looks projects and documents up, exports documents. */
 export class Smartcat implements INodeType {
@@ -24,8 +25,12 @@ export class Smartcat implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartcatApi', required: true }],
+		credentials: [{ name: 'smartcatApi', required: true, testedBy: 'testSmartcatApi' }],
 		properties: actionProperties(SMARTCAT_RESOURCES),
+	};
+
+	methods = {
+		credentialTest: { testSmartcatApi },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -9,6 +9,7 @@ import {
 import { catchUpProperties, pollCatchUp } from '../common/catchUp';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
 import { smartcatCatchUpSource } from './catchUpSource';
+import { testSmartcatApi } from './credentialTest';
 import { SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';
 import { projectFiltersProperty } from './projectFilters';
 
@@ -33,7 +34,7 @@ export class SmartcatCatchUpTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartcatApi', required: true }],
+		credentials: [{ name: 'smartcatApi', required: true, testedBy: 'testSmartcatApi' }],
 		properties: [
 			{
 				displayName:
@@ -66,6 +67,10 @@ export class SmartcatCatchUpTrigger implements INodeType {
 					'Statuses to emit; projects and documents in others produce no item. None chosen: every status.',
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: { testSmartcatApi },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -25,6 +25,7 @@ import {
 	WEBHOOK_SECRET_CREDENTIAL,
 } from '../common/webhookSecret';
 import { SMARTCAT_DOCUMENT_ID, SMARTCAT_PROJECT_ID } from './api';
+import { testSmartcatApi } from './credentialTest';
 import { eventOfUrl, SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';
 import { lookUpDelivery, type LookedUp } from './lookups';
 import { buildSmartcatBatchItem, buildSmartcatItem } from './output';
@@ -69,7 +70,7 @@ export class SmartcatTrigger implements INodeType {
 		}),
 		credentials: [
 			// Automatic registration and Fetch Details need it; Manual registration alone does not (checked on activation).
-			{ name: 'smartcatApi', required: false },
+			{ name: 'smartcatApi', required: false, testedBy: 'testSmartcatApi' },
 			{
 				name: WEBHOOK_SECRET_CREDENTIAL,
 				required: true,
@@ -216,7 +217,7 @@ export class SmartcatTrigger implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { testWebhookSecret },
+		credentialTest: { testSmartcatApi, testWebhookSecret },
 	};
 
 	webhookMethods = registrationWebhookMethods({

@@ -1,6 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import type { CatchUpSource, Observation } from '../common/catchUp';
+import { CATCH_UP_LIMITS, type CatchUpSource, type Observation } from '../common/catchUp';
 import { ALL_EVENTS } from '../common/eventFilter';
 import { getLastErrors, listProjects, SMARTCAT_PAGE_LIMIT } from './api';
 import { SMARTCAT_EVENTS, type SmartcatEvent } from './events';
@@ -25,9 +25,12 @@ function changedAt(entity: SmartcatEntity): Date | null {
  * What the Smartcat Catch-Up Trigger sees in one poll. Smartcat's API has no "changed since" query
  * (https://smartcat.com/api/methods/v1/swagger.json: `GET /project/list` filters by name, tag, client and
  * user, pages by offset, at most 100 a page, in no documented order), so each poll reads the whole list with
- * the documents (within the poll's budget: 100 pages, 10,000 projects) and every project and document becomes an
- * observation whose signature is its status and `statusModificationDate`; common/catchUp.ts emits those that
- * changed. A translation import has no status of its own: its callbacks are recovered from Smartcat's record of
+ * the documents (within the poll's budget: 100 pages, 10,000 projects) and every project and document whose
+ * status changed recently becomes an observation whose signature is its status and `statusModificationDate`;
+ * common/catchUp.ts emits those that changed. "Recently": within the time the catch-up remembers a key
+ * (CATCH_UP_LIMITS.maxAgeMs, 30 days) or since Start From, so that an account's old projects, unchanged for
+ * years, take no room in the bounded state (a key pushed out of it would come back as new on the next poll).
+ * A document without a status change time has never changed status: nothing to report. A translation import has no status of its own: its callbacks are recovered from Smartcat's record of
  * failed deliveries (`GET /callback/lastErrors`), which names the event (the URL) and the ids.
  */
 export function smartcatCatchUpSource(): CatchUpSource {
@@ -53,6 +56,13 @@ export function smartcatCatchUpSource(): CatchUpSource {
 			includeDocuments: true,
 		};
 		const deadline = Date.now() + budget.remainingMs();
+		const startFrom = Date.parse(String(ctx.getNodeParameter('startFrom', '') || ''));
+		const cutoff = Math.min(
+			receivedAt.getTime() - CATCH_UP_LIMITS.maxAgeMs,
+			Number.isNaN(startFrom) ? Infinity : startFrom,
+		);
+		const recent = (entity: SmartcatEntity) =>
+			(changedAt(entity)?.getTime() ?? -Infinity) >= cutoff;
 
 		const observations: Observation[] = [];
 		const documents = new Map<string, SmartcatEntity>();
@@ -74,7 +84,7 @@ export function smartcatCatchUpSource(): CatchUpSource {
 			for (const project of page) {
 				if (!project.id) continue;
 				const { id } = project;
-				if (wants(PROJECT_STATUS))
+				if (wants(PROJECT_STATUS) && recent(project))
 					observations.push({
 						key: `project:${id}`,
 						signature: signatureOf(project),
@@ -85,7 +95,7 @@ export function smartcatCatchUpSource(): CatchUpSource {
 					if (!document.id) continue;
 					const documentId = document.id;
 					documents.set(documentId, document);
-					if (wants(DOCUMENT_STATUS))
+					if (wants(DOCUMENT_STATUS) && recent(document))
 						observations.push({
 							key: `document:${documentId}`,
 							signature: signatureOf(document),

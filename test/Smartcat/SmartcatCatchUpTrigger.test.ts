@@ -178,6 +178,22 @@ describe('Smartcat Catch-Up Trigger', () => {
 		expect((await poll()).map((i) => i.documentId)).toEqual(['189_25']);
 	});
 
+	it('keeps no state for what has not changed status for 30 days, or never did', async () => {
+		const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000).toISOString();
+		smartcat.projects.get(P2)!.statusModificationDate = old;
+		smartcat.documents.get('189_25')!.statusModificationDate = null;
+		const { poll, ctx } = poller();
+		await poll();
+		const seen = Object.keys(
+			(ctx.getWorkflowStaticData('node').catchUp as { seen: object }).seen,
+		).sort();
+		expect(seen).toEqual([`project:${P1}`, 'document:a882f5712d0c9d1bb54f2504_9'].sort());
+		// once it changes, it is an event like any other
+		smartcat.setProjectStatus(P2, 'completed');
+		smartcat.setDocumentStatus('189_25', 'completed');
+		expect((await poll()).map((i) => i.projectId ?? i.documentId)).toEqual(['189_25', P2]);
+	});
+
 	it('stops at its budget and says the list was not read to the end', async () => {
 		const { ctx } = fakePollContext({ credentials: credentials() });
 		for (let i = 0; i < 150; i++)
