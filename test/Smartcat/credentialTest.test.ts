@@ -1,5 +1,7 @@
 import { SmartcatApi } from '../../credentials/SmartcatApi.credentials';
 import { testSmartcatApi } from '../../nodes/Smartcat/credentialTest';
+import { SMARTCAT_STATUSES } from '../../nodes/Smartcat/events';
+import { smartcatApiRoot } from '../../nodes/Smartcat/servers';
 import { Smartcat } from '../../nodes/Smartcat/Smartcat.node';
 import { SmartcatCatchUpTrigger } from '../../nodes/Smartcat/SmartcatCatchUpTrigger.node';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
@@ -71,5 +73,32 @@ describe('Smartcat API credential: the Test button', () => {
 			expect(entry?.testedBy).toBe('testSmartcatApi');
 			expect(node.methods.credentialTest.testSmartcatApi).toBe(testSmartcatApi);
 		}
+	});
+});
+
+describe("Smartcat's servers and statuses, as its documentation names them", () => {
+	it('the three regions on smartcat.com; a custom URL with or without the API path', () => {
+		expect(['europe', 'usa', 'asia'].map((server) => smartcatApiRoot({ server }))).toEqual([
+			'https://smartcat.com/api/integration/v1',
+			'https://us.smartcat.com/api/integration/v1',
+			'https://ea.smartcat.com/api/integration/v1',
+		]);
+		expect(smartcatApiRoot({ server: 'custom', baseUrl: ' https://smartcat.ai/ ' })).toBe(
+			'https://smartcat.ai/api/integration/v1',
+		);
+		expect(
+			smartcatApiRoot({ server: 'custom', baseUrl: 'https://us.smartcat.ai/api/integration/v1/' }),
+		).toBe('https://us.smartcat.ai/api/integration/v1');
+	});
+
+	it('project and document statuses of the OpenAPI enums', () => {
+		expect(SMARTCAT_STATUSES.map((s) => s.value)).toEqual([
+			'created',
+			'inProgress',
+			'completed',
+			'canceled',
+			'updated',
+			'targetUpdated',
+		]);
 	});
 });
