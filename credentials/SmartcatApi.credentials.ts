@@ -1,10 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { SMARTCAT_SERVERS } from '../nodes/Smartcat/servers';
 
@@ -76,14 +70,6 @@ export class SmartcatApi implements ICredentialType {
 		},
 	};
 
-	// The Test button: the account itself, the cheapest call there is.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ ($credentials.server === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/integration\\/v1$/i, "") : ' +
-				JSON.stringify(SMARTCAT_SERVERS) +
-				'[$credentials.server]) + "/api/integration/v1" }}',
-			url: '/account',
-		},
-	};
+	// No declarative test: the Smartcat nodes' testSmartcatApi (nodes/Smartcat/credentialTest.ts) is the Test
+	// button, with a message for each refusal on n8n 1.x and 2.x alike.
 }

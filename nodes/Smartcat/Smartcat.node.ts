@@ -8,8 +8,9 @@ import {
 
 import { actionProperties, executeActions } from '../common/actions';
 import { SMARTCAT_RESOURCES } from './actions';
+import { testSmartcatApi } from './credentialTest';
 
-/** Reads and changes the Smartcat account's callback setting, and looks projects and documents up. */
+/** Reads and changes the Smartcat account's callback setting, looks projects and documents up, exports documents. */
 export class Smartcat implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Smartcat',
@@ -19,13 +20,17 @@ export class Smartcat implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Manage the Smartcat account's callback setting, read delivery errors, get projects and documents",
+			"Manage the Smartcat account's callback setting, read delivery errors, get projects and documents, export translated files",
 		defaults: { name: 'Smartcat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartcatApi', required: true }],
+		credentials: [{ name: 'smartcatApi', required: true, testedBy: 'testSmartcatApi' }],
 		properties: actionProperties(SMARTCAT_RESOURCES),
+	};
+
+	methods = {
+		credentialTest: { testSmartcatApi },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

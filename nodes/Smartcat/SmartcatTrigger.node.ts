@@ -18,19 +18,33 @@ import {
 	triggerWebhooks,
 } from '../common/triggerProperties';
 import { parseDelivery } from '../common/validation';
-import { manualSecretProperties, testWebhookSecret } from '../common/webhookSecret';
-import { eventOfPath, SMARTCAT_EVENTS } from './events';
-import { lookUpDelivery } from './lookups';
+import {
+	MANUAL_SECRET_CREDENTIAL_SHOW,
+	manualSecretProperties,
+	testWebhookSecret,
+	WEBHOOK_SECRET_CREDENTIAL,
+} from '../common/webhookSecret';
+import { SMARTCAT_DOCUMENT_ID, SMARTCAT_PROJECT_ID } from './api';
+import { testSmartcatApi } from './credentialTest';
+import { eventOfUrl, SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';
+import { lookUpDelivery, type LookedUp } from './lookups';
 import { buildSmartcatBatchItem, buildSmartcatItem } from './output';
 import { DEFAULT_SECRET_HEADER, register, registrationExists, unregister } from './registration';
-import { smartcatDeliverySchema, type SmartcatEntity } from './schemas';
+import { smartcatDeliverySchema } from './schemas';
 import { checkManualSetup, checkSmartcatSecret } from './verification';
 
+const V1 = { '@version': [1] };
+const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+const EVENT_PATHS = SMARTCAT_EVENTS.map((e) => `/${e.path}`).join(', ');
+
 /**
- * Receives Smartcat's callbacks (help.smartcat.ai/hc/en-us/articles/360000048572): Smartcat POSTs a JSON array of ids to the account's callback URL plus
- * `/project/status`, `/document/status` or `/document/translationImportCompleted`. The three are webhooks of one
- * node, so the URL registered with Smartcat is the same for all; Smartcat retries a failed delivery 8 times,
- * 30 s apart at first, doubling.
+ * Receives Smartcat's callbacks (https://help.smartcat.ai/hc/en-us/articles/360000048572): Smartcat POSTs a JSON
+ * array of ids to the account's callback URL plus `/project/status`, `/document/status` or
+ * `/document/translationImportCompleted`. Those three are webhooks of the node, and so is the base URL itself,
+ * the one Smartcat is given (and the only one the editor shows): a callback URL with a query string gets the
+ * event path at the end of its query, and n8n hands that to the base URL. Smartcat retries a failed delivery 8
+ * times, 30 s apart at first, doubling.
  */
 export class SmartcatTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,29 +66,44 @@ export class SmartcatTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Smartcat callback',
 			setup:
-				"Smartcat has one callback URL per account. <b>Automatic</b> registration points it at this workflow when the workflow is published (n8n 1.x: activated). <b>Manual</b>: set the account's callback (e.g. with the Smartcat node) to this node's URL <i>without</i> <code>/project/status</code>, with the secret header.",
+				"Smartcat has one callback URL per account. <b>Automatic</b> registration points it at this workflow when the workflow is published (n8n 1.x: activated), and at the Test URL while you listen for a test event, but only if the account has no callback yet. <b>Manual</b>: set the account's callback (e.g. with the Smartcat node's <i>Callback → Set</i>) to the URL above, with the secret header; Smartcat appends <code>/project/status</code> etc. itself.",
 		}),
 		credentials: [
-			{ name: 'smartcatApi', required: true },
+			// Automatic registration and Fetch Details need it; Manual registration alone does not (checked on activation).
+			{ name: 'smartcatApi', required: false, testedBy: 'testSmartcatApi' },
 			{
-				name: 'translationWebhookSecretApi',
+				name: WEBHOOK_SECRET_CREDENTIAL,
 				required: true,
 				testedBy: 'testWebhookSecret',
-				displayOptions: {
-					show: { '@version': [2], registration: ['manual'], manualSecretCheck: ['credential'] },
-				},
+				displayOptions: { show: MANUAL_SECRET_CREDENTIAL_SHOW },
 			},
 		],
-		webhooks: SMARTCAT_EVENTS.flatMap(({ path }) =>
-			triggerWebhooks(['POST'], { path: `smartcat/${path}` }),
-		),
+		webhooks: [
+			// the URL Smartcat is given; also receives callbacks whose event is in the query string
+			...triggerWebhooks(['POST'], { path: 'smartcat' }),
+			...SMARTCAT_EVENTS.flatMap(({ path }) =>
+				triggerWebhooks(['POST'], { path: `smartcat/${path}` }).map((webhook) => ({
+					...webhook,
+					ndvHideUrl: true,
+				})),
+			),
+		],
 		properties: [
 			{
 				displayName:
-					"Smartcat has ONE callback URL per account. With automatic registration, activating this workflow points the account's callbacks here; whatever used the previous URL stops receiving them. Use one active Smartcat Trigger per account.",
+					"Smartcat has ONE callback URL per account. Publishing (n8n 1.x: activating) this workflow points the account's callbacks here; whatever used the previous URL stops receiving them. Listening for a test event uses the Test URL only while the account has no callback, and never takes it from a published workflow. Use one active Smartcat Trigger per account.",
 				name: 'accountWideNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { registration: ['automatic'] } },
+			},
+			{
+				displayName:
+					"Set the account's callback URL to this node's URL above (Production URL, ending in /smartcat; Smartcat appends /project/status and the like itself), with the secret header below, e.g. with the Smartcat node's Callback → Set.",
+				name: 'manualNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registration: ['manual'] } },
 			},
 			{
 				displayName: 'Registration',
@@ -85,13 +114,13 @@ export class SmartcatTrigger implements INodeType {
 						name: 'Automatic',
 						value: 'automatic',
 						description:
-							"Activation sets the account's callback to this workflow with a generated secret header; deactivation removes it",
+							"Publishing sets the account's callback to this workflow with a generated secret header; unpublishing removes it",
 					},
 					{
 						name: 'Manual',
 						value: 'manual',
 						description:
-							'You set the callback yourself (e.g. with the Smartcat node): give it the URL without /project/status',
+							"You set the account's callback yourself (e.g. with the Smartcat node) to this node's URL",
 					},
 				],
 				default: 'automatic',
@@ -103,7 +132,7 @@ export class SmartcatTrigger implements INodeType {
 				default: false,
 				displayOptions: { show: { registration: ['automatic'] } },
 				description:
-					'Whether to replace a callback URL the account already has. Off: activation fails with a message naming the URL in use, so nothing is broken by accident.',
+					'Whether to replace a callback URL the account already has when the workflow is published. Off: publishing fails with a message naming the URL in use, so nothing is broken by accident.',
 			},
 			{
 				displayName: 'Secret Header Name',
@@ -147,16 +176,48 @@ export class SmartcatTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'completed',
-				displayOptions: { show: { fetchDetails: [true] } },
+				displayOptions: { show: { ...V1, fetchDetails: [true] } },
 				description:
 					'Comma-separated statuses (as the API names them, e.g. inProgress, completed); IDs in other statuses produce no item. Empty: every status.',
 			},
+			{
+				displayName: 'Only Statuses',
+				name: 'statusFilter',
+				type: 'multiOptions',
+				default: [],
+				options: SMARTCAT_STATUSES.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})),
+				displayOptions: { show: { ...V2, fetchDetails: [true] } },
+				description:
+					'Statuses to keep; IDs in other statuses produce no item. None chosen: every status.',
+			},
 			respondProperty,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { ...V2, registration: ['automatic'] } },
+				options: [
+					{
+						displayName: 'Allow Private Webhook URL',
+						name: 'allowPrivateWebhookUrl',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to register even when n8n's URL is local or private (localhost, 10.x, 192.168.x...), which Smartcat cannot reach. Only for tests against a local Smartcat simulator, or a proxy that forwards Smartcat's callbacks.",
+					},
+				],
+			},
 		],
 	};
 
 	methods = {
-		credentialTest: { testWebhookSecret },
+		credentialTest: { testSmartcatApi, testWebhookSecret },
 	};
 
 	webhookMethods = registrationWebhookMethods({
@@ -169,33 +230,51 @@ export class SmartcatTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
+			const version = this.getNode().typeVersion;
 			const request = this.getRequestObject();
 			const headers = this.getHeaderData() as Record<string, unknown>;
 			await checkSmartcatSecret(this, headers);
 
-			const event = eventOfPath(request.path ?? request.url ?? '');
-			if (!event) throw badRequest('not a Smartcat callback path');
+			const event = eventOfUrl(request.originalUrl ?? request.url ?? request.path ?? '');
+			if (!event)
+				throw badRequest(
+					`not a Smartcat callback: the URL does not end with an event path (${EVENT_PATHS})`,
+				);
 			if (mediaType(headers) !== 'application/json') {
 				throw badRequest(
 					`content type "${mediaType(headers) || 'none'}" is not a Smartcat callback: Smartcat posts application/json`,
 				);
 			}
 			let ids = [...new Set(parseDelivery(smartcatDeliverySchema, this.getBodyData()))];
+			if (version >= 2) {
+				const format = event.idKind === 'project' ? SMARTCAT_PROJECT_ID : SMARTCAT_DOCUMENT_ID;
+				const bad = ids.find((id) => !format.test(id));
+				if (bad !== undefined)
+					throw badRequest(
+						`"${bad.slice(0, 80)}" is not a Smartcat ${event.idKind} ID${event.idKind === 'document' ? ' (<document>_<language>, e.g. 189_25)' : ''}`,
+					);
+			}
 			if (ids.length === 0) return ignoreDelivery(this, 'the delivery lists no ids');
 			const unwanted = unwantedEvent(this, event.event);
 			if (unwanted) return unwanted;
 
-			let details: SmartcatEntity[] | undefined;
+			let looked: LookedUp | undefined;
 			if (this.getNodeParameter('fetchDetails', false)) {
-				({ ids, details } = await lookUpDelivery(this, event, ids));
+				looked = await lookUpDelivery(this, event, ids);
+				ids = looked.ids;
 				if (ids.length === 0)
 					return ignoreDelivery(this, 'no id is in one of the selected statuses');
 			}
 
 			const items: IDataObject[] =
 				this.getNodeParameter('output', 'perElement') === 'perDelivery'
-					? [buildSmartcatBatchItem(event, ids, receivedAt, details)]
-					: ids.map((id, i) => buildSmartcatItem(event, id, receivedAt, details?.[i]));
+					? [buildSmartcatBatchItem(event, ids, receivedAt, looked?.details, looked?.skipped)]
+					: ids.map((id, i) =>
+							buildSmartcatItem(event, id, receivedAt, looked?.details[i], {
+								version,
+								skipped: looked?.skipped,
+							}),
+						);
 			return startWorkflow(this, items);
 		});
 	}

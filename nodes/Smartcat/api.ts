@@ -1,41 +1,57 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../common/concurrency';
+import { checkedId, pathSegment, type ApiAnswer, type ApiContext } from '../common/httpClient';
 import {
 	smartcatCallbackSettingsSchema,
 	smartcatEntitySchema,
+	smartcatExportTaskSchema,
 	smartcatLastErrorSchema,
+	smartcatProjectListSchema,
+	smartcatProjectSchema,
 	type SmartcatCallbackSettings,
 	type SmartcatEntity,
+	type SmartcatExportTask,
+	type SmartcatLastError,
+	type SmartcatProject,
 } from './schemas';
-import { checkedId, pathSegment, type ApiContext } from '../common/httpClient';
-import { SmartcatApiError, smartcatRequest } from './transport';
+import { SmartcatApiError, smartcatRequest, type SmartcatRequestOptions } from './transport';
 
 type Ctx = ApiContext;
 
 /**
- * A Smartcat project id (a GUID) and a document id (`<document>_<target language>`, e.g. `189_25`), checked
- * loosely (letters, digits, `-`, `_`): what matters is that no `/`, `.` or `?` reaches the API path.
+ * The Smartcat endpoints this package uses, all under /api/integration/v1 (Smartcat API v1,
+ * https://smartcat.com/api/methods/v1/swagger.json; callbacks:
+ * https://help.smartcat.ai/hc/en-us/articles/360000048572-Using-notification-callbacks).
+ */
+
+/**
+ * A Smartcat project id (a GUID), a document id (`<document>_<target language>`, e.g. `189_25` or
+ * `a882f5712d0c9d1bb54f2504_9`) and an export task id (a GUID), checked loosely (letters, digits, `-`, `_`):
+ * what matters is that no `/`, `.` or `?` reaches the API path.
  */
 export const SMARTCAT_PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const SMARTCAT_DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}_\d{1,9}$/;
+export const SMARTCAT_TASK_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-/**
- * The Smartcat endpoints this package uses (help.smartcat.ai/hc/en-us/articles/360000048572 for the callback API; help.smartcat.ai and Smartcat's API
- * reference for projects and documents).
- */
+/** Smartcat answers at most this many projects per page of `/project/list` and errors per `/lastErrors`. */
+export const SMARTCAT_PAGE_LIMIT = 100;
+
+function parsed<T>(
+	schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+	answer: ApiAnswer,
+	what: string,
+): T {
+	const result = schema.safeParse(answer.body);
+	if (!result.success)
+		throw new SmartcatApiError(`Smartcat answered ${what} in an unknown shape`, answer.status);
+	return result.data;
+}
 
 /** The account's callback setting, or null when none is set (Smartcat answers 404). */
 export async function getCallbackSettings(ctx: Ctx): Promise<SmartcatCallbackSettings | null> {
-	const { status, body } = await smartcatRequest(ctx, 'GET', '/callback', { accept: [404] });
-	if (status === 404) return null;
-	const parsed = smartcatCallbackSettingsSchema.safeParse(body);
-	if (!parsed.success)
-		throw new SmartcatApiError(
-			'Smartcat answered the callback setting in an unknown shape',
-			status,
-		);
-	return parsed.data;
+	const answer = await smartcatRequest(ctx, 'GET', '/callback', { accept: [404] });
+	if (answer.status === 404) return null;
+	return parsed(smartcatCallbackSettingsSchema, answer, 'the callback setting');
 }
 
 /** Creates or replaces the account's callback setting. */
@@ -51,49 +67,124 @@ export async function deleteCallbackSettings(ctx: Ctx): Promise<void> {
 	await smartcatRequest(ctx, 'DELETE', '/callback');
 }
 
-/** The last failed deliveries, `FailResponse` flattened into readable fields. */
-export async function getLastErrors(ctx: Ctx, limit: number): Promise<IDataObject[]> {
-	const { body } = await smartcatRequest(ctx, 'GET', '/callback/lastErrors', { qs: { limit } });
-	const list = Array.isArray(body) ? body : [];
-	return list.map((entry) => {
-		const parsed = smartcatLastErrorSchema.safeParse(entry);
-		const e = parsed.success ? parsed.data : {};
-		return {
-			id: e.Id ?? null,
-			created: e.Created ?? null,
-			expired: e.Expired ?? null,
-			applicationId: e.ApplicationId ?? null,
-			url: e.Url ?? null,
-			reason: e.FailResponse?.Reason ?? null,
-			responseCode: e.FailResponse?.Code ?? null,
-			responseContent: e.FailResponse?.Content ?? null,
-		};
+/**
+ * The last failed deliveries, newest first, in either shape Smartcat answers (schemas.ts). `limit` is at most
+ * 100: Smartcat answers 400 "The provided limit exceeds the maximum" above it.
+ */
+export async function getLastErrors(ctx: Ctx, limit: number): Promise<SmartcatLastError[]> {
+	const capped = Math.max(1, Math.min(SMARTCAT_PAGE_LIMIT, Math.floor(limit)));
+	const answer = await smartcatRequest(ctx, 'GET', '/callback/lastErrors', {
+		qs: { limit: capped },
+	});
+	if (!Array.isArray(answer.body))
+		throw new SmartcatApiError(
+			'Smartcat answered the last errors in an unknown shape',
+			answer.status,
+		);
+	return answer.body.map((entry) => {
+		const result = smartcatLastErrorSchema.safeParse(entry);
+		return result.success ? result.data : {};
 	});
 }
 
-export async function getProject(ctx: Ctx, projectId: string): Promise<SmartcatEntity> {
-	const { body } = await smartcatRequest(
+export async function getProject(
+	ctx: Ctx,
+	projectId: string,
+	options: SmartcatRequestOptions = {},
+): Promise<SmartcatProject> {
+	const answer = await smartcatRequest(
 		ctx,
 		'GET',
 		`/project/${pathSegment(projectId, SMARTCAT_PROJECT_ID, 'Smartcat project ID')}`,
+		options,
 	);
-	return smartcatEntitySchema.parse(body);
+	return parsed(smartcatProjectSchema, answer, 'the project');
 }
 
-export async function getDocument(ctx: Ctx, documentId: string): Promise<SmartcatEntity> {
-	const { body } = await smartcatRequest(ctx, 'GET', '/document', {
+export async function getDocument(
+	ctx: Ctx,
+	documentId: string,
+	options: SmartcatRequestOptions = {},
+): Promise<SmartcatEntity> {
+	const answer = await smartcatRequest(ctx, 'GET', '/document', {
+		...options,
 		qs: { documentId: checkedId(documentId, SMARTCAT_DOCUMENT_ID, 'Smartcat document ID') },
 	});
-	return smartcatEntitySchema.parse(body);
+	return parsed(smartcatEntitySchema, answer, 'the document');
 }
 
-/** Lookups of many ids, at most four at a time; the first failure fails the lot (no id silently dropped). */
-export async function lookUpAll(
+/** The filters of `GET /project/list` (all optional; Smartcat matches names and tags partially). */
+export interface ProjectListFilters {
+	projectName?: string;
+	externalTag?: string;
+	createdByUserId?: string;
+	assignedToUserId?: string;
+	clientIds?: string[];
+	projectType?: 'all' | 'softwareLocalization' | 'nonSoftwareLocalization';
+	includeDocuments?: boolean;
+}
+
+/** One page of `GET /project/list` (at most 100 projects; the API has no date filter and no sort). */
+export async function listProjects(
 	ctx: Ctx,
-	kind: 'project' | 'document',
-	ids: string[],
-): Promise<SmartcatEntity[]> {
-	return await mapWithConcurrency(ids, 4, (id) =>
-		kind === 'project' ? getProject(ctx, id) : getDocument(ctx, id),
+	filters: ProjectListFilters,
+	offset: number,
+	limit: number,
+	options: SmartcatRequestOptions = {},
+): Promise<SmartcatProject[]> {
+	const qs: IDataObject = {
+		offset,
+		limit: Math.max(1, Math.min(SMARTCAT_PAGE_LIMIT, limit)),
+		includeDocuments: filters.includeDocuments ?? true,
+	};
+	for (const key of ['projectName', 'externalTag', 'projectType'] as const) {
+		const value = filters[key]?.trim();
+		if (value) qs[key] = value;
+	}
+	for (const key of ['createdByUserId', 'assignedToUserId'] as const) {
+		const value = filters[key]?.trim();
+		if (value) qs[key] = checkedId(value, SMARTCAT_PROJECT_ID, 'Smartcat user ID');
+	}
+	const clients = (filters.clientIds ?? []).map((id) =>
+		checkedId(id, SMARTCAT_PROJECT_ID, 'Smartcat client ID'),
+	);
+	if (clients.length) qs.clientIds = clients.join(',');
+	const answer = await smartcatRequest(ctx, 'GET', '/project/list', { ...options, qs });
+	return parsed(smartcatProjectListSchema, answer, 'the project list');
+}
+
+/** What to export (the OpenAPI's `type`, `mode`, `stageNumber` of `POST /document/export`). */
+export interface ExportRequest {
+	documentIds: string[];
+	type: string;
+	mode?: string;
+	stageNumber?: number;
+}
+
+/**
+ * Starts an export. Smartcat takes every parameter in the query string (a JSON body gives "Array documentIds is
+ * empty"), the ids repeated: `documentIds=a&documentIds=b`.
+ */
+export async function requestExport(ctx: Ctx, request: ExportRequest): Promise<SmartcatExportTask> {
+	const query = new URLSearchParams();
+	for (const id of request.documentIds)
+		query.append('documentIds', checkedId(id, SMARTCAT_DOCUMENT_ID, 'Smartcat document ID'));
+	query.set('type', request.type);
+	if (request.mode) query.set('mode', request.mode);
+	if (request.stageNumber !== undefined) query.set('stageNumber', String(request.stageNumber));
+	const answer = await smartcatRequest(ctx, 'POST', `/document/export?${query.toString()}`);
+	return parsed(smartcatExportTaskSchema, answer, 'the export request');
+}
+
+/**
+ * Asks for an export's result: 204 while Smartcat prepares it (the answer's body is discarded), 200 with the
+ * file as a stream. A download may be redirected to another host: followed without the credential.
+ */
+export async function exportResult(ctx: Ctx, taskId: string): Promise<ApiAnswer> {
+	return await smartcatRequest(
+		ctx,
+		'GET',
+		`/document/export/${pathSegment(taskId, SMARTCAT_TASK_ID, 'Smartcat export task ID')}`,
+		{ encoding: 'stream', timeoutMs: 300_000, followRedirectWithoutCredentials: true },
 	);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildEnvelope } from '../common/envelope';
-import type { SmartcatEvent } from './events';
-import type { SmartcatEntity } from './schemas';
+import { eventOfUrl, type SmartcatEvent } from './events';
+import type { SmartcatEntity, SmartcatLastError } from './schemas';
 
 /** `189_25` → document `189`, language `25` (Smartcat's document ids carry the target language after `_`). */
 export function splitDocumentId(id: string): { documentBaseId: string; languageId: string | null } {
@@ -12,24 +12,54 @@ export function splitDocumentId(id: string): { documentBaseId: string; languageI
 		: { documentBaseId: id, languageId: null };
 }
 
+/** An API date as ISO 8601 in UTC with milliseconds, or null (so that two spellings of one time agree). */
+export function normalizedDate(value: unknown): string | null {
+	if (typeof value !== 'string' || !value) return null;
+	const time = Date.parse(value);
+	return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
 /**
- * One item per id: the envelope (`projectId` or `documentId`; `eventKey` per path and id, plus the status when
- * the details were fetched, since the callback itself carries nothing else to tell two changes apart).
+ * The eventKey of one id (README "Smartcat Trigger", "eventKey"). A callback carries only the id, so:
+ * - version 2 with the project or document looked up: `smartcat:<event>:<id>:<status>:<statusModificationDate>`,
+ *   which the Smartcat Catch-Up Trigger rebuilds from the project list, and which differs for every status
+ *   change Smartcat records;
+ * - without details: `smartcat:<event>:<id>`; two changes of one id then get the same key;
+ * - version 1 (unchanged): `smartcat:<event>:<id>`, plus `:<status>` with details.
+ */
+export function smartcatEventKey(
+	event: SmartcatEvent,
+	id: string,
+	details: SmartcatEntity | undefined,
+	version: number,
+): string {
+	const base = `smartcat:${event.event}:${id}`;
+	if (!details) return base;
+	if (version < 2) return details.status ? `${base}:${details.status}` : base;
+	return `${base}:${details.status ?? ''}:${normalizedDate(details.statusModificationDate) ?? ''}`;
+}
+
+/**
+ * One item per id: the envelope (`projectId` or `documentId`, the eventKey above; version 2 with details: the
+ * status change's time as `occurredAt`), then the document id's parts and the looked-up project or document.
+ * `skipped`: why this id has no details although they were asked for.
  */
 export function buildSmartcatItem(
 	event: SmartcatEvent,
 	id: string,
 	receivedAt: Date,
-	details?: SmartcatEntity,
+	details: SmartcatEntity | undefined,
+	options: { version: number; skipped?: string },
 ): IDataObject {
 	const status = details?.status ?? null;
 	const ids = event.idKind === 'project' ? { projectId: id } : { documentId: id };
+	const changed = options.version >= 2 ? normalizedDate(details?.statusModificationDate) : null;
 	return buildEnvelope(
 		{
 			vendor: 'smartcat',
 			event: event.event,
-			eventKey: `smartcat:${event.event}:${id}${status ? `:${status}` : ''}`,
-			occurredAt: null,
+			eventKey: smartcatEventKey(event, id, details, options.version),
+			occurredAt: changed ? new Date(changed) : null,
 			receivedAt,
 			...ids,
 			status,
@@ -37,6 +67,7 @@ export function buildSmartcatItem(
 		{
 			...(event.idKind === 'document' ? splitDocumentId(id) : {}),
 			...(details ? { [event.idKind]: details as IDataObject } : {}),
+			...(!details && options.skipped ? { detailsSkipped: options.skipped } : {}),
 		},
 	);
 }
@@ -46,7 +77,8 @@ export function buildSmartcatBatchItem(
 	event: SmartcatEvent,
 	ids: string[],
 	receivedAt: Date,
-	details?: SmartcatEntity[],
+	details: Array<SmartcatEntity | undefined> | undefined,
+	skipped?: string,
 ): IDataObject {
 	return buildEnvelope(
 		{
@@ -56,6 +88,29 @@ export function buildSmartcatBatchItem(
 			occurredAt: null,
 			receivedAt,
 		},
-		{ ids, ...(details ? { [`${event.idKind}s`]: details as IDataObject[] } : {}) },
+		{
+			ids,
+			...(details
+				? { [`${event.idKind}s`]: details.map((d) => (d ?? null) as IDataObject | null) }
+				: {}),
+			...(skipped ? { detailsSkipped: skipped } : {}),
+		},
 	);
+}
+
+/**
+ * One failed delivery of *Get Last Errors*, in Smartcat's current field names whichever shape it came in
+ * (schemas.ts), with the event it was for (from the path Smartcat appended to the URL).
+ */
+export function lastErrorItem(entry: SmartcatLastError): IDataObject {
+	const url = entry.url ?? entry.Url ?? null;
+	return {
+		created: entry.created ?? entry.Created ?? null,
+		url,
+		event: (url && eventOfUrl(url)?.event) ?? null,
+		reason: entry.reason ?? entry.FailResponse?.Reason ?? null,
+		code: entry.code ?? entry.FailResponse?.Code ?? null,
+		content: entry.content ?? entry.FailResponse?.Content ?? null,
+		sourceIds: entry.sourceIds ?? entry.SourceIds ?? null,
+	};
 }

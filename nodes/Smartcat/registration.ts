@@ -1,15 +1,23 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
-import { forgetStored, readStored } from '../common/registration';
+import {
+	forgetStored,
+	readStored,
+	UNREACHABLE_URL_ADVICE,
+	webhookUrlProblem,
+} from '../common/registration';
 import { generateSecret } from '../common/secretPolicy';
 import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from './api';
 import { SMARTCAT_EVENTS } from './events';
+import { requireSmartcatCredential } from './transport';
 
 /**
- * Self-registration of the Smartcat Trigger (docs/design.md, "Registration"). Smartcat has ONE callback setting per
- * account: a URL, to which it appends `/project/status` etc., and headers it sends with every callback. On
- * activation the trigger points it at this workflow with a generated secret header, kept in the workflow's
- * static data; on deactivation it deletes the setting only if it still points at this workflow.
+ * Self-registration of the Smartcat Trigger (docs/design.md, "Registration"). Smartcat has ONE callback setting
+ * per account (https://help.smartcat.ai/hc/en-us/articles/360000048572): a URL, to which it appends
+ * `/project/status` etc., and headers it sends with every callback. On activation the trigger points it at this
+ * workflow with a generated secret header, kept in the workflow's static data; on deactivation it deletes the
+ * setting only if it still points at this workflow. "Listen for test event" / "Execute step" points it at the
+ * Test URL only when the account has no callback, so that a published workflow never loses its callbacks.
  */
 export interface SmartcatRegistration extends IDataObject {
 	callbackUrl: string;
@@ -22,8 +30,9 @@ export const DEFAULT_SECRET_HEADER = 'X-Smartcat-Callback-Secret';
 /** The URL to register: the node's webhook URL without the path Smartcat appends itself. */
 export function callbackBaseUrl(ctx: IHookFunctions): string {
 	const first = ctx.getNodeWebhookUrl('default') ?? '';
-	const suffix = `/${SMARTCAT_EVENTS[0].path}`;
-	return first.endsWith(suffix) ? first.slice(0, -suffix.length) : first;
+	for (const { path } of SMARTCAT_EVENTS)
+		if (first.endsWith(`/${path}`)) return first.slice(0, -path.length - 1);
+	return first;
 }
 
 const REGISTRATION_KEYS = ['callbackUrl', 'headerName', 'secret'] as const;
@@ -32,8 +41,8 @@ export function storedRegistration(staticData: IDataObject): SmartcatRegistratio
 	return readStored(staticData, REGISTRATION_KEYS);
 }
 
-const sameUrl = (a: string | null | undefined, b: string) =>
-	(a ?? '').replace(/\/+$/, '') === b.replace(/\/+$/, '');
+const withoutSlash = (url: string | null | undefined) => (url ?? '').replace(/\/+$/, '');
+const sameUrl = (a: string | null | undefined, b: string) => withoutSlash(a) === withoutSlash(b);
 
 /** Whether Smartcat's setting is exactly ours (URL and secret header): then activation has nothing to do. */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
@@ -49,7 +58,42 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 	);
 }
 
-/** Registers this workflow's URL with a new secret; refuses to replace another URL unless told to. */
+/** "Listen for test event" (n8n 1.x) / "Execute step" (2.x): n8n registers the node's Test URL. */
+const isTestRun = (ctx: IHookFunctions) => ctx.getMode() === 'manual';
+
+/** Whether `url` is a URL of this very node (its Production URL, seen from a test run): it ends in its webhook id. */
+function isThisNodesUrl(ctx: IHookFunctions, url: string): boolean {
+	const webhookId = ctx.getNode().webhookId;
+	return !!webhookId && withoutSlash(url.split('?')[0]).endsWith(`/${webhookId}/smartcat`);
+}
+
+/**
+ * Why a test run must not take the account's callback (it would be deleted when listening stops, and
+ * production would miss every callback from then on), with what to do instead.
+ */
+function testRunRefusal(ctx: IHookFunctions, current: string): NodeOperationError {
+	const workflow = ctx.getWorkflow();
+	const how =
+		'To test, look at the executions of the published workflow, or unpublish it (n8n 1.x: deactivate) while you test; publishing registers the callback again. Or send a sample to the Test URL of a copy set to Registration: Manual (npx translation-events-simulate smartcat --url <Test URL>).';
+	const holder = isThisNodesUrl(ctx, current)
+		? `the Production URL of this workflow ("${workflow.name ?? ''}", ${workflow.id ?? ''}), which is published (n8n 1.x: active)`
+		: `${current}, another workflow or integration`;
+	return new NodeOperationError(
+		ctx.getNode(),
+		`This Smartcat account's callback points at ${holder}. Smartcat has one callback per account: listening for a test event does not take it over, even with "Replace Existing Callback" on, since it would be removed when listening stops. ${how}`,
+		{ description: how },
+	);
+}
+
+function advice(current: string): string {
+	return `Turn on "Replace Existing Callback" to point it at this workflow instead (whatever uses ${current} stops receiving callbacks), or use Registration: Manual.`;
+}
+
+/**
+ * Registers this workflow's URL with a new secret; refuses to replace another URL unless told to, and a test
+ * run never replaces one. Version 2 refuses a URL Smartcat cannot reach (localhost, a private address) unless
+ * the node's "Allow Private Webhook URL" option is on.
+ */
 export async function register(ctx: IHookFunctions): Promise<void> {
 	const callbackUrl = callbackBaseUrl(ctx);
 	const headerName =
@@ -60,20 +104,29 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 			description: 'Use letters, digits and hyphens, e.g. X-Smartcat-Callback-Secret.',
 		});
 	}
+	if (ctx.getNode().typeVersion >= 2) {
+		await requireSmartcatCredential(ctx, 'Registration: Automatic');
+		const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
+		const problem = options.allowPrivateWebhookUrl ? undefined : webhookUrlProblem(callbackUrl);
+		if (problem)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Smartcat cannot deliver callbacks to this n8n: ${problem}. ${UNREACHABLE_URL_ADVICE}`,
+				{ description: UNREACHABLE_URL_ADVICE },
+			);
+	}
 	const current = await getCallbackSettings(ctx);
-	if (
-		current?.url &&
-		!sameUrl(current.url, callbackUrl) &&
-		!ctx.getNodeParameter('replaceExisting', false)
-	) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`This Smartcat account already sends its callbacks to ${current.url}`,
-			{
-				description:
-					'Smartcat has one callback URL per account. Turn on "Replace Existing Callback" to point it at this workflow instead (whatever used the old URL stops receiving callbacks), or use Registration: Manual.',
-			},
-		);
+	if (current?.url && !sameUrl(current.url, callbackUrl)) {
+		if (isTestRun(ctx)) throw testRunRefusal(ctx, current.url);
+		if (!ctx.getNodeParameter('replaceExisting', false))
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`This Smartcat account already sends its callbacks to ${current.url}. ${advice(current.url)}`,
+				{
+					description:
+						'Smartcat has one callback URL per account. ' + advice(current.url) + ' See README.',
+				},
+			);
 	}
 	// Already ours (n8n can activate one workflow twice in quick succession): adopt the secret Smartcat has, so
 	// whichever activation's static data n8n saves last, it holds the secret Smartcat sends.

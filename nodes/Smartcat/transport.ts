@@ -1,15 +1,33 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiRequest, type ApiAnswer, type ApiContext, type VendorApi } from '../common/httpClient';
+import {
+	apiRequest,
+	credentialOnce,
+	type ApiAnswer,
+	type ApiContext,
+	type ApiRequest,
+	type VendorApi,
+} from '../common/httpClient';
+import { RequestPacer } from '../common/pacing';
 import { VendorApiError } from '../common/vendorError';
 import { smartcatApiRoot } from './servers';
 
 /** A failed Smartcat API call: the HTTP status and Smartcat's message (its error bodies are text or JSON). */
 export class SmartcatApiError extends VendorApiError {}
 
-/** Smartcat's message: problem details (`title`, `detail`), `{message}`, or plain text (developers.smartcat.com). */
+/**
+ * Smartcat's message: problem details (`detail`, `title`), `{message}`, or text. Smartcat's text answers read
+ * "Error processing request. Correlation id: <uuid>\r\n<message>" (seen by the smartcat-hook and Blackbird
+ * integrations, github.com/bb-io/Smartcat): the message comes first, the correlation id after it.
+ */
 function messageOf(body: unknown): string {
-	if (typeof body === 'string') return body.trim().slice(0, 300);
+	if (typeof body === 'string') {
+		const text = body.trim();
+		const wrapped = /^Error processing request\. Correlation id: ([\w-]+)\s*\r?\n([\s\S]+)$/.exec(
+			text,
+		);
+		return (wrapped ? `${wrapped[2].trim()} (correlation id ${wrapped[1]})` : text).slice(0, 300);
+	}
 	if (body && typeof body === 'object') {
 		const { message, error, title, detail, Message } = body as Record<string, unknown>;
 		for (const candidate of [detail, message, Message, error, title])
@@ -32,20 +50,53 @@ export const SMARTCAT_API: VendorApi = {
 };
 
 /**
+ * Smartcat's documented rate limit: "All Smartcat API methods have a rate limit of 4 requests per second"
+ * (https://developers.smartcat.com/api-guides). Every call of this package to one account waits for its slot.
+ */
+export const SMARTCAT_REQUESTS_PER_SECOND = 4;
+
+const pacer = new RequestPacer(SMARTCAT_REQUESTS_PER_SECOND);
+
+/** A call that could not get a rate-limit slot before its caller's deadline: it was not made. */
+export class SmartcatOutOfTime extends Error {
+	constructor() {
+		super('no Smartcat API slot before the deadline');
+		this.name = 'SmartcatOutOfTime';
+	}
+}
+
+export type SmartcatRequestOptions = Omit<ApiRequest, 'method' | 'path'> & {
+	/** ms since the epoch: if the account's next slot comes later, SmartcatOutOfTime is thrown, nothing sent */
+	deadline?: number;
+};
+
+/**
  * One call to the Smartcat API with the node's `smartcatApi` credential (Basic auth through the credential's
- * `authenticate`). Answers 2xx and the statuses in `accept` (e.g. 404 of callback GET); anything else is a
- * SmartcatApiError with Smartcat's message.
+ * `authenticate`), paced to Smartcat's rate limit per account. Answers 2xx and the statuses in `accept` (e.g.
+ * 404 of callback GET); anything else is a SmartcatApiError with Smartcat's message.
  */
 export async function smartcatRequest(
 	ctx: ApiContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: {
-		body?: IDataObject;
-		qs?: IDataObject;
-		accept?: number[];
-		rateLimitWaitMs?: number;
-	} = {},
+	options: SmartcatRequestOptions = {},
 ): Promise<ApiAnswer> {
-	return await apiRequest(ctx, SMARTCAT_API, { method, path, ...options });
+	const { deadline, ...request } = options;
+	const credentials = await credentialOnce(ctx, SMARTCAT_API.credentialType);
+	const account = `${SMARTCAT_API.baseUrl(credentials)} ${String(credentials.accountId ?? '')}`;
+	if (!(await pacer.slot(account, deadline))) throw new SmartcatOutOfTime();
+	return await apiRequest(ctx, SMARTCAT_API, { method, path, ...request });
+}
+
+/**
+ * Refuses activation, saying what to do, when the node has no usable Smartcat API credential although its
+ * settings need one (the trigger's credential is optional: manual registration alone needs none).
+ */
+export async function requireSmartcatCredential(ctx: IHookFunctions, why: string): Promise<void> {
+	await credentialOnce(ctx, SMARTCAT_API.credentialType).catch((error: Error) => {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${why} needs a Smartcat API credential (account ID and API key): choose one in the node (${error.message})`,
+		);
+	});
 }

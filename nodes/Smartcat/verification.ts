@@ -1,10 +1,10 @@
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
 import { headerValue } from '../common/request';
-import { checkDeliverySecret, manualSecret } from '../common/webhookSecret';
-import { NodeOperationError } from 'n8n-workflow';
 import { SECRET_ADVICE, secretProblem } from '../common/secretPolicy';
+import { checkDeliverySecret, manualSecret } from '../common/webhookSecret';
 import { DEFAULT_SECRET_HEADER, storedRegistration } from './registration';
+import { requireSmartcatCredential } from './transport';
 
 /** The header name the node is set to (the additionalHeaders entry Smartcat sends with every callback). */
 export function secretHeaderName(ctx: IHookFunctions | IWebhookFunctions): string {
@@ -34,9 +34,14 @@ export async function checkSmartcatSecret(
 	});
 }
 
-/** Activation in manual mode: a secret that is required must meet the rule (version 2; version 1 as before). */
+/**
+ * Activation in manual mode (version 2; version 1 as before): a secret that is required must meet the rule, and
+ * Fetch Details needs the Smartcat API credential (manual registration needs none otherwise).
+ */
 export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
 	if (ctx.getNode().typeVersion < 2) return;
+	if (ctx.getNodeParameter('fetchDetails', false))
+		await requireSmartcatCredential(ctx, 'Fetch Details (it looks projects and documents up)');
 	const secret = await manualSecret(ctx, 'manualSecret', 'unchecked');
 	if (secret === undefined) return;
 	const problem = secretProblem(secret);

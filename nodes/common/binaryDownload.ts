@@ -1,6 +1,12 @@
 import { sleep, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, baseUrlProblem, type ApiRequest, type VendorApi } from './httpClient';
+import {
+	apiRequest,
+	baseUrlProblem,
+	type ApiAnswer,
+	type ApiRequest,
+	type VendorApi,
+} from './httpClient';
 import { VendorApiError } from './vendorError';
 
 /**
@@ -16,6 +22,18 @@ export async function downloadBinary(
 	fallbackName: string,
 ): Promise<IBinaryData> {
 	const answer = await apiRequest(ctx, api, { timeoutMs: 300_000, ...request, encoding: 'stream' });
+	return await binaryFromAnswer(ctx, answer, fallbackName);
+}
+
+/**
+ * An answer already received with `encoding: 'stream'` as n8n binary data, the way downloadBinary stores it:
+ * for a vendor whose "is it ready?" call is the download itself (Smartcat's export: 204 until the file comes).
+ */
+export async function binaryFromAnswer(
+	ctx: IExecuteFunctions,
+	answer: ApiAnswer,
+	fallbackName: string,
+): Promise<IBinaryData> {
 	const disposition = headerValue(answer.headers, 'content-disposition');
 	const type = headerValue(answer.headers, 'content-type')?.split(';')[0].trim();
 	const fileName = fileNameOf(disposition) ?? fallbackName;

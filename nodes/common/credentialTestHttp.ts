@@ -16,6 +16,8 @@ export async function credentialTestRequest(
 		path: string;
 		qs?: IDataObject;
 		body?: IDataObject;
+		/** e.g. the Authorization a credential's `authenticate` would add (n8n does not apply it here) */
+		headers?: Record<string, string>;
 		timeoutMs?: number;
 	},
 ): Promise<{ status: number; body: unknown }> {
@@ -25,6 +27,7 @@ export async function credentialTestRequest(
 		method: request.method,
 		uri: `${request.root}${request.path}`,
 		qs: request.qs,
+		headers: request.headers,
 		body: request.body,
 		json: true,
 		timeout: request.timeoutMs ?? 30_000,

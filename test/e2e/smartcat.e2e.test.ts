@@ -1,10 +1,18 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
- * Smartcat Trigger and Smartcat node in a real n8n, against the Smartcat simulator: activation registers the
- * account's callback, the simulator delivers callbacks with the registered secret header (retrying like
- * Smartcat), deactivation removes only our own setting.
+ * Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a real n8n, against Smartcat simulators (one
+ * per account: Smartcat's callback setting is account-wide): activation registers the account's callback, the
+ * simulator delivers callbacks with the registered secret header (retrying like Smartcat), deactivation removes
+ * only our own setting; every public delivery of the corpus; listening for a test event next to a published
+ * workflow; the examples; the catch-up across an unpublished workflow and an n8n restart.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
+import { corpusDeliveries, deliveryUrl } from '../Smartcat/corpus';
+import { Recorder } from '../helpers/recorder';
 import { SlackStandIn, slackText } from '../helpers/slack';
 import { SmartcatSimulator } from '../simulators/smartcat';
 import {
@@ -12,6 +20,7 @@ import {
 	editorTypes,
 	eventually,
 	example,
+	listenForTestEvent,
 	receivedItems,
 	send,
 	simulate,
@@ -20,14 +29,24 @@ import {
 	waitForWebhookGone,
 	type ChainNode,
 	type N8nInstance,
+	type TriggerWorkflow,
 } from './harness';
 
 const ACCOUNT = { accountId: 'e2e-account', apiKey: 'e2e-smartcat-api-key-secret' };
 const CREDENTIAL = { smartcatApi: { id: 'smartcatCred0001', name: 'Smartcat simulator' } };
+const LISTEN_CREDENTIAL = {
+	smartcatApi: { id: 'smartcatListen01', name: 'Smartcat listen account' },
+};
+const SECRET_CREDENTIAL = {
+	translationWebhookSecretApi: { id: 'smartcatSecret01', name: 'Smartcat webhook secret' },
+};
+const MANUAL_SECRET = 'e2e-manual-secret-value-0123456789';
 const FOREIGN = {
 	url: 'https://other-integration.example/smartcat',
 	additionalHeaders: [{ name: 'X-Other', value: 'other-secret' }],
 };
+/** e2e's n8n listens on 127.0.0.1, which Smartcat could not reach: the option a test against a simulator sets */
+const PRIVATE_URL_ALLOWED = { options: { allowPrivateWebhookUrl: true } };
 
 const smartcatNode = (
 	name: string,
@@ -42,6 +61,12 @@ const smartcatNode = (
 	...extra,
 });
 
+/** The workflow with its trigger at node version 2 (triggerWorkflow makes version 1). */
+function version2(workflow: TriggerWorkflow): TriggerWorkflow {
+	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
+	return workflow;
+}
+
 const workflows = {
 	polite: triggerWorkflow({
 		id: 'smartcatPolite01',
@@ -49,14 +74,25 @@ const workflows = {
 		credentials: CREDENTIAL,
 		active: false,
 	}),
-	main: triggerWorkflow({
-		id: 'smartcatMain0001',
-		node: 'smartcatTrigger',
-		parameters: { replaceExisting: true, fetchDetails: true },
-		credentials: CREDENTIAL,
-		active: false,
-	}),
-	// Without "Replace Existing Callback": a late second activation by n8n cannot take the account back.
+	unreachable: version2(
+		triggerWorkflow({
+			id: 'smartcatPrivate1',
+			node: 'smartcatTrigger',
+			parameters: { replaceExisting: true },
+			credentials: CREDENTIAL,
+			active: false,
+		}),
+	),
+	main: version2(
+		triggerWorkflow({
+			id: 'smartcatMain0001',
+			node: 'smartcatTrigger',
+			parameters: { replaceExisting: true, fetchDetails: true, ...PRIVATE_URL_ALLOWED },
+			credentials: CREDENTIAL,
+			active: false,
+		}),
+	),
+	// Version 1, without "Replace Existing Callback": a late second activation by n8n cannot take the account back.
 	again: triggerWorkflow({
 		id: 'smartcatAgain001',
 		node: 'smartcatTrigger',
@@ -69,6 +105,24 @@ const workflows = {
 		parameters: { registration: 'manual', events: ['document.status'] },
 		credentials: CREDENTIAL,
 	}),
+	// Version 2, set up by hand: the secret from a Translation Webhook Secret credential; no Smartcat credential.
+	corpus: version2(
+		triggerWorkflow({
+			id: 'smartcatCorpus01',
+			node: 'smartcatTrigger',
+			parameters: { registration: 'manual' },
+			credentials: SECRET_CREDENTIAL,
+		}),
+	),
+	listen: version2(
+		triggerWorkflow({
+			id: 'smartcatListen01',
+			node: 'smartcatTrigger',
+			parameters: { ...PRIVATE_URL_ALLOWED },
+			credentials: LISTEN_CREDENTIAL,
+			active: false,
+		}),
+	),
 	// The Smartcat node's operations, started by a Beebox Trigger (it registers nothing).
 	read: triggerWorkflow({
 		id: 'smartcatRead0001',
@@ -81,6 +135,12 @@ const workflows = {
 				limit: 3,
 			}),
 			smartcatNode('Get Project', { resource: 'project', operation: 'get', projectId: 'p-1' }),
+			smartcatNode('Get Many Projects', {
+				resource: 'project',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { projectName: 'relaunch' },
+			}),
 			smartcatNode('Get Document', {
 				resource: 'document',
 				operation: 'get',
@@ -115,83 +175,172 @@ const workflows = {
 	}),
 };
 
-describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
+/** An example as the editor imports it: each node with webhooks gets a fresh webhook id (examples carry none). */
+function imported(workflow: ReturnType<typeof example>, credentialId: string) {
+	for (const node of workflow.nodes) {
+		if (node.type.startsWith('n8n-nodes-translation-events.smartcat')) {
+			node.credentials = { smartcatApi: { id: credentialId, name: credentialId } };
+			if (node.type.endsWith('smartcatTrigger')) node.webhookId = randomUUID();
+		}
+	}
+	return workflow;
+}
+
+describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a real n8n', () => {
 	let n8n: N8nInstance;
 	let smartcat: SmartcatSimulator;
-	// The example's account: Smartcat's callback setting is account-wide, so it gets an account of its own.
-	let exampleAccount: SmartcatSimulator;
+	// Smartcat's callback setting is account-wide: every example, and the listening test, gets an account of its own.
+	let listenAccount: SmartcatSimulator;
+	let slackAccount: SmartcatSimulator;
+	let cmsAccount: SmartcatSimulator;
+	let neverAccount: SmartcatSimulator;
 	let slack: SlackStandIn;
+	let cms: Recorder;
+	// a user folder of our own: the catch-up test stops n8n and starts it again on the same data
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-smartcat-'));
+	const examples = {
+		slack: imported(
+			example('smartcat-document-completed-to-slack.json', {
+				parameters: { 'Smartcat Trigger': PRIVATE_URL_ALLOWED },
+				credentials: {
+					'n8n-nodes-base.slack': SlackStandIn.prototype.credential('slackE2e0000001'),
+				},
+			}),
+			'smartcatSlackCred',
+		),
+		cms: imported(
+			example('smartcat-document-completed-to-cms.json', {
+				parameters: { 'Smartcat Trigger': PRIVATE_URL_ALLOWED },
+			}),
+			'smartcatCmsCred01',
+		),
+		never: imported(
+			example('smartcat-never-miss-an-event.json', {
+				parameters: { 'Smartcat Trigger': PRIVATE_URL_ALLOWED },
+			}),
+			'smartcatNeverCred',
+		),
+	};
 	const base = (workflow: { webhookId: string }) =>
 		n8n.webhookUrl(`${workflow.webhookId}/smartcat`);
+	const baseOf = (workflow: ReturnType<typeof example>) =>
+		n8n.webhookUrl(
+			`${workflow.nodes.find((n) => n.type.endsWith('smartcatTrigger'))!.webhookId}/smartcat`,
+		);
 	const secretHeaders = () =>
 		Object.fromEntries(smartcat.setting!.additionalHeaders.map((h) => [h.name, h.value]));
 
 	beforeAll(async () => {
-		smartcat = await new SmartcatSimulator({
-			...ACCOUNT,
-			retryBaseMs: 20,
+		const account = (extra: Partial<ConstructorParameters<typeof SmartcatSimulator>[0]> = {}) =>
+			new SmartcatSimulator({ ...ACCOUNT, retryBaseMs: 20, ...extra }).start();
+		smartcat = await account({
 			projects: [{ id: 'p-1', name: 'Website relaunch', status: 'inProgress' }],
 			documents: [
 				{ id: '189_25', name: 'Home page', status: 'completed', projectId: 'p-1' },
 				{ id: '310_25', name: 'Pricing', status: 'inProgress', projectId: 'p-1' },
 			],
-		}).start();
+		});
 		smartcat.setting = structuredClone(FOREIGN);
-		exampleAccount = await new SmartcatSimulator({
-			...ACCOUNT,
-			retryBaseMs: 20,
+		listenAccount = await account();
+		slackAccount = await account({
+			projects: [{ id: 'p-9', name: 'Release', status: 'inProgress' }],
 			documents: [
 				{ id: '501_7', name: 'Release notes', status: 'completed', projectId: 'p-9' },
 				{ id: '502_7', name: 'FAQ', status: 'inProgress', projectId: 'p-9' },
 			],
-		}).start();
+		});
+		cmsAccount = await account({
+			projects: [{ id: 'p-cms', name: 'Website', status: 'inProgress' }],
+			documents: [
+				{
+					id: 'a882f5712d0c9d1bb54f2504_9',
+					name: 'home',
+					fileName: 'home.de.html',
+					mimeType: 'text/html',
+					// UTF-8 with umlauts, a BOM and bytes that are not text: what arrives must be these bytes exactly
+					content: Buffer.concat([
+						Buffer.from([0xef, 0xbb, 0xbf]),
+						Buffer.from('<h1>Grüße aus Köln</h1>\n', 'utf8'),
+						Buffer.from([0x00, 0xff, 0xfe, 0x80]),
+					]),
+					status: 'inProgress',
+					projectId: 'p-cms',
+				},
+			],
+		});
+		neverAccount = await account();
 		slack = await new SlackStandIn().start();
-		n8n = await startN8n('smartcat', { env: slack.n8nEnv });
+		cms = await new Recorder().start();
+		for (const node of examples.cms.nodes)
+			if (node.name === 'Send to CMS')
+				node.parameters.url = `=${cms.url}/api/translations/{{ $json.documentId }}`;
+		n8n = await startN8n('smartcat', { env: slack.n8nEnv, userFolder });
+		const credential = (id: string, simulator: SmartcatSimulator, extra = {}) => ({
+			id,
+			name: id,
+			type: 'smartcatApi',
+			data: { ...ACCOUNT, server: 'custom', baseUrl: simulator.url, ...extra },
+		});
 		await n8n.importCredentials([
+			{ ...credential(CREDENTIAL.smartcatApi.id, smartcat), name: CREDENTIAL.smartcatApi.name },
+			credential(LISTEN_CREDENTIAL.smartcatApi.id, listenAccount),
+			credential('smartcatSlackCred', slackAccount),
+			credential('smartcatCmsCred01', cmsAccount),
+			credential('smartcatNeverCred', neverAccount),
+			credential('smartcatWrongKey', smartcat, { apiKey: 'not-the-key' }),
 			{
-				id: CREDENTIAL.smartcatApi.id,
-				name: CREDENTIAL.smartcatApi.name,
-				type: 'smartcatApi',
-				data: { ...ACCOUNT, server: 'custom', baseUrl: smartcat.url },
-			},
-			{
-				id: 'smartcatExampleCred',
-				name: 'Smartcat account',
-				type: 'smartcatApi',
-				data: { ...ACCOUNT, server: 'custom', baseUrl: exampleAccount.url },
+				id: SECRET_CREDENTIAL.translationWebhookSecretApi.id,
+				name: SECRET_CREDENTIAL.translationWebhookSecretApi.name,
+				type: 'translationWebhookSecretApi',
+				data: { secret: MANUAL_SECRET },
 			},
 			slack.credential('slackE2e0000001'),
 		]);
-		const slackExample = example('smartcat-document-completed-to-slack.json', {
-			credentials: { 'n8n-nodes-base.slack': slack.credential('slackE2e0000001') },
-		});
-		await n8n.importWorkflows([...Object.values(workflows), slackExample]);
+		await n8n.importWorkflows([
+			...Object.values(workflows),
+			examples.slack,
+			{ ...examples.cms, active: false },
+			{ ...examples.never, active: false },
+		]);
 		for (const id of [workflows.read.id, workflows.write.id])
 			await n8n.cli(['publish:workflow', `--id=${id}`]);
 		await n8n.waitForWebhook(`${base(workflows.manual)}/document/status`);
+		await n8n.waitForWebhook(base(workflows.corpus));
 	});
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
-		await smartcat?.stop();
-		await exampleAccount?.stop();
+		for (const simulator of [smartcat, listenAccount, slackAccount, cmsAccount, neverAccount])
+			await simulator?.stop();
 		await slack?.stop();
+		await cms?.stop();
+		rmSync(userFolder, { recursive: true, force: true });
 		expect(output).not.toContain(ACCOUNT.apiKey);
+		expect(output).not.toContain(MANUAL_SECRET);
 	});
 
-	it("does not clobber another integration's callback unless told to", async () => {
-		const started = Date.now();
+	it("does not clobber another integration's callback unless told to (version 1)", async () => {
 		await n8n.cli(['publish:workflow', `--id=${workflows.polite.id}`]);
-		console.log(`[e2e smartcat] publish CLI took ${Date.now() - started} ms`);
 		await eventually('n8n reports the refused activation', () =>
 			n8n.output.includes(
-				'already sends its callbacks to https://other-integration.example/smartcat',
+				'already sends its callbacks to https://other-integration.example/smartcat. Turn on "Replace Existing Callback"',
 			),
 		);
-		console.log(`[e2e smartcat] refusal logged after ${Date.now() - started} ms`);
 		expect(smartcat.setting).toEqual(FOREIGN);
 		await n8n.unpublish(workflows.polite.id);
+	});
+
+	it('version 2 refuses to register a URL Smartcat cannot reach, naming WEBHOOK_URL', async () => {
+		await n8n.cli(['publish:workflow', `--id=${workflows.unreachable.id}`]);
+		await eventually('n8n reports the refused activation', () =>
+			n8n.output.includes(
+				'Smartcat cannot deliver callbacks to this n8n: the vendor cannot reach http://127.0.0.1:',
+			),
+		);
+		expect(n8n.output).toContain("Set n8n's WEBHOOK_URL environment variable");
+		expect(smartcat.setting).toEqual(FOREIGN);
+		await n8n.unpublish(workflows.unreachable.id);
 	});
 
 	it("registers the account's callback on activation, with a generated secret header", async () => {
@@ -214,9 +363,6 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			});
 			return probe.status === 200;
 		});
-		console.log(
-			`[e2e smartcat] activation registered ${smartcat.setting!.url} (replacing another integration's URL, as configured)`,
-		);
 	});
 
 	it('starts the workflow for deliveries Smartcat makes, one item per id, with the looked-up details', async () => {
@@ -244,16 +390,15 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			],
 			[['document.translationImportCompleted', '189_25', 'completed']],
 		]);
+		const changed = smartcat.documents.get('189_25')!.statusModificationDate;
 		expect(items[1][0]).toMatchObject({
 			vendor: 'smartcat',
 			documentBaseId: '189',
 			languageId: '25',
 			document: { name: 'Home page' },
-			eventKey: 'smartcat:document.status:189_25:completed',
+			eventKey: `smartcat:document.status:189_25:completed:${changed}`,
+			occurredAt: changed,
 		});
-		console.log(
-			`[e2e smartcat] 3 deliveries from the simulator: ${items.map((l) => l.length).join(' + ')} items`,
-		);
 	});
 
 	it('answers 401 for a wrong secret and 400 for malformed bodies, starting nothing', async () => {
@@ -273,16 +418,23 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			}),
 			await send(url, { method: 'POST', headers: { ...json, ...secretHeaders() }, body: '[1,2]' }),
 			await send(url, { method: 'POST', headers: { ...json, ...secretHeaders() }, body: '[""]' }),
+			await send(url, {
+				method: 'POST',
+				headers: { ...json, ...secretHeaders() },
+				body: '["not-a-document-id"]',
+			}),
+			await send(base(workflows.main), {
+				method: 'POST',
+				headers: { ...json, ...secretHeaders() },
+				body: '["189_25"]',
+			}),
 			await send(url, { method: 'POST', headers: { ...json, ...secretHeaders() }, body: '[]' }),
 		];
-		expect(answers.map((a) => a.status)).toEqual([401, 401, 400, 400, 400, 200]);
+		expect(answers.map((a) => a.status)).toEqual([401, 401, 400, 400, 400, 400, 400, 200]);
 		// A sentinel afterwards: once it has run, a refused delivery would have run too.
 		expect((await smartcat.deliver('project/status', ['p-1'])).delivered).toBe(true);
 		const executions = await n8n.waitForExecutions(workflows.main.id, 4);
 		expect(executions).toHaveLength(4);
-		console.log(
-			'[e2e smartcat] 2 forged: 401, 3 malformed: 400, empty: 200; none started a workflow',
-		);
 	});
 
 	it('answers 503 when a lookup fails, so Smartcat retries (and records the errors)', async () => {
@@ -292,10 +444,32 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			attempts: [503, 503, 503, 503, 503, 503, 503, 503],
 		});
 		expect(await n8n.executions({ workflowId: workflows.main.id })).toHaveLength(4);
-		expect(smartcat.errors[0]).toMatchObject({ FailResponse: { Code: 503 } });
+		expect(smartcat.errors[0]).toMatchObject({ code: 503, sourceIds: ['189_25', 'deleted_25'] });
 	});
 
-	it("runs the Smartcat node's read operations", async () => {
+	it('a callback URL with a query string: n8n hands it to the base URL and the trigger reads the event from the query', async () => {
+		const registered = structuredClone(smartcat.setting!);
+		// as if set by hand (e.g. Callback → Set) with a query string; Smartcat appends the path after it
+		smartcat.setting = { ...registered, url: `${base(workflows.main)}?source=cms` };
+		try {
+			expect(await smartcat.deliver('document/status', ['310_25'])).toEqual({
+				delivered: true,
+				attempts: [200],
+			});
+		} finally {
+			smartcat.setting = registered;
+		}
+		const executions = await n8n.waitForExecutions(workflows.main.id, 5);
+		expect(receivedItems(executions)[4]).toEqual([
+			expect.objectContaining({
+				event: 'document.status',
+				documentId: '310_25',
+				status: 'inProgress',
+			}),
+		]);
+	});
+
+	it("runs the Smartcat node's read operations; the trigger's secret is masked", async () => {
 		expect(
 			(
 				await send(
@@ -308,18 +482,27 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 			{
 				isSet: true,
 				url: base(workflows.main),
-				additionalHeaders: [expect.objectContaining({ name: 'X-Smartcat-Callback-Secret' })],
+				additionalHeaders: [{ name: 'X-Smartcat-Callback-Secret', value: '***' }],
 			},
 		]);
+		expect(JSON.stringify(execution.items)).not.toContain(
+			secretHeaders()['X-Smartcat-Callback-Secret'],
+		);
 		expect(execution.items['Get Last Errors']).toHaveLength(3);
-		expect(execution.items['Get Last Errors'][0]).toMatchObject({
-			reason: 'HTTP 503',
-			responseCode: 503,
+		expect(execution.items['Get Last Errors'][0]).toEqual({
+			created: expect.any(String),
 			url: `${base(workflows.main)}/document/status`,
-			responseContent: expect.stringContaining('retry later'),
+			event: 'document.status',
+			reason: 'HTTP 503',
+			code: 503,
+			content: expect.stringContaining('retry later'),
+			sourceIds: ['189_25', 'deleted_25'],
 		});
 		expect(execution.items['Get Project']).toEqual([
 			expect.objectContaining({ id: 'p-1', name: 'Website relaunch' }),
+		]);
+		expect(execution.items['Get Many Projects']).toEqual([
+			expect.objectContaining({ id: 'p-1', documents: expect.any(Array) }),
 		]);
 		expect(execution.items['Get Document']).toEqual([
 			expect.objectContaining({ id: '189_25', status: 'completed' }),
@@ -345,9 +528,6 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 		await waitForWebhookGone(`${base(workflows.again)}/project/status`);
 		await delay(1000);
 		expect(smartcat.setting).toEqual(FOREIGN);
-		console.log(
-			"[e2e smartcat] deactivation removed our setting, and left another integration's alone",
-		);
 	});
 
 	it("runs the Smartcat node's set and delete operations", async () => {
@@ -380,10 +560,11 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 		expect(execution.items['Set Invalid']).toEqual([
 			expect.objectContaining({ error: '"not a url" is not a valid URL' }),
 		]);
+		expect(JSON.stringify(execution.items)).not.toContain('cms-key-value');
 		expect(smartcat.setting).toBeNull();
 	});
 
-	it('manual registration leaves the account alone; the simulate command starts it', async () => {
+	it('manual registration (version 1) leaves the account alone; the simulate command starts it', async () => {
 		expect(
 			smartcat.requests.some(
 				(r) =>
@@ -408,14 +589,102 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 		).toEqual(['189_25', '310_25']);
 	});
 
-	it('runs the "document completed → Slack" example: registered on its account, the message reaches Slack', async () => {
-		await eventually('the example registered its callback', () => exampleAccount.setting !== null);
-		expect(exampleAccount.setting!.url).toBe(
-			n8n.webhookUrl('8e7d6c5b-4a39-4281-9f0e-5ca7ca700001/smartcat'),
+	it('every public delivery (test/fixtures/public/smartcat) reaches a version 2 trigger set up by hand, with its item', async () => {
+		const answers: number[] = [];
+		for (const delivery of corpusDeliveries) {
+			const answer = await send(deliveryUrl(delivery, base(workflows.corpus)), {
+				method: delivery.request.method,
+				headers: {
+					...Object.fromEntries(
+						Object.entries(delivery.request.headers).filter(([name]) => name !== 'host'),
+					),
+					'X-Smartcat-Callback-Secret': MANUAL_SECRET,
+				},
+				body: JSON.stringify(delivery.request.body),
+			});
+			answers.push(answer.status);
+		}
+		expect(answers).toEqual(corpusDeliveries.map(() => 200));
+		const executions = await n8n.waitForExecutions(workflows.corpus.id, corpusDeliveries.length);
+		const items = receivedItems(executions);
+		expect(items).toHaveLength(corpusDeliveries.length);
+		corpusDeliveries.forEach((delivery, i) => {
+			const idField = delivery.event === 'project.status' ? 'projectId' : 'documentId';
+			expect([delivery.file, items[i].map((item) => [item.event, item[idField]])]).toEqual([
+				delivery.file,
+				(delivery.request.body as string[]).map((id) => [delivery.event, id]),
+			]);
+		});
+		console.log(
+			`[e2e smartcat] ${corpusDeliveries.length} public deliveries through n8n, ${items.flat().length} items`,
 		);
+	});
+
+	it('listening for a test event never takes the callback from the published workflow', async () => {
+		await n8n.cli(['publish:workflow', `--id=${workflows.listen.id}`]);
+		await eventually(
+			'the published workflow holds the callback',
+			() => listenAccount.setting?.url === base(workflows.listen),
+		);
+		const registered = structuredClone(listenAccount.setting);
+		await n8n.waitForWebhook(`${base(workflows.listen)}/document/status`);
+		const refusal = await listenForTestEvent(n8n, workflows.listen.id, 'Trigger').then(
+			() => '',
+			(error: Error) => error.message,
+		);
+		expect(refusal).toContain('points at the Production URL of this workflow');
+		expect(refusal).toContain('unpublish it (n8n 1.x: deactivate) while you test');
+		await delay(1000);
+		expect(listenAccount.setting).toEqual(registered);
+		// production still receives
+		await eventually(
+			'production runs for a callback',
+			async () =>
+				(await listenAccount.deliver('project/status', ['1e2d703f-9def-4d27-ab4d-350cbbe8c44b']))
+					.delivered,
+		);
+		await n8n.waitForExecutions(workflows.listen.id, 1);
+
+		// unpublished, the account has no callback: listening points it at the Test URL until the event came
+		await n8n.unpublish(workflows.listen.id);
+		await eventually('the callback is removed', () => listenAccount.setting === null);
+		await listenForTestEvent(n8n, workflows.listen.id, 'Trigger');
+		await eventually('the Test URL is registered', () =>
+			(listenAccount.setting?.url ?? '').includes(
+				`/webhook-test/${workflows.listen.webhookId}/smartcat`,
+			),
+		);
+		expect((await listenAccount.deliver('document/status', ['189_25'])).delivered).toBe(true);
+		await eventually(
+			'listening stopped and removed the Test URL',
+			() => listenAccount.setting === null,
+		);
+		console.log(
+			'[e2e smartcat] listening next to a published workflow: refused, production kept its callback; alone: Test URL while listening',
+		);
+	});
+
+	it('the credential Test with a wrong API key says what to check', async () => {
+		const answer = await n8n.rest('POST', '/rest/credentials/test', {
+			credentials: {
+				id: 'smartcatWrongKey',
+				name: 'smartcatWrongKey',
+				type: 'smartcatApi',
+				data: { ...ACCOUNT, apiKey: 'not-the-key', server: 'custom', baseUrl: smartcat.url },
+			},
+		});
+		expect((answer.body as { data?: unknown }).data).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('Smartcat refused the account ID and API key (401)'),
+		});
+	});
+
+	it('runs the "document completed → Slack" example: registered on its account, the message reaches Slack', async () => {
+		await eventually('the example registered its callback', () => slackAccount.setting !== null);
+		expect(slackAccount.setting!.url).toBe(baseOf(examples.slack));
 		await eventually(
 			'n8n serves the example',
-			async () => (await exampleAccount.deliver('document/status', ['501_7', '502_7'])).delivered,
+			async () => (await slackAccount.deliver('document/status', ['501_7', '502_7'])).delivered,
 		);
 		const [execution] = await n8n.waitForExecutions('smartcatExample1', 1);
 		expect(execution.status).toBe('success');
@@ -429,14 +698,128 @@ describe('Smartcat Trigger and Smartcat node in a real n8n', () => {
 		]);
 	});
 
-	it('offers both nodes and the credential in the editor', async () => {
+	it('runs the "document completed → export → CMS" example: the exact bytes of the translation arrive', async () => {
+		await n8n.cli(['publish:workflow', `--id=${examples.cms.id}`]);
+		await eventually('the example registered its callback', () => cmsAccount.setting !== null);
+		expect(cmsAccount.setting!.url).toBe(baseOf(examples.cms));
+		cmsAccount.setDocumentStatus('a882f5712d0c9d1bb54f2504_9', 'completed');
+		await eventually(
+			'n8n serves the example',
+			async () =>
+				(await cmsAccount.deliver('document/status', ['a882f5712d0c9d1bb54f2504_9'])).delivered,
+		);
+		const [execution] = await n8n.waitForExecutions(examples.cms.id, 1, 60_000);
+		expect(execution.status).toBe('success');
+		expect(cms.received).toHaveLength(1);
+		const [put] = cms.received;
+		expect([put.method, put.path, put.headers['x-file-name'], put.headers['content-type']]).toEqual(
+			['PUT', '/api/translations/a882f5712d0c9d1bb54f2504_9', 'home.de.html', 'text/html'],
+		);
+		expect(
+			put.bytes.equals(
+				Buffer.from(cmsAccount.documents.get('a882f5712d0c9d1bb54f2504_9')!.content as Buffer),
+			),
+		).toBe(true);
+		expect(execution.binaries['Export Translation']).toEqual([
+			{ data: expect.objectContaining({ fileName: 'home.de.html', mimeType: 'text/html' }) },
+		]);
+		console.log(
+			`[e2e smartcat] CMS example: ${put.bytes.length} bytes arrived, identical to the export`,
+		);
+	});
+
+	it('offers the three nodes and the credential in the editor', async () => {
 		const types = await editorTypes(n8n);
 		expect(types.nodes).toEqual(
 			expect.arrayContaining([
 				'n8n-nodes-translation-events.smartcatTrigger',
 				'n8n-nodes-translation-events.smartcat',
+				'n8n-nodes-translation-events.smartcatCatchUpTrigger',
 			]),
 		);
 		expect(types.credentials).toContain('smartcatApi');
 	});
+
+	describe('the "never miss an event" example: webhook + catch-up → Remove Duplicates', () => {
+		const passed = async () =>
+			(await n8n.executions({ workflowId: examples.never.id, finished: true })).flatMap(
+				(e) => (e.items['Handle Event'] ?? []) as Array<Record<string, unknown>>,
+			);
+		const registered = () => neverAccount.setting?.url === baseOf(examples.never);
+		/** the catch-up's first poll has recorded the account in the workflow's static data */
+		const baselineSaved = async () => {
+			const workflow = await n8n.rest('GET', `/rest/workflows/${examples.never.id}`);
+			const data = (workflow.body as { data?: { staticData?: unknown } }).data;
+			return JSON.stringify(data?.staticData ?? {}).includes('"catchUp"');
+		};
+		const live: string[] = [];
+
+		beforeAll(async () => {
+			await n8n.cli(['publish:workflow', `--id=${examples.never.id}`]);
+			await eventually('the example registered its callback', registered);
+			await eventually('the catch-up recorded the account', baselineSaved, 60_000);
+			await n8n.waitForWebhook(`${baseOf(examples.never)}/document/status`);
+		});
+
+		it('a live event passes once', async () => {
+			const event = neverAccount.nextEvent();
+			live.push(event.eventKey);
+			await eventually(
+				'the callback runs the workflow',
+				async () =>
+					(await neverAccount.deliver('document/status', [lastId(neverAccount)])).delivered,
+			);
+			await eventually('the event passed', async () => (await passed()).length === 1);
+			expect((await passed()).map((i) => i.eventKey)).toEqual(live);
+		});
+
+		it('(b) events while the workflow is unpublished: on publishing, the catch-up emits each once', async () => {
+			await n8n.unpublish(examples.never.id);
+			await eventually('the callback is removed', () => neverAccount.setting === null);
+			const missed = [neverAccount.nextEvent().eventKey, neverAccount.nextEvent().eventKey];
+			await n8n.cli(['publish:workflow', `--id=${examples.never.id}`]);
+			await eventually('the events passed', async () => (await passed()).length === 3, 60_000);
+			expect((await passed()).map((i) => i.eventKey)).toEqual([...live, ...missed]);
+			live.push(...missed);
+		});
+
+		it("(a) events while n8n is stopped: after the restart the catch-up emits each once; Smartcat's retries are dropped", async () => {
+			await eventually('the example registered its callback again', registered);
+			const setting = structuredClone(neverAccount.setting!);
+			await n8n.stop({ graceMs: 30_000 });
+			const missed = [neverAccount.nextEvent(), neverAccount.nextEvent()];
+			const ids = [...neverAccount.documents.keys()].slice(-2);
+			// Smartcat tries to deliver while n8n is down (and records the failures)
+			expect((await neverAccount.deliver('document/status', ids.slice(-1))).delivered).toBe(false);
+			await n8n.start();
+			await eventually(
+				'the missed events passed',
+				async () => (await passed()).length >= 5,
+				90_000,
+			);
+			// Smartcat's later retry of the same callback: the webhook emits the same eventKeys, dropped
+			expect(neverAccount.setting).toEqual(setting);
+			await n8n.waitForWebhook(`${baseOf(examples.never)}/document/status`);
+			const before = (await n8n.executions({ workflowId: examples.never.id, finished: true }))
+				.length;
+			expect((await neverAccount.deliver('document/status', ids)).delivered).toBe(true);
+			await n8n.waitForExecutions(examples.never.id, before + 1);
+			expect((await passed()).map((i) => i.eventKey)).toEqual([
+				...live,
+				...missed.map((m) => m.eventKey),
+			]);
+			console.log(
+				`[e2e smartcat] never miss an event: ${live.length + missed.length} events, each passed once (1 live, 2 while unpublished, 2 while n8n was down; the retried callback dropped)`,
+			);
+		});
+	});
 });
+
+/** The id of the document nextEvent() changed last. */
+function lastId(simulator: SmartcatSimulator): string {
+	return [...simulator.documents.values()]
+		.sort((a, b) =>
+			String(a.statusModificationDate).localeCompare(String(b.statusModificationDate)),
+		)
+		.pop()!.id;
+}

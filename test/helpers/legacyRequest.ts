@@ -13,6 +13,7 @@ export function fakeCredentialTestContext(): ICredentialTestFunctions {
 		qs?: Record<string, unknown>;
 		body?: unknown;
 		json?: boolean;
+		headers?: Record<string, string>;
 	}) => {
 		const url = new URL(options.uri);
 		for (const [key, value] of Object.entries(options.qs ?? {}))
@@ -22,7 +23,10 @@ export function fakeCredentialTestContext(): ICredentialTestFunctions {
 		const response = await fetch(url, {
 			method: options.method ?? 'GET',
 			body,
-			headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+			headers: {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...options.headers,
+			},
 		});
 		return { statusCode: response.status, body: jsonOrText(await response.text()) };
 	};

@@ -1,21 +1,66 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { LocalServer } from './localServer';
 
 /**
- * A local Smartcat API for tests (help.smartcat.ai/hc/en-us/articles/360000048572): Basic auth (account id : API key) checked on every call; the
- * account's callback setting stored (GET 404 when none, POST validated like Smartcat: 400 for an invalid URL or
- * an empty header value, DELETE 204); last delivery errors recorded; projects and documents to look up. And it
- * delivers callbacks for real: `deliver()` POSTs the ids to the registered URL + path with the registered
- * headers, retrying on Smartcat's schedule (8 attempts, delay doubling) scaled down to `retryBaseMs`.
+ * A local Smartcat API for tests, answering as Smartcat's OpenAPI (https://smartcat.com/api/methods/v1/swagger.json)
+ * and help (https://help.smartcat.ai/hc/en-us/articles/360000048572) describe it:
+ * - Basic auth (account id : API key) on every call; `GET /account` for the credential's Test button;
+ * - the account's ONE callback setting (GET 404 when none; POST validated like Smartcat: 400 for an invalid URL
+ *   or an empty header value; DELETE 204) and the last delivery errors (`limit` above 100: 400), in Smartcat's
+ *   current flat shape or, with `lastErrorsShape: 'legacy'`, the old PascalCase one;
+ * - projects with their documents: `GET /project/{id}`, `GET /document?documentId=`, `GET /project/list` with
+ *   offset / limit (at most 100) and its filters; statuses and `statusModificationDate` change with
+ *   setDocumentStatus / setProjectStatus, as they do in Smartcat;
+ * - exports: `POST /document/export?documentIds=..&type=..` → `{id, documentIds}`, `GET /document/export/{id}`
+ *   → 204 while "not ready", then the file (several documents: a ZIP), 404 for an unknown task, 422 when the
+ *   document's export fails;
+ * - on request: 429 with Retry-After (rateLimitNext), a redirect (redirectNext, exportRedirect).
+ * And it delivers callbacks for real: `deliver()` POSTs the ids to the registered URL + path with the registered
+ * headers, appending the path to the URL string as Smartcat does, retrying on Smartcat's schedule (8 attempts,
+ * delay doubling) scaled down to `retryBaseMs`.
  */
+export interface SimulatedProject {
+	id: string;
+	name: string;
+	status: string;
+	statusModificationDate?: string;
+	externalTag?: string;
+	createdByUserId?: string;
+	clientId?: string;
+	[field: string]: unknown;
+}
+
+export interface SimulatedDocument {
+	id: string;
+	name: string;
+	status: string;
+	projectId: string;
+	statusModificationDate?: string | null;
+	/** the translated file's bytes (default: a short text naming the document) */
+	content?: string | Buffer;
+	/** the file name Smartcat gives the target file (default: the name) */
+	fileName?: string;
+	/** the file's content type (default: application/octet-stream) */
+	mimeType?: string;
+	/** its export fails (422) */
+	exportFails?: boolean;
+	[field: string]: unknown;
+}
+
 export interface SmartcatSimulatorOptions {
 	accountId: string;
 	apiKey: string;
-	projects?: Array<{ id: string; name: string; status: string }>;
-	documents?: Array<{ id: string; name: string; status: string; projectId: string }>;
+	projects?: SimulatedProject[];
+	documents?: SimulatedDocument[];
 	/** the first retry delay (Smartcat: 30 s) */
 	retryBaseMs?: number;
+	/** the shape of `GET /callback/lastErrors` entries (default: Smartcat's current flat camelCase) */
+	lastErrorsShape?: 'current' | 'legacy';
+	/** how many polls of an export answer 204 before the file (default 1) */
+	exportPollsBeforeReady?: number;
 }
 
 interface Setting {
@@ -23,15 +68,185 @@ interface Setting {
 	additionalHeaders: Array<{ name: string; value: string }>;
 }
 
-const MAX_ERRORS_LIMIT = 100;
+export interface RecordedCall {
+	method: string;
+	path: string;
+	query: string;
+	authorized: boolean;
+	/** whether an Authorization header came at all */
+	authorization: boolean;
+	at: number;
+}
+
+const PAGE_LIMIT = 100;
+const NEXT_EVENT_PROJECT = '0e7e0000-0000-4000-8000-00000000e7e0';
+const EXPORT_TYPES = ['source', 'target', 'xliff', 'multilangCsv', 'documentWithMetadata'];
+
+/** A ZIP archive of stored (uncompressed) files: what Smartcat returns for an export of several documents. */
+export function zipOf(files: Array<{ name: string; data: Buffer }>): Buffer {
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc32 = (data: Buffer) => {
+		let c = 0xffffffff;
+		for (const byte of data) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+		return (c ^ 0xffffffff) >>> 0;
+	};
+	const locals: Buffer[] = [];
+	const centrals: Buffer[] = [];
+	let offset = 0;
+	for (const file of files) {
+		const name = Buffer.from(file.name, 'utf8');
+		const crc = crc32(file.data);
+		const local = Buffer.alloc(30);
+		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(20, 4);
+		local.writeUInt16LE(0x0800, 6); // UTF-8 names
+		local.writeUInt32LE(crc, 14);
+		local.writeUInt32LE(file.data.length, 18);
+		local.writeUInt32LE(file.data.length, 22);
+		local.writeUInt16LE(name.length, 26);
+		const central = Buffer.alloc(46);
+		central.writeUInt32LE(0x02014b50, 0);
+		central.writeUInt16LE(20, 4);
+		central.writeUInt16LE(20, 6);
+		central.writeUInt16LE(0x0800, 8);
+		central.writeUInt32LE(crc, 16);
+		central.writeUInt32LE(file.data.length, 20);
+		central.writeUInt32LE(file.data.length, 24);
+		central.writeUInt16LE(name.length, 28);
+		central.writeUInt32LE(offset, 42);
+		locals.push(local, name, file.data);
+		centrals.push(central, name);
+		offset += local.length + name.length + file.data.length;
+	}
+	const directory = Buffer.concat(centrals);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(files.length, 8);
+	end.writeUInt16LE(files.length, 10);
+	end.writeUInt32LE(directory.length, 12);
+	end.writeUInt32LE(offset, 16);
+	return Buffer.concat([...locals, directory, end]);
+}
 
 export class SmartcatSimulator extends LocalServer {
 	setting: Setting | null = null;
 	readonly errors: Array<Record<string, unknown>> = [];
-	readonly requests: Array<{ method: string; path: string; authorized: boolean }> = [];
+	readonly requests: RecordedCall[] = [];
+	readonly projects = new Map<string, SimulatedProject>();
+	readonly documents = new Map<string, SimulatedDocument>();
+	readonly exports = new Map<string, { documentIds: string[]; type: string; polls: number }>();
+	/** the next n API calls are answered 429 with Retry-After */
+	private rateLimited = 0;
+	private retryAfter = '1';
+	private redirect: { location: string; count: number } | undefined;
+	/** when set, a ready export's file is a redirect to this URL (a storage host) */
+	exportRedirect: string | undefined;
+	private lastChange = 0;
+	private eventCount = 0;
 
 	constructor(private readonly options: SmartcatSimulatorOptions) {
 		super();
+		for (const project of options.projects ?? [])
+			this.projects.set(project.id, {
+				statusModificationDate: this.now(),
+				...project,
+			});
+		// nextEvent() needs a project for its documents: one is there from the start, so it is no event itself
+		if (this.projects.size === 0)
+			this.projects.set(NEXT_EVENT_PROJECT, {
+				id: NEXT_EVENT_PROJECT,
+				name: 'Simulated project',
+				status: 'inProgress',
+				statusModificationDate: this.now(),
+			});
+		for (const document of options.documents ?? [])
+			this.documents.set(document.id, {
+				statusModificationDate: this.now(),
+				...document,
+			});
+	}
+
+	/** A status change time, later than every one before (Smartcat records the time of each change). */
+	private now(): string {
+		this.lastChange = Math.max(Date.now(), this.lastChange + 1);
+		return new Date(this.lastChange).toISOString();
+	}
+
+	/** A document's status changes, as when a linguist completes it: the status and its modification time. */
+	setDocumentStatus(id: string, status: string): SimulatedDocument {
+		const document = this.documents.get(id);
+		if (!document) throw new Error(`no document ${id}`);
+		Object.assign(document, { status, statusModificationDate: this.now() });
+		return document;
+	}
+
+	setProjectStatus(id: string, status: string): SimulatedProject {
+		const project = this.projects.get(id);
+		if (!project) throw new Error(`no project ${id}`);
+		Object.assign(project, { status, statusModificationDate: this.now() });
+		return project;
+	}
+
+	addProject(project: SimulatedProject): SimulatedProject {
+		const added = { statusModificationDate: this.now(), ...project };
+		this.projects.set(project.id, added);
+		return added;
+	}
+
+	addDocument(document: SimulatedDocument): SimulatedDocument {
+		const added = { statusModificationDate: this.now(), ...document };
+		this.documents.set(document.id, added);
+		return added;
+	}
+
+	/** The next `count` API calls are answered 429 Too Many Requests with this Retry-After. */
+	rateLimitNext(count: number, retryAfter = '1'): void {
+		this.rateLimited = count;
+		this.retryAfter = retryAfter;
+	}
+
+	/** The next `count` API calls are answered 302 to `location` (e.g. another host). */
+	redirectNext(location: string, count = 1): void {
+		this.redirect = { location, count };
+	}
+
+	/**
+	 * One new event, for the cross-vendor outage test: a document of the account's first project reaches the
+	 * status `completed`, at a time of its own (a new document each time, so that every event stays visible to the
+	 * catch-up however many happen between two of its polls: a poll sees a document's latest status only); `deliver(url, secret)` then POSTs the `document/status` callback
+	 * Smartcat would send to the callback base URL `url` with the secret in the default secret header, and
+	 * resolves with the HTTP status. `eventKey` is what the Smartcat Trigger (version 2, Fetch Details on) and
+	 * the Smartcat Catch-Up Trigger emit for it.
+	 */
+	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
+		const projectId = [...this.projects.keys()][0];
+		const id = `${(0xe7e000 + this.eventCount++).toString(16).padStart(24, '0')}_7`;
+		const document = this.addDocument({
+			id,
+			name: `Document ${id}`,
+			status: 'completed',
+			projectId,
+		});
+		const status = document.status;
+		const eventKey = `smartcat:document.status:${id}:${status}:${String(document.statusModificationDate)}`;
+		return {
+			eventKey,
+			deliver: async (url: string, secret: string) =>
+				(
+					await fetch(`${url.replace(/\/+$/, '')}/document/status`, {
+						method: 'POST',
+						headers: {
+							'content-type': 'application/json',
+							'X-Smartcat-Callback-Secret': secret,
+						},
+						body: JSON.stringify([id]),
+					})
+				).status,
+		};
 	}
 
 	/**
@@ -43,6 +258,8 @@ export class SmartcatSimulator extends LocalServer {
 		const { url, additionalHeaders } = this.setting;
 		const attempts: number[] = [];
 		let wait = this.options.retryBaseMs ?? 30;
+		// Smartcat appends the event path to the URL string, after a query string if there is one
+		const target = `${url.replace(/\/+$/, '')}/${path}`;
 		for (let attempt = 1; attempt <= 8; attempt++) {
 			const headers: Record<string, string> = { 'content-type': 'application/json' };
 			for (const h of additionalHeaders) headers[h.name] = h.value;
@@ -50,7 +267,7 @@ export class SmartcatSimulator extends LocalServer {
 			let content = '';
 			let reason = '';
 			try {
-				const response = await fetch(`${url.replace(/\/+$/, '')}/${path}`, {
+				const response = await fetch(target, {
 					method: 'POST',
 					headers,
 					body: JSON.stringify(ids),
@@ -62,18 +279,39 @@ export class SmartcatSimulator extends LocalServer {
 			}
 			attempts.push(status);
 			if (status >= 200 && status < 300) return { delivered: true, attempts };
-			this.errors.unshift({
-				Id: `err-${this.errors.length + 1}`,
-				Created: new Date().toISOString(),
-				Expired: new Date(Date.now() + 86_400_000).toISOString(),
-				ApplicationId: this.options.accountId,
-				Url: `${url}/${path}`,
-				FailResponse: { Reason: reason || `HTTP ${status}`, Code: status, Content: content },
-			});
+			this.recordError(target, status, reason || `HTTP ${status}`, content, ids);
 			if (attempt < 8) await new Promise((resolve) => setTimeout(resolve, wait));
 			wait *= 2;
 		}
 		return { delivered: false, attempts };
+	}
+
+	private recordError(
+		url: string,
+		status: number,
+		reason: string,
+		content: string,
+		ids: string[],
+	): void {
+		const created = new Date().toISOString();
+		this.errors.unshift(
+			this.options.lastErrorsShape === 'legacy'
+				? {
+						Id: randomUUID(),
+						Created: created,
+						Expired: new Date(Date.now() + 86_400_000).toISOString(),
+						Url: url,
+						FailResponse: { Reason: reason, Code: status || null, Content: content || null },
+					}
+				: {
+						created,
+						url,
+						reason,
+						code: status || null,
+						content: content || null,
+						sourceIds: ids,
+					},
+		);
 	}
 
 	private authorized(req: IncomingMessage): boolean {
@@ -81,19 +319,68 @@ export class SmartcatSimulator extends LocalServer {
 		return req.headers.authorization === expected;
 	}
 
+	private projectModel(project: SimulatedProject, includeDocuments: boolean) {
+		const documents = [...this.documents.values()]
+			.filter((d) => d.projectId === project.id)
+			.map((d) => this.documentModel(d));
+		return {
+			accountId: this.options.accountId,
+			description: '',
+			creationDate: '2026-01-05T09:00:00.000Z',
+			modificationDate: project.statusModificationDate,
+			sourceLanguage: 'en',
+			targetLanguages: ['de'],
+			...project,
+			...(includeDocuments ? { documents } : {}),
+		};
+	}
+
+	private documentModel(document: SimulatedDocument) {
+		const { content, fileName, mimeType, exportFails, ...model } = document;
+		void content;
+		void fileName;
+		void mimeType;
+		void exportFails;
+		return { sourceLanguage: 'en', targetLanguage: 'de', ...model };
+	}
+
+	private fileOf(document: SimulatedDocument): Buffer {
+		const content = document.content ?? `Translated: ${document.name}\n`;
+		return Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+	}
+
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const authorized = this.authorized(req);
-		this.requests.push({ method: req.method ?? '', path: url.pathname, authorized });
-		const json = (status: number, body?: unknown) => {
-			res.writeHead(
-				status,
-				body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
-			);
+		this.requests.push({
+			method: req.method ?? '',
+			path: url.pathname,
+			query: url.search,
+			authorized,
+			authorization: req.headers.authorization !== undefined,
+			at: Date.now(),
+		});
+		const json = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+			res.writeHead(status, {
+				...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+				...headers,
+			});
 			res.end(body === undefined ? undefined : JSON.stringify(body));
 		};
+		const problem = (status: number, title: string, detail?: string) =>
+			json(status, { type: 'about:blank', title, status, detail });
+		if (this.redirect && this.redirect.count > 0) {
+			this.redirect.count--;
+			res.writeHead(302, { location: this.redirect.location });
+			return void res.end();
+		}
 		if (!authorized) return json(401, { message: 'Unauthorized: invalid account id or API key' });
+		if (this.rateLimited > 0) {
+			this.rateLimited--;
+			return json(429, { message: 'Too many requests' }, { 'retry-after': this.retryAfter });
+		}
 		const path = url.pathname.replace(/^\/api\/integration\/v1/, '');
+		const params = url.searchParams;
 
 		if (path === '/account' && req.method === 'GET')
 			return json(200, {
@@ -103,10 +390,7 @@ export class SmartcatSimulator extends LocalServer {
 				type: 'LSP',
 			});
 		if (path === '/callback') {
-			if (req.method === 'GET')
-				return this.setting
-					? json(200, this.setting)
-					: json(404, { message: 'Callback settings not found' });
+			if (req.method === 'GET') return this.setting ? json(200, this.setting) : json(404);
 			if (req.method === 'DELETE') {
 				this.setting = null;
 				return json(204);
@@ -136,25 +420,105 @@ export class SmartcatSimulator extends LocalServer {
 			}
 		}
 		if (path === '/callback/lastErrors' && req.method === 'GET') {
-			const limit = Number(url.searchParams.get('limit') ?? 10);
-			if (limit > MAX_ERRORS_LIMIT)
-				return json(400, { message: `limit must not exceed ${MAX_ERRORS_LIMIT}` });
+			const limit = Number(params.get('limit') ?? PAGE_LIMIT);
+			if (limit > PAGE_LIMIT) return json(400, 'The provided limit exceeds the maximum');
 			return json(200, this.errors.slice(0, limit));
+		}
+		if (path === '/project/list' && req.method === 'GET') {
+			const offset = Number(params.get('offset') ?? 0);
+			const limit = Number(params.get('limit') ?? PAGE_LIMIT);
+			if (!(limit >= 1 && limit <= PAGE_LIMIT) || !(offset >= 0))
+				return json(400, 'limit must be between 1 and 100');
+			const includes = (name: string, field: unknown) => {
+				const wanted = params.get(name)?.toLowerCase();
+				return (
+					!wanted ||
+					String(field ?? '')
+						.toLowerCase()
+						.includes(wanted)
+				);
+			};
+			const clients = params.get('clientIds')?.split(',').filter(Boolean);
+			const creator = params.get('createdByUserId');
+			const list = [...this.projects.values()].filter(
+				(p) =>
+					includes('projectName', p.name) &&
+					includes('externalTag', p.externalTag) &&
+					(!creator || p.createdByUserId === creator) &&
+					(!clients || clients.includes(String(p.clientId))),
+			);
+			const withDocuments = params.get('includeDocuments') !== 'false';
+			return json(
+				200,
+				list.slice(offset, offset + limit).map((p) => this.projectModel(p, withDocuments)),
+			);
 		}
 		const project = /^\/project\/([^/]+)$/.exec(path);
 		if (project && req.method === 'GET') {
-			const found = this.options.projects?.find((p) => p.id === decodeURIComponent(project[1]));
+			const found = this.projects.get(decodeURIComponent(project[1]));
 			return found
-				? json(200, { ...found, sourceLanguage: 'en', targetLanguages: ['de'] })
+				? json(200, this.projectModel(found, true))
 				: json(404, { message: 'Project not found' });
 		}
 		if (path === '/document' && req.method === 'GET') {
-			const found = this.options.documents?.find(
-				(d) => d.id === url.searchParams.get('documentId'),
-			);
+			const found = this.documents.get(params.get('documentId') ?? '');
 			return found
-				? json(200, { ...found, sourceLanguage: 'en', targetLanguage: 'de' })
+				? json(200, this.documentModel(found))
 				: json(404, { message: 'Document not found' });
+		}
+		if (path === '/document/export' && req.method === 'POST') {
+			const ids = [...params.getAll('documentIds'), ...params.getAll('documentIds[]')];
+			const correlation = randomUUID();
+			if (ids.length === 0)
+				return json(
+					400,
+					`Error processing request. Correlation id: ${correlation}\r\nArray documentIds is empty`,
+				);
+			const type = params.get('type') ?? 'target';
+			if (!EXPORT_TYPES.includes(type)) return problem(400, `Unknown export type ${type}`);
+			const unknown = ids.find((id) => !this.documents.has(id));
+			if (unknown) return problem(403, 'The document is not associated with the account', unknown);
+			const id = randomUUID();
+			this.exports.set(id, { documentIds: ids, type, polls: 0 });
+			return json(200, { id, documentIds: ids });
+		}
+		const task = /^\/document\/export\/([^/]+)$/.exec(path);
+		if (task && req.method === 'GET') {
+			const found = this.exports.get(decodeURIComponent(task[1]));
+			if (!found) return problem(404, 'The provided task ID does not exist');
+			if (found.polls++ < (this.options.exportPollsBeforeReady ?? 1)) return json(204);
+			const documents = found.documentIds.map((id) => this.documents.get(id)!);
+			if (documents.some((d) => d.exportFails))
+				return problem(422, 'Export failed', 'The document could not be exported');
+			if (this.exportRedirect) {
+				res.writeHead(302, { location: this.exportRedirect });
+				return void res.end();
+			}
+			const extension = found.type === 'xliff' ? '.xlf' : '';
+			if (documents.length === 1) {
+				const [document] = documents;
+				const name = `${document.fileName ?? document.name}${extension}`;
+				res.writeHead(200, {
+					'content-type':
+						found.type === 'xliff'
+							? 'application/x-xliff+xml'
+							: (document.mimeType ?? 'application/octet-stream'),
+					'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+				});
+				return void res.end(this.fileOf(document));
+			}
+			res.writeHead(200, {
+				'content-type': 'application/zip',
+				'content-disposition': `attachment; filename="${task[1]}.zip"`,
+			});
+			return void res.end(
+				zipOf(
+					documents.map((d) => ({
+						name: `${d.id}/${d.fileName ?? d.name}${extension}`,
+						data: this.fileOf(d),
+					})),
+				),
+			);
 		}
 		json(404, { message: `no such API method: ${req.method} ${path}` });
 	}

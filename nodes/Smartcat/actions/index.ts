@@ -3,8 +3,10 @@ import { deleteOperation } from './callback/delete.operation';
 import { get as getCallback } from './callback/get.operation';
 import { getLastErrorsOperation } from './callback/getLastErrors.operation';
 import { set } from './callback/set.operation';
+import { exportOperation } from './document/export.operation';
 import { get as getDocument } from './document/get.operation';
 import { get as getProject } from './project/get.operation';
+import { getMany as getManyProjects } from './project/getMany.operation';
 
 /** The Smartcat node's resources and operations (Smartcat API v1, /api/integration/v1). */
 export const SMARTCAT_RESOURCES: Resource[] = [
@@ -14,6 +16,6 @@ export const SMARTCAT_RESOURCES: Resource[] = [
 		defaultOperation: 'get',
 		operations: [getCallback, set, deleteOperation, getLastErrorsOperation],
 	},
-	{ name: 'Document', value: 'document', operations: [getDocument] },
-	{ name: 'Project', value: 'project', operations: [getProject] },
+	{ name: 'Document', value: 'document', operations: [getDocument, exportOperation] },
+	{ name: 'Project', value: 'project', operations: [getProject, getManyProjects] },
 ];

@@ -1,26 +1,28 @@
 import { jsonItems, type Operation } from '../../../common/actions';
-import { getLastErrors } from '../../api';
+import { getLastErrors, SMARTCAT_PAGE_LIMIT } from '../../api';
+import { lastErrorItem } from '../../output';
 
 export const getLastErrorsOperation: Operation = {
 	option: {
 		name: 'Get Last Errors',
 		value: 'getLastErrors',
 		action: 'Get last callback delivery errors',
-		description: 'One item per failed delivery',
+		description:
+			'One item per failed delivery: when, the URL, the event, the reason and the answer, the IDs',
 	},
 	properties: [
 		{
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
+			typeOptions: { minValue: 1, maxValue: SMARTCAT_PAGE_LIMIT },
 			default: 50,
 			description: 'Max number of results to return',
-			hint: 'Smartcat returns at most 100',
+			hint: 'At most 100: Smartcat refuses a larger limit',
 		},
 	],
 	async execute(ctx, i) {
-		const limit = Math.min(100, ctx.getNodeParameter('limit', i, 50) as number);
-		return jsonItems(await getLastErrors(ctx, limit), i);
+		const limit = ctx.getNodeParameter('limit', i, 50) as number;
+		return jsonItems((await getLastErrors(ctx, limit)).map(lastErrorItem), i);
 	},
 };

@@ -1,0 +1,140 @@
+import type { IPollFunctions } from 'n8n-workflow';
+
+import { CATCH_UP_LIMITS, type CatchUpSource, type Observation } from '../common/catchUp';
+import { ALL_EVENTS } from '../common/eventFilter';
+import { getLastErrors, listProjects, SMARTCAT_PAGE_LIMIT } from './api';
+import { SMARTCAT_EVENTS, type SmartcatEvent } from './events';
+import { parseStatuses } from './lookups';
+import { buildSmartcatItem, lastErrorItem, normalizedDate } from './output';
+import { readProjectFilters } from './projectFilters';
+import type { SmartcatEntity } from './schemas';
+import { SmartcatOutOfTime } from './transport';
+
+const [PROJECT_STATUS, DOCUMENT_STATUS, IMPORT_COMPLETED] = SMARTCAT_EVENTS;
+
+/** What about a project or document can change: its status and when Smartcat recorded it (the eventKey's parts). */
+const signatureOf = (entity: SmartcatEntity) =>
+	`${entity.status ?? ''}|${normalizedDate(entity.statusModificationDate) ?? ''}`;
+
+function changedAt(entity: SmartcatEntity): Date | null {
+	const date = normalizedDate(entity.statusModificationDate);
+	return date ? new Date(date) : null;
+}
+
+/**
+ * What the Smartcat Catch-Up Trigger sees in one poll. Smartcat's API has no "changed since" query
+ * (https://smartcat.com/api/methods/v1/swagger.json: `GET /project/list` filters by name, tag, client and
+ * user, pages by offset, at most 100 a page, in no documented order), so each poll reads the whole list with
+ * the documents (within the poll's budget: 100 pages, 10,000 projects) and every project and document whose
+ * status changed recently becomes an observation whose signature is its status and `statusModificationDate`;
+ * common/catchUp.ts emits those that changed. "Recently": within the time the catch-up remembers a key
+ * (CATCH_UP_LIMITS.maxAgeMs, 30 days) or since Start From, so that an account's old projects, unchanged for
+ * years, take no room in the bounded state (a key pushed out of it would come back as new on the next poll).
+ * A document without a status change time has never changed status: nothing to report. A translation import has no status of its own: its callbacks are recovered from Smartcat's record of
+ * failed deliveries (`GET /callback/lastErrors`), which names the event (the URL) and the ids.
+ */
+export function smartcatCatchUpSource(): CatchUpSource {
+	return async (ctx: IPollFunctions, budget) => {
+		const receivedAt = new Date();
+		const selected = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+		const wants = (event: SmartcatEvent) =>
+			selected.includes(ALL_EVENTS) || selected.includes(event.event);
+		const statuses = parseStatuses(ctx.getNodeParameter('statusFilter', []));
+		const kept = (entity: SmartcatEntity | undefined) =>
+			!statuses.length || !entity || statuses.includes((entity.status ?? '').toLowerCase());
+		const item = (
+			event: SmartcatEvent,
+			id: string,
+			entity: SmartcatEntity | undefined,
+			why?: string,
+		) =>
+			kept(entity)
+				? [buildSmartcatItem(event, id, receivedAt, entity, { version: 2, skipped: why })]
+				: [];
+		const filters = {
+			...readProjectFilters(ctx.getNodeParameter('filters', {})),
+			includeDocuments: true,
+		};
+		const deadline = Date.now() + budget.remainingMs();
+		const startFrom = Date.parse(String(ctx.getNodeParameter('startFrom', '') || ''));
+		const cutoff = Math.min(
+			receivedAt.getTime() - CATCH_UP_LIMITS.maxAgeMs,
+			Number.isNaN(startFrom) ? Infinity : startFrom,
+		);
+		const recent = (entity: SmartcatEntity) =>
+			(changedAt(entity)?.getTime() ?? -Infinity) >= cutoff;
+
+		const observations: Observation[] = [];
+		const documents = new Map<string, SmartcatEntity>();
+		let complete = true;
+		for (let offset = 0; ; ) {
+			if (!budget.take()) {
+				complete = false;
+				break;
+			}
+			const page = await listProjects(ctx, filters, offset, SMARTCAT_PAGE_LIMIT, {
+				deadline,
+			}).catch(async (error: unknown) =>
+				error instanceof SmartcatOutOfTime ? undefined : await Promise.reject(error),
+			);
+			if (!page) {
+				complete = false;
+				break;
+			}
+			for (const project of page) {
+				if (!project.id) continue;
+				const { id } = project;
+				if (wants(PROJECT_STATUS) && recent(project))
+					observations.push({
+						key: `project:${id}`,
+						signature: signatureOf(project),
+						changedAt: changedAt(project),
+						items: () => item(PROJECT_STATUS, id, project as SmartcatEntity),
+					});
+				for (const document of project.documents ?? []) {
+					if (!document.id) continue;
+					const documentId = document.id;
+					documents.set(documentId, document);
+					if (wants(DOCUMENT_STATUS) && recent(document))
+						observations.push({
+							key: `document:${documentId}`,
+							signature: signatureOf(document),
+							changedAt: changedAt(document),
+							items: () => item(DOCUMENT_STATUS, documentId, document),
+						});
+				}
+			}
+			offset += page.length;
+			if (page.length < SMARTCAT_PAGE_LIMIT) break;
+		}
+
+		if (wants(IMPORT_COMPLETED) && budget.take()) {
+			const failures = (await getLastErrors(ctx, SMARTCAT_PAGE_LIMIT)).map(lastErrorItem);
+			const seen = new Set<string>();
+			for (const failure of failures) {
+				if (failure.event !== IMPORT_COMPLETED.event) continue;
+				for (const id of (failure.sourceIds as string[] | null) ?? []) {
+					if (seen.has(id)) continue;
+					seen.add(id);
+					const document = documents.get(id);
+					observations.push({
+						key: `import:${id}`,
+						// the eventKey's parts: an import repeated while the document did not change is the same event
+						signature: document ? signatureOf(document) : 'not listed',
+						changedAt: failure.created ? new Date(String(failure.created)) : null,
+						items: () =>
+							item(
+								IMPORT_COMPLETED,
+								id,
+								document,
+								document
+									? undefined
+									: 'the document is not in the project list this poll read (filters, or the budget)',
+							),
+					});
+				}
+			}
+		}
+		return { observations, complete };
+	};
+}

@@ -1,0 +1,270 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+import type { IHookFunctions } from 'n8n-workflow';
+
+import { callbackBaseUrl } from '../../nodes/Smartcat/registration';
+import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
+import { fakeHookContext, WEBHOOK_ID, type FakeNodeOptions } from '../helpers/fakeContext';
+import { SmartcatSimulator } from '../simulators/smartcat';
+
+const methods = new SmartcatTrigger().webhookMethods.default;
+const ACCOUNT = { accountId: 'reg-account', apiKey: 'reg-api-key' };
+const PRODUCTION = `https://n8n.example.com/webhook/${WEBHOOK_ID}/smartcat`;
+const TEST_URL = `https://n8n.example.com/webhook-test/${WEBHOOK_ID}/smartcat`;
+const FOREIGN = {
+	url: 'https://cms.example.com/smartcat-callbacks',
+	additionalHeaders: [{ name: 'X-Cms', value: 'cms-secret' }],
+};
+
+let smartcat: SmartcatSimulator;
+beforeAll(async () => {
+	smartcat = await new SmartcatSimulator(ACCOUNT).start();
+});
+afterAll(async () => smartcat.stop());
+beforeEach(() => {
+	smartcat.setting = null;
+});
+
+/** An activation (or, with mode 'manual', a test run) of the trigger, sharing static data across calls. */
+function hook(options: FakeNodeOptions = {}) {
+	return fakeHookContext({
+		typeVersion: 2,
+		webhookUrl: PRODUCTION,
+		credentials: {
+			smartcatApi: { ...ACCOUNT, server: 'custom', baseUrl: smartcat.url },
+		},
+		...options,
+	});
+}
+
+/** What n8n does on activation for each webhook of the node: checkExists, then create if needed. */
+async function activate(ctx: IHookFunctions): Promise<void> {
+	if (!(await methods.checkExists.call(ctx))) await methods.create.call(ctx);
+}
+
+const writes = () =>
+	smartcat.requests.filter((r) => r.path.endsWith('/callback') && r.method !== 'GET').length;
+
+describe('Smartcat Trigger: automatic registration', () => {
+	it("points the account's callback at the node's base URL with a generated secret header, once", async () => {
+		const { ctx } = hook();
+		const before = writes();
+		for (let webhook = 0; webhook < 4; webhook++) await activate(ctx); // n8n: once per webhook
+		expect(smartcat.setting).toEqual({
+			url: PRODUCTION,
+			additionalHeaders: [
+				{ name: 'X-Smartcat-Callback-Secret', value: expect.stringMatching(/^[\w-]{32}$/) },
+			],
+		});
+		expect(writes() - before).toBe(1);
+		expect(ctx.getWorkflowStaticData('node')).toEqual({
+			callbackUrl: PRODUCTION,
+			headerName: 'X-Smartcat-Callback-Secret',
+			secret: smartcat.setting!.additionalHeaders[0].value,
+		});
+		expect(await methods.checkExists.call(ctx)).toBe(true);
+	});
+
+	it('checkExists is false when the secret or the URL at Smartcat is no longer ours', async () => {
+		const { ctx } = hook();
+		await activate(ctx);
+		smartcat.setting!.additionalHeaders[0].value = 'changed-by-someone';
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+		smartcat.setting = { ...FOREIGN };
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+		smartcat.setting = null;
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+	});
+
+	it('refuses to replace another callback, with the advice in the message itself (the toast shows only that)', async () => {
+		smartcat.setting = structuredClone(FOREIGN);
+		const { ctx } = hook();
+		await expect(activate(ctx)).rejects.toThrow(
+			'This Smartcat account already sends its callbacks to https://cms.example.com/smartcat-callbacks. Turn on "Replace Existing Callback"',
+		);
+		expect(smartcat.setting).toEqual(FOREIGN);
+		expect(ctx.getWorkflowStaticData('node')).toEqual({});
+	});
+
+	it('replaces it with "Replace Existing Callback"', async () => {
+		smartcat.setting = structuredClone(FOREIGN);
+		const { ctx } = hook({ parameters: { replaceExisting: true } });
+		await activate(ctx);
+		expect(smartcat.setting?.url).toBe(PRODUCTION);
+	});
+
+	it('adopts the secret Smartcat already has for its URL (a second activation), without writing', async () => {
+		smartcat.setting = {
+			url: `${PRODUCTION}/`,
+			additionalHeaders: [
+				{ name: 'x-smartcat-callback-secret', value: 'kept-secret-value-0123456789' },
+			],
+		};
+		const { ctx } = hook();
+		const before = writes();
+		await activate(ctx);
+		expect(writes()).toBe(before);
+		expect(ctx.getWorkflowStaticData('node')).toMatchObject({
+			secret: 'kept-secret-value-0123456789',
+		});
+	});
+
+	it('uses the configured header name, and refuses one that is not a header name', async () => {
+		await activate(hook({ parameters: { headerName: 'X-My-Secret' } }).ctx);
+		expect(smartcat.setting?.additionalHeaders.map((h) => h.name)).toEqual(['X-My-Secret']);
+		smartcat.setting = null;
+		await expect(activate(hook({ parameters: { headerName: 'bad header' } }).ctx)).rejects.toThrow(
+			'"bad header" is not a valid HTTP header name',
+		);
+		expect(smartcat.setting).toBeNull();
+	});
+
+	it('on deactivation removes its own setting and forgets the secret', async () => {
+		const { ctx } = hook();
+		await activate(ctx);
+		await methods.delete.call(ctx);
+		expect(smartcat.setting).toBeNull();
+		expect(ctx.getWorkflowStaticData('node')).toEqual({});
+	});
+
+	it("on deactivation leaves another integration's setting alone (only its own)", async () => {
+		const { ctx } = hook();
+		await activate(ctx);
+		smartcat.setting = structuredClone(FOREIGN);
+		await methods.delete.call(ctx);
+		expect(smartcat.setting).toEqual(FOREIGN);
+		expect(ctx.getWorkflowStaticData('node')).toEqual({});
+	});
+
+	it('the registered URL is the base URL even when n8n names an event webhook first', () => {
+		for (const path of ['project/status', 'document/status', 'document/translationImportCompleted'])
+			expect(callbackBaseUrl(hook({ webhookUrl: `${PRODUCTION}/${path}` }).ctx)).toBe(PRODUCTION);
+	});
+});
+
+describe('Smartcat Trigger: a URL Smartcat cannot reach', () => {
+	it.each([
+		'http://localhost:5678/webhook/x/smartcat',
+		'http://127.0.0.1:5678/webhook/x/smartcat',
+		'http://192.168.1.20:5678/webhook/x/smartcat',
+		'http://n8n:5678/webhook/x/smartcat',
+	])('version 2 refuses %s, naming WEBHOOK_URL', async (webhookUrl) => {
+		await expect(activate(hook({ webhookUrl }).ctx)).rejects.toThrow(
+			/Smartcat cannot deliver callbacks to this n8n: .* not a public address\. Set n8n's WEBHOOK_URL/,
+		);
+		expect(smartcat.setting).toBeNull();
+	});
+
+	it('registers it with "Allow Private Webhook URL" (tests against a simulator)', async () => {
+		const webhookUrl = 'http://127.0.0.1:5678/webhook/x/smartcat';
+		await activate(
+			hook({ webhookUrl, parameters: { options: { allowPrivateWebhookUrl: true } } }).ctx,
+		);
+		expect(smartcat.setting?.url).toBe(webhookUrl);
+	});
+
+	it('version 1 registers it as it always did', async () => {
+		const webhookUrl = 'http://127.0.0.1:5678/webhook/x/smartcat';
+		await activate(hook({ webhookUrl, typeVersion: 1 }).ctx);
+		expect(smartcat.setting?.url).toBe(webhookUrl);
+	});
+
+	it('version 2 without a Smartcat credential says what is missing', async () => {
+		await expect(activate(hook({ credentials: {} }).ctx)).rejects.toThrow(
+			'Registration: Automatic needs a Smartcat API credential',
+		);
+	});
+});
+
+describe('Smartcat Trigger: listening for a test event', () => {
+	const testRun = (options: FakeNodeOptions = {}) =>
+		hook({ mode: 'manual', webhookUrl: TEST_URL, ...options });
+
+	it('points an account without a callback at the Test URL, and removes it when listening stops', async () => {
+		const { ctx } = testRun();
+		await activate(ctx);
+		expect(smartcat.setting?.url).toBe(TEST_URL);
+		await methods.delete.call(ctx);
+		expect(smartcat.setting).toBeNull();
+	});
+
+	it('never takes the callback from the published workflow: refuses, naming it and how to test', async () => {
+		const production = hook();
+		await activate(production.ctx);
+		const registered = structuredClone(smartcat.setting);
+		const { ctx } = testRun({
+			parameters: { replaceExisting: true },
+			workflow: { id: 'wf-7', name: 'Smartcat to CMS' },
+		});
+		const refusal = activate(ctx);
+		await expect(refusal).rejects.toThrow(
+			`points at the Production URL of this workflow ("Smartcat to CMS", wf-7), which is published`,
+		);
+		await expect(refusal).rejects.toThrow('unpublish it (n8n 1.x: deactivate) while you test');
+		// n8n then deactivates the test webhooks: production's callback stays
+		await methods.delete.call(ctx);
+		expect(smartcat.setting).toEqual(registered);
+		// and the published workflow still finds its registration in place
+		expect(await methods.checkExists.call(production.ctx)).toBe(true);
+	});
+
+	it('does not take another integration\'s callback either, even with "Replace Existing Callback"', async () => {
+		smartcat.setting = structuredClone(FOREIGN);
+		const { ctx } = testRun({ parameters: { replaceExisting: true } });
+		await expect(activate(ctx)).rejects.toThrow(
+			'points at https://cms.example.com/smartcat-callbacks, another workflow or integration',
+		);
+		await methods.delete.call(ctx);
+		expect(smartcat.setting).toEqual(FOREIGN);
+	});
+});
+
+describe('Smartcat Trigger: manual registration', () => {
+	it('registers nothing and removes nothing', async () => {
+		smartcat.setting = structuredClone(FOREIGN);
+		const { ctx } = hook({
+			parameters: { registration: 'manual', manualSecretCheck: 'none' },
+		});
+		const before = smartcat.requests.length;
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+		await methods.create.call(ctx);
+		await methods.delete.call(ctx);
+		expect(smartcat.requests.length).toBe(before);
+		expect(smartcat.setting).toEqual(FOREIGN);
+	});
+
+	it('version 2 needs no Smartcat credential, unless Fetch Details is on', async () => {
+		const manual = { registration: 'manual', manualSecretCheck: 'none' };
+		await methods.create.call(hook({ credentials: {}, parameters: manual }).ctx);
+		await expect(
+			methods.create.call(
+				hook({ credentials: {}, parameters: { ...manual, fetchDetails: true } }).ctx,
+			),
+		).rejects.toThrow(
+			'Fetch Details (it looks projects and documents up) needs a Smartcat API credential',
+		);
+	});
+
+	it('version 2 refuses a missing or weak secret credential; version 1 accepted an empty value', async () => {
+		const manual = { registration: 'manual' };
+		await expect(methods.create.call(hook({ parameters: manual }).ctx)).rejects.toThrow(
+			'no Translation Webhook Secret credential is chosen',
+		);
+		await expect(
+			methods.create.call(
+				hook({
+					parameters: manual,
+					credentials: { translationWebhookSecretApi: { secret: 'short' } },
+				}).ctx,
+			),
+		).rejects.toThrow('it needs at least 16');
+		await methods.create.call(
+			hook({
+				parameters: manual,
+				credentials: { translationWebhookSecretApi: { secret: 'a-good-long-secret-0123' } },
+			}).ctx,
+		);
+		await methods.create.call(
+			hook({ typeVersion: 1, parameters: { ...manual, manualSecret: '' } }).ctx,
+		);
+	});
+});
