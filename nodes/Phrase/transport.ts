@@ -46,6 +46,8 @@ export async function phraseRequest(
 		qs?: IDataObject;
 		accept?: number[];
 		rateLimitWaitMs?: number;
+		timeoutMs?: number;
+		form?: boolean;
 	} = {},
 ): Promise<ApiAnswer> {
 	return await apiRequest(ctx, PHRASE_API, { method, path, ...options });
