@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { getJob } from '../../nodes/Phrase/api';
@@ -28,11 +28,11 @@ describe('Phrase TMS API credential', () => {
 	});
 	afterAll(async () => phrase.stop());
 
-	const credential = (data: IDataObject): IDataObject => ({
+	const credential = (data: IDataObject): ICredentialDataDecryptedObject => ({
 		region: 'custom',
 		baseUrl: phrase.baseUrl,
 		idmUrl: phrase.idmUrl,
-		...data,
+		...(data as ICredentialDataDecryptedObject),
 	});
 	const call = async (data: IDataObject) => {
 		const { ctx, requests } = fakeExecuteContext({ credentials: { phraseApi: data } });

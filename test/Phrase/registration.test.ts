@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
