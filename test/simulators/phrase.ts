@@ -19,7 +19,8 @@ import { LocalServer } from './localServer';
  * - projects (get; list by `name` substring and repeated `statuses`, paged);
  * - `rateLimitNext(n)`: the next n API calls answer 429 with Retry-After.
  * `deliver()` POSTs a webhook body to every enabled webhook subscribed to its event, with X-Memsource-Token, and
- * records each call in the history as Phrase does. `nextEvent()`: see its comment.
+ * records each call in the history as Phrase does; `receiverUrl` accepts any delivery. `nextEvent()`: see its
+ * comment.
  */
 export interface PhraseSimJob {
 	uid: string;
@@ -121,6 +122,11 @@ export class PhraseSimulator extends LocalServer {
 
 	get baseUrl(): string {
 		return `${this.url}/web`;
+	}
+
+	/** A webhook receiver that answers every POST 200 (a delivery that succeeds). */
+	get receiverUrl(): string {
+		return `${this.url}/receiver`;
 	}
 
 	/** The Platform URL of a credential for this simulator (its token endpoint is `/idm/oauth/token`). */
@@ -330,6 +336,7 @@ export class PhraseSimulator extends LocalServer {
 		const path = url.pathname.replace(/^\/web/, '');
 		const q = url.searchParams;
 
+		if (req.method === 'POST' && url.pathname === '/receiver') return json(200, { received: true });
 		if (req.method === 'POST' && url.pathname === '/idm/oauth/token') {
 			this.exchanges++;
 			if (
