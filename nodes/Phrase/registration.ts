@@ -62,8 +62,10 @@ function assertReachable(ctx: IHookFunctions, url: string | undefined): void {
 	if (problem)
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Phrase TMS cannot deliver to this workflow: ${problem}`,
-			{ description: UNREACHABLE_URL_ADVICE },
+			`Phrase TMS cannot deliver to this workflow: ${problem}. ${UNREACHABLE_URL_ADVICE}`,
+			{
+				description: `${UNREACHABLE_URL_ADVICE} Behind a tunnel or proxy that forwards Phrase's calls: Options → Allow Private Webhook URL.`,
+			},
 		);
 }
 

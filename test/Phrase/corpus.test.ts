@@ -1,7 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { readdirSync, readFileSync } from 'node:fs';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
@@ -15,6 +13,12 @@ import {
 import { phraseAsyncRequestSchema } from '../../nodes/Phrase/schemas';
 import { PhraseApiError } from '../../nodes/Phrase/transport';
 import { fakeExecuteContext, httpRequest } from '../helpers/fakeContext';
+import {
+	expectedPhraseItems,
+	phraseDeliveries,
+	phraseFixtures,
+	type PhraseFixture,
+} from '../helpers/phraseCorpus';
 import { deliverTo } from '../helpers/webhookContext';
 import { LocalServer } from '../simulators/localServer';
 
@@ -22,41 +26,16 @@ import { LocalServer } from '../simulators/localServer';
  * The public Phrase TMS corpus (test/fixtures/public/phrase/, each file naming its source): every delivery through
  * the trigger, every API answer through the code that reads it.
  */
-const DIR = join(__dirname, '..', 'fixtures', 'public', 'phrase');
-interface Fixture {
-	source: string;
-	kind: 'delivery' | 'api-answer';
-	event?: string;
-	request?: { headers: Record<string, string>; body: Record<string, unknown> };
-	endpoint?: string;
-	status?: number;
-	body?: unknown;
-}
-const fixtures = readdirSync(DIR)
-	.filter((f) => f.endsWith('.json'))
-	.map((file) => ({ file, ...(JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Fixture) }));
-const deliveries = fixtures.filter((f) => f.kind === 'delivery');
+const deliveries = phraseDeliveries;
 const answers = Object.fromEntries(
-	fixtures.filter((f) => f.kind === 'api-answer').map((f) => [f.file.replace(/\.json$/, ''), f]),
+	phraseFixtures
+		.filter((f) => f.kind === 'api-answer')
+		.map((f) => [f.file.replace(/\.json$/, ''), f]),
 );
 
 const TOKEN = 'phrase-registered-token-0123456789';
 const deliver = deliverTo(new PhraseTrigger());
-
-/** A job part as items carry it: as sent, its ids (and its project's) as strings. */
-const withStringIds = (part: Record<string, unknown>) => {
-	const project = part.project as Record<string, unknown> | undefined;
-	return {
-		...part,
-		...(part.id === undefined ? {} : { id: String(part.id) }),
-		...(project ? { project: { ...project, id: String(project.id) } } : {}),
-	};
-};
-
-/** The job parts a delivery is about, as the corpus shows them: `jobParts`, or one `jobPart`. */
-const partsOf = (body: Record<string, unknown>) =>
-	(body.jobParts as Array<Record<string, unknown>> | undefined) ??
-	(body.jobPart ? [body.jobPart as Record<string, unknown>] : []);
+const registered = { webhookUid: 'wh1', secretToken: TOKEN, url: 'https://n8n.example/x' };
 
 describe('Phrase TMS corpus: every public delivery', () => {
 	it('has the 30 deliveries and 9 API answers of the research notes', () => {
@@ -66,65 +45,20 @@ describe('Phrase TMS corpus: every public delivery', () => {
 	it.each(deliveries.map((f) => [f.file, f] as const))(
 		'%s → 200 and the items the README describes (version 2)',
 		async (_file, fixture) => {
-			const body = fixture.request!.body;
 			const { status, items } = await deliver({
 				headers: { ...fixture.request!.headers, 'x-memsource-token': TOKEN },
-				body,
-				staticData: { webhookUid: 'wh1', secretToken: TOKEN, url: 'https://n8n.example/x' },
+				body: fixture.request!.body,
+				staticData: { ...registered },
 				typeVersion: 2,
 			});
 			expect(status).toBe(200);
-			const parts = partsOf(body);
-			const seconds = body.timestamp as number;
+			const expected = expectedPhraseItems(fixture);
+			expect(items).toHaveLength(expected.length);
+			items.forEach((item, i) => expect(item).toMatchObject(expected[i]));
 			// Phrase's timestamp is Unix seconds: a 2023..2026 date, never January 1970
-			const occurredAt = new Date(seconds * 1000).toISOString();
-			expect(occurredAt >= '2022-01-01').toBe(true);
-			const eventUid = (body.eventUid as string | undefined) ?? null;
-			if (parts.length === 0) {
-				expect(items).toHaveLength(1);
-				expect(items[0]).toMatchObject({
-					vendor: 'phrase',
-					event: fixture.event,
-					occurredAt,
-					eventUid,
-				});
-				if (body.jobUid) expect(items[0].jobId).toBe(body.jobUid);
-				const project = (body.project ?? (body.analyse as { project?: unknown })?.project) as
-					| { uid?: string }
-					| undefined;
-				if (project?.uid) expect(items[0].projectId).toBe(project.uid);
-				if (eventUid) expect(items[0].eventKey).toBe(`phrase:${fixture.event}:${eventUid}`);
-				else expect(items[0].eventKey).toMatch(new RegExp(`^phrase:${fixture.event}:`));
-				return;
-			}
-			expect(items).toHaveLength(parts.length);
-			items.forEach((item, i) => {
-				const part = parts[i];
-				expect(item).toMatchObject({
-					vendor: 'phrase',
-					event: fixture.event,
-					occurredAt,
-					eventUid,
-					jobId: part.uid,
-					projectId: (part.project as { uid: string }).uid,
-					status: part.status,
-					targetLang: part.targetLang,
-					fileName: part.fileName,
-					workflowLevel: part.workflowLevel,
-					jobPart: withStringIds(part),
-				});
-				expect(item.eventKey).toBe(
-					eventUid
-						? `phrase:${fixture.event}:${eventUid}:${String(part.uid)}`
-						: `phrase:${fixture.event}:${String(part.uid)}:${
-								fixture.event === 'JOB_DUE_DATE_CHANGED'
-									? String(part.dateDue)
-									: fixture.event === 'JOB_ASSIGNED'
-										? JSON.stringify(part.assignedTo)
-										: String(part.status)
-							}`,
-				);
-			});
+			expect(String(items[0].occurredAt) >= '2022-01-01').toBe(true);
+			if (!fixture.request!.body.eventUid)
+				expect(items[0].eventKey).toMatch(new RegExp(`^phrase:${fixture.event}:`));
 		},
 	);
 
@@ -133,7 +67,7 @@ describe('Phrase TMS corpus: every public delivery', () => {
 			const { status } = await deliver({
 				headers: { ...fixture.request!.headers, 'x-memsource-token': TOKEN },
 				body: fixture.request!.body,
-				staticData: { webhookUid: 'wh1', secretToken: TOKEN, url: 'https://n8n.example/x' },
+				staticData: { ...registered },
 			});
 			expect([fixture.file, status]).toEqual([fixture.file, 200]);
 		}
@@ -142,7 +76,7 @@ describe('Phrase TMS corpus: every public delivery', () => {
 
 /** Answers every request with one corpus answer (status, headers, body), recording what was asked. */
 class FixtureServer extends LocalServer {
-	fixture: Fixture | undefined;
+	fixture: PhraseFixture | undefined;
 	readonly asked: string[] = [];
 	protected handle(req: IncomingMessage, res: ServerResponse): void {
 		this.asked.push(`${req.method} ${req.url}`);
