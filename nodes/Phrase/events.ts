@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
+export { ALL_EVENTS } from '../common/eventFilter';
 
 interface PhraseEvent {
 	code: string;

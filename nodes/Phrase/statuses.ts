@@ -17,22 +17,13 @@ export const STATUS_PAIRS = [
 	{ api: 'CANCELLED', webhook: 'CANCELLED', label: 'Cancelled' },
 ] as const;
 
-export const WEBHOOK_TO_API_STATUS: Record<string, string> = Object.fromEntries(
+const WEBHOOK_TO_API_STATUS: Record<string, string> = Object.fromEntries(
 	STATUS_PAIRS.map(({ webhook, api }) => [webhook, api]),
-);
-
-const API_TO_WEBHOOK_STATUS: Record<string, string> = Object.fromEntries(
-	STATUS_PAIRS.map(({ webhook, api }) => [api, webhook]),
 );
 
 /** A webhook status in the API's terms (unknown names pass through). */
 export function apiStatusOf(webhookStatus: string): string {
 	return WEBHOOK_TO_API_STATUS[webhookStatus] ?? webhookStatus;
-}
-
-/** An API status in the webhook's terms (unknown names pass through). */
-export function webhookStatusOf(apiStatus: string): string {
-	return API_TO_WEBHOOK_STATUS[apiStatus] ?? apiStatus;
 }
 
 /**

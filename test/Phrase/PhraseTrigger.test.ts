@@ -11,7 +11,6 @@ import {
 	STATUS_FILTER_OPTIONS,
 	STATUS_PAIRS,
 	statusMatches,
-	webhookStatusOf,
 } from '../../nodes/Phrase/statuses';
 import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { PhraseSimulator } from '../simulators/phrase';
@@ -48,7 +47,8 @@ describe('Phrase job statuses: webhook and API names', () => {
 		['CANCELLED', 'CANCELLED'],
 	])('webhook %s is API %s', (webhook, api) => {
 		expect(apiStatusOf(webhook)).toBe(api);
-		expect(webhookStatusOf(api)).toBe(webhook);
+		// one webhook name per API name: the pairing is a one-to-one table
+		expect(STATUS_PAIRS.filter((p) => p.api === api).map((p) => p.webhook)).toEqual([webhook]);
 		expect(statusMatches(webhook, [`api:${api}`])).toBe(true);
 		// and no other API name matches it
 		const others = STATUS_PAIRS.map((p) => p.api).filter((a) => a !== api);
