@@ -127,17 +127,11 @@ export async function deleteWebhook(ctx: ApiContext, webhookUid: string): Promis
 
 /**
  * One page of the webhook calls Phrase keeps (the last 14 days; `GET /api2/v1/webhooksCalls`, Phrase's OpenAPI
- * "Lists webhook calls"), filtered by status (SUCCESS or FAIL), events and webhook.
+ * "Lists webhook calls"), filtered by status (SUCCESS or FAIL) and events.
  */
 export async function listWebhookCalls(
 	ctx: ApiContext,
-	query: {
-		pageNumber: number;
-		status?: 'SUCCESS' | 'FAIL';
-		events?: string[];
-		webhookUid?: string;
-	},
-	limits: CallLimits = {},
+	query: { pageNumber: number; status?: 'SUCCESS' | 'FAIL'; events?: string[] },
 ): Promise<{ calls: PhraseWebhookCall[]; totalPages: number; unreadable: number }> {
 	const { body } = await phraseRequest(
 		ctx,
@@ -147,12 +141,7 @@ export async function listWebhookCalls(
 			pageSize: 50,
 			status: query.status,
 			events: query.events,
-			webhookUid:
-				query.webhookUid === undefined
-					? undefined
-					: checkedId(query.webhookUid, PHRASE_ID, 'Phrase webhook UID'),
 		}),
-		limits,
 	);
 	const { content, totalPages } = page(body, 'Listing webhook calls');
 	const calls: PhraseWebhookCall[] = [];
