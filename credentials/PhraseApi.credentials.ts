@@ -8,12 +8,23 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { PHRASE_SERVERS, phraseBaseUrl } from '../nodes/Phrase/servers';
+import { baseUrlProblem } from '../nodes/common/httpClient';
+import {
+	PHRASE_IDM_SERVERS,
+	PHRASE_SERVERS,
+	phraseBaseUrl,
+	phraseTokenUrl,
+} from '../nodes/Phrase/servers';
 
 /**
- * Phrase TMS (formerly Memsource) API access: a user name and password exchanged for an API token
- * (`POST /api2/v1/auth/login`, n8n's pre-authentication; the token is renewed when it expires), or a ready API
- * token. Requests carry `Authorization: ApiToken <token>`.
+ * Phrase TMS (formerly Memsource) API access, three ways (developers.phrase.com/en/api/tms/latest/authentication):
+ * - a Phrase Platform API token (Phrase's preferred method): exchanged at the data center's identity service
+ *   (`POST https://{eu|us}.phrase.com/idm/oauth/token`, grant type token-exchange) for an access token valid
+ *   about 4 hours, sent as `Authorization: Bearer`;
+ * - user name and password: `POST /api2/v1/auth/login` gives a TMS token valid 24 hours, sent as
+ *   `Authorization: ApiToken`;
+ * - a TMS token from that login, pasted (legacy; it expires and cannot be renewed).
+ * Tokens are n8n pre-authentication: kept in the credential, renewed by n8n when a request answers 401.
  */
 export class PhraseApi implements ICredentialType {
 	name = 'phraseApi';
@@ -25,7 +36,7 @@ export class PhraseApi implements ICredentialType {
 		dark: 'file:../nodes/Phrase/phrase.dark.svg',
 	};
 
-	documentationUrl = 'https://developers.phrase.com/en/api/tms/latest/authentication/login';
+	documentationUrl = 'https://developers.phrase.com/en/api/tms/latest/authentication';
 
 	properties: INodeProperties[] = [
 		{
@@ -54,13 +65,45 @@ export class PhraseApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{
+					name: 'Phrase Platform API Token',
+					value: 'platformToken',
+					description:
+						'Recommended: a token generated in Phrase Platform for the TMS service, exchanged for an access token',
+				},
+				{
 					name: 'User Name and Password',
 					value: 'password',
-					description: 'Exchanged for an API token, renewed when it expires',
+					description: 'Exchanged for a TMS token (24 hours), renewed when it expires',
 				},
-				{ name: 'API Token', value: 'token' },
+				{
+					name: 'TMS API Token (Legacy)',
+					value: 'token',
+					description:
+						'A token from Phrase TMS login (/api2/v1/auth/login), sent as "ApiToken"; it expires after 24 hours',
+				},
 			],
+			// saved credentials without the field were made when user name and password was the default
 			default: 'password',
+		},
+		{
+			displayName: 'Platform URL',
+			name: 'idmUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: PHRASE_IDM_SERVERS.eu,
+			description: 'Where the Platform API token is exchanged: {this URL}/idm/oauth/token',
+			displayOptions: { show: { region: ['custom'], authType: ['platformToken'] } },
+		},
+		{
+			displayName: 'Platform API Token',
+			name: 'platformToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			hint: 'Phrase Platform: Settings → API tokens → Generate, service TMS',
+			displayOptions: { show: { authType: ['platformToken'] } },
 		},
 		{
 			displayName: 'User Name',
@@ -97,16 +140,46 @@ export class PhraseApi implements ICredentialType {
 		},
 	];
 
-	/** Logs in for a token (user name and password), or takes the API token as it is. */
+	/**
+	 * The token requests carry: a Platform API token exchanged for an access token, a login's token, or the
+	 * legacy token as it is. n8n calls this when the credential has no token yet and after a 401.
+	 */
 	async preAuthentication(
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<{ sessionToken: string }> {
 		if (credentials.authType === 'token')
 			return { sessionToken: String(credentials.apiToken ?? '') };
+		if (credentials.authType === 'platformToken') {
+			let answer: { access_token?: unknown };
+			try {
+				answer = (await this.helpers.httpRequest({
+					method: 'POST',
+					url: phraseTokenUrl(credentials),
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({
+						grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+						subject_token: String(credentials.platformToken ?? ''),
+						subject_token_type: 'urn:phrase:params:oauth:token-type:api_token',
+						requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+					}).toString(),
+					json: true,
+				})) as { access_token?: unknown };
+			} catch (error) {
+				throw new Error(
+					`Phrase did not exchange the Platform API token (${(error as Error).message}): check that it was generated for the TMS service, has not expired and belongs to this data center`,
+				);
+			}
+			if (typeof answer?.access_token !== 'string' || !answer.access_token)
+				throw new Error('Phrase answered the token exchange without an access_token');
+			return { sessionToken: answer.access_token };
+		}
+		const root = phraseBaseUrl(credentials);
+		const problem = baseUrlProblem(root);
+		if (problem) throw new Error(`Phrase TMS credential: ${problem}`);
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
-			url: `${phraseBaseUrl(credentials)}/api2/v1/auth/login`,
+			url: `${root}/api2/v1/auth/login`,
 			body: { userName: credentials.userName, password: credentials.password },
 			json: true,
 		})) as { token?: string };
@@ -115,7 +188,12 @@ export class PhraseApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: { headers: { Authorization: '={{ "ApiToken " + $credentials.sessionToken }}' } },
+		properties: {
+			headers: {
+				Authorization:
+					'={{ ($credentials.authType === "platformToken" ? "Bearer " : "ApiToken ") + $credentials.sessionToken }}',
+			},
+		},
 	};
 
 	// The Test button: "who am I", the cheapest authenticated call.

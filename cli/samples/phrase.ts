@@ -52,7 +52,19 @@ export function phraseSampleJobPart(options: PhraseSampleOptions = {}): Record<s
 	};
 }
 
-/** A job event (JOB_STATUS_CHANGED, JOB_ASSIGNED, ...) with its job parts and the newer `metadata`. */
+/** A Phrase-like uid (22 letters and digits), as `eventUid` and every other Phrase uid look. */
+export function phraseSampleUid(): string {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+	return Array.from({ length: 22 }, () => alphabet[Math.floor(Math.random() * 62)]).join('');
+}
+
+/** 2026-11-25T10:00:00Z in Unix seconds: Phrase's `timestamp`. */
+const SAMPLE_TIMESTAMP = 1795600800;
+
+/**
+ * A job event (JOB_STATUS_CHANGED, JOB_ASSIGNED, ...) with its job parts, the newer `metadata`, a Unix-seconds
+ * `timestamp` and a fresh `eventUid`, as real deliveries have.
+ */
 export function phraseJobWebhook(
 	event: string,
 	parts: Array<Record<string, unknown>>,
@@ -60,7 +72,8 @@ export function phraseJobWebhook(
 ): Record<string, unknown> {
 	return {
 		event,
-		timestamp: '2026-11-25T10:00:00Z',
+		timestamp: SAMPLE_TIMESTAMP,
+		eventUid: phraseSampleUid(),
 		jobParts: parts,
 		metadata: { project: { name: projectName } },
 	};
@@ -73,7 +86,8 @@ export function phraseProjectWebhook(
 ): Record<string, unknown> {
 	return {
 		event,
-		timestamp: '2026-11-25T10:05:00Z',
+		timestamp: SAMPLE_TIMESTAMP + 300,
+		eventUid: phraseSampleUid(),
 		project: {
 			id: '100',
 			uid: options.projectUid ?? 'prj-Website2026',
@@ -90,6 +104,12 @@ export function phraseSampleWebhook(
 	event: string,
 	options: PhraseSampleOptions = {},
 ): Record<string, unknown> {
+	if (event === 'JOB_TARGET_UPDATED') {
+		// this event carries one `jobPart`, not a list (Phrase's payload examples)
+		const body = phraseJobWebhook(event, [], options.projectName);
+		delete body.jobParts;
+		return { ...body, jobPart: phraseSampleJobPart(options) };
+	}
 	if (/^(JOB_|CONTINUOUS_JOB_)/.test(event))
 		return phraseJobWebhook(event, [phraseSampleJobPart(options)], options.projectName);
 	return phraseProjectWebhook(event, { projectUid: options.projectUid, status: options.status });

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
-import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
+import { EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
 import { registrationWebhookMethods } from '../common/registration';
 import { mediaType } from '../common/request';
 import {
@@ -19,19 +18,31 @@ import {
 } from '../common/triggerProperties';
 import { parseDelivery } from '../common/validation';
 import { manualSecretProperties, testWebhookSecret } from '../common/webhookSecret';
-import { parseEventCodes, PHRASE_EVENT_GROUPS } from './events';
-import { jobPartWanted, type PhraseJobFilters } from './filters';
-import { allJobsReached, fetchJobs } from './lookups';
-import { buildPhraseBatchItem, buildPhraseJobItem, buildPhraseOtherItem } from './output';
+import { parseEventCodes } from './events';
+import { wantedParts, type PhraseJobFilters } from './filters';
+import { allJobsReached, jobItemsWithFullJobs } from './lookups';
+import {
+	buildPhraseBatchItem,
+	buildPhraseJobItem,
+	buildPhraseOtherItem,
+	keyRuleOf,
+} from './output';
+import {
+	filtersProperty,
+	otherEventsProperty,
+	phraseEventsProperty,
+	statusesProperty,
+} from './parameters';
 import { checkManualSetup, register, registrationExists, unregister } from './registration';
-import { phraseDeliverySchema } from './schemas';
+import { jobPartsOf, phraseDeliverySchema } from './schemas';
 import { STATUS_FILTER_OPTIONS } from './statuses';
 import { checkPhraseToken } from './verification';
 
 /**
- * Receives Phrase TMS (formerly Memsource) webhooks (support.phrase.com/hc/en-us/articles/5709693398812): POSTed JSON with `event` and `jobParts` or a
- * `project`, the secret token in a header. Phrase retries at most 10 times and disables a webhook after 3000
- * failures, so every delivery we merely filter out is answered 200.
+ * Receives Phrase TMS (formerly Memsource) webhooks (support.phrase.com/hc/en-us/articles/5709693398812): POSTed
+ * JSON with `event` and `jobParts`, a `jobPart`, a `jobUid` or a `project`, the secret token in a header. Phrase
+ * retries at most 10 times and disables a webhook after 3000 failures, so every delivery we merely filter out is
+ * answered 200.
  */
 export class PhraseTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,7 +64,7 @@ export class PhraseTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Phrase TMS webhook',
 			setup:
-				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a generated security token, when the workflow is published (n8n 1.x: activated), and deletes it when it stops. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
+				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a generated security token, when the workflow is published (n8n 1.x: activated), and deletes it when it stops; listening for a test event does the same with the Test URL. Phrase must reach n8n: set n8n's WEBHOOK_URL to its public address. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
 		}),
 		credentials: [
 			{
@@ -94,7 +105,7 @@ export class PhraseTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"In Phrase TMS, Settings → Webhooks → Add webhook: paste this node's Production URL, the Secret Token below as the security token, and choose the same events.",
+					"In Phrase TMS, Settings → Webhooks → Add webhook: paste this node's Production URL, enter the secret below (the Secret Token, or the Translation Webhook Secret credential's) as the security token, and choose the same events.",
 				name: 'manualNotice',
 				type: 'notice',
 				default: '',
@@ -109,85 +120,16 @@ export class PhraseTrigger implements INodeType {
 				default: '',
 				hint: 'At least 16 random characters, e.g. from "openssl rand -hex 24"; deliveries without it get 401',
 			}),
-			eventsProperty(
-				PHRASE_EVENT_GROUPS.flatMap(({ group, events }) =>
-					events.map(([code, description]) => ({
-						name: `${group}: ${code}`,
-						value: code,
-						description,
-					})),
-				),
+			phraseEventsProperty(
 				'Events that start the workflow; with automatic registration also the ones the webhook subscribes to',
 			),
-			{
-				displayName: 'Other Event Codes',
-				name: 'otherEvents',
-				type: 'string',
-				default: '',
-				placeholder: 'JOB_CUSTOM_FIELDS_UPDATED',
-				description:
-					"More event codes, comma-separated, for events not listed (e.g. Phrase's Language AI events)",
-			},
+			otherEventsProperty,
 			outputProperty(
 				'One item per job part',
 				'All job parts of a webhook in one item, as "jobParts"',
 			),
-			{
-				displayName: 'Job Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				options: STATUS_FILTER_OPTIONS,
-				hint: 'Phrase names job statuses differently in webhooks and in the API: "Completed" (by the linguist) is COMPLETED in the API but COMPLETED_BY_LINGUIST in webhooks; the webhook\'s COMPLETED is the API\'s DELIVERED. Pick by API name; both match.',
-				description:
-					'For JOB_STATUS_CHANGED: only jobs that changed to one of these statuses. Empty: every status.',
-			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				description:
-					'Job parts that do not pass produce no item; a webhook with none left is answered 200 and starts nothing',
-				options: [
-					{
-						displayName: 'Assignee (JOB_ASSIGNED)',
-						name: 'assignee',
-						type: 'string',
-						default: '',
-						description: 'User name, e-mail or UID of the linguist or vendor assigned',
-					},
-					{
-						displayName: 'Last Workflow Level Only',
-						name: 'lastWorkflowLevelOnly',
-						type: 'boolean',
-						default: true,
-						description: "Whether to keep only jobs in the project's last workflow step",
-					},
-					{
-						displayName: 'Project Name Contains',
-						name: 'projectNameContains',
-						type: 'string',
-						default: '',
-					},
-					{ displayName: 'Project UID', name: 'projectUid', type: 'string', default: '' },
-					{
-						displayName: 'Target Language',
-						name: 'targetLang',
-						type: 'string',
-						default: '',
-						placeholder: 'de',
-					},
-					{
-						displayName: 'Workflow Level',
-						name: 'workflowLevel',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 1,
-					},
-				],
-			},
+			statusesProperty,
+			filtersProperty,
 			{
 				displayName: 'Fetch Full Job',
 				name: 'fetchFullJob',
@@ -205,9 +147,29 @@ export class PhraseTrigger implements INodeType {
 				displayOptions: { show: { registration: ['automatic'] } },
 				options: [{ name: 'Off', value: '' }, ...STATUS_FILTER_OPTIONS],
 				description:
-					'On JOB_STATUS_CHANGED: emit one item for the project, and only when every job of the project has reached this status (checked through the API)',
+					"On Job Status Changed: one item for the project, only once every job of the changed job's workflow step has reached this status (counted through the API)",
 			},
 			respondProperty,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: {
+					show: { '@version': [{ _cnd: { gte: 2 } }], registration: ['automatic'] },
+				},
+				options: [
+					{
+						displayName: 'Allow Private Webhook URL',
+						name: 'allowPrivateWebhookUrl',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to register a URL Phrase TMS cannot normally reach (localhost, 127.0.0.1, 10.x, 192.168.x...): only behind a tunnel or proxy that forwards Phrase's calls, or for local tests",
+					},
+				],
+			},
 		],
 	};
 
@@ -232,6 +194,7 @@ export class PhraseTrigger implements INodeType {
 					`content type "${mediaType(headers) || 'none'}" is not JSON: Phrase TMS posts application/json`,
 				);
 			const body = parseDelivery(phraseDeliverySchema, this.getBodyData());
+			const keyRule = keyRuleOf(this.getNode().typeVersion);
 
 			const unwanted = unwantedEvent(
 				this,
@@ -239,16 +202,13 @@ export class PhraseTrigger implements INodeType {
 				parseEventCodes(this.getNodeParameter('otherEvents', '') as string),
 			);
 			if (unwanted) return unwanted;
-			if (!body.jobParts?.length)
-				return startWorkflow(this, [buildPhraseOtherItem(body, receivedAt)]);
+			if (jobPartsOf(body).length === 0)
+				return startWorkflow(this, [buildPhraseOtherItem(body, receivedAt, keyRule)]);
 
-			const filters: PhraseJobFilters = {
+			const parts = wantedParts(body, {
 				...(this.getNodeParameter('filters', {}) as PhraseJobFilters),
 				statuses: this.getNodeParameter('statuses', []) as string[],
-			};
-			const parts = body.jobParts.filter((part) =>
-				jobPartWanted(body.event, part, body.metadata as IDataObject, filters),
-			);
+			});
 			if (parts.length === 0) return ignoreDelivery(this, "no job part passes the node's filters");
 
 			const allJobsStatus = this.getNodeParameter('allJobsStatus', '') as string;
@@ -259,16 +219,19 @@ export class PhraseTrigger implements INodeType {
 					parts,
 					allJobsStatus.replace(/^api:/, ''),
 					receivedAt,
+					keyRule,
 				);
 
 			if (this.getNodeParameter('output', 'perElement') === 'perDelivery')
-				return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt)]);
-			const apiJobs = this.getNodeParameter('fetchFullJob', false)
-				? await fetchJobs(this, parts)
-				: undefined;
+				return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt, keyRule)]);
+			if (this.getNodeParameter('fetchFullJob', false))
+				return startWorkflow(
+					this,
+					await jobItemsWithFullJobs(this, body, parts, receivedAt, keyRule),
+				);
 			return startWorkflow(
 				this,
-				parts.map((part, i) => buildPhraseJobItem(body, part, receivedAt, apiJobs?.[i])),
+				parts.map((part) => buildPhraseJobItem(body, part, receivedAt, { keyRule })),
 			);
 		});
 	}

@@ -1,57 +1,155 @@
-export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+export { ALL_EVENTS } from '../common/eventFilter';
+
+interface PhraseEvent {
+	code: string;
+	/** what the node panel shows (n8n lists a trigger's actions as "On <name>", lower-cased) */
+	name: string;
+	description: string;
+	/** the node version that first offered the code by name (1: every version) */
+	since: 1 | 2;
+}
 
 /**
- * Phrase TMS webhook events (support.phrase.com/hc/en-us/articles/5709693398812; codes as Phrase's API reference lists them for
- * `POST /api2/v2/webhooks`, developers.phrase.com/en/api/tms/latest/webhook/create-webhook). Phrase's help page
- * also lists "Language AI import finished" and "Language AI translation finished", whose codes we could not
- * confirm: they pass with "All Events", and "Other Event Codes" subscribes to them by code.
+ * Phrase TMS webhook events: the codes Phrase's API reference lists for a webhook's `events`
+ * (developers.phrase.com/en/api/tms/latest/webhook/get-webhook), named as Phrase's help page names them
+ * (support.phrase.com/hc/en-us/articles/5709693398812-Webhooks-TMS: "Job source updated" is JOB_UPDATED,
+ * "Project template changed" PROJECT_TEMPLATE_UPDATED). The help page also lists "Language AI import finished"
+ * and "Language AI translation finished", whose codes Phrase does not name anywhere we could read: they pass
+ * with "All Events", and "Other Event Codes" subscribes to them by code. Codes first offered in node version 2
+ * are not part of version 1's "All Events" subscription, so a saved workflow subscribes to what it did.
  */
-export const PHRASE_EVENT_GROUPS = [
+export const PHRASE_EVENTS: readonly PhraseEvent[] = [
 	{
-		group: 'Job',
-		events: [
-			['JOB_STATUS_CHANGED', 'Job status changed'],
-			['JOB_CREATED', 'Job created'],
-			['JOB_ASSIGNED', 'Job assigned'],
-			['JOB_DUE_DATE_CHANGED', 'Job due date changed'],
-			['JOB_UPDATED', 'Job source updated'],
-			['JOB_TARGET_UPDATED', 'Job target updated (the "Update target" action)'],
-			['CONTINUOUS_JOB_UPDATED', 'Continuous job updated'],
-			['JOB_DELETED', 'Job deleted'],
-			['JOB_EXPORTED', 'Job exported'],
-			['JOB_UNEXPORTED', 'Job unexported'],
-		],
+		code: 'JOB_STATUS_CHANGED',
+		name: 'Job Status Changed',
+		description: "A job's status changed (JOB_STATUS_CHANGED)",
+		since: 1,
+	},
+	{ code: 'JOB_CREATED', name: 'Job Created', description: 'JOB_CREATED', since: 1 },
+	{ code: 'JOB_ASSIGNED', name: 'Job Assigned', description: 'JOB_ASSIGNED', since: 1 },
+	{
+		code: 'JOB_DUE_DATE_CHANGED',
+		name: 'Job Due Date Changed',
+		description: 'JOB_DUE_DATE_CHANGED',
+		since: 1,
 	},
 	{
-		group: 'Project',
-		events: [
-			['PROJECT_CREATED', 'Project created'],
-			['PROJECT_STATUS_CHANGED', 'Project status changed'],
-			['PROJECT_DUE_DATE_CHANGED', 'Project due date changed'],
-			['PROJECT_METADATA_UPDATED', 'Project metadata updated'],
-			['SHARED_PROJECT_ASSIGNED', 'Shared project assigned'],
-			['PROJECT_DELETED', 'Project deleted'],
-		],
+		code: 'JOB_UPDATED',
+		name: 'Job Source Updated',
+		description: "The job's source file was updated (JOB_UPDATED)",
+		since: 1,
 	},
 	{
-		group: 'Project Template',
-		events: [
-			['PROJECT_TEMPLATE_CREATED', 'Project template created'],
-			['PROJECT_TEMPLATE_UPDATED', 'Project template changed'],
-			['PROJECT_TEMPLATE_DELETED', 'Project template deleted'],
-		],
+		code: 'JOB_TARGET_UPDATED',
+		name: 'Job Target Updated',
+		description: 'The "Update target" action on a job (JOB_TARGET_UPDATED)',
+		since: 1,
 	},
 	{
-		group: 'Other',
-		events: [
-			['PRE_TRANSLATION_FINISHED', 'Pre-translation finished'],
-			['ANALYSIS_CREATED', 'Analysis created'],
-		],
+		code: 'CONTINUOUS_JOB_UPDATED',
+		name: 'Continuous Job Updated',
+		description: 'CONTINUOUS_JOB_UPDATED',
+		since: 1,
 	},
-] as const;
+	{ code: 'JOB_DELETED', name: 'Job Deleted', description: 'JOB_DELETED', since: 1 },
+	{ code: 'JOB_EXPORTED', name: 'Job Exported', description: 'JOB_EXPORTED', since: 1 },
+	{
+		code: 'JOB_UNEXPORTED',
+		name: 'Job Unexported',
+		description: 'An export of the job failed (JOB_UNEXPORTED)',
+		since: 1,
+	},
+	{ code: 'JOB_UNSHARED', name: 'Job Unshared', description: 'JOB_UNSHARED', since: 2 },
+	{
+		code: 'JOB_AUTO_LQA_FINISHED',
+		name: 'Job Auto LQA Finished',
+		description: 'Automatic language quality assessment finished (JOB_AUTO_LQA_FINISHED)',
+		since: 2,
+	},
+	{
+		code: 'JOB_METADATA_UPDATED',
+		name: 'Job Metadata Updated',
+		description: 'JOB_METADATA_UPDATED',
+		since: 2,
+	},
+	{
+		code: 'JOB_CUSTOM_FIELDS_UPDATED',
+		name: 'Job Custom Fields Updated',
+		description: 'JOB_CUSTOM_FIELDS_UPDATED',
+		since: 2,
+	},
+	{ code: 'PROJECT_CREATED', name: 'Project Created', description: 'PROJECT_CREATED', since: 1 },
+	{
+		code: 'PROJECT_STATUS_CHANGED',
+		name: 'Project Status Changed',
+		description: 'PROJECT_STATUS_CHANGED',
+		since: 1,
+	},
+	{
+		code: 'PROJECT_DUE_DATE_CHANGED',
+		name: 'Project Due Date Changed',
+		description: 'PROJECT_DUE_DATE_CHANGED',
+		since: 1,
+	},
+	{
+		code: 'PROJECT_METADATA_UPDATED',
+		name: 'Project Metadata Updated',
+		description: 'PROJECT_METADATA_UPDATED',
+		since: 1,
+	},
+	{
+		code: 'SHARED_PROJECT_ASSIGNED',
+		name: 'Shared Project Assigned',
+		description: 'SHARED_PROJECT_ASSIGNED',
+		since: 1,
+	},
+	{ code: 'PROJECT_DELETED', name: 'Project Deleted', description: 'PROJECT_DELETED', since: 1 },
+	{
+		code: 'PROJECT_UNSHARED',
+		name: 'Project Unshared',
+		description: 'PROJECT_UNSHARED',
+		since: 2,
+	},
+	{
+		code: 'PROJECT_TEMPLATE_CREATED',
+		name: 'Project Template Created',
+		description: 'PROJECT_TEMPLATE_CREATED',
+		since: 1,
+	},
+	{
+		code: 'PROJECT_TEMPLATE_UPDATED',
+		name: 'Project Template Changed',
+		description: 'PROJECT_TEMPLATE_UPDATED',
+		since: 1,
+	},
+	{
+		code: 'PROJECT_TEMPLATE_DELETED',
+		name: 'Project Template Deleted',
+		description: 'PROJECT_TEMPLATE_DELETED',
+		since: 1,
+	},
+	{
+		code: 'PRE_TRANSLATION_FINISHED',
+		name: 'Pre-Translation Finished',
+		description: 'PRE_TRANSLATION_FINISHED',
+		since: 1,
+	},
+	{ code: 'ANALYSIS_CREATED', name: 'Analysis Created', description: 'ANALYSIS_CREATED', since: 1 },
+];
 
-export const PHRASE_EVENT_CODES: string[] = PHRASE_EVENT_GROUPS.flatMap((g) =>
-	g.events.map(([code]) => code as string),
+/** Every code offered by name (the version 2 "All Events" subscription). */
+export const PHRASE_EVENT_CODES: string[] = PHRASE_EVENTS.map((e) => e.code);
+
+/** The codes a node of this version subscribes to for "All Events". */
+export function allEventCodes(nodeVersion: number): string[] {
+	return PHRASE_EVENTS.filter((e) => e.since <= nodeVersion).map((e) => e.code);
+}
+
+/** The "Trigger On" options: the name people read, the code as the value. */
+export const PHRASE_EVENT_OPTIONS: INodePropertyOptions[] = PHRASE_EVENTS.map(
+	({ code, name, description }) => ({ name, value: code, description }),
 );
 
 /** Codes from a comma-separated text field ("Other Event Codes"), upper-cased. */
@@ -61,3 +159,6 @@ export function parseEventCodes(text: string): string[] {
 		.map((code) => code.trim().toUpperCase())
 		.filter((code) => /^[A-Z][A-Z0-9_]*$/.test(code));
 }
+
+/** Job events: their payload is about job parts (`jobParts`, `jobPart`, or JOB_UNEXPORTED's `jobUid`). */
+export const isJobEvent = (code: string): boolean => /^(JOB_|CONTINUOUS_JOB_)/.test(code);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PhraseJobPart } from './schemas';
+import { jobPartsOf, type PhraseDelivery, type PhraseJobPart } from './schemas';
 import { statusMatches } from './statuses';
 
 /** The job-part filters of the trigger (all optional; a part must pass every one that is set). */
@@ -79,4 +79,11 @@ export function jobPartWanted(
 	)
 		return false;
 	return true;
+}
+
+/** The job parts of a delivery that pass the node's filters. */
+export function wantedParts(body: PhraseDelivery, filters: PhraseJobFilters): PhraseJobPart[] {
+	return jobPartsOf(body).filter((part) =>
+		jobPartWanted(body.event, part, body.metadata as IDataObject | null | undefined, filters),
+	);
 }

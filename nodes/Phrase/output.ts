@@ -5,18 +5,49 @@ import { projectNameOf } from './filters';
 import type { PhraseDelivery, PhraseJobPart } from './schemas';
 import { apiStatusOf } from './statuses';
 
-const occurredAtOf = (timestamp: PhraseDelivery['timestamp']): Date | null => {
-	if (timestamp === undefined || timestamp === null) return null;
-	const date = typeof timestamp === 'number' ? new Date(timestamp) : new Date(timestamp);
-	return Number.isNaN(date.getTime()) ? null : date;
-};
+/**
+ * How an item's `eventKey` is made (README "eventKey"):
+ * - `eventUid` (node version 2, the Catch-Up Trigger): from the delivery's `eventUid`, which Phrase gives every
+ *   event and keeps when it delivers it again (a retry, a replay from the webhook's history), plus the job part's
+ *   uid, so each part of one event has its own key: `phrase:<event>:<eventUid>[:<job part uid>]`. A delivery
+ *   without `eventUid` (Phrase's own payload examples show none) gets the `content` key.
+ * - `content` (node version 1, unchanged): what the event says about the job part or project (its status, due
+ *   date or assignment). Two events that say the same thing get the same key.
+ */
+export type KeyRule = 'eventUid' | 'content';
 
-/** What tells two deliveries of one event about one job apart: its status, due date or assignment. */
+export const keyRuleOf = (nodeVersion: number): KeyRule =>
+	nodeVersion >= 2 ? 'eventUid' : 'content';
+
+/**
+ * When the event happened: Phrase's `timestamp` is Unix seconds (1741357466 in a JOB_CREATED whose job was
+ * created at 2025-03-07T14:24:21Z; Blackbird's Phrase app reads it with FromUnixTimeSeconds). A number too large
+ * for seconds is taken as milliseconds; a string that is no number as an ISO 8601 date.
+ */
+export function occurredAtOf(timestamp: PhraseDelivery['timestamp']): Date | null {
+	if (timestamp === undefined || timestamp === null || timestamp === '') return null;
+	const numeric =
+		typeof timestamp === 'number'
+			? timestamp
+			: /^\d+(\.\d+)?$/.test(timestamp.trim())
+				? Number(timestamp)
+				: undefined;
+	const date =
+		numeric === undefined
+			? new Date(timestamp)
+			: new Date(Math.abs(numeric) < 1e11 ? numeric * 1000 : numeric);
+	return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** What tells two deliveries of one event about one job apart (content keys): status, due date or assignment. */
 function jobEventDetail(event: string, part: PhraseJobPart): string {
 	if (event === 'JOB_DUE_DATE_CHANGED') return part.dateDue ?? '';
 	if (event === 'JOB_ASSIGNED') return JSON.stringify(part.assignedTo ?? []);
 	return part.status ?? '';
 }
+
+const eventUidOf = (body: PhraseDelivery, rule: KeyRule) =>
+	rule === 'eventUid' && body.eventUid ? body.eventUid : undefined;
 
 /** The assigned vendors and linguists, flattened: `[{type: "linguist", userName, email, ...}]`. */
 function assignees(part: PhraseJobPart): IDataObject[] {
@@ -32,14 +63,17 @@ export function buildPhraseJobItem(
 	body: PhraseDelivery,
 	part: PhraseJobPart,
 	receivedAt: Date,
-	apiJob?: IDataObject,
+	options: { keyRule: KeyRule; apiJob?: IDataObject; extra?: IDataObject },
 ): IDataObject {
 	const status = part.status ?? null;
+	const eventUid = eventUidOf(body, options.keyRule);
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
 			event: body.event,
-			eventKey: `phrase:${body.event}:${part.uid}:${jobEventDetail(body.event, part)}`,
+			eventKey: eventUid
+				? `phrase:${body.event}:${eventUid}:${part.uid}`
+				: `phrase:${body.event}:${part.uid}:${jobEventDetail(body.event, part)}`,
 			occurredAt: occurredAtOf(body.timestamp),
 			receivedAt,
 			jobId: part.uid,
@@ -47,6 +81,7 @@ export function buildPhraseJobItem(
 			status,
 		},
 		{
+			eventUid: body.eventUid ?? null,
 			apiStatus: status ? apiStatusOf(status) : null,
 			targetLang: part.targetLang ?? null,
 			fileName: part.fileName ?? null,
@@ -54,7 +89,8 @@ export function buildPhraseJobItem(
 			projectName: projectNameOf(part, body.metadata as IDataObject | null | undefined) || null,
 			assignedTo: assignees(part),
 			jobPart: part as IDataObject,
-			...(apiJob ? { job: apiJob } : {}),
+			...(options.apiJob ? { job: options.apiJob } : {}),
+			...options.extra,
 			metadata: (body.metadata ?? null) as IDataObject | null,
 		},
 	);
@@ -65,59 +101,134 @@ export function buildPhraseBatchItem(
 	body: PhraseDelivery,
 	parts: PhraseJobPart[],
 	receivedAt: Date,
+	keyRule: KeyRule,
 ): IDataObject {
+	const eventUid = eventUidOf(body, keyRule);
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
 			event: body.event,
-			eventKey: `phrase:${body.event}:${parts.map((p) => `${p.uid}:${jobEventDetail(body.event, p)}`).join(',')}`,
+			eventKey: eventUid
+				? `phrase:${body.event}:${eventUid}`
+				: `phrase:${body.event}:${parts.map((p) => `${p.uid}:${jobEventDetail(body.event, p)}`).join(',')}`,
 			occurredAt: occurredAtOf(body.timestamp),
 			receivedAt,
 		},
-		{ jobParts: parts as IDataObject[], metadata: (body.metadata ?? null) as IDataObject | null },
+		{
+			eventUid: body.eventUid ?? null,
+			jobParts: parts as IDataObject[],
+			metadata: (body.metadata ?? null) as IDataObject | null,
+		},
 	);
 }
 
-/** Project, template and other events: one item with what was sent. */
-export function buildPhraseOtherItem(body: PhraseDelivery, receivedAt: Date): IDataObject {
-	const project = body.project ?? null;
+/** The project an event without job parts is about: `project`, or ANALYSIS_CREATED's `analyse.project`. */
+function projectOf(body: PhraseDelivery): IDataObject | null {
+	if (body.project) return body.project as IDataObject;
+	const analysed = (body.analyse as IDataObject | undefined)?.project;
+	return analysed && typeof analysed === 'object' ? (analysed as IDataObject) : null;
+}
+
+/** Project, template and other events, and JOB_UNEXPORTED (`{jobUid, error}`): one item with what was sent. */
+export function buildPhraseOtherItem(
+	body: PhraseDelivery,
+	receivedAt: Date,
+	keyRule: KeyRule,
+): IDataObject {
+	const project = projectOf(body);
+	const projectUid = typeof project?.uid === 'string' ? project.uid : null;
+	const projectStatus = typeof body.project?.status === 'string' ? body.project.status : null;
 	const { event, timestamp, ...rest } = body;
+	const eventUid = eventUidOf(body, keyRule);
+	const contentKey = body.jobUid
+		? `phrase:${event}:${body.jobUid}:${String(timestamp ?? '')}`
+		: `phrase:${event}:${body.project?.uid ?? ''}:${body.project?.status ?? String((body.project as IDataObject | null | undefined)?.dateDue ?? timestamp ?? '')}`;
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
 			event,
-			eventKey: `phrase:${event}:${project?.uid ?? ''}:${project?.status ?? String((project as IDataObject | null)?.dateDue ?? timestamp ?? '')}`,
+			eventKey: eventUid ? `phrase:${event}:${eventUid}` : contentKey,
 			occurredAt: occurredAtOf(timestamp),
 			receivedAt,
-			projectId: project?.uid ?? null,
-			status: project?.status ?? null,
+			projectId: projectUid,
+			jobId: body.jobUid ?? null,
+			status: projectStatus,
 		},
-		rest as IDataObject,
+		{ eventUid: body.eventUid ?? null, ...(rest as IDataObject) },
 	);
 }
 
-/** "All jobs in the project reached the status": one item for the project. */
+/** "All jobs in the project reached the status": one item for the project and workflow step. */
 export function buildAllJobsItem(
 	body: PhraseDelivery,
-	projectUid: string,
-	apiStatus: string,
-	jobs: IDataObject[],
+	check: {
+		projectUid: string;
+		workflowLevel: number;
+		apiStatus: string;
+		jobCount: number;
+		jobs: IDataObject[];
+		jobsComplete: boolean;
+	},
 	receivedAt: Date,
+	keyRule: KeyRule,
 ): IDataObject {
+	const { projectUid, workflowLevel, apiStatus } = check;
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
 			event: body.event,
-			eventKey: `phrase:allJobsReached:${projectUid}:${apiStatus}`,
+			eventKey:
+				keyRule === 'eventUid'
+					? `phrase:allJobsReached:${projectUid}:${workflowLevel}:${apiStatus}`
+					: `phrase:allJobsReached:${projectUid}:${apiStatus}`,
 			occurredAt: occurredAtOf(body.timestamp),
 			receivedAt,
 			projectId: projectUid,
 			status: apiStatus,
 		},
 		{
+			eventUid: body.eventUid ?? null,
 			allJobsReachedStatus: apiStatus,
-			jobCount: jobs.length,
-			jobs,
+			allJobsChecked: true,
+			workflowLevel,
+			jobCount: check.jobCount,
+			jobs: check.jobs,
+			jobsComplete: check.jobsComplete,
+			metadata: (body.metadata ?? null) as IDataObject | null,
+		},
+	);
+}
+
+/**
+ * "All jobs reached" for a project the trigger could not check within a delivery's limits (README "Bounded work"):
+ * an item that says so, with the job parts that changed, rather than a lost event. `allJobsChecked: false`.
+ */
+export function buildAllJobsUncheckedItem(
+	body: PhraseDelivery,
+	check: { projectUid: string; workflowLevel: number; apiStatus: string; reason: string },
+	parts: PhraseJobPart[],
+	receivedAt: Date,
+	keyRule: KeyRule,
+): IDataObject {
+	const eventUid = eventUidOf(body, keyRule);
+	const { projectUid, workflowLevel, apiStatus } = check;
+	return buildEnvelope(
+		{
+			vendor: 'phrase',
+			event: body.event,
+			eventKey: `phrase:allJobsUnchecked:${projectUid}:${workflowLevel}:${apiStatus}:${eventUid ?? parts.map((p) => p.uid).join(',')}`,
+			occurredAt: occurredAtOf(body.timestamp),
+			receivedAt,
+			projectId: projectUid,
+			status: apiStatus,
+		},
+		{
+			eventUid: body.eventUid ?? null,
+			allJobsReachedStatus: null,
+			allJobsChecked: false,
+			allJobsCheckSkipped: check.reason,
+			workflowLevel,
+			jobParts: parts as IDataObject[],
 			metadata: (body.metadata ?? null) as IDataObject | null,
 		},
 	);

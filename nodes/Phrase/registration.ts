@@ -1,15 +1,21 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
-import { forgetStored, readStored } from '../common/registration';
+import {
+	forgetStored,
+	readStored,
+	UNREACHABLE_URL_ADVICE,
+	webhookUrlProblem,
+} from '../common/registration';
 import { generateSecret } from '../common/secretPolicy';
 import { assertParameterSecret, manualSecret } from '../common/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
-import { ALL_EVENTS, parseEventCodes, PHRASE_EVENT_CODES } from './events';
+import { ALL_EVENTS, allEventCodes, parseEventCodes } from './events';
 
 /**
- * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this workflow's URL,
- * a generated secret token sent back in `X-Memsource-Token`) and deletes it on deactivation. Without, the user
- * pastes the URL and the token into Phrase's Settings → Webhooks page.
+ * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this node's URL, a
+ * generated secret token Phrase sends back in X-Memsource-Token) and deletes it on deactivation; "Listen for test
+ * event" does the same with the Test URL, for as long as n8n listens. Without, the user pastes the URL and the
+ * token into Phrase's Settings → Webhooks page.
  */
 export interface PhraseRegistration extends IDataObject {
 	webhookUid: string;
@@ -23,11 +29,11 @@ export function storedRegistration(staticData: IDataObject): PhraseRegistration 
 	return readStored(staticData, REGISTRATION_KEYS);
 }
 
-/** The event codes to subscribe to: the chosen ones (All Events: every known code) plus "Other Event Codes". */
+/** The event codes to subscribe to: the chosen ones (All Events: every code this version names) plus "Other Event Codes". */
 export function subscribedEvents(ctx: IHookFunctions): string[] {
 	const chosen = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
 	const other = parseEventCodes(ctx.getNodeParameter('otherEvents', '') as string);
-	const base = chosen.includes(ALL_EVENTS) ? PHRASE_EVENT_CODES : chosen;
+	const base = chosen.includes(ALL_EVENTS) ? allEventCodes(ctx.getNode().typeVersion) : chosen;
 	return [...new Set([...base, ...other])].sort();
 }
 
@@ -43,32 +49,72 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 	);
 }
 
+/**
+ * Version 2: Phrase must be able to reach the URL it is given; a URL on this machine or a private network would be
+ * registered and never called. "Allow Private Webhook URL" (Options) is for a Phrase that can reach it anyway (a
+ * tunnel, our local tests).
+ */
+function assertReachable(ctx: IHookFunctions, url: string | undefined): void {
+	if (ctx.getNode().typeVersion < 2) return;
+	const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
+	if (options.allowPrivateWebhookUrl) return;
+	const problem = webhookUrlProblem(url);
+	if (problem)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Phrase TMS cannot deliver to this workflow: ${problem}. ${UNREACHABLE_URL_ADVICE}`,
+			{
+				description: `${UNREACHABLE_URL_ADVICE} Behind a tunnel or proxy that forwards Phrase's calls: Options → Allow Private Webhook URL.`,
+			},
+		);
+}
+
+/**
+ * The webhooks that are this node's: those Phrase has for its URL (the URL carries the node's webhook id, so
+ * whatever calls it is ours), and the one it created if that still calls the URL it was created for (one
+ * changed in Phrase to call elsewhere is no longer ours).
+ */
+async function ours(
+	ctx: IHookFunctions,
+	url: string,
+	stored: PhraseRegistration | undefined,
+): Promise<Set<string>> {
+	const uids = new Set(url ? (await findWebhooksByUrl(ctx, url)).map((w) => w.uid) : []);
+	if (stored && !uids.has(stored.webhookUid)) {
+		const webhook = await getWebhook(ctx, stored.webhookUid);
+		if (webhook && webhook.url === stored.url) uids.add(stored.webhookUid);
+	}
+	return uids;
+}
+
 export async function register(ctx: IHookFunctions): Promise<void> {
 	const staticData = ctx.getWorkflowStaticData('node');
-	const url = ctx.getNodeWebhookUrl('default') ?? '';
-	// Our URL is unique to this node (it carries the node's webhook id): any webhook Phrase has for it is ours,
-	// from an earlier activation or from n8n activating the workflow twice. Replace them, so exactly one webhook,
-	// with the token we keep, calls this URL.
-	const previous = storedRegistration(staticData);
-	const ours = new Set([
-		...(previous ? [previous.webhookUid] : []),
-		...(await findWebhooksByUrl(ctx, url)).map((w) => w.uid),
-	]);
-	for (const uid of ours) await deleteWebhook(ctx, uid);
+	const url = ctx.getNodeWebhookUrl('default');
+	assertReachable(ctx, url);
+	// Replace any webhook for this URL (an earlier activation, n8n activating the workflow twice), so exactly one
+	// webhook, with the token we keep, calls it.
+	for (const uid of await ours(ctx, url ?? '', storedRegistration(staticData)))
+		await deleteWebhook(ctx, uid);
 	const secretToken = generateSecret();
 	const { uid } = await createWebhook(ctx, {
 		name: `n8n: ${ctx.getWorkflow().name ?? ctx.getWorkflow().id}`.slice(0, 255),
-		url,
+		url: url ?? '',
 		events: subscribedEvents(ctx),
 		secretToken,
 	});
-	Object.assign(staticData, { webhookUid: uid, secretToken, url } satisfies PhraseRegistration);
+	Object.assign(staticData, {
+		webhookUid: uid,
+		secretToken,
+		url: url ?? '',
+	} satisfies PhraseRegistration);
 }
 
+/** Deletes this node's webhooks (see ours): nobody else's. */
 export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = storedRegistration(staticData);
-	if (stored) await deleteWebhook(ctx, stored.webhookUid);
+	const url = stored?.url || ctx.getNodeWebhookUrl('default') || '';
+	for (const uid of await ours(ctx, url, stored)) await deleteWebhook(ctx, uid);
 	forgetStored(staticData, REGISTRATION_KEYS);
 }
 

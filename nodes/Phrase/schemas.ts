@@ -1,15 +1,35 @@
 import { z } from 'zod/v4';
 
-/**
- * What Phrase TMS POSTs to a webhook (support.phrase.com/hc/en-us/articles/5709693398812):
- * `{"event": "JOB_STATUS_CHANGED", "jobParts": [...], "metadata": {...}}` for job events, a `project` for project
- * events. Only what the trigger reads is typed; everything else is kept as sent.
- */
-const idLike = z.union([z.string(), z.number()]).transform((v) => String(v));
+import { isJobEvent } from './events';
 
+/**
+ * Phrase uids (`uid` of jobs, projects, webhooks...: 22 letters and digits in every answer and payload seen) and
+ * asynchronous request ids (digits). Checked before an id goes into a URL path, and in deliveries: an id with `/`
+ * or `..` is nothing Phrase sends.
+ */
+export const PHRASE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+const idLike = z.union([z.string(), z.number()]).transform((v) => String(v));
+const phraseUid = (what: string) =>
+	z
+		.string({ error: `${what} is not a string` })
+		.trim()
+		.min(1, `${what} is empty`)
+		.regex(PHRASE_ID, `${what} is not a Phrase uid`);
+
+/**
+ * A job part as Phrase's webhooks send it (support.phrase.com/hc/en-us/articles/7806315978268-Event-Payload-Examples-TMS):
+ * `uid`, `fileName` (the API says `filename`), `targetLang`, `workflowLevel`, `status` in the webhook naming,
+ * `project {uid, lastWorkflowLevel}`, `assignedTo`; continuous jobs and LQA add `workUnit`, JOB_TARGET_UPDATED
+ * segment counts. Only what the trigger reads is typed; everything else is kept as sent.
+ */
 export const phraseJobPartSchema = z
 	.object({
-		uid: z.string({ error: 'a job part has no uid' }).trim().min(1, 'a job part has an empty uid'),
+		uid: z
+			.string({ error: 'a job part has no uid' })
+			.trim()
+			.min(1, 'a job part has an empty uid')
+			.regex(PHRASE_ID, 'a job part uid is not a Phrase uid'),
 		id: idLike.optional(),
 		internalId: idLike.optional(),
 		task: z.string().nullish(),
@@ -21,7 +41,7 @@ export const phraseJobPartSchema = z
 		dateCreated: z.string().nullish(),
 		project: z
 			.object({
-				uid: z.string().nullish(),
+				uid: phraseUid("a job part's project uid").nullish(),
 				id: idLike.nullish(),
 				name: z.string().nullish(),
 				lastWorkflowLevel: z.number().int().nullish(),
@@ -29,11 +49,21 @@ export const phraseJobPartSchema = z
 			.passthrough()
 			.nullish(),
 		assignedTo: z.array(z.object({}).passthrough()).nullish(),
+		workUnit: z.object({}).passthrough().nullish(),
 	})
 	.passthrough();
 
 export type PhraseJobPart = z.output<typeof phraseJobPartSchema>;
 
+/** The most job parts one webhook may carry: more than a Phrase project can hold in one import. */
+export const MAX_JOB_PARTS = 10_000;
+
+/**
+ * What Phrase TMS POSTs to a webhook (support.phrase.com/hc/en-us/articles/5709693398812-Webhooks-TMS and the
+ * payload examples above): `event`, `timestamp` (Unix seconds), `eventUid` (every real delivery), then by event:
+ * `jobParts` (job events), one `jobPart` (JOB_TARGET_UPDATED), `jobUid` and `error` (JOB_UNEXPORTED), `project`
+ * (project events), `projectTemplate`, `analyse`; newer payloads add `metadata.project`.
+ */
 export const phraseDeliverySchema = z
 	.object(
 		{
@@ -42,10 +72,13 @@ export const phraseDeliverySchema = z
 				.trim()
 				.regex(/^[A-Z][A-Z0-9_]{0,99}$/, 'event is not a Phrase TMS event code'),
 			timestamp: z.union([z.string(), z.number()]).nullish(),
+			eventUid: z.string().trim().min(1).max(200).nullish(),
 			jobParts: z
 				.array(phraseJobPartSchema, { error: 'jobParts is not a list of job parts' })
-				.max(10_000)
+				.max(MAX_JOB_PARTS, `more than ${MAX_JOB_PARTS} job parts`)
 				.nullish(),
+			jobPart: phraseJobPartSchema.nullish(),
+			jobUid: phraseUid('jobUid').nullish(),
 			project: z
 				.object({
 					uid: z.string().nullish(),
@@ -60,16 +93,25 @@ export const phraseDeliverySchema = z
 	)
 	.passthrough()
 	.superRefine((body, ctx) => {
-		if (/^(JOB_|CONTINUOUS_JOB_)/.test(body.event) && !(body.jobParts && body.jobParts.length)) {
+		if (isJobEvent(body.event) && !body.jobParts?.length && !body.jobPart && !body.jobUid) {
 			ctx.addIssue({
 				code: 'custom',
-				message: `jobParts is missing or empty in a ${body.event} webhook`,
+				message: `jobParts is missing or empty in a ${body.event} webhook (and it has no jobPart or jobUid)`,
 				path: ['jobParts'],
 			});
 		}
 	});
 
 export type PhraseDelivery = z.output<typeof phraseDeliverySchema>;
+
+/**
+ * The job parts a delivery is about: `jobParts`, or JOB_TARGET_UPDATED's single `jobPart` (Phrase's payload
+ * examples; Blackbird's Phrase app parses it so). JOB_UNEXPORTED has none, only `jobUid`.
+ */
+export function jobPartsOf(body: PhraseDelivery): PhraseJobPart[] {
+	if (body.jobParts?.length) return body.jobParts;
+	return body.jobPart ? [body.jobPart] : [];
+}
 
 /** A webhook as `/api2/v2/webhooks` answers it. */
 export const phraseWebhookSchema = z
@@ -81,13 +123,54 @@ export const phraseWebhookSchema = z
 	})
 	.passthrough();
 
-/** A page of `GET /api2/v2/projects/{uid}/jobs`. */
-export const phraseJobPageSchema = z
+/** A page of a Phrase list (`{content, totalElements, totalPages, pageNumber, ...}`), items kept as sent. */
+export const phrasePageSchema = z
 	.object({
-		content: z
-			.array(z.object({ uid: z.string(), status: z.string().nullish() }).passthrough())
-			.default([]),
+		content: z.array(z.object({}).passthrough()).nullish(),
+		totalElements: z.number().int().nullish(),
 		totalPages: z.number().int().nullish(),
 		pageNumber: z.number().int().nullish(),
 	})
 	.passthrough();
+
+/** `PUT .../targetFile`: `{asyncRequest: {id, action, ...}}` (developers.phrase.com/en/api/tms/latest/job/download-target-file-async). */
+export const phraseAsyncRequestSchema = z
+	.object({
+		asyncRequest: z.object({ id: idLike }).passthrough(),
+	})
+	.passthrough();
+
+/** `GET /api2/v1/async/{id}`: `asyncResponse` stays null until the request finished; then errors, if any. */
+export const phraseAsyncStatusSchema = z
+	.object({
+		asyncResponse: z
+			.object({
+				errorCode: z.string().nullish(),
+				errorDesc: z.string().nullish(),
+			})
+			.passthrough()
+			.nullish(),
+	})
+	.passthrough();
+
+/**
+ * One call of a webhook as `GET /api2/v1/webhooksCalls` lists it (Phrase's OpenAPI `WebhookCallDto`): the
+ * call's `uid`, the event's `eventUid`, the webhook, when, where to, the `body` sent (the payload as a string),
+ * the event code, the answer's `statusCode`.
+ */
+export const phraseWebhookCallSchema = z
+	.object({
+		uid: z.string(),
+		eventUid: z.string().nullish(),
+		parentUid: z.string().nullish(),
+		createdAt: z.string().nullish(),
+		url: z.string().nullish(),
+		body: z.string().nullish(),
+		triggerEvent: z.string().nullish(),
+		statusCode: z.number().int().nullish(),
+		retryAttempt: z.number().int().nullish(),
+		webhookSettings: z.object({ uid: z.string().nullish() }).passthrough().nullish(),
+	})
+	.passthrough();
+
+export type PhraseWebhookCall = z.output<typeof phraseWebhookCallSchema>;

@@ -1,21 +1,24 @@
 /**
- * Job status names differ between Phrase's REST API and its webhooks (support.phrase.com/hc/en-us/articles/5709693398812, "Job status names"):
- * the API's ACCEPTED is the webhook's ASSIGNED, COMPLETED is COMPLETED_BY_LINGUIST, DELIVERED is COMPLETED...
- * so "completed" means a different code in each. This is the one place that maps them.
+ * Job status names differ between Phrase's REST API and its webhooks: the API's job statuses are NEW, ACCEPTED,
+ * DECLINED, REJECTED, DELIVERED, EMAILED, COMPLETED, CANCELLED (developers.phrase.com/en/api/tms/latest/job/
+ * list-jobs, `status`), while webhooks carry ASSIGNED, COMPLETED_BY_LINGUIST, DECLINED_BY_LINGUIST, and a
+ * COMPLETED that is the API's DELIVERED (real deliveries; the pairing is the one Blackbird's open-source Phrase app
+ * labels: ASSIGNED "Accepted by provider", COMPLETED "Delivered"...). "Completed" thus means a different code in
+ * each. This is the one place that maps them; a webhook name not listed passes through unchanged.
  */
-export const WEBHOOK_TO_API_STATUS: Record<string, string> = {
-	NEW: 'NEW',
-	ASSIGNED: 'ACCEPTED',
-	DECLINED_BY_LINGUIST: 'DECLINED',
-	REJECTED_BY_LINGUIST: 'REJECTED',
-	COMPLETED: 'DELIVERED',
-	EMAILED: 'EMAILED',
-	COMPLETED_BY_LINGUIST: 'COMPLETED',
-	CANCELLED: 'CANCELLED',
-};
+export const STATUS_PAIRS = [
+	{ api: 'NEW', webhook: 'NEW', label: 'New' },
+	{ api: 'EMAILED', webhook: 'EMAILED', label: 'Emailed' },
+	{ api: 'ACCEPTED', webhook: 'ASSIGNED', label: 'Accepted' },
+	{ api: 'DECLINED', webhook: 'DECLINED_BY_LINGUIST', label: 'Declined' },
+	{ api: 'REJECTED', webhook: 'REJECTED_BY_LINGUIST', label: 'Rejected' },
+	{ api: 'COMPLETED', webhook: 'COMPLETED_BY_LINGUIST', label: 'Completed' },
+	{ api: 'DELIVERED', webhook: 'COMPLETED', label: 'Delivered' },
+	{ api: 'CANCELLED', webhook: 'CANCELLED', label: 'Cancelled' },
+] as const;
 
-const API_TO_WEBHOOK_STATUS: Record<string, string> = Object.fromEntries(
-	Object.entries(WEBHOOK_TO_API_STATUS).map(([w, a]) => [a, w]),
+const WEBHOOK_TO_API_STATUS: Record<string, string> = Object.fromEntries(
+	STATUS_PAIRS.map(({ webhook, api }) => [webhook, api]),
 );
 
 /** A webhook status in the API's terms (unknown names pass through). */
@@ -23,21 +26,22 @@ export function apiStatusOf(webhookStatus: string): string {
 	return WEBHOOK_TO_API_STATUS[webhookStatus] ?? webhookStatus;
 }
 
-/** An API status in the webhook's terms (unknown names pass through). */
-export function webhookStatusOf(apiStatus: string): string {
-	return API_TO_WEBHOOK_STATUS[apiStatus] ?? apiStatus;
-}
-
 /**
- * The status filter's options: value `api:<API name>` or `webhook:<webhook name>`, so a user can pick in
- * either naming and "COMPLETED" in API terms matches a webhook's COMPLETED_BY_LINGUIST.
+ * The status filter's options: the name Phrase's UI shows, the value `api:<API name>`; the description gives both
+ * codes. A saved value stays the same whatever the option is called.
  */
-export const STATUS_FILTER_OPTIONS = [
-	...Object.entries(WEBHOOK_TO_API_STATUS).map(([webhook, api]) => ({
-		name: `${api} (API name; webhook: ${webhook})`,
-		value: `api:${api}`,
-	})),
-].sort((a, b) => a.name.localeCompare(b.name));
+export const STATUS_FILTER_OPTIONS = STATUS_PAIRS.map(({ api, webhook, label }) => ({
+	name: label,
+	value: `api:${api}`,
+	description: `API: ${api}; webhook: ${webhook}`,
+})).sort((a, b) => a.name.localeCompare(b.name));
+
+/** The job statuses an API call filters by, as options (the action node's Get Many). */
+export const API_STATUS_OPTIONS = STATUS_PAIRS.map(({ api, label }) => ({
+	name: label,
+	value: api,
+	description: `API name ${api}`,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 /** Whether a job's webhook status matches one of the filter's values (in API terms). */
 export function statusMatches(webhookStatus: string, filter: readonly string[]): boolean {

@@ -28,7 +28,11 @@ export const PHRASE_API: VendorApi = {
 			? ((body as IDataObject).errorCode as string)
 			: undefined,
 	hint: (status) =>
-		status === 401 ? 'Check the Phrase TMS credential (data center, user or token).' : undefined,
+		status === 401
+			? 'Check the Phrase TMS credential (data center, user or token).'
+			: status === 403
+				? "The Phrase TMS user may not do this: webhooks and their history need Phrase's Administrator role."
+				: undefined,
 	renewsTokenOn401: true,
 	errorClass: PhraseApiError,
 };
@@ -46,6 +50,8 @@ export async function phraseRequest(
 		qs?: IDataObject;
 		accept?: number[];
 		rateLimitWaitMs?: number;
+		timeoutMs?: number;
+		form?: boolean;
 	} = {},
 ): Promise<ApiAnswer> {
 	return await apiRequest(ctx, PHRASE_API, { method, path, ...options });

@@ -3,9 +3,15 @@ import {
 	phraseJobWebhook,
 	phraseProjectWebhook,
 	phraseSampleJobPart,
+	phraseSampleWebhook,
 } from '../../cli/samples/phrase';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
-import { apiStatusOf, statusMatches, webhookStatusOf } from '../../nodes/Phrase/statuses';
+import {
+	apiStatusOf,
+	STATUS_FILTER_OPTIONS,
+	STATUS_PAIRS,
+	statusMatches,
+} from '../../nodes/Phrase/statuses';
 import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { PhraseSimulator } from '../simulators/phrase';
 
@@ -29,14 +35,60 @@ function request(body: unknown, extra: Partial<FakeRequest> = {}): FakeRequest {
 const deliver = deliverTo(trigger);
 
 describe('Phrase job statuses: webhook and API names', () => {
-	it("maps both ways, as Phrase's webhooks help page tabulates", () => {
-		expect(apiStatusOf('COMPLETED_BY_LINGUIST')).toBe('COMPLETED');
-		expect(apiStatusOf('COMPLETED')).toBe('DELIVERED');
-		expect(apiStatusOf('ASSIGNED')).toBe('ACCEPTED');
-		expect(webhookStatusOf('COMPLETED')).toBe('COMPLETED_BY_LINGUIST');
-		expect(webhookStatusOf('DELIVERED')).toBe('COMPLETED');
-		expect(statusMatches('COMPLETED_BY_LINGUIST', ['api:COMPLETED'])).toBe(true);
-		expect(statusMatches('COMPLETED', ['api:COMPLETED'])).toBe(false);
+	// every pairing, both ways (README "Job statuses: two namings")
+	it.each([
+		['NEW', 'NEW'],
+		['EMAILED', 'EMAILED'],
+		['ASSIGNED', 'ACCEPTED'],
+		['DECLINED_BY_LINGUIST', 'DECLINED'],
+		['REJECTED_BY_LINGUIST', 'REJECTED'],
+		['COMPLETED_BY_LINGUIST', 'COMPLETED'],
+		['COMPLETED', 'DELIVERED'],
+		['CANCELLED', 'CANCELLED'],
+	])('webhook %s is API %s', (webhook, api) => {
+		expect(apiStatusOf(webhook)).toBe(api);
+		// one webhook name per API name: the pairing is a one-to-one table
+		expect(STATUS_PAIRS.filter((p) => p.api === api).map((p) => p.webhook)).toEqual([webhook]);
+		expect(statusMatches(webhook, [`api:${api}`])).toBe(true);
+		// and no other API name matches it
+		const others = STATUS_PAIRS.map((p) => p.api).filter((a) => a !== api);
+		expect(
+			statusMatches(
+				webhook,
+				others.map((a) => `api:${a}`),
+			),
+		).toBe(false);
+		expect(STATUS_FILTER_OPTIONS.find((o) => o.value === `api:${api}`)?.description).toBe(
+			`API: ${api}; webhook: ${webhook}`,
+		);
+	});
+
+	it('covers every API job status and names the options as Phrase does', () => {
+		expect(STATUS_PAIRS.map((p) => p.api).sort()).toEqual([
+			'ACCEPTED',
+			'CANCELLED',
+			'COMPLETED',
+			'DECLINED',
+			'DELIVERED',
+			'EMAILED',
+			'NEW',
+			'REJECTED',
+		]);
+		expect(STATUS_FILTER_OPTIONS.map((o) => o.name)).toEqual([
+			'Accepted',
+			'Cancelled',
+			'Completed',
+			'Declined',
+			'Delivered',
+			'Emailed',
+			'New',
+			'Rejected',
+		]);
+	});
+
+	it('lets a status name it does not know through unchanged', () => {
+		expect(apiStatusOf('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+		expect(statusMatches('REJECTED', ['api:REJECTED'])).toBe(true);
 	});
 });
 
@@ -329,5 +381,193 @@ describe('Phrase TMS Trigger: through the API', () => {
 		);
 		expect([status, items.length]).toEqual([503, 0]);
 		expect(logs.join('\n')).toContain('Job not found');
+	});
+});
+
+describe('Phrase TMS Trigger: what real Phrase traffic looks like (issue 14)', () => {
+	const v2 = (body: unknown, extra: Partial<FakeRequest> = {}) =>
+		deliver(request(body, { typeVersion: 2, ...extra }));
+
+	it.each([
+		['Unix seconds (what Phrase sends)', 1741357466, '2025-03-07T14:24:26.000Z'],
+		['Unix seconds as text', '1741357466', '2025-03-07T14:24:26.000Z'],
+		['milliseconds', 1741357466123, '2025-03-07T14:24:26.123Z'],
+		['ISO 8601', '2025-03-07T14:24:26Z', '2025-03-07T14:24:26.000Z'],
+		['nothing', undefined, null],
+		['garbage', 'yesterday', null],
+	])('occurredAt from a timestamp in %s', async (_name, timestamp, occurredAt) => {
+		const body = { ...phraseJobWebhook('JOB_CREATED', [phraseSampleJobPart()]), timestamp };
+		expect((await v2(body)).items[0].occurredAt).toBe(occurredAt);
+		expect((await deliver(request(body))).items[0].occurredAt).toBe(occurredAt);
+	});
+
+	it('JOB_TARGET_UPDATED with one `jobPart` (not a list): one item', async () => {
+		const body = phraseSampleWebhook('JOB_TARGET_UPDATED', { jobUid: 'tgt1', status: 'NEW' });
+		expect(body.jobPart).toBeDefined();
+		expect(body.jobParts).toBeUndefined();
+		const { status, items } = await v2(body);
+		expect(status).toBe(200);
+		expect(items).toEqual([
+			expect.objectContaining({ event: 'JOB_TARGET_UPDATED', jobId: 'tgt1', status: 'NEW' }),
+		]);
+	});
+
+	it('JOB_UNEXPORTED `{jobUid, error}` without parts: one item with the job id and the error', async () => {
+		const body = {
+			event: 'JOB_UNEXPORTED',
+			jobUid: 'KdUQ7rcc5UWs3ZjNXjGnQ1',
+			error: 'An internal error occurred.',
+			timestamp: 1672329301,
+			eventUid: 'unexp0000000000000001',
+		};
+		const { items } = await v2(body);
+		expect(items).toEqual([
+			expect.objectContaining({
+				event: 'JOB_UNEXPORTED',
+				jobId: 'KdUQ7rcc5UWs3ZjNXjGnQ1',
+				error: 'An internal error occurred.',
+				eventUid: 'unexp0000000000000001',
+				eventKey: 'phrase:JOB_UNEXPORTED:unexp0000000000000001',
+			}),
+		]);
+	});
+
+	it('keeps `workUnit` of continuous jobs and LQA in the item', async () => {
+		const workUnit = { id: 162634, supported: true, file: { name: 'strings.xml' } };
+		const body = phraseJobWebhook('JOB_AUTO_LQA_FINISHED', [
+			{ ...phraseSampleJobPart({ jobUid: 'lqa1' }), workUnit },
+		]);
+		const { items } = await v2(body);
+		expect((items[0].jobPart as { workUnit: unknown }).workUnit).toEqual(workUnit);
+	});
+
+	it('refuses, 400, job parts in forms no vendor sends: a uid with a slash, a project uid with ".."', async () => {
+		for (const part of [
+			{ ...phraseSampleJobPart(), uid: '../../api2/v1/x' },
+			{ ...phraseSampleJobPart(), project: { uid: '..' } },
+		]) {
+			const { status, items } = await v2(phraseJobWebhook('JOB_CREATED', [part]));
+			expect([status, items.length]).toEqual([400, 0]);
+		}
+	});
+
+	it('exposes `eventUid` in every item', async () => {
+		const jobBody = phraseJobWebhook('JOB_CREATED', [phraseSampleJobPart()]);
+		const projectBody = phraseProjectWebhook('PROJECT_CREATED');
+		for (const body of [jobBody, projectBody]) {
+			expect((await v2(body)).items[0].eventUid).toBe(body.eventUid);
+			expect((await deliver(request(body))).items[0].eventUid).toBe(body.eventUid);
+		}
+		const perDelivery = await v2(jobBody, { nodeParameters: { output: 'perDelivery' } });
+		expect(perDelivery.items[0]).toMatchObject({
+			eventUid: jobBody.eventUid,
+			eventKey: `phrase:JOB_CREATED:${String(jobBody.eventUid)}`,
+		});
+	});
+
+	it('eventKey (version 2): the same for a retry, different for another event, one per job part', async () => {
+		const parts = [phraseSampleJobPart({ jobUid: 'a' }), phraseSampleJobPart({ jobUid: 'b' })];
+		const first = phraseJobWebhook('JOB_UPDATED', parts);
+		const again = { ...first }; // Phrase's retry or a replay: the same body
+		const next = phraseJobWebhook('JOB_UPDATED', parts); // the source updated once more: a new eventUid
+		const keys = async (body: unknown) => (await v2(body)).items.map((i) => i.eventKey);
+		expect(await keys(first)).toEqual([
+			`phrase:JOB_UPDATED:${String(first.eventUid)}:a`,
+			`phrase:JOB_UPDATED:${String(first.eventUid)}:b`,
+		]);
+		expect(await keys(again)).toEqual(await keys(first));
+		expect(await keys(next)).not.toEqual(await keys(first));
+		// without eventUid (Phrase's payload examples): what the event says about the part
+		const { eventUid, ...withoutUid } = first;
+		void eventUid;
+		expect(await keys(withoutUid)).toEqual([
+			'phrase:JOB_UPDATED:a:COMPLETED_BY_LINGUIST',
+			'phrase:JOB_UPDATED:b:COMPLETED_BY_LINGUIST',
+		]);
+	});
+
+	it('eventKey (version 1): unchanged, what the event says about the part', async () => {
+		const body = phraseJobWebhook('JOB_UPDATED', [phraseSampleJobPart({ jobUid: 'a' })]);
+		expect((await deliver(request(body))).items[0].eventKey).toBe(
+			'phrase:JOB_UPDATED:a:COMPLETED_BY_LINGUIST',
+		);
+	});
+
+	it('the Job Statuses filter applies to Job Status Changed only', async () => {
+		const parts = [phraseSampleJobPart({ jobUid: 'n1', status: 'NEW' })];
+		const nodeParameters = { statuses: ['api:COMPLETED'] };
+		for (const event of ['JOB_CREATED', 'JOB_ASSIGNED', 'JOB_UPDATED', 'JOB_DELETED']) {
+			const { items } = await v2(phraseJobWebhook(event, parts), { nodeParameters });
+			expect([event, items.map((i) => i.jobId)]).toEqual([event, ['n1']]);
+		}
+		const changed = await v2(phraseJobWebhook('JOB_STATUS_CHANGED', parts), { nodeParameters });
+		expect([changed.status, changed.items.length]).toEqual([200, 0]);
+	});
+
+	it('offers the newer event codes by name; the value stays the code', () => {
+		const events = trigger.description.properties.find((p) => p.name === 'events')!;
+		const options = (events.options ?? []) as Array<{ name: string; value: string }>;
+		for (const code of [
+			'JOB_UNSHARED',
+			'JOB_AUTO_LQA_FINISHED',
+			'JOB_METADATA_UPDATED',
+			'JOB_CUSTOM_FIELDS_UPDATED',
+			'PROJECT_UNSHARED',
+		])
+			expect(options.map((o) => o.value)).toContain(code);
+		expect(options.find((o) => o.value === 'JOB_STATUS_CHANGED')?.name).toBe('Job Status Changed');
+		// n8n lists a trigger's actions as "On <name, lower-cased>": no code, no repeated word
+		for (const { name } of options) {
+			expect(name).not.toMatch(/_|:/);
+			expect(name.toLowerCase()).not.toMatch(/\b(\w+) \1\b/);
+		}
+	});
+});
+
+describe('Phrase TMS Trigger: forged deliveries', () => {
+	const body = phraseJobWebhook('JOB_STATUS_CHANGED', [phraseSampleJobPart()]);
+	it.each([
+		['the token in Authorization instead', { authorization: `Bearer ${TOKEN}` }],
+		['the token in another case', { 'x-memsource-token': TOKEN.toUpperCase() }],
+		['the token with a space', { 'x-memsource-token': ` ${TOKEN}` }],
+		['a prefix of the token', { 'x-memsource-token': TOKEN.slice(0, 16) }],
+		['an empty token', { 'x-memsource-token': '' }],
+		['the token of another registration', { 'x-memsource-token': 'phrase-other-token-0123456789' }],
+	])('%s → 401, nothing started, the token not echoed', async (_name, headers) => {
+		for (const typeVersion of [1, 2]) {
+			const answer = await deliver(
+				request(body, { headers: { 'content-type': 'application/json', ...headers }, typeVersion }),
+			);
+			expect([answer.status, answer.items.length]).toEqual([401, 0]);
+			expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
+		}
+	});
+
+	it('version 2, manual: the token of the Translation Webhook Secret credential; a weak one refuses all', async () => {
+		const secret = 'manual-credential-secret-0123456789';
+		const manual = (credential: string, token: string) =>
+			deliver(
+				request(body, {
+					typeVersion: 2,
+					staticData: {},
+					nodeParameters: { registration: 'manual' },
+					credentials: { translationWebhookSecretApi: { secret: credential } },
+					headers: { 'content-type': 'application/json', 'x-memsource-token': token },
+				}),
+			);
+		expect((await manual(secret, secret)).status).toBe(200);
+		expect((await manual(secret, `${secret}x`)).status).toBe(401);
+		// a credential that breaks the secret rule checks nothing: every delivery is refused
+		expect((await manual('weak', 'weak')).status).toBe(401);
+		// "No Secret" is an explicit choice
+		const none = await deliver(
+			request(body, {
+				typeVersion: 2,
+				staticData: {},
+				nodeParameters: { registration: 'manual', manualSecretCheck: 'none' },
+				headers: { 'content-type': 'application/json' },
+			}),
+		);
+		expect(none.status).toBe(200);
 	});
 });

@@ -1,22 +1,33 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
- * Phrase TMS Trigger in a real n8n, against the Phrase TMS simulator: activation logs in (n8n's
- * pre-authentication) and creates the webhook, the simulator delivers with X-Memsource-Token, deactivation
- * deletes the webhook.
+ * Phrase TMS in a real n8n, against Phrase TMS simulators: activation logs in (n8n's pre-authentication) and
+ * creates the webhook, the simulator delivers with X-Memsource-Token, deactivation deletes the webhook; every
+ * public corpus delivery; a test listen's temporary webhook; the Phrase TMS node's target file reaching a CMS
+ * byte for byte; the Catch-Up Trigger recovering what n8n missed while stopped and while a workflow was inactive.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import {
 	phraseJobWebhook,
 	phraseProjectWebhook,
 	phraseSampleJobPart,
 } from '../../cli/samples/phrase';
-import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
+import { allEventCodes } from '../../nodes/Phrase/events';
+import { expectedPhraseItems, phraseDeliveries } from '../helpers/phraseCorpus';
 import { SmtpStandIn } from '../helpers/smtp';
-import { PhraseSimulator } from '../simulators/phrase';
+import { LocalServer } from '../simulators/localServer';
+import { PhraseSimulator, type PhraseSimWebhook } from '../simulators/phrase';
 import {
 	editorTypes,
 	eventually,
 	example,
+	listenForTestEvent,
+	PACKAGE,
+	RECEIVER,
 	receivedItems,
 	send,
 	simulate,
@@ -24,11 +35,95 @@ import {
 	triggerWorkflow,
 	waitForWebhookGone,
 	type N8nInstance,
+	type TriggerWorkflow,
 } from './harness';
 
 const USER = { userName: 'pm.e2e', password: 'e2e-phrase-password-secret' };
 const CREDENTIAL = { phraseApi: { id: 'phraseCred000001', name: 'Phrase simulator' } };
 const MANUAL_TOKEN = 'phrase-manual-Token-0123456789';
+const MANUAL_SECRET = 'phrase-manual-credential-secret-0123456789';
+const RECOVERY = { phraseApi: { id: 'phraseRecovery01', name: 'Phrase recovery account' } };
+const SECRET_CREDENTIAL = {
+	translationWebhookSecretApi: { id: 'phraseSecret0001', name: 'Phrase webhook secret' },
+};
+/** A translated file with what breaks careless handling: UTF-8 beyond Latin-1, a BOM, CRLF, a NUL byte. */
+const TRANSLATED = Buffer.concat([
+	Buffer.from([0xef, 0xbb, 0xbf]),
+	Buffer.from('<h1>Produktseite</h1>\r\n<p>Größe: 42 — ✓ 日本語</p>\r\n', 'utf8'),
+	Buffer.from([0x00, 0xff]),
+]);
+
+/** A Phrase TMS Trigger workflow of node version 2 (automatic registration; n8n here runs on 127.0.0.1). */
+function version2(workflow: TriggerWorkflow, allowPrivate = true): TriggerWorkflow {
+	const trigger = workflow.nodes[0] as { typeVersion: number; parameters: Record<string, unknown> };
+	trigger.typeVersion = 2;
+	if (allowPrivate) trigger.parameters.options = { allowPrivateWebhookUrl: true };
+	return workflow;
+}
+
+/** A workflow with the Phrase TMS Catch-Up Trigger polling every minute, then RECEIVER. */
+function catchUpWorkflow(
+	id: string,
+	parameters: Record<string, unknown>,
+	credentials: Record<string, { id: string; name: string }>,
+) {
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: true,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Catch-Up',
+				type: `${PACKAGE}.phraseCatchUpTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+				credentials,
+			},
+			{
+				id: randomUUID(),
+				name: RECEIVER,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
+		],
+		connections: { 'Catch-Up': { main: [[{ node: RECEIVER, type: 'main', index: 0 }]] } },
+		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+	};
+}
+
+/**
+ * An example as the editor imports it: the examples carry no webhook id (it would be shared by everyone who imports
+ * them), and the editor gives each trigger node a new one on import, as this does. n8n's CLI import does not: a
+ * trigger without one would get the URL `<workflow id>/<node name>/phrase`, which n8n does not route when the node
+ * name has spaces.
+ */
+function asImportedByEditor<T extends { nodes: Array<{ type: string; webhookId?: string }> }>(
+	workflow: T,
+): T {
+	for (const node of workflow.nodes)
+		if (node.type === `${PACKAGE}.phraseTrigger` && !node.webhookId) node.webhookId = randomUUID();
+	return workflow;
+}
+
+/** A CMS stand-in that keeps the exact bytes of every request. */
+class BytesRecorder extends LocalServer {
+	readonly received: Array<{ method: string; path: string; type?: string; body: Buffer }> = [];
+	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		this.received.push({
+			method: req.method ?? '',
+			path: req.url ?? '',
+			type: req.headers['content-type'],
+			body: Buffer.concat(chunks),
+		});
+		res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+	}
+}
 
 const workflows = {
 	all: triggerWorkflow({ id: 'phraseAll0000001', node: 'phraseTrigger', credentials: CREDENTIAL }),
@@ -53,17 +148,83 @@ const workflows = {
 		node: 'phraseTrigger',
 		parameters: { registration: 'manual', manualToken: MANUAL_TOKEN },
 	}),
+	// version 2
+	corpus: version2(
+		triggerWorkflow({ id: 'phraseCorpus0001', node: 'phraseTrigger', credentials: CREDENTIAL }),
+	),
+	unreachable: version2(
+		triggerWorkflow({ id: 'phrasePrivate001', node: 'phraseTrigger', credentials: CREDENTIAL }),
+		false,
+	),
+	listen: version2(
+		triggerWorkflow({
+			id: 'phraseListen0001',
+			node: 'phraseTrigger',
+			credentials: CREDENTIAL,
+			active: false,
+			parameters: { events: ['JOB_CREATED'] },
+		}),
+	),
 };
 
-describe('Phrase TMS Trigger in a real n8n', () => {
+/** The recovery account's workflows: a webhook (automatic), one set up by hand, a catch-up for each. */
+const recovery = {
+	webhook: version2(
+		triggerWorkflow({
+			id: 'phraseRecWebhook',
+			node: 'phraseTrigger',
+			credentials: RECOVERY,
+			parameters: { events: ['JOB_STATUS_CHANGED'] },
+		}),
+	),
+	manual: version2(
+		triggerWorkflow({
+			id: 'phraseRecManual1',
+			node: 'phraseTrigger',
+			credentials: SECRET_CREDENTIAL,
+			parameters: { registration: 'manual', events: ['JOB_STATUS_CHANGED'] },
+		}),
+		false,
+	),
+};
+
+describe('Phrase TMS in a real n8n', () => {
 	let n8n: N8nInstance;
 	let phrase: PhraseSimulator;
-	// The e-mail example's own Phrase account, so that its deliveries reach the example alone.
+	// Each example and the catch-up tests have their own Phrase account, so that deliveries reach them alone.
 	let exampleAccount: PhraseSimulator;
+	let cmsAccount: PhraseSimulator;
+	let recoveryAccount: PhraseSimulator;
+	let neverMissAccount: PhraseSimulator;
 	let smtp: SmtpStandIn;
+	let cms: BytesRecorder;
+	// kept across the restart of the catch-up test, removed at the end
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-phrase-'));
 	const url = (workflow: { webhookId: string }) => n8n.webhookUrl(`${workflow.webhookId}/phrase`);
-	const hookOf = (workflow: { webhookId: string }) =>
-		[...phrase.webhooks.values()].find((h) => h.url === url(workflow));
+	const hookOf = (workflow: { webhookId: string }, account = phrase) =>
+		[...account.webhooks.values()].find((h) => h.url === url(workflow));
+	const onlyHook = (account: PhraseSimulator): PhraseSimWebhook => {
+		const hooks = [...account.webhooks.values()];
+		if (hooks.length !== 1) throw new Error(`${hooks.length} webhooks`);
+		return hooks[0];
+	};
+	const catchUps = {
+		// the calls to the automatically registered webhook, and those to the one set up by hand
+		webhook: () =>
+			catchUpWorkflow('phraseRecCatchW1', { webhookUrl: url(recovery.webhook) }, RECOVERY),
+		manual: () =>
+			catchUpWorkflow('phraseRecCatchM1', { webhookUrl: url(recovery.manual) }, RECOVERY),
+	};
+	/** Probes until a freshly activated workflow accepts its token (it reaches static data just after creation). */
+	const acceptsToken = async (target: string, token: string) =>
+		await eventually(`${target} accepts its token`, async () => {
+			const probe = await send(target, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'X-Memsource-Token': token },
+				body: JSON.stringify({ event: 'JOB_CREATED', jobParts: [] }),
+			});
+			return probe.status === 400;
+		});
 
 	beforeAll(async () => {
 		phrase = await new PhraseSimulator({
@@ -76,44 +237,114 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 			},
 		}).start();
 		exampleAccount = await new PhraseSimulator({ ...USER, projects: {} }).start();
-		smtp = await new SmtpStandIn().start();
-		n8n = await startN8n('phrase');
-		await n8n.importCredentials([
-			{
-				id: CREDENTIAL.phraseApi.id,
-				name: CREDENTIAL.phraseApi.name,
-				type: 'phraseApi',
-				data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...USER },
+		cmsAccount = await new PhraseSimulator({
+			...USER,
+			projects: {
+				'prj-Website2026': [
+					{
+						uid: 'j-final',
+						status: 'COMPLETED',
+						targetLang: 'fr',
+						filename: 'product-page.html',
+						target: TRANSLATED,
+					},
+				],
 			},
+		}).start();
+		recoveryAccount = await new PhraseSimulator({ ...USER, projects: {} }).start();
+		neverMissAccount = await new PhraseSimulator({ ...USER, projects: {} }).start();
+		smtp = await new SmtpStandIn().start();
+		cms = await new BytesRecorder().start();
+		n8n = await startN8n('phrase', { userFolder });
+		const account = (id: string, name: string, simulator: PhraseSimulator) => ({
+			id,
+			name,
+			type: 'phraseApi',
+			data: { region: 'custom', baseUrl: simulator.baseUrl, authType: 'password', ...USER },
+		});
+		await n8n.importCredentials([
+			account(CREDENTIAL.phraseApi.id, CREDENTIAL.phraseApi.name, phrase),
+			account('phraseExampleCred', 'Phrase TMS account', exampleAccount),
+			account('phraseCmsCred001', 'Phrase CMS account', cmsAccount),
+			account(RECOVERY.phraseApi.id, RECOVERY.phraseApi.name, recoveryAccount),
+			account('phraseNeverMiss1', 'Phrase never-miss account', neverMissAccount),
 			{
-				id: 'phraseExampleCred',
-				name: 'Phrase TMS account',
-				type: 'phraseApi',
-				data: { region: 'custom', baseUrl: exampleAccount.baseUrl, authType: 'password', ...USER },
+				id: SECRET_CREDENTIAL.translationWebhookSecretApi.id,
+				name: SECRET_CREDENTIAL.translationWebhookSecretApi.name,
+				type: 'translationWebhookSecretApi',
+				data: { secret: MANUAL_SECRET },
 			},
 			smtp.credential('smtpE2e00000001'),
 		]);
-		const emailExample = example('phrase-completed-by-linguist-to-email.json', {
-			credentials: { 'n8n-nodes-base.emailSend': smtp.credential('smtpE2e00000001') },
-		});
-		await n8n.importWorkflows([...Object.values(workflows), emailExample]);
-		for (const workflow of Object.values(workflows)) await n8n.waitForWebhook(url(workflow));
-		// The token reaches n8n's static data just after the webhook is created: probe until the token is accepted,
-		// with a body that is then refused (400), so the probe starts nothing.
-		for (const workflow of [workflows.all, workflows.completed, workflows.allJobs]) {
+		// The examples as a user sets them up: credentials, and (n8n runs on 127.0.0.1 here) the private URL allowed.
+		const allowPrivate = { 'Phrase TMS Trigger': { options: { allowPrivateWebhookUrl: true } } };
+		const phraseNodes = (id: string, name: string) =>
+			Object.fromEntries(
+				['phraseTrigger', 'phrase', 'phraseCatchUpTrigger'].map((node) => [
+					`${PACKAGE}.${node}`,
+					{ type: 'phraseApi', id, name },
+				]),
+			);
+		const emailExample = asImportedByEditor(
+			example('phrase-completed-by-linguist-to-email.json', {
+				parameters: allowPrivate,
+				credentials: { 'n8n-nodes-base.emailSend': smtp.credential('smtpE2e00000001') },
+			}),
+		);
+		const cmsExample = asImportedByEditor(
+			example('phrase-completed-to-cms.json', {
+				parameters: allowPrivate,
+				credentials: phraseNodes('phraseCmsCred001', 'Phrase CMS account'),
+			}),
+		);
+		for (const node of cmsExample.nodes)
+			if (node.name === 'Send to CMS')
+				node.parameters.url = String(node.parameters.url).replace(
+					'https://cms.example.com',
+					cms.url,
+				);
+		const neverMissExample = asImportedByEditor(
+			example('phrase-never-miss-an-event.json', {
+				parameters: allowPrivate,
+				credentials: phraseNodes('phraseNeverMiss1', 'Phrase never-miss account'),
+			}),
+		);
+		await n8n.importWorkflows([
+			...Object.values(workflows),
+			...Object.values(recovery),
+			catchUps.webhook(),
+			catchUps.manual(),
+			emailExample,
+			cmsExample,
+			neverMissExample,
+		]);
+		const registering = [
+			workflows.all,
+			workflows.completed,
+			workflows.allJobs,
+			workflows.corpus,
+		] as const;
+		for (const workflow of [...registering, workflows.manual, recovery.manual])
+			await n8n.waitForWebhook(url(workflow));
+		for (const workflow of registering) {
 			await eventually(`${workflow.id} is registered`, () => !!hookOf(workflow));
-			await eventually(`${workflow.id} accepts its token`, async () => {
-				const probe = await send(url(workflow), {
-					method: 'POST',
-					headers: {
-						'content-type': 'application/json',
-						'X-Memsource-Token': hookOf(workflow)!.secretToken!,
-					},
-					body: JSON.stringify({ event: 'JOB_CREATED', jobParts: [] }),
-				});
-				return probe.status === 400;
-			});
+			await acceptsToken(url(workflow), hookOf(workflow)!.secretToken!);
 		}
+		await eventually(
+			'the recovery webhook is registered',
+			() => recoveryAccount.webhooks.size === 1,
+		);
+		await acceptsToken(url(recovery.webhook), onlyHook(recoveryAccount).secretToken!);
+		// the webhook a user adds by hand in Phrase for the manually set-up workflow
+		recoveryAccount.webhooks.set('manualHook000000000001', {
+			uid: 'manualHook000000000001',
+			url: url(recovery.manual),
+			events: ['JOB_STATUS_CHANGED'],
+			secretToken: MANUAL_SECRET,
+			status: 'ENABLED',
+		});
+		for (const account of [exampleAccount, cmsAccount, neverMissAccount])
+			await eventually('an example registered its webhook', () => account.webhooks.size === 1);
 		console.log(
 			`[e2e phrase] ${phrase.webhooks.size} Phrase webhooks created by activation, after ${phrase.logins} login(s)`,
 		);
@@ -122,19 +353,32 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
-		await phrase?.stop();
-		await exampleAccount?.stop();
-		await smtp?.stop();
-		expect(output).not.toContain(USER.password);
-		expect(output).not.toContain(MANUAL_TOKEN);
+		for (const server of [
+			phrase,
+			exampleAccount,
+			cmsAccount,
+			recoveryAccount,
+			neverMissAccount,
+			smtp,
+			cms,
+		])
+			await server?.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+		for (const secret of [USER.password, MANUAL_TOKEN, MANUAL_SECRET])
+			expect(output).not.toContain(secret);
 	});
 
 	it('activation created one webhook per workflow with the chosen events and a generated token', () => {
-		expect(hookOf(workflows.all)!.events).toEqual([...PHRASE_EVENT_CODES].sort());
+		// version 1 "All Events": the codes version 1 named; version 2: every code named now
+		expect(hookOf(workflows.all)!.events).toEqual([...allEventCodes(1)].sort());
+		expect(hookOf(workflows.corpus)!.events).toEqual([...allEventCodes(2)].sort());
 		expect(hookOf(workflows.completed)!.events).toEqual(['JOB_STATUS_CHANGED']);
 		expect(hookOf(workflows.all)!.secretToken).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 		expect(hookOf(workflows.all)!.secretToken).not.toBe(hookOf(workflows.completed)!.secretToken);
 		expect(hookOf(workflows.manual)).toBeUndefined();
+		// only the fields of Phrase's create-webhook schema
+		for (const body of phrase.webhookCreations)
+			expect(Object.keys(body).sort()).toEqual(['events', 'name', 'secretToken', 'status', 'url']);
 	});
 
 	it('starts workflows for every event family, one item per job part, with both status namings', async () => {
@@ -149,7 +393,7 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 			}),
 		];
 		expect(await phrase.deliver(phraseJobWebhook('JOB_STATUS_CHANGED', parts))).toEqual([
-			200, 200, 200,
+			200, 200, 200, 200,
 		]);
 		expect(
 			await phrase.deliver(
@@ -157,21 +401,23 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 					phraseSampleJobPart({ jobUid: 'j-new', status: 'ASSIGNED' }),
 				]),
 			),
-		).toEqual([200]);
-		expect(await phrase.deliver(phraseProjectWebhook('PROJECT_STATUS_CHANGED'))).toEqual([200]);
+		).toEqual([200, 200]);
+		expect(await phrase.deliver(phraseProjectWebhook('PROJECT_STATUS_CHANGED'))).toEqual([
+			200, 200,
+		]);
 		expect(
 			await phrase.deliver({
 				event: 'PROJECT_TEMPLATE_CREATED',
 				projectTemplate: { uid: 'tpl-1', name: 'Marketing' },
 			}),
-		).toEqual([200]);
+		).toEqual([200, 200]);
 		expect(
 			await phrase.deliver({
 				event: 'ANALYSIS_CREATED',
 				analyse: { uid: 'an-1' },
 				project: { uid: 'prj-Website2026' },
 			}),
-		).toEqual([200]);
+		).toEqual([200, 200]);
 
 		const all = receivedItems(await n8n.waitForExecutions(workflows.all.id, 5));
 		expect(
@@ -188,6 +434,7 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 			status: 'COMPLETED_BY_LINGUIST',
 			apiStatus: 'COMPLETED',
 			projectName: 'Website 2026',
+			occurredAt: '2026-11-25T10:00:00.000Z',
 			metadata: { project: { name: 'Website 2026' } },
 		});
 		expect(all[0][1]).toMatchObject({ status: 'COMPLETED', apiStatus: 'DELIVERED' });
@@ -196,12 +443,13 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 		const completed = receivedItems(await n8n.waitForExecutions(workflows.completed.id, 1)).flat();
 		expect(completed.map((i) => i.jobId)).toEqual(['j-done']);
 
-		// All jobs of the project are COMPLETED in the API: one item for the project.
+		// All jobs of the project's step 1 are COMPLETED in the API: one item for the project.
 		const allJobs = receivedItems(await n8n.waitForExecutions(workflows.allJobs.id, 1)).flat();
 		expect(allJobs).toEqual([
 			expect.objectContaining({
 				projectId: 'prj-Website2026',
 				allJobsReachedStatus: 'COMPLETED',
+				workflowLevel: 1,
 				jobCount: 2,
 			}),
 		]);
@@ -254,10 +502,17 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 			body: '{"event": "JOB_CREATED", ',
 		});
 		expect(unparseable.status).toBe(422);
-		expect(await phrase.deliver(phraseProjectWebhook('PROJECT_DELETED'), 'forged-token')).toEqual([
-			401,
-		]);
-		expect(await phrase.deliver(phraseProjectWebhook('PROJECT_CREATED'))).toEqual([200]);
+		const forged = await phrase.call(
+			hookOf(workflows.all)!,
+			phraseProjectWebhook('PROJECT_DELETED'),
+			{
+				tokenOverride: 'forged-token',
+			},
+		);
+		expect(forged).toBe(401);
+		expect(await phrase.call(hookOf(workflows.all)!, phraseProjectWebhook('PROJECT_CREATED'))).toBe(
+			200,
+		);
 		const after = await n8n.waitForExecutions(workflows.all.id, before + 1);
 		expect(after).toHaveLength(before + 1);
 		expect(receivedItems(after).at(-1)![0]).toMatchObject({ event: 'PROJECT_CREATED' });
@@ -294,6 +549,66 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 		).toBe(401);
 	});
 
+	it('every public corpus delivery through n8n (version 2): 200 and the item README describes', async () => {
+		const hook = hookOf(workflows.corpus)!;
+		// (the "every event family" deliveries reached this All Events workflow too)
+		const before = await n8n.countExecutions({ workflowId: workflows.corpus.id });
+		for (const fixture of phraseDeliveries)
+			expect([fixture.file, await phrase.call(hook, fixture.request!.body)]).toEqual([
+				fixture.file,
+				200,
+			]);
+		const executions = await n8n.waitForExecutions(
+			workflows.corpus.id,
+			before + phraseDeliveries.length,
+		);
+		const received = receivedItems(executions.slice(before));
+		expect(received).toHaveLength(phraseDeliveries.length);
+		phraseDeliveries.forEach((fixture, i) => {
+			const expected = expectedPhraseItems(fixture);
+			expect([fixture.file, received[i].length]).toEqual([fixture.file, expected.length]);
+			received[i].forEach((item, j) => expect(item).toMatchObject(expected[j]));
+		});
+		console.log(
+			`[e2e phrase] ${phraseDeliveries.length} corpus deliveries: ${received.flat().length} items, as expected`,
+		);
+	});
+
+	it('version 2 refuses to register a URL Phrase cannot reach, naming WEBHOOK_URL', async () => {
+		await eventually(
+			'n8n reports the refused activation',
+			() =>
+				/Phrase TMS cannot deliver to this workflow/.test(n8n.output) &&
+				/WEBHOOK_URL/.test(n8n.output),
+			60_000,
+		);
+		expect(hookOf(workflows.unreachable)).toBeUndefined();
+	});
+
+	it('a test listen creates a temporary webhook for the Test URL and deletes it when listening stops', async () => {
+		const testUrl = `${n8n.baseUrl}/webhook-test/${workflows.listen.webhookId}/phrase`;
+		const testHook = () => [...phrase.webhooks.values()].find((h) => h.url === testUrl);
+		// one test event ends the listening
+		await listenForTestEvent(n8n, workflows.listen.id, 'Trigger');
+		await eventually('the test listen created its webhook', () => !!testHook());
+		expect(testHook()!.events).toEqual(['JOB_CREATED']);
+		await eventually('the Test URL accepts the token', async () => {
+			const status = await phrase.call(
+				testHook()!,
+				phraseJobWebhook('JOB_CREATED', [phraseSampleJobPart({ jobUid: 'j-test' })]),
+			);
+			return status === 200;
+		});
+		await eventually('the temporary webhook is deleted', () => !testHook());
+		// stopping the listening (the editor's "Stop listening") deletes it too
+		await listenForTestEvent(n8n, workflows.listen.id, 'Trigger');
+		await eventually('the test listen created its webhook again', () => !!testHook());
+		const stop = await n8n.rest('DELETE', `/rest/test-webhook/${workflows.listen.id}`);
+		expect(stop.status).toBe(200);
+		await eventually('the temporary webhook is deleted after stopping', () => !testHook());
+		expect(hookOf(workflows.listen)).toBeUndefined(); // the workflow itself is not active
+	});
+
 	it('deactivation deletes the webhook it created, logging in again when the token has expired', async () => {
 		const uid = hookOf(workflows.completed)!.uid;
 		const logins = phrase.logins;
@@ -306,7 +621,6 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 	});
 
 	it('runs the "completed → e-mail" example: its webhook is created on its account, the e-mail is sent', async () => {
-		await eventually('the example created its webhook', () => exampleAccount.webhooks.size === 1);
 		const parts = [
 			phraseSampleJobPart({ jobUid: 'j-final', status: 'COMPLETED_BY_LINGUIST', targetLang: 'fr' }),
 			phraseSampleJobPart({
@@ -335,9 +649,133 @@ describe('Phrase TMS Trigger in a real n8n', () => {
 		);
 	});
 
-	it('offers the trigger and its credential in the editor', async () => {
+	it('runs the "completed → CMS" example: the translated file reaches the CMS byte for byte', async () => {
+		const parts = [
+			phraseSampleJobPart({
+				jobUid: 'j-final',
+				status: 'COMPLETED_BY_LINGUIST',
+				targetLang: 'fr',
+				projectUid: 'prj-Website2026',
+			}),
+		];
+		await eventually(
+			'the CMS example accepts the delivery',
+			async () =>
+				(await cmsAccount.deliver(phraseJobWebhook('JOB_STATUS_CHANGED', parts)))[0] === 200,
+		);
+		const [execution] = await n8n.waitForExecutions('phraseExample002', 1, 60_000);
+		expect([execution.status, execution.error]).toEqual(['success', null]);
+		expect(cms.received).toHaveLength(1);
+		const [put] = cms.received;
+		expect(put.method).toBe('PUT');
+		expect(put.path).toBe('/api/translations/j-final?locale=fr&file=product-page_fr.html');
+		expect(put.body.equals(TRANSLATED)).toBe(true);
+		expect(execution.binaries['Download Target File']?.[0]?.data).toMatchObject({
+			fileName: 'product-page_fr.html',
+		});
+		// Phrase's asynchronous export was asked for, polled and downloaded once
+		const asked = cmsAccount.requests.map((r) => `${r.method} ${r.path.replace(/\d+$/, '{id}')}`);
+		expect(asked).toEqual(
+			expect.arrayContaining([
+				'PUT /api2/v3/projects/prj-Website2026/jobs/j-final/targetFile',
+				'GET /api2/v1/async/{id}',
+				'GET /api2/v2/projects/prj-Website2026/jobs/j-final/downloadTargetFile/{id}',
+			]),
+		);
+		console.log(`[e2e phrase] CMS example: ${put.body.length} bytes arrived unchanged`);
+	});
+
+	it('catch-up: what n8n missed while stopped, and while a workflow was inactive, comes out once', async () => {
+		const statusChange = (jobUid: string) =>
+			phraseJobWebhook('JOB_STATUS_CHANGED', [phraseSampleJobPart({ jobUid })]);
+		const keyOf = (body: Record<string, unknown>) =>
+			`phrase:JOB_STATUS_CHANGED:${String(body.eventUid)}:${String((body.jobParts as Array<{ uid: string }>)[0].uid)}`;
+
+		// running: delivered by the webhooks, nothing for the catch-ups
+		const e0 = statusChange('rec-0');
+		expect(await recoveryAccount.deliver(e0)).toEqual([200, 200]);
+		const m0 = statusChange('nm-0');
+		await eventually(
+			'the never-miss example accepts the delivery',
+			async () => (await neverMissAccount.deliver(m0))[0] === 200,
+		);
+		await n8n.waitForExecutions(recovery.webhook.id, 1);
+		await n8n.waitForExecutions('phraseExample003', 1);
+
+		// (a) n8n stopped: Phrase's calls fail
+		const e1 = statusChange('rec-1');
+		const e2 = statusChange('rec-2');
+		const m1 = statusChange('nm-1');
+		await n8n.stop({ graceMs: 90_000 }); // the user folder is ours: it stays
+		expect(await recoveryAccount.deliver(e1)).toEqual([0, 0]);
+		expect(await recoveryAccount.deliver(e2)).toEqual([0, 0]);
+		expect(await neverMissAccount.deliver(m1)).toEqual([0]);
+		await n8n.start();
+		// activation polls at once: each catch-up emits the two events its webhook missed
+		const webhookCatchUp = receivedItems(
+			await n8n.waitForExecutions('phraseRecCatchW1', 1, 60_000),
+		);
+		expect(webhookCatchUp.flat().map((i) => i.eventKey)).toEqual([keyOf(e1), keyOf(e2)]);
+		const manualCatchUp = receivedItems(await n8n.waitForExecutions('phraseRecCatchM1', 1, 60_000));
+		expect(manualCatchUp.flat().map((i) => i.eventKey)).toEqual([keyOf(e1), keyOf(e2)]);
+		// the same items the webhook trigger emits (version 2)
+		const delivered = receivedItems(
+			await n8n.executions({ workflowId: recovery.webhook.id }),
+		)[0][0];
+		const recovered = webhookCatchUp[0][0];
+		expect(Object.keys(recovered)).toEqual(Object.keys(delivered));
+
+		// (b) the manually set-up workflow inactive: its call gets 404, the automatic one's 200
+		await n8n.unpublish(recovery.manual.id);
+		await waitForWebhookGone(url(recovery.manual));
+		const e3 = statusChange('rec-3');
+		expect(await recoveryAccount.deliver(e3)).toEqual([200, 404]);
+		// Phrase retries m1; this time the webhook gets it: Remove Duplicates lets the key through once
+		expect(await neverMissAccount.call(onlyHook(neverMissAccount), m1)).toBe(200);
+
+		// the next poll (every minute): e3 for the inactive workflow's catch-up, nothing new for the other
+		const polls = recoveryAccount.requests.filter(
+			(r) => r.path === '/api2/v1/webhooksCalls',
+		).length;
+		await eventually(
+			'both catch-ups polled again',
+			() =>
+				recoveryAccount.requests.filter((r) => r.path === '/api2/v1/webhooksCalls').length >=
+				polls + 2,
+			150_000,
+		);
+		const manualAgain = receivedItems(await n8n.waitForExecutions('phraseRecCatchM1', 2, 60_000));
+		expect(manualAgain.map((items) => items.map((i) => i.eventKey))).toEqual([
+			[keyOf(e1), keyOf(e2)],
+			[keyOf(e3)],
+		]);
+		expect(await n8n.countExecutions({ workflowId: 'phraseRecCatchW1' })).toBe(1);
+
+		// the never-miss example: each event once after Remove Duplicates, whichever trigger saw it first
+		const neverMiss = await n8n.waitForExecutions('phraseExample003', 3, 60_000);
+		const once = neverMiss.flatMap(
+			(e) => (e.items['Each event once'] ?? []) as Array<{ eventKey: string }>,
+		);
+		expect(once.map((i) => i.eventKey)).toEqual([keyOf(m0), keyOf(m1)]);
+		console.log(
+			`[e2e phrase] catch-up: 2 events missed while n8n was stopped and 1 while a workflow was inactive recovered once; never-miss example: ${neverMiss.length} executions, ${once.length} events through`,
+		);
+	});
+
+	it('keeps no secret in execution data: tokens, passwords, the manual secret', async () => {
+		const data = JSON.stringify(await n8n.executions());
+		const tokens = [phrase, exampleAccount, cmsAccount, recoveryAccount, neverMissAccount].flatMap(
+			(account) => [...account.webhooks.values()].map((h) => h.secretToken ?? ''),
+		);
+		for (const secret of [...tokens, USER.password, MANUAL_TOKEN, MANUAL_SECRET].filter(Boolean))
+			expect(data).not.toContain(secret);
+		expect(data.length).toBeGreaterThan(10_000); // the executions were read
+	});
+
+	it('offers the nodes and the credential in the editor', async () => {
 		const types = await editorTypes(n8n);
-		expect(types.nodes).toContain('n8n-nodes-translation-events.phraseTrigger');
+		for (const node of ['phraseTrigger', 'phrase', 'phraseCatchUpTrigger'])
+			expect(types.nodes).toContain(`${PACKAGE}.${node}`);
 		expect(types.credentials).toContain('phraseApi');
 	});
 });

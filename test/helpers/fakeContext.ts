@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { Readable } from 'node:stream';
 
 import type {
@@ -54,6 +54,35 @@ export const AUTHENTICATORS: Record<string, Authenticator> = {
 		},
 	}),
 };
+
+/**
+ * n8n's `helpers.httpRequestWithAuthentication` for a credential type: let the credential sign, then send. For a
+ * credential that pre-authenticates (PhraseApi), a request that fails with 401 is sent once more after logging in
+ * again, as n8n does for an expirable token.
+ */
+export async function authenticatedRequest(
+	type: string,
+	credentials: IDataObject | undefined,
+	options: IHttpRequestOptions,
+	record?: RecordedRequest[],
+): Promise<unknown> {
+	if (!credentials) throw new Error(`no credentials of type ${type}`);
+	const authenticate = AUTHENTICATORS[type];
+	const send = async () =>
+		await httpRequest(
+			authenticate
+				? await authenticate(credentials as ICredentialDataDecryptedObject, options)
+				: options,
+			record,
+		);
+	try {
+		return await send();
+	} catch (error) {
+		if (type !== 'phraseApi' || (error as { httpCode?: string }).httpCode !== '401') throw error;
+		delete credentials.sessionToken;
+		return await send();
+	}
+}
 
 /** Every HTTP request the fakes made, for assertions (method, URL, headers). */
 export interface RecordedRequest {
@@ -185,15 +214,8 @@ function base(options: FakeNodeOptions) {
 			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		httpRequest: async (o: IHttpRequestOptions) => await httpRequest(o, requests),
 		// What n8n does for a credential with an `authenticate` function: let it sign, then send.
-		httpRequestWithAuthentication: async (type: string, o: IHttpRequestOptions) => {
-			const found = options.credentials?.[type];
-			if (!found) throw new Error(`no credentials of type ${type}`);
-			const authenticate = AUTHENTICATORS[type];
-			return await httpRequest(
-				authenticate ? await authenticate(found as ICredentialDataDecryptedObject, o) : o,
-				requests,
-			);
-		},
+		httpRequestWithAuthentication: async (type: string, o: IHttpRequestOptions) =>
+			await authenticatedRequest(type, options.credentials?.[type], o, requests),
 		prepareBinaryData: async (body: Buffer | Readable, fileName?: string, mimeType?: string) => {
 			const buffer = await streamToBuffer(body);
 			const binary: IBinaryData = {

@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestOptions,
 	IWebhookFunctions,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { pathTokenParameter } from '../../nodes/common/urlToken';
-import { AUTHENTICATORS, httpRequest, WEBHOOK_ID } from './fakeContext';
+import { authenticatedRequest, httpRequest, WEBHOOK_ID } from './fakeContext';
 
 /** The route parameter the trigger's path token arrives in (see urlToken.ts). */
 export const PATH_TOKEN = pathTokenParameter(WEBHOOK_ID);
@@ -108,16 +107,8 @@ export function fakeWebhookContext(request: FakeRequest): {
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			httpRequest: async (options: IHttpRequestOptions) => await httpRequest(options),
 			// What n8n does for a credential with an `authenticate` function: let it sign, then send.
-			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) => {
-				const credentials = request.credentials?.[type];
-				if (!credentials) throw new Error(`no credentials of type ${type}`);
-				const authenticate = AUTHENTICATORS[type];
-				return await httpRequest(
-					authenticate
-						? await authenticate(credentials as ICredentialDataDecryptedObject, options)
-						: options,
-				);
-			},
+			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) =>
+				await authenticatedRequest(type, request.credentials?.[type], options),
 		},
 	} as unknown as IWebhookFunctions;
 	return { ctx, response, logs };

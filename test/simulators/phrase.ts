@@ -1,40 +1,120 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LocalServer } from './localServer';
 
 /**
- * A local Phrase TMS API for tests (base URL `<url>/web`), after Phrase's API reference: `POST
- * /api2/v1/auth/login` ({userName, password} → {token, expires}), `GET /api2/v1/auth/whoAmI`, webhooks v2
- * (create, get, delete; `secretToken` kept), a job, a project's jobs (paged). Requests need
- * `Authorization: ApiToken <token>`; `expireTokens()` makes the issued tokens answer 401, as expired ones do.
- * `deliver()` POSTs a webhook body to every enabled webhook subscribed to its event, with `X-Memsource-Token`.
+ * A local Phrase TMS API for tests (base URL `<url>/web`; the Platform token endpoint at `<url>/idm/oauth/token`),
+ * after Phrase's API reference (developers.phrase.com/en/api/tms/latest) and the answers in
+ * test/fixtures/public/phrase/:
+ * - auth: `POST /api2/v1/auth/login` ({userName, password} → {token}) for `Authorization: ApiToken`; the Platform
+ *   token exchange (form, grant type token-exchange → {access_token, expires_in}) for `Authorization: Bearer`;
+ *   `expireTokens()` makes every issued token answer 401, as expired ones do; `GET /api2/v1/auth/whoAmI`;
+ * - webhooks v2 (create with only the documented fields, else 400; list by url, paged; get; delete) and their
+ *   call history (`GET /api2/v1/webhooksCalls`: pages of 50, `status` SUCCESS|FAIL, `events`, `webhookUid`);
+ * - jobs (get; a project's jobs by `workflowLevel` (1 when not given), `status` repeated, `targetLang`, paged,
+ *   with `totalElements`), the target file export (PUT v3 targetFile → 202 asyncRequest; `GET /api2/v1/async/{id}`
+ *   answers `asyncResponse: null` `asyncPolls` times; the download works once), the original and the bilingual
+ *   (MXLIFF) file;
+ * - projects (get; list by `name` substring and repeated `statuses`, paged);
+ * - `rateLimitNext(n)`: the next n API calls answer 429 with Retry-After.
+ * `deliver()` POSTs a webhook body to every enabled webhook subscribed to its event, with X-Memsource-Token, and
+ * records each call in the history as Phrase does; `receiverUrl` accepts any delivery. `nextEvent()`: see its
+ * comment.
  */
+export interface PhraseSimJob {
+	uid: string;
+	/** in the API's naming (NEW, ACCEPTED, COMPLETED, DELIVERED...) */
+	status: string;
+	targetLang?: string;
+	filename?: string;
+	/** default 1 */
+	workflowLevel?: number;
+	/** the bytes of the translated file (default: a small HTML page naming the job) */
+	target?: Buffer;
+	/** the bytes of the source file */
+	original?: Buffer;
+	/** the export of this job's target file fails with this error code */
+	exportError?: string;
+}
+
 export interface PhraseSimulatorOptions {
 	userName: string;
 	password: string;
+	/** Platform API tokens the token endpoint exchanges */
+	platformTokens?: string[];
+	/** legacy TMS tokens accepted as `ApiToken` as they are */
+	apiTokens?: string[];
 	/** jobs by project uid, with statuses in the API's naming */
-	projects?: Record<
-		string,
-		Array<{ uid: string; status: string; targetLang?: string; filename?: string }>
-	>;
+	projects?: Record<string, PhraseSimJob[]>;
+	/** names and statuses of projects (default: "Project <uid>", NEW) */
+	projectInfo?: Record<string, { name?: string; status?: string }>;
+	/** how often GET /api2/v1/async/{id} answers "not finished" before it is (default 2) */
+	asyncPolls?: number;
+	/** the role whoAmI names, and whether webhook calls can be read (Phrase's Administrator) */
+	role?: 'ADMIN' | 'PROJECT_MANAGER';
 }
+
+export interface PhraseSimWebhook {
+	uid: string;
+	url: string;
+	events: string[];
+	secretToken?: string;
+	name?: string;
+	status: string;
+}
+
+/** One call of a webhook as Phrase's history keeps it (WebhookCallDto). */
+export interface PhraseSimCall {
+	uid: string;
+	eventUid: string | null;
+	parentUid: string | null;
+	webhookSettings: { uid: string | null };
+	createdAt: string;
+	url: string;
+	body: string;
+	triggerEvent: string;
+	statusCode: number | null;
+	errorMessage: string | null;
+	retryAttempt: number;
+	/** not part of Phrase's answer: what the `status` filter matches */
+	outcome: 'SUCCESS' | 'FAIL';
+}
+
+/** The fields Phrase's create-webhook schema (CreateWebHookDto) documents. */
+const WEBHOOK_FIELDS = new Set(['name', 'url', 'events', 'secretToken', 'hidden', 'status']);
+
+/** A Phrase-like uid: 22 letters and digits. */
+export const phraseUid = () =>
+	randomBytes(24)
+		.toString('base64')
+		.replace(/[^A-Za-z0-9]/g, '')
+		.slice(0, 22)
+		.padEnd(22, 'x');
 
 export class PhraseSimulator extends LocalServer {
 	private readonly tokens = new Set<string>();
-	readonly webhooks = new Map<
-		string,
-		{
-			uid: string;
-			url: string;
-			events: string[];
-			secretToken?: string;
-			name?: string;
-			status: string;
-		}
-	>();
-	readonly requests: Array<{ method: string; path: string; authorized: boolean }> = [];
+	private readonly bearers = new Set<string>();
+	readonly webhooks = new Map<string, PhraseSimWebhook>();
+	/** the bodies of webhook creations, as sent */
+	readonly webhookCreations: Array<Record<string, unknown>> = [];
+	readonly calls: PhraseSimCall[] = [];
+	readonly requests: Array<{
+		method: string;
+		path: string;
+		query: string;
+		authorized: boolean;
+		authorization?: string;
+	}> = [];
 	logins = 0;
+	exchanges = 0;
+	private rateLimited = 0;
+	private readonly asyncRequests = new Map<
+		string,
+		{ projectUid: string; job: PhraseSimJob; polls: number; used: boolean }
+	>();
+	private nextAsyncId = 950_791;
+	private events = 0;
 
 	constructor(readonly options: PhraseSimulatorOptions) {
 		super();
@@ -44,38 +124,236 @@ export class PhraseSimulator extends LocalServer {
 		return `${this.url}/web`;
 	}
 
-	expireTokens(): void {
-		this.tokens.clear();
+	/** A webhook receiver that answers every POST 200 (a delivery that succeeds). */
+	get receiverUrl(): string {
+		return `${this.url}/receiver`;
 	}
 
-	async deliver(body: Record<string, unknown>, tokenOverride?: string): Promise<number[]> {
-		const statuses: number[] = [];
-		for (const hook of this.webhooks.values()) {
-			if (hook.status !== 'ENABLED' || !hook.events.includes(String(body.event))) continue;
+	/** The Platform URL of a credential for this simulator (its token endpoint is `/idm/oauth/token`). */
+	get idmUrl(): string {
+		return this.url;
+	}
+
+	expireTokens(): void {
+		this.tokens.clear();
+		this.bearers.clear();
+	}
+
+	/** The next `count` API calls answer 429 with `Retry-After: <seconds>`. */
+	rateLimitNext(count: number, seconds = 1): void {
+		this.rateLimited = count;
+		this.retryAfter = seconds;
+	}
+
+	private retryAfter = 1;
+
+	/** The jobs of a project (created empty when unknown), for a test to change. */
+	jobsOf(projectUid: string): PhraseSimJob[] {
+		this.options.projects ??= {};
+		return (this.options.projects[projectUid] ??= []);
+	}
+
+	/**
+	 * One call of a webhook, as Phrase makes it: POSTs the body with X-Memsource-Token and records the call in the
+	 * history (FAIL for anything but 2xx, also when nothing answers). Returns the HTTP status (0: no answer).
+	 */
+	async call(
+		hook: { uid: string | null; url: string; secretToken?: string },
+		body: Record<string, unknown>,
+		options: { tokenOverride?: string; parentUid?: string | null; retryAttempt?: number } = {},
+	): Promise<number> {
+		const text = JSON.stringify(body);
+		let status = 0;
+		let errorMessage: string | null = null;
+		try {
 			const response = await fetch(hook.url, {
 				method: 'POST',
 				headers: {
 					'content-type': 'application/json',
-					'X-Memsource-Token': tokenOverride ?? hook.secretToken ?? '',
+					'X-Memsource-Token': options.tokenOverride ?? hook.secretToken ?? '',
 				},
-				body: JSON.stringify(body),
+				body: text,
 			});
-			statuses.push(response.status);
+			status = response.status;
+			await response.arrayBuffer();
+		} catch (error) {
+			errorMessage = (error as Error).message;
+		}
+		this.calls.push({
+			uid: phraseUid(),
+			eventUid: typeof body.eventUid === 'string' ? body.eventUid : null,
+			parentUid: options.parentUid ?? null,
+			webhookSettings: { uid: hook.uid },
+			createdAt: new Date().toISOString(),
+			url: hook.url,
+			body: text,
+			triggerEvent: String(body.event),
+			statusCode: status || null,
+			errorMessage: errorMessage ?? (status >= 300 || status < 200 ? `HTTP ${status}` : null),
+			retryAttempt: options.retryAttempt ?? 0,
+			outcome: status >= 200 && status < 300 ? 'SUCCESS' : 'FAIL',
+		});
+		return status;
+	}
+
+	/** Delivers a body to every enabled webhook subscribed to its event; the status of each call. */
+	async deliver(body: Record<string, unknown>, tokenOverride?: string): Promise<number[]> {
+		const statuses: number[] = [];
+		for (const hook of [...this.webhooks.values()]) {
+			if (hook.status !== 'ENABLED' || !hook.events.includes(String(body.event))) continue;
+			statuses.push(await this.call(hook, body, { tokenOverride }));
 		}
 		return statuses;
 	}
 
+	/**
+	 * For the cross-vendor outage test: one new event, as Phrase makes it. It moves a job of project
+	 * `prj-NextEvent` to the next status and builds the JOB_STATUS_CHANGED webhook Phrase sends for it (a fresh
+	 * `eventUid`). `deliver(url, secret)` makes Phrase's call to that URL (recorded in the webhook history, FAIL
+	 * when n8n does not answer 2xx; the HTTP status, 0 when nothing answered). Until it is called, the history
+	 * shows the event as a failed call (Phrase tried its webhook and nothing answered), so the catch-up sees it
+	 * either way. `eventKey`: what the Phrase TMS Trigger (version 2) and the Catch-Up Trigger emit for it.
+	 */
+	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
+		const projectUid = 'prj-NextEvent';
+		const jobs = this.jobsOf(projectUid);
+		const n = ++this.events;
+		const job: PhraseSimJob = { uid: `nextEventJob${n}`, status: 'COMPLETED', targetLang: 'de' };
+		jobs.push(job);
+		const eventUid = phraseUid();
+		const body = {
+			event: 'JOB_STATUS_CHANGED',
+			timestamp: Math.floor(Date.now() / 1000),
+			eventUid,
+			jobParts: [
+				{
+					id: String(1000 + n),
+					uid: job.uid,
+					fileName: 'next-event.html',
+					targetLang: 'de',
+					workflowLevel: 1,
+					status: 'COMPLETED_BY_LINGUIST',
+					project: { id: 99, uid: projectUid, lastWorkflowLevel: 1 },
+					assignedTo: [],
+				},
+			],
+			metadata: { project: { uid: projectUid, name: 'Next event project' } },
+		};
+		const pending: PhraseSimCall = {
+			uid: phraseUid(),
+			eventUid,
+			parentUid: null,
+			webhookSettings: { uid: null },
+			createdAt: new Date().toISOString(),
+			url: '',
+			body: JSON.stringify(body),
+			triggerEvent: body.event,
+			statusCode: null,
+			errorMessage: 'Connection refused',
+			retryAttempt: 0,
+			outcome: 'FAIL',
+		};
+		this.calls.push(pending);
+		return {
+			eventKey: `phrase:JOB_STATUS_CHANGED:${eventUid}:${job.uid}`,
+			deliver: async (url, secret) => {
+				const at = this.calls.indexOf(pending);
+				if (at >= 0) this.calls.splice(at, 1);
+				return await this.call({ uid: null, url, secretToken: secret }, body);
+			},
+		};
+	}
+
+	private projectOf(uid: string): Record<string, unknown> | undefined {
+		const jobs = this.options.projects?.[uid];
+		if (!jobs) return undefined;
+		const info = this.options.projectInfo?.[uid] ?? {};
+		return {
+			uid,
+			id: String(37000 + Object.keys(this.options.projects ?? {}).indexOf(uid)),
+			internalId: 59,
+			name: info.name ?? `Project ${uid}`,
+			status: info.status ?? 'NEW',
+			sourceLang: 'en',
+			targetLangs: [...new Set(jobs.map((j) => j.targetLang ?? 'de'))],
+			dateCreated: '2026-11-20T08:00:00+0000',
+		};
+	}
+
+	private apiJob(projectUid: string, job: PhraseSimJob): Record<string, unknown> {
+		return {
+			uid: job.uid,
+			innerId: '1',
+			status: job.status,
+			targetLang: job.targetLang ?? 'de',
+			filename: job.filename ?? `${job.uid}.html`,
+			workflowLevel: job.workflowLevel ?? 1,
+			workflowStep: {
+				name: `Step ${job.workflowLevel ?? 1}`,
+				order: 10 * (job.workflowLevel ?? 1),
+			},
+			project: { uid: projectUid },
+			dateCreated: '2026-11-20T08:12:00+0000',
+			dateDue: null,
+			imported: true,
+			continuous: false,
+		};
+	}
+
+	private authorization(req: IncomingMessage): boolean {
+		const header = req.headers.authorization ?? '';
+		const apiToken = /^ApiToken (.+)$/.exec(header)?.[1];
+		if (apiToken) return this.tokens.has(apiToken) || !!this.options.apiTokens?.includes(apiToken);
+		const bearer = /^Bearer (.+)$/.exec(header)?.[1];
+		return !!bearer && this.bearers.has(bearer);
+	}
+
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const json = (status: number, body?: unknown) => {
-			res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+		const json = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+			res.writeHead(status, {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			});
 			res.end(body === undefined ? undefined : JSON.stringify(body));
 		};
-		let raw = '';
-		for await (const chunk of req) raw += chunk;
-		const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+		const file = (bytes: Buffer, name: string, type: string) => {
+			res.writeHead(200, {
+				'content-type': type,
+				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+				'content-length': String(bytes.length),
+			});
+			res.end(bytes);
+		};
+		const notFound = (what: string) => json(404, { errorCode: 'NotFound', errorDescription: what });
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const raw = Buffer.concat(chunks).toString('utf8');
+		const form = /x-www-form-urlencoded/.test(req.headers['content-type'] ?? '');
+		let body: Record<string, unknown> = {};
+		if (raw && form) body = Object.fromEntries(new URLSearchParams(raw));
+		else if (raw) body = JSON.parse(raw) as Record<string, unknown>;
 		const path = url.pathname.replace(/^\/web/, '');
+		const q = url.searchParams;
 
+		if (req.method === 'POST' && url.pathname === '/receiver') return json(200, { received: true });
+		if (req.method === 'POST' && url.pathname === '/idm/oauth/token') {
+			this.exchanges++;
+			if (
+				!form ||
+				body.grant_type !== 'urn:ietf:params:oauth:grant-type:token-exchange' ||
+				!this.options.platformTokens?.includes(String(body.subject_token))
+			)
+				return json(400, { error: 'invalid_grant', error_description: 'Invalid token' });
+			const accessToken = `jwt.${randomUUID()}`;
+			this.bearers.add(accessToken);
+			return json(200, {
+				access_token: accessToken,
+				issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+				token_type: 'Bearer',
+				expires_in: 14399,
+			});
+		}
 		if (req.method === 'POST' && path === '/api2/v1/auth/login') {
 			this.logins++;
 			if (body.userName !== this.options.userName || body.password !== this.options.password) {
@@ -92,75 +370,238 @@ export class PhraseSimulator extends LocalServer {
 				user: { userName: this.options.userName },
 			});
 		}
-		const auth = /^ApiToken (.+)$/.exec(req.headers.authorization ?? '');
-		const authorized = !!auth && this.tokens.has(auth[1]);
-		this.requests.push({ method: req.method ?? '', path, authorized });
+		const authorized = this.authorization(req);
+		this.requests.push({
+			method: req.method ?? '',
+			path,
+			query: url.search,
+			authorized,
+			authorization: req.headers.authorization?.split(' ')[0],
+		});
 		if (!authorized)
 			return json(401, {
 				errorCode: 'AuthUnauthorized',
 				errorDescription: 'Authentication failed',
 			});
+		if (this.rateLimited > 0) {
+			this.rateLimited--;
+			return json(
+				429,
+				{ errorCode: 'TooManyRequests', errorDescription: 'Too many requests' },
+				{ 'retry-after': String(this.retryAfter) },
+			);
+		}
 
 		if (req.method === 'GET' && path === '/api2/v1/auth/whoAmI')
-			return json(200, { user: { userName: this.options.userName, role: 'ADMIN' } });
+			return json(200, {
+				user: {
+					userName: this.options.userName,
+					role: this.options.role ?? 'ADMIN',
+					uid: 'usr-pm',
+				},
+				organization: { uid: 'org-1', name: 'Simulated organisation' },
+			});
+
+		// ---- webhooks ----
 		if (path === '/api2/v2/webhooks' && req.method === 'POST') {
-			const uid = `wh-${randomUUID().slice(0, 8)}`;
+			this.webhookCreations.push(body);
+			const unknown = Object.keys(body).filter((key) => !WEBHOOK_FIELDS.has(key));
+			if (unknown.length)
+				return json(400, {
+					errorCode: 'BadRequest',
+					errorDescription: `Unrecognized field(s): ${unknown.join(', ')}`,
+				});
 			const events = (body.events as string[]) ?? [];
 			if (!body.url || !events.length)
 				return json(400, {
 					errorCode: 'BadRequest',
 					errorDescription: 'url and events are required',
 				});
-			const hook = {
-				uid,
+			const hook: PhraseSimWebhook = {
+				uid: phraseUid(),
 				url: String(body.url),
 				events,
 				secretToken: body.secretToken as string | undefined,
 				name: body.name as string,
 				status: String(body.status ?? 'ENABLED'),
 			};
-			this.webhooks.set(uid, hook);
-			return json(200, { ...hook, id: uid });
+			this.webhooks.set(hook.uid, hook);
+			return json(200, { ...hook, id: String(this.webhooks.size), failedAttempts: 0 });
 		}
 		if (path === '/api2/v2/webhooks' && req.method === 'GET') {
-			const wanted = url.searchParams.get('url');
-			const content = [...this.webhooks.values()].filter((h) => !wanted || h.url === wanted);
-			return json(200, { content, totalElements: content.length, totalPages: 1, pageNumber: 0 });
+			const wanted = q.get('url');
+			const all = [...this.webhooks.values()].filter((h) => !wanted || h.url === wanted);
+			return json(200, this.page(all, q));
 		}
 		const hook = /^\/api2\/v2\/webhooks\/([^/]+)$/.exec(path);
 		if (hook) {
 			const found = this.webhooks.get(hook[1]);
-			if (!found)
-				return json(404, { errorCode: 'NotFound', errorDescription: 'Webhook not found' });
+			if (!found) return notFound('Webhook not found');
 			if (req.method === 'GET') return json(200, found);
 			if (req.method === 'DELETE') {
 				this.webhooks.delete(hook[1]);
 				return json(204);
 			}
 		}
+		if (path === '/api2/v1/webhooksCalls' && req.method === 'GET') {
+			if ((this.options.role ?? 'ADMIN') !== 'ADMIN')
+				return json(403, { errorCode: 'Forbidden', errorDescription: 'Access denied' });
+			const events = q.getAll('events');
+			const status = q.get('status');
+			const webhookUid = q.get('webhookUid');
+			const listed = this.calls
+				.filter((c) => !status || c.outcome === status)
+				.filter((c) => !events.length || events.includes(c.triggerEvent))
+				.filter((c) => !webhookUid || c.webhookSettings.uid === webhookUid)
+				.map(({ outcome, ...call }) => (void outcome, call));
+			return json(200, this.page(listed, q));
+		}
+
+		// ---- async requests ----
+		const asyncRequest = /^\/api2\/v1\/async\/([^/]+)$/.exec(path);
+		if (asyncRequest && req.method === 'GET') {
+			const found = this.asyncRequests.get(asyncRequest[1]);
+			if (!found) return notFound('Async request not found');
+			const done = found.polls-- <= 0;
+			return json(200, {
+				id: asyncRequest[1],
+				action: 'EXPORT_JOB_TARGET',
+				dateCreated: '2026-11-25T10:00:00+0000',
+				asyncResponse: done
+					? {
+							dateCreated: '2026-11-25T10:00:02+0000',
+							errorCode: found.job.exportError ?? null,
+							errorDesc: found.job.exportError ? 'The export failed' : null,
+							errorDetails: [],
+							warnings: [],
+						}
+					: null,
+			});
+		}
+
+		// ---- jobs ----
+		const targetFile = /^\/api2\/v3\/projects\/([^/]+)\/jobs\/([^/]+)\/targetFile$/.exec(path);
+		if (targetFile && req.method === 'PUT') {
+			const job = this.options.projects?.[targetFile[1]]?.find((j) => j.uid === targetFile[2]);
+			if (!job) return notFound('Job not found');
+			const id = String(this.nextAsyncId++);
+			this.asyncRequests.set(id, {
+				projectUid: targetFile[1],
+				job,
+				polls: this.options.asyncPolls ?? 2,
+				used: false,
+			});
+			return json(202, {
+				asyncRequest: {
+					id,
+					action: 'EXPORT_JOB_TARGET',
+					dateCreated: '2026-11-25T10:00:00+0000',
+					asyncResponse: null,
+					project: { uid: targetFile[1] },
+				},
+			});
+		}
+		const download =
+			/^\/api2\/v2\/projects\/([^/]+)\/jobs\/([^/]+)\/downloadTargetFile\/([^/]+)$/.exec(path);
+		if (download && req.method === 'GET') {
+			const found = this.asyncRequests.get(download[3]);
+			if (!found || found.used || found.job.uid !== download[2])
+				return notFound('Async request not found or already used');
+			if (found.polls >= 0)
+				return json(400, {
+					errorCode: 'AsyncRequestNotFinished',
+					errorDescription: 'The request has not finished',
+				});
+			found.used = true;
+			return file(
+				found.job.target ?? Buffer.from(`<p>Übersetzung von ${found.job.uid}</p>\n`),
+				(found.job.filename ?? `${found.job.uid}.html`).replace(
+					/(\.[^.]+)?$/,
+					`_${found.job.targetLang ?? 'de'}$1`,
+				),
+				'application/octet-stream',
+			);
+		}
+		const original = /^\/api2\/v1\/projects\/([^/]+)\/jobs\/([^/]+)\/original$/.exec(path);
+		if (original && req.method === 'GET') {
+			const job = this.options.projects?.[original[1]]?.find((j) => j.uid === original[2]);
+			if (!job) return notFound('Job not found');
+			return file(
+				job.original ?? Buffer.from(`<p>Translation of ${job.uid}</p>\n`),
+				job.filename ?? `${job.uid}.html`,
+				'application/octet-stream',
+			);
+		}
+		const bilingual = /^\/api2\/v1\/projects\/([^/]+)\/jobs\/bilingualFile$/.exec(path);
+		if (bilingual && req.method === 'POST') {
+			const uids = ((body.jobs as Array<{ uid?: string }>) ?? []).map((j) => j.uid);
+			const jobs = this.options.projects?.[bilingual[1]]?.filter((j) => uids.includes(j.uid));
+			if (!jobs?.length || q.get('format') !== 'MXLF') return notFound('Job not found');
+			const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2">${jobs
+				.map(
+					(j) =>
+						`<file original="${j.filename ?? j.uid}" target-language="${j.targetLang ?? 'de'}"/>`,
+				)
+				.join('')}</xliff>\n`;
+			return file(
+				Buffer.from(xml),
+				`${jobs[0].filename ?? jobs[0].uid}-${jobs[0].targetLang ?? 'de'}.mxliff`,
+				'application/mxliff',
+			);
+		}
 		const job = /^\/api2\/v1\/projects\/([^/]+)\/jobs\/([^/]+)$/.exec(path);
 		if (job && req.method === 'GET') {
 			const found = this.options.projects?.[job[1]]?.find((j) => j.uid === job[2]);
-			return found
-				? json(200, { ...found, project: { uid: job[1] }, workflowLevel: 1 })
-				: json(404, { errorCode: 'NotFound', errorDescription: 'Job not found' });
+			return found ? json(200, this.apiJob(job[1], found)) : notFound('Job not found');
 		}
 		const jobs = /^\/api2\/v2\/projects\/([^/]+)\/jobs$/.exec(path);
 		if (jobs && req.method === 'GET') {
 			const all = this.options.projects?.[jobs[1]];
-			if (!all) return json(404, { errorCode: 'NotFound', errorDescription: 'Project not found' });
-			const size = Number(url.searchParams.get('pageSize') ?? 50);
-			const page = Number(url.searchParams.get('pageNumber') ?? 0);
-			return json(200, {
-				content: all.slice(page * size, (page + 1) * size),
-				totalPages: Math.max(1, Math.ceil(all.length / size)),
-				pageNumber: page,
-				totalElements: all.length,
-			});
+			if (!all) return notFound('Project not found');
+			const level = Number(q.get('workflowLevel') ?? 1);
+			const statuses = q.getAll('status');
+			const targetLang = q.get('targetLang');
+			const listed = all
+				.filter((j) => (j.workflowLevel ?? 1) === level)
+				.filter((j) => !statuses.length || statuses.includes(j.status))
+				.filter((j) => !targetLang || (j.targetLang ?? 'de') === targetLang)
+				.map((j) => {
+					const { workflowLevel, ...rest } = this.apiJob(jobs[1], j);
+					return (void workflowLevel, rest);
+				});
+			return json(200, this.page(listed, q));
 		}
-		json(404, {
-			errorCode: 'NotFound',
-			errorDescription: `no such API method: ${req.method} ${path}`,
-		});
+
+		// ---- projects ----
+		if (path === '/api2/v1/projects' && req.method === 'GET') {
+			const name = q.get('name')?.toLowerCase();
+			const statuses = q.getAll('statuses');
+			const listed = Object.keys(this.options.projects ?? {})
+				.map((uid) => this.projectOf(uid)!)
+				.filter((p) => !name || String(p.name).toLowerCase().includes(name))
+				.filter((p) => !statuses.length || statuses.includes(String(p.status)));
+			return json(200, this.page(listed, q));
+		}
+		const project = /^\/api2\/v1\/projects\/([^/]+)$/.exec(path);
+		if (project && req.method === 'GET') {
+			const found = this.projectOf(project[1]);
+			return found ? json(200, found) : notFound('Project not found');
+		}
+		notFound(`no such API method: ${req.method} ${path}`);
+	}
+
+	/** Phrase's page envelope over a list (`pageNumber` 0-based, `pageSize` 1..50, default 50). */
+	private page<T>(all: T[], q: URLSearchParams) {
+		const size = Math.min(50, Math.max(1, Number(q.get('pageSize') ?? 50)));
+		const pageNumber = Number(q.get('pageNumber') ?? 0);
+		const content = all.slice(pageNumber * size, (pageNumber + 1) * size);
+		return {
+			totalElements: all.length,
+			totalPages: Math.ceil(all.length / size),
+			pageSize: size,
+			pageNumber,
+			numberOfElements: content.length,
+			content,
+		};
 	}
 }

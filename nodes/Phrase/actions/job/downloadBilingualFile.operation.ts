@@ -1,0 +1,35 @@
+import { downloadBinary } from '../../../common/binaryDownload';
+import type { Operation } from '../../../common/actions';
+import { bilingualFileRequest } from '../../api';
+import { PHRASE_API } from '../../transport';
+import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
+
+/** A job as an MXLIFF file (`POST /api2/v1/projects/{p}/jobs/bilingualFile?format=MXLF`, body `{jobs: [{uid}]}`). */
+export const downloadBilingualFile: Operation = {
+	option: {
+		name: 'Download Bilingual File',
+		value: 'downloadBilingualFile',
+		action: 'Download bilingual file',
+		description: 'The job as an MXLIFF file (source and target segments), as binary data',
+	},
+	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty],
+	async execute(ctx, i) {
+		const projectUid = text(ctx, 'projectUid', i);
+		const jobUid = text(ctx, 'jobUid', i);
+		const field = ctx.getNodeParameter('binaryPropertyName', i) as string;
+		const { path, body } = bilingualFileRequest(projectUid, jobUid);
+		const binary = await downloadBinary(
+			ctx,
+			PHRASE_API,
+			{ method: 'POST', path, body },
+			`${jobUid}.mxliff`,
+		);
+		return [
+			{
+				json: { projectId: projectUid, jobId: jobUid, fileName: binary.fileName ?? null },
+				binary: { [field]: binary },
+				pairedItem: { item: i },
+			},
+		];
+	},
+};

@@ -1,0 +1,238 @@
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
+import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
+import { fakeHookContext } from '../helpers/fakeContext';
+import { PhraseSimulator } from '../simulators/phrase';
+
+/**
+ * Automatic registration of the Phrase TMS Trigger (create, exists, delete) through the fake hook context against
+ * the Phrase simulator: the documented create-webhook fields only, one webhook per node URL, deletes only its own,
+ * logs in again when the token expired, refuses a URL Phrase cannot reach (version 2).
+ */
+const methods = new PhraseTrigger().webhookMethods.default;
+const PUBLIC_URL = 'https://n8n.example.com/webhook/0c9b8a70/phrase';
+
+/** The codes version 1 subscribed to for "All Events" (before JOB_UNSHARED & co. were named). */
+const VERSION_1_ALL = [
+	'ANALYSIS_CREATED',
+	'CONTINUOUS_JOB_UPDATED',
+	'JOB_ASSIGNED',
+	'JOB_CREATED',
+	'JOB_DELETED',
+	'JOB_DUE_DATE_CHANGED',
+	'JOB_EXPORTED',
+	'JOB_STATUS_CHANGED',
+	'JOB_TARGET_UPDATED',
+	'JOB_UNEXPORTED',
+	'JOB_UPDATED',
+	'PRE_TRANSLATION_FINISHED',
+	'PROJECT_CREATED',
+	'PROJECT_DELETED',
+	'PROJECT_DUE_DATE_CHANGED',
+	'PROJECT_METADATA_UPDATED',
+	'PROJECT_STATUS_CHANGED',
+	'PROJECT_TEMPLATE_CREATED',
+	'PROJECT_TEMPLATE_DELETED',
+	'PROJECT_TEMPLATE_UPDATED',
+	'SHARED_PROJECT_ASSIGNED',
+];
+
+describe('Phrase TMS Trigger: automatic registration', () => {
+	let phrase: PhraseSimulator;
+	beforeEach(async () => {
+		phrase = await new PhraseSimulator({ userName: 'pm', password: 'pw', projects: {} }).start();
+	});
+	afterEach(async () => phrase.stop());
+
+	const hook = (
+		options: {
+			url?: string;
+			parameters?: IDataObject;
+			staticData?: IDataObject;
+			typeVersion?: number;
+		} = {},
+	) =>
+		fakeHookContext({
+			typeVersion: options.typeVersion ?? 2,
+			webhookUrl: options.url ?? PUBLIC_URL,
+			staticData: options.staticData ?? {},
+			parameters: options.parameters ?? {},
+			credentials: {
+				phraseApi: {
+					region: 'custom',
+					baseUrl: phrase.baseUrl,
+					authType: 'password',
+					userName: 'pm',
+					password: 'pw',
+				},
+			},
+		});
+	const run = async (method: 'checkExists' | 'create' | 'delete', ctx: IHookFunctions) =>
+		await methods[method].call(ctx);
+
+	it('creates one webhook with the documented fields, the chosen events and a generated token', async () => {
+		const staticData: IDataObject = {};
+		const { ctx } = hook({
+			staticData,
+			parameters: {
+				events: ['JOB_STATUS_CHANGED'],
+				otherEvents: 'raw_mt_pre_translation_finished',
+			},
+		});
+		expect(await run('create', ctx)).toBe(true);
+		expect(phrase.webhookCreations).toHaveLength(1);
+		const [sent] = phrase.webhookCreations;
+		// Phrase's CreateWebHookDto: name, url, events, secretToken, hidden, status (no secretTokenType)
+		expect(Object.keys(sent).sort()).toEqual(['events', 'name', 'secretToken', 'status', 'url']);
+		expect(sent).toMatchObject({
+			url: PUBLIC_URL,
+			events: ['JOB_STATUS_CHANGED', 'RAW_MT_PRE_TRANSLATION_FINISHED'],
+			status: 'ENABLED',
+			name: 'n8n: Test workflow',
+		});
+		expect(String(sent.secretToken)).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+		const [created] = phrase.webhooks.values();
+		expect(staticData).toEqual({
+			webhookUid: created.uid,
+			secretToken: sent.secretToken,
+			url: PUBLIC_URL,
+		});
+		expect(await run('checkExists', ctx)).toBe(true);
+	});
+
+	it('"All Events": every named code in version 2, the codes version 1 named in version 1', async () => {
+		await run('create', hook({ parameters: { events: ['*'] } }).ctx);
+		await run('create', hook({ url: `${PUBLIC_URL}/v1`, typeVersion: 1 }).ctx);
+		const [v2, v1] = phrase.webhookCreations.map((b) => b.events);
+		expect(v2).toEqual([...PHRASE_EVENT_CODES].sort());
+		expect(v1).toEqual(VERSION_1_ALL);
+		expect(PHRASE_EVENT_CODES.length).toBe(VERSION_1_ALL.length + 5);
+	});
+
+	it('exists only while Phrase has the webhook for this URL and these events', async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData, parameters: { events: ['JOB_CREATED'] } }).ctx);
+		const same = hook({ staticData, parameters: { events: ['JOB_CREATED'] } }).ctx;
+		expect(await run('checkExists', same)).toBe(true);
+		const otherEvents = hook({ staticData, parameters: { events: ['JOB_DELETED'] } }).ctx;
+		expect(await run('checkExists', otherEvents)).toBe(false);
+		const otherUrl = hook({
+			staticData,
+			url: `${PUBLIC_URL}-moved`,
+			parameters: { events: ['JOB_CREATED'] },
+		}).ctx;
+		expect(await run('checkExists', otherUrl)).toBe(false);
+		phrase.webhooks.clear(); // deleted in Phrase's settings
+		expect(await run('checkExists', same)).toBe(false);
+		expect(await run('checkExists', hook().ctx)).toBe(false); // nothing stored
+	});
+
+	it('activating again replaces its webhook: one webhook per node URL', async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData }).ctx);
+		const first = staticData.webhookUid;
+		await run('create', hook({ staticData }).ctx);
+		await run('create', hook({ staticData: {} }).ctx); // static data lost: still found by its URL
+		expect([...phrase.webhooks.values()].map((h) => h.url)).toEqual([PUBLIC_URL]);
+		expect(phrase.webhooks.has(String(first))).toBe(false);
+	});
+
+	it("deletes its own webhook and any left for its URL, and nobody else's", async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData }).ctx);
+		// another integration's webhook, and one for another workflow
+		phrase.webhooks.set('otherIntegr', {
+			uid: 'otherIntegr',
+			url: 'https://cms.example.com/phrase-hook',
+			events: ['JOB_CREATED'],
+			status: 'ENABLED',
+		});
+		await run('create', hook({ url: `${PUBLIC_URL}-other-workflow` }).ctx);
+		// a leftover for our URL (an activation whose static data n8n did not keep)
+		phrase.webhooks.set('leftover0000', {
+			uid: 'leftover0000',
+			url: PUBLIC_URL,
+			events: ['JOB_CREATED'],
+			status: 'ENABLED',
+		});
+		expect(await run('delete', hook({ staticData }).ctx)).toBe(true);
+		expect([...phrase.webhooks.values()].map((h) => h.url).sort()).toEqual([
+			'https://cms.example.com/phrase-hook',
+			`${PUBLIC_URL}-other-workflow`,
+		]);
+		expect(staticData).toEqual({});
+	});
+
+	it('does not delete the webhook it created once someone pointed it elsewhere in Phrase', async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData }).ctx);
+		phrase.webhooks.get(String(staticData.webhookUid))!.url = 'https://elsewhere.example.com/';
+		await run('delete', hook({ staticData }).ctx);
+		expect(phrase.webhooks.size).toBe(1);
+	});
+
+	it('deletes after its token expired, logging in once more', async () => {
+		const staticData: IDataObject = {};
+		const { ctx } = hook({ staticData });
+		await run('create', ctx);
+		const logins = phrase.logins;
+		phrase.expireTokens();
+		await run('delete', hook({ staticData }).ctx);
+		expect(phrase.webhooks.size).toBe(0);
+		expect(phrase.logins).toBe(logins + 1);
+	});
+
+	it('a test listen registers the Test URL beside the production webhook and removes only its own', async () => {
+		const production: IDataObject = {};
+		const test: IDataObject = {};
+		const testUrl = PUBLIC_URL.replace('/webhook/', '/webhook-test/');
+		await run('create', hook({ staticData: production }).ctx);
+		// n8n's test listen: fresh static data, the Test URL
+		expect(await run('checkExists', hook({ staticData: test, url: testUrl }).ctx)).toBe(false);
+		await run('create', hook({ staticData: test, url: testUrl }).ctx);
+		expect([...phrase.webhooks.values()].map((h) => h.url).sort()).toEqual([testUrl, PUBLIC_URL]);
+		await run('delete', hook({ staticData: test, url: testUrl }).ctx);
+		expect([...phrase.webhooks.values()].map((h) => h.url)).toEqual([PUBLIC_URL]);
+		expect(await run('checkExists', hook({ staticData: production }).ctx)).toBe(true);
+	});
+
+	it.each([
+		['localhost', 'http://localhost:5678/webhook/x/phrase'],
+		['127.0.0.1', 'http://127.0.0.1:5678/webhook/x/phrase'],
+		['a private address', 'https://10.0.0.12/webhook/x/phrase'],
+		['a host without a domain', 'http://n8n:5678/webhook/x/phrase'],
+		['no URL', ''],
+	])('version 2 refuses %s, naming WEBHOOK_URL, and creates nothing', async (_name, url) => {
+		const error = await run('create', hook({ url }).ctx).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toMatch(/Phrase TMS cannot deliver to this workflow/);
+		expect((error as { description?: string }).description).toMatch(/WEBHOOK_URL/);
+		expect(phrase.webhookCreations).toHaveLength(0);
+	});
+
+	it('"Allow Private Webhook URL" registers such a URL; version 1 did not check', async () => {
+		const url = 'http://127.0.0.1:5678/webhook/x/phrase';
+		await run(
+			'create',
+			hook({ url, parameters: { options: { allowPrivateWebhookUrl: true } } }).ctx,
+		);
+		await run('create', hook({ url: `${url}/v1`, typeVersion: 1 }).ctx);
+		expect(phrase.webhookCreations.map((b) => b.url)).toEqual([url, `${url}/v1`]);
+	});
+
+	it('manual registration calls Phrase for nothing; version 2 needs a secret that meets the rule', async () => {
+		const manual = (secret: string) =>
+			fakeHookContext({
+				typeVersion: 2,
+				webhookUrl: PUBLIC_URL,
+				parameters: { registration: 'manual' },
+				credentials: { translationWebhookSecretApi: { secret } },
+			}).ctx;
+		expect(await run('create', manual('manual-credential-secret-0123456789'))).toBe(true);
+		await expect(run('create', manual('weak'))).rejects.toThrow(/at least 16/);
+		expect(await run('checkExists', manual('manual-credential-secret-0123456789'))).toBe(false);
+		expect(await run('delete', manual('manual-credential-secret-0123456789'))).toBe(true);
+		expect(phrase.requests).toHaveLength(0);
+	});
+});
