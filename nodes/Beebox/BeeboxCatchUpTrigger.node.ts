@@ -9,6 +9,7 @@ import {
 import { catchUpProperties, pollCatchUp } from '../common/catchUp';
 import { beeboxCatchUpSource } from './catchUpSource';
 import { testBeeboxCredentials } from './credentialTest';
+import { fileFilterOptions } from './fileFilters';
 
 /**
  * Polls the Beebox project's translation status for translated files no callback announced (catchUpSource.ts),
@@ -45,25 +46,7 @@ export class BeeboxCatchUpTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				options: [
-					{
-						displayName: 'Target Locale',
-						name: 'targetLocale',
-						type: 'string',
-						default: '',
-						placeholder: 'es',
-						description: 'Only this target language (a Beebox locale code such as fr or en-GB)',
-					},
-					{
-						displayName: 'Path Pattern',
-						name: 'pathPattern',
-						type: 'string',
-						default: '',
-						placeholder: '\\.docx?$',
-						description:
-							"Only files whose path relative to the project matches this regular expression (Beebox's fpath pattern)",
-					},
-				],
+				options: [...fileFilterOptions],
 			},
 		],
 	};

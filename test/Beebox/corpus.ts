@@ -1,34 +1,25 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusDir, readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
 /**
  * The public Beebox corpus (test/fixtures/public/beebox/, each file naming its source) and the item the Wordbee
  * Beebox Trigger must make of each documented callback, written out field by field: the unit tests send them to
  * webhook(), the e2e suite through a real n8n.
  */
-export const CORPUS = join(__dirname, '..', 'fixtures', 'public', 'beebox');
+export const CORPUS = corpusDir('beebox');
 
-export interface CorpusDelivery {
-	file: string;
-	source: string;
+export interface CorpusDelivery extends PublicFixture {
 	event: string;
 	request: { method: string; query: string };
 }
 
-export interface CorpusAnswer {
-	file: string;
-	source: string;
+export interface CorpusAnswer extends PublicFixture {
 	endpoint: string;
 	status: number;
 	body: unknown;
 }
 
-function read<T>(prefix: string): T[] {
-	return readdirSync(CORPUS)
-		.filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
-		.sort()
-		.map((file) => ({ file, ...JSON.parse(readFileSync(join(CORPUS, file), 'utf8')) }) as T);
+function read<T extends PublicFixture>(prefix: string): T[] {
+	return readCorpus<T>('beebox', (file) => file.startsWith(prefix));
 }
 
 export const deliveries = (): CorpusDelivery[] => read<CorpusDelivery>('delivery-');

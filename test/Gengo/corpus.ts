@@ -1,16 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The public Gengo corpus (test/fixtures/public/gengo): callbacks and API answers from Gengo's documentation, its
  * clients and recorded sandbox data, each file naming its source. Read by the unit tests and the e2e suite.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { corpusDir, readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
-export const CORPUS_DIR = join(__dirname, '..', 'fixtures', 'public', 'gengo');
+export const CORPUS_DIR = corpusDir('gengo');
 
-export interface CorpusDelivery {
-	file: string;
-	source: string;
+export interface CorpusDelivery extends PublicFixture {
 	kind: 'delivery';
 	event: string;
 	request: {
@@ -21,9 +17,7 @@ export interface CorpusDelivery {
 	};
 }
 
-export interface CorpusAnswer {
-	file: string;
-	source: string;
+export interface CorpusAnswer extends PublicFixture {
 	kind: 'api-answer';
 	endpoint: string;
 	/** null: the source did not record the HTTP status */
@@ -32,16 +26,7 @@ export interface CorpusAnswer {
 }
 
 function read(): Array<CorpusDelivery | CorpusAnswer> {
-	return readdirSync(CORPUS_DIR)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => ({
-			file,
-			...(JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as Omit<
-				CorpusDelivery | CorpusAnswer,
-				'file'
-			>),
-		})) as Array<CorpusDelivery | CorpusAnswer>;
+	return readCorpus<CorpusDelivery | CorpusAnswer>('gengo');
 }
 
 export const corpusDeliveries = (): CorpusDelivery[] =>

@@ -18,7 +18,7 @@ import {
 	phraseDeliveries,
 	phraseFixtures,
 	type PhraseFixture,
-} from '../helpers/phraseCorpus';
+} from './corpus';
 import { deliverTo } from '../helpers/webhookContext';
 import { LocalServer } from '../simulators/localServer';
 

@@ -1,6 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
 import { SMARTCAT_EVENTS } from '../../nodes/Smartcat/events';
 
@@ -9,9 +7,7 @@ import { SMARTCAT_EVENTS } from '../../nodes/Smartcat/events';
  * as Smartcat's help and Smartcat-authored integrations show them, and API answers. The unit tests and the e2e
  * suite read it here.
  */
-export interface CorpusDelivery {
-	file: string;
-	source: string;
+export interface CorpusDelivery extends PublicFixture {
 	kind: 'delivery';
 	event: string;
 	request: {
@@ -22,21 +18,14 @@ export interface CorpusDelivery {
 	};
 }
 
-export interface CorpusAnswer {
-	file: string;
-	source: string;
+export interface CorpusAnswer extends PublicFixture {
 	kind: 'api-answer';
 	endpoint: string;
 	status: number;
 	body: unknown;
 }
 
-const DIR = join(__dirname, '..', 'fixtures', 'public', 'smartcat');
-
-export const corpus: Array<CorpusDelivery | CorpusAnswer> = readdirSync(DIR)
-	.filter((file) => file.endsWith('.json'))
-	.sort()
-	.map((file) => ({ file, ...JSON.parse(readFileSync(join(DIR, file), 'utf8')) }));
+export const corpus = readCorpus<CorpusDelivery | CorpusAnswer>('smartcat');
 
 export const corpusDeliveries = corpus.filter((f): f is CorpusDelivery => f.kind === 'delivery');
 export const corpusAnswers = corpus.filter((f): f is CorpusAnswer => f.kind === 'api-answer');

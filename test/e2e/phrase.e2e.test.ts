@@ -17,7 +17,7 @@ import {
 	phraseSampleJobPart,
 } from '../../cli/samples/phrase';
 import { allEventCodes } from '../../nodes/Phrase/events';
-import { expectedPhraseItems, phraseDeliveries } from '../helpers/phraseCorpus';
+import { expectedPhraseItems, phraseDeliveries } from '../Phrase/corpus';
 import { SmtpStandIn } from '../helpers/smtp';
 import { LocalServer } from '../simulators/localServer';
 import { PhraseSimulator, type PhraseSimWebhook } from '../simulators/phrase';

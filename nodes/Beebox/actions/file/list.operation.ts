@@ -4,6 +4,7 @@ import { jsonItems, type Operation } from '../../../common/actions';
 import { isReady, listTranslatedFiles, TRANSLATION_STATUS_PAGE_SIZE } from '../../api';
 import { checkedLocale } from '../../files';
 import { withExecutionSession } from '../../transport';
+import { fileFilterOptions } from '../../fileFilters';
 
 /** The most pages one run reads (100,000 records): a bound on a loop that Beebox's answers drive. */
 const MAX_PAGES = 1_000;
@@ -44,23 +45,7 @@ export const list: Operation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{
-					displayName: 'Target Locale',
-					name: 'targetLocale',
-					type: 'string',
-					default: '',
-					placeholder: 'es',
-					description: 'Only this target language (a Beebox locale code such as fr or en-GB)',
-				},
-				{
-					displayName: 'Path Pattern',
-					name: 'pathPattern',
-					type: 'string',
-					default: '',
-					placeholder: '\\.docx?$',
-					description:
-						"Only files whose path relative to the project matches this regular expression (Beebox's fpath pattern)",
-				},
+				...fileFilterOptions,
 				{
 					displayName: 'Ready to Download Only',
 					name: 'readyOnly',

@@ -1,14 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
 /**
  * The public Phrase TMS corpus (test/fixtures/public/phrase/, each file naming its source) and what the Phrase TMS
  * Trigger (version 2) must make of each delivery, for the unit tests and the e2e suite alike.
  */
-export interface PhraseFixture {
-	file: string;
-	source: string;
+export interface PhraseFixture extends PublicFixture {
 	kind: 'delivery' | 'api-answer';
 	event?: string;
 	request?: { headers: Record<string, string>; body: Record<string, unknown> };
@@ -17,15 +13,7 @@ export interface PhraseFixture {
 	body?: unknown;
 }
 
-const DIR = join(__dirname, '..', 'fixtures', 'public', 'phrase');
-
-export const phraseFixtures: PhraseFixture[] = readdirSync(DIR)
-	.filter((f) => f.endsWith('.json'))
-	.sort()
-	.map((file) => ({
-		...(JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Omit<PhraseFixture, 'file'>),
-		file,
-	}));
+export const phraseFixtures = readCorpus<PhraseFixture>('phrase');
 
 export const phraseDeliveries = phraseFixtures.filter((f) => f.kind === 'delivery');
 
