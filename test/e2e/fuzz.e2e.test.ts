@@ -436,15 +436,19 @@ describe('Malformed deliveries through a real n8n', () => {
 		];
 		corpus.gengo = [
 			...gengoCases().map((c) =>
-				asDelivery(c, () => ({
-					url: c.request.params
-						? hook(
-								workflows.gengoToken,
-								`gengo/${encodeURIComponent(c.request.params[PATH_TOKEN])}`,
-							)
-						: hook(workflows.gengo, 'gengo'),
-					headers: { ...c.request.headers },
-				})),
+				asDelivery(
+					// a path without its token segment never reaches the trigger: n8n's router answers 404 itself
+					c.request.params?.[PATH_TOKEN] === '' ? { ...c, expect: '4xx' } : c,
+					() => ({
+						url: c.request.params
+							? hook(
+									workflows.gengoToken,
+									`gengo/${encodeURIComponent(c.request.params[PATH_TOKEN])}`,
+								)
+							: hook(workflows.gengo, 'gengo'),
+						headers: { ...c.request.headers },
+					}),
+				),
 			),
 			...httpCases('gengo', valid.gengo, { formField: 'job', methods: ['POST'] }),
 			{

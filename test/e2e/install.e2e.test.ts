@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
@@ -123,19 +123,22 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 	it('n8n loads every node and credential, and a workflow runs', async () => {
 		const types = await editorTypes(n8n);
 		const ours = types.nodes.filter((name) => name.startsWith(`${PACKAGE}.`)).sort();
+		// every node the installed package.json declares (file BeeboxTrigger.node.js: node beeboxTrigger), and the
+		// Tool variant n8n adds for each action node (they are usable as AI tools)
+		const declared = (
+			JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).n8n.nodes as string[]
+		).map((file) => {
+			const base = basename(file, '.node.js');
+			return base.charAt(0).toLowerCase() + base.slice(1);
+		});
+		expect(declared).toHaveLength(12);
 		expect(ours).toEqual(
-			// the action nodes are usable as AI tools, so n8n adds their Tool variants
 			[
-				'beeboxTrigger',
-				'gengo',
-				'gengoCatchUpTrigger',
-				'gengoTool',
-				'gengoTrigger',
-				'phraseTrigger',
-				'smartcat',
-				'smartcatTool',
-				'smartcatTrigger',
-			].map((name) => `${PACKAGE}.${name}`),
+				...declared,
+				...declared.filter((name) => !/Trigger$/.test(name)).map((name) => `${name}Tool`),
+			]
+				.map((name) => `${PACKAGE}.${name}`)
+				.sort(),
 		);
 		expect(types.credentials).toEqual(
 			expect.arrayContaining(['beeboxApi', 'gengoApi', 'phraseApi', 'smartcatApi']),
