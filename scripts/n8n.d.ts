@@ -19,6 +19,8 @@ export interface ExecutionRecord {
 	error: string | null;
 	/** the JSON of the items each node output, by node name */
 	items: Record<string, Array<Record<string, unknown>>>;
+	/** the input of nodes that had not run yet (an execution left new, or cut off), by node name */
+	pending: Record<string, Array<Record<string, unknown>>>;
 	/** the binary fields of those items (file name, MIME type, size), by node name */
 	binaries: Record<
 		string,

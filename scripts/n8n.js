@@ -591,11 +591,12 @@ class N8n {
 	}
 
 	/**
-	 * Reads executions (newest last) with the items each node produced, straight from n8n's database: sqlite
+	 * Reads executions (newest last) with the items each node produced (`pending`: the input of nodes that had not
+	 * run yet, from the execution stack), straight from n8n's database: sqlite
 	 * through Node 24's built-in sqlite (our own tests run on the machine's Node 20, which has none), or
 	 * PostgreSQL (queue mode, DB_TYPE=postgresdb in `env`) through n8n's own `pg` client.
 	 * @param {{workflowId?: string, finished?: boolean}} [filter] `finished`: only those no longer new or running
-	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, error: string | null, items: Record<string, any[]>, binaries: Record<string, any[]>}>>}
+	 * @returns {Promise<Array<{id: number, workflowId: string, status: string, mode: string, error: string | null, items: Record<string, any[]>, pending: Record<string, any[]>, binaries: Record<string, any[]>}>>}
 	 */
 	async executions(filter = {}) {
 		return JSON.parse(await this.queryExecutions({ ...filter, count: false }));
@@ -658,7 +659,16 @@ class N8n {
 							);
 						}
 					}
-					out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, items, binaries });
+					// an execution that never ran (left new, or crashed before its first node) holds the trigger's output only
+					// as input waiting on its execution stack
+					const pending = {};
+					if (row.data) {
+						for (const entry of parse(row.data).executionData?.nodeExecutionStack ?? []) {
+							const input = entry?.data?.main?.[0] ?? [];
+							if (entry?.node?.name) pending[entry.node.name] = input.map((item) => item.json);
+						}
+					}
+					out.push({ id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, items, pending, binaries });
 				}
 				process.stdout.write(JSON.stringify(out));
 			});
