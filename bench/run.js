@@ -2,15 +2,19 @@
 /**
  * `npm run bench`: figures measured side by side in one run on this machine, printed as a table and written to
  * bench/results.json. Not a test: nothing here passes or fails.
- * - Receivers: throughput and latency of our Gengo Trigger against n8n's built-in Webhook node and against a
- *   minimal community trigger (bench/minimal-trigger: the body as one item, no checks, loaded like ours) receiving
+ * - Receivers: throughput and latency of our Gengo Trigger against n8n's built-in Webhook node, a minimal community
+ *   trigger (bench/minimal-trigger: the body as one item, no checks, loaded like ours) and the same minimal trigger
+ *   with our webhook description and a read of the secret credential (what n8n does around our code), receiving
  *   the same Gengo callback, in the same n8n, at 1 and 16 concurrent senders (BENCH_N deliveries each, default 400),
  *   alternating, every execution saved as in the e2e tests: in one n8n process, with n8n's default expression
- *   engine (vm) and the legacy one (BENCH_ENGINES), and in queue mode (PostgreSQL, Redis, main + webhook process
- *   + worker; BENCH_QUEUE=0 skips it), where the webhook process answers and each round waits for the worker.
- *   BENCH_ENGINES=none skips the single-process figures.
+ *   engine (vm) and the legacy one (BENCH_ENGINES), and in queue mode with each of them (PostgreSQL, Redis, main +
+ *   webhook process + worker; BENCH_QUEUE=0 skips it), where the webhook process answers and each round waits for
+ *   the worker. BENCH_ENGINES=none skips the single-process figures (queue mode then runs with vm).
  * - Memory: n8n's resident memory after a warm-up, after BENCH_MEMORY_N deliveries (default 10,000) to our
  *   trigger, and after as many to the Webhook node, in one n8n of its own (default engine; 0 skips it).
+ * - A 100 MB download (BENCH_DOWNLOAD_MB): n8n's resident memory before, at its peak and after the Gengo node's
+ *   Download Target File streams a file job's translated file into n8n's binary data (filesystem mode), against a
+ *   local stand-in for the Gengo API and its file link. 0 skips it.
  * - Validation: each vendor's parsing against JSON.parse of the same body (incl. a 60 KB Gengo job).
  * - Package: load time of every node and credential, packed tarball size.
  */
@@ -28,6 +32,7 @@ const { QueueMode } = require('../scripts/queue.js');
 const N = Number(process.env.BENCH_N || 400);
 const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 10_000);
 const QUEUE = process.env.BENCH_QUEUE !== '0';
+const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 100);
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 /** @param {number[]} values @param {number} q */
@@ -133,6 +138,20 @@ const minimalWorkflow = () =>
 		parameters: {},
 	});
 
+/** The same with our webhook description and a read of the secret credential: what n8n charges for those. */
+const minimalExpressionsWorkflow = () =>
+	workflow('benchMinimalExp1', {
+		type: 'n8n-nodes-bench-minimal.minimalExpressionsTrigger',
+		typeVersion: 1,
+		parameters: {},
+		credentials: {
+			translationWebhookSecretApi: {
+				id: BENCH_SECRET_CREDENTIAL.id,
+				name: BENCH_SECRET_CREDENTIAL.name,
+			},
+		},
+	});
+
 const builtInWorkflow = () =>
 	workflow('benchWebhook0001', {
 		type: 'n8n-nodes-base.webhook',
@@ -194,14 +213,19 @@ async function receivers({ engine, topology }) {
 	try {
 		const builtIn = builtInWorkflow();
 		const minimal = minimalWorkflow();
+		const minimalExpressions = minimalExpressionsWorkflow();
 		const ours = gengoWorkflow();
 		await n8n.importCredentials([BENCH_SECRET_CREDENTIAL]);
-		await n8n.importWorkflows([builtIn.json, minimal.json, ours.json]);
+		await n8n.importWorkflows([builtIn.json, minimal.json, minimalExpressions.json, ours.json]);
 		const targets = [
 			{ name: "n8n's Webhook node", url: receiving.webhookUrl('bench-builtin') },
 			{
 				name: 'minimal community trigger',
 				url: receiving.webhookUrl(`${minimal.webhookId}/minimal`),
+			},
+			{
+				name: 'minimal + our webhook description + credential read',
+				url: receiving.webhookUrl(`${minimalExpressions.webhookId}/minimal`),
 			},
 			{ name: 'Gengo Trigger', url: oursUrl(receiving, ours) },
 		];
@@ -265,7 +289,7 @@ async function receivers({ engine, topology }) {
 			rows: merged,
 			rssBeforeKiB: rssBefore,
 			rssAfterKiB: rssAfter,
-			deliveries: N * 2 * 2,
+			deliveries: N * 2 * targets.length,
 		};
 	} finally {
 		if (queue) await queue.stop();
@@ -320,6 +344,134 @@ async function memory() {
 		};
 	} finally {
 		await n8n.stop();
+	}
+}
+
+/**
+ * A stand-in for the Gengo API (any signature accepted) whose one job is a file job with a `mb` MB translated
+ * file, served in 1 MB chunks from one buffer (the stand-in itself holds 1 MB, not the file).
+ */
+async function bigFileGengo(mb) {
+	const http = require('node:http');
+	const chunk = Buffer.alloc(1024 * 1024, 0x61);
+	const server = http.createServer((req, res) => {
+		const url = new URL(req.url, 'http://localhost');
+		if (url.pathname === '/files/translation.bin') {
+			res.writeHead(200, {
+				'content-type': 'application/octet-stream',
+				'content-length': String(mb * chunk.length),
+				'content-disposition': 'attachment; filename="translation.bin"',
+			});
+			let sent = 0;
+			const write = () => {
+				while (sent < mb) {
+					sent++;
+					if (!res.write(chunk)) return void res.once('drain', write);
+				}
+				res.end();
+			};
+			return write();
+		}
+		const { port } = server.address();
+		const job = {
+			job_id: '900001',
+			status: 'approved',
+			lc_tgt: 'de',
+			file_url_tgt: `http://127.0.0.1:${port}/files/translation.bin`,
+			file_download_ready: true,
+		};
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ opstat: 'ok', response: { job } }));
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** n8n's RSS before, at its peak (sampled every 100 ms) and after one workflow run that downloads `mb` MB. */
+async function bigDownload(mb) {
+	const gengo = await bigFileGengo(mb);
+	const n8n = await new N8n({ env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } }).start();
+	try {
+		await n8n.importCredentials([
+			{
+				id: 'benchGengoApi001',
+				name: 'Gengo stand-in',
+				type: 'gengoApi',
+				data: {
+					publicKey: 'p',
+					privateKey: 'k',
+					environment: 'custom',
+					baseUrl: `${gengo.url}/v2`,
+				},
+			},
+		]);
+		const webhookId = randomUUID();
+		await n8n.importWorkflows([
+			{
+				id: 'benchDownload001',
+				name: 'bench download',
+				active: true,
+				nodes: [
+					{
+						id: randomUUID(),
+						name: 'Webhook',
+						type: 'n8n-nodes-base.webhook',
+						typeVersion: 2.1,
+						position: [0, 0],
+						webhookId,
+						parameters: {
+							httpMethod: 'POST',
+							path: 'bench-download',
+							responseMode: 'lastNode',
+							options: {},
+						},
+					},
+					{
+						id: randomUUID(),
+						name: 'Download',
+						type: `${pkg.name}.gengo`,
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { resource: 'job', operation: 'downloadTargetFile', jobId: '900001' },
+						credentials: { gengoApi: { id: 'benchGengoApi001', name: 'Gengo stand-in' } },
+					},
+				],
+				connections: { Webhook: { main: [[{ node: 'Download', type: 'main', index: 0 }]] } },
+				settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+			},
+		]);
+		const url = n8n.webhookUrl('bench-download');
+		await n8n.waitForWebhook(url);
+		// warm up the node's code path with a first run, then settle
+		await fetch(url, { method: 'POST' }).then((r) => r.arrayBuffer());
+		await delay(5_000);
+		const before = rssKiB(n8n.child?.pid);
+		let peak = before;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, rssKiB(n8n.child?.pid));
+		}, 100);
+		const t0 = performance.now();
+		const status = await fetch(url, { method: 'POST' }).then(
+			async (r) => (await r.arrayBuffer(), r.status),
+		);
+		const seconds = (performance.now() - t0) / 1000;
+		clearInterval(sampler);
+		await delay(5_000);
+		const after = rssKiB(n8n.child?.pid);
+		const [execution] = (await n8n.executions({ workflowId: 'benchDownload001' })).slice(-1);
+		const file = execution?.binaries?.Download?.[0]?.data;
+		return {
+			mb,
+			status,
+			seconds,
+			beforeKiB: before,
+			peakKiB: peak,
+			afterKiB: after,
+			fileSize: file?.fileSize,
+		};
+	} finally {
+		await n8n.stop();
+		gengo.server.close();
 	}
 }
 
@@ -403,8 +555,11 @@ async function main() {
 	const started = Date.now();
 	const received = [];
 	for (const engine of engines) received.push(await receivers({ engine, topology: 'single' }));
-	if (QUEUE) received.push(await receivers({ engine: engines[0] ?? 'vm', topology: 'queue' }));
+	if (QUEUE)
+		for (const engine of engines.length ? engines : ['vm'])
+			received.push(await receivers({ engine, topology: 'queue' }));
 	const memoryRun = MEMORY_N > 0 ? await memory() : undefined;
+	const download = DOWNLOAD_MB > 0 ? await bigDownload(DOWNLOAD_MB) : undefined;
 	const parsed = await validation();
 	const packaged = packageFigures();
 
@@ -430,9 +585,11 @@ async function main() {
 			})),
 		);
 		for (const concurrency of [1, 16]) {
-			const [base, minimal, ours] = run.rows.filter((r) => r.concurrency === concurrency);
+			const [base, minimal, described, ours] = run.rows.filter(
+				(r) => r.concurrency === concurrency,
+			);
 			console.log(
-				`  at ${concurrency} sender(s): ours ÷ minimal community trigger ${(ours.perSecond / minimal.perSecond).toFixed(2)}× (our own overhead; target ≥ 0.95×), ours ÷ n8n's Webhook node ${(ours.perSecond / base.perSecond).toFixed(2)}×`,
+				`  at ${concurrency} sender(s): ours ÷ minimal community trigger ${(ours.perSecond / minimal.perSecond).toFixed(2)}× (target ≥ 0.95×), of which n8n's webhook description and credential read ${(described.perSecond / minimal.perSecond).toFixed(2)}× and our own code ${(ours.perSecond / described.perSecond).toFixed(2)}×; ours ÷ n8n's Webhook node ${(ours.perSecond / base.perSecond).toFixed(2)}×`,
 			);
 		}
 		console.log(
@@ -453,6 +610,15 @@ async function main() {
 		);
 		console.log(`  failures: ${memoryRun.failures}`);
 	}
+	if (download) {
+		const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+		console.log(
+			`\nA ${download.mb} MB download (Gengo node, Download Target File, binary data on the file system): HTTP ${download.status} in ${download.seconds.toFixed(1)} s, file ${download.fileSize}`,
+		);
+		console.log(
+			`  n8n's RSS: ${mib(download.beforeKiB)} before, ${mib(download.peakKiB)} at the peak (+${((download.peakKiB - download.beforeKiB) / 1024).toFixed(0)} MiB), ${mib(download.afterKiB)} after`,
+		);
+	}
 	console.log('\nValidation (µs per body; ratio against JSON.parse of the same body)');
 	console.table(
 		parsed.map((p) => ({
@@ -472,6 +638,7 @@ async function main() {
 		deliveriesPerCase: N,
 		receivers: received,
 		memory: memoryRun,
+		download,
 		validation: parsed,
 		package: packaged,
 		minutes: (Date.now() - started) / 60_000,
