@@ -71,7 +71,8 @@ async function main() {
 			await page.keyboard.press('Escape');
 			await page.waitForTimeout(1000);
 			await page.screenshot({ path: path.join(OUT, `${base}.png`) });
-			const trigger = example.nodes[0].name;
+			// the first trigger of ours (an example may start with a sticky note)
+			const trigger = example.nodes.find((node) => /Trigger$/.test(node.type)).name;
 			await page.locator('[data-test-id="canvas-node"]', { hasText: trigger }).first().dblclick();
 			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
 			await page.waitForTimeout(1000);
