@@ -1,5 +1,5 @@
 // Mutation testing (`npm run test:mutation`, StrykerJS): how many deliberate bugs in nodes/ and credentials/ the
-// unit tests catch. The score is in README ("Mutation testing"). Incremental: a run reuses the results of
+// unit tests catch. The score is in CONTRIBUTING.md ("Mutation testing"). Incremental: a run reuses the results of
 // mutants whose code and tests did not change (stryker-incremental.json, kept out of git).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
