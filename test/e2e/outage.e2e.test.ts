@@ -344,7 +344,10 @@ describe(`Never miss an event: ${EVENTS} events over four vendors in queue mode,
 		const upToNow = happened.map((h) => h.eventKey);
 		await eventually(
 			'the events of the first three phases reached the end',
-			async () => upToNow.every((key) => arrivals().has(key)),
+			async () => {
+				const seen = arrivals();
+				return upToNow.every((key) => seen.has(key));
+			},
 			300_000,
 		);
 
@@ -373,7 +376,10 @@ describe(`Never miss an event: ${EVENTS} events over four vendors in queue mode,
 		expect(new Set(expected).size).toBe(expected.length);
 		await eventually(
 			'every event reached the end',
-			async () => expected.every((key) => arrivals().has(key)),
+			async () => {
+				const seen = arrivals();
+				return expected.every((key) => seen.has(key));
+			},
 			300_000,
 		).catch(() => undefined);
 		// a last round of polls after the last event, so that a late duplicate would show
