@@ -1,4 +1,4 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
 import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
@@ -205,7 +205,8 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		['no URL', ''],
 	])('version 2 refuses %s, naming WEBHOOK_URL, and creates nothing', async (_name, url) => {
 		const error = await run('create', hook({ url }).ctx).catch((e: Error) => e);
-		expect(error).toBeInstanceOf(Error);
+		// the error n8n shows on activation, with its description
+		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as Error).message).toMatch(/Phrase TMS cannot deliver to this workflow/);
 		expect((error as { description?: string }).description).toMatch(/WEBHOOK_URL/);
 		expect(phrase.webhookCreations).toHaveLength(0);

@@ -67,6 +67,45 @@ describe('malformedEncoding: the bytes of a delivery must be what a vendor sends
 			/Content-Encoding "br" is not supported/,
 		);
 	});
+
+	it('reads a Content-Encoding as HTTP does: any case, surrounding spaces ignored', () => {
+		expect(malformedEncoding({}, ' GZIP ', 'application/json')).toBeUndefined();
+		expect(malformedEncoding({}, 'Deflate', 'application/json')).toBeUndefined();
+		expect(malformedEncoding({}, ' BR ', 'application/json')).toBe(
+			'Content-Encoding "br" is not supported: send the body as it is, gzip or deflate',
+		);
+	});
+
+	it('names at most 40 characters of an unknown Content-Encoding', () => {
+		const message = malformedEncoding({}, 'x'.repeat(100), 'application/json');
+		expect(message).toBe(
+			`Content-Encoding "${'x'.repeat(40)}" is not supported: send the body as it is, gzip or deflate`,
+		);
+	});
+
+	it('checks the query of url when n8n gives no originalUrl, and originalUrl when it gives both', () => {
+		expect(malformedEncoding({ url: '/webhook/x/beebox?bbid=%FF' }, undefined, '')).toBe(
+			'the query string is not valid percent-encoded UTF-8',
+		);
+		expect(malformedEncoding({ url: '?bbid=%FF' }, undefined, '')).toBe(
+			'the query string is not valid percent-encoded UTF-8',
+		);
+		expect(
+			malformedEncoding(
+				{ originalUrl: '/webhook/x/beebox?bbid=1', url: '/beebox?bbid=%FF' },
+				undefined,
+				'',
+			),
+		).toBeUndefined();
+		expect(malformedEncoding({ url: '/webhook/x/beebox' }, undefined, '')).toBeUndefined();
+	});
+
+	it('percent-decodes only a form body; other bodies and bodies n8n did not keep as bytes are left alone', () => {
+		expect(
+			malformedEncoding({ rawBody: Buffer.from('{"a":"100%FF"}') }, undefined, 'application/json'),
+		).toBeUndefined();
+		expect(malformedEncoding({ rawBody: 'job=%FF' }, undefined, FORM)).toBeUndefined();
+	});
 });
 
 describe('every trigger answers 400 to bytes that are not UTF-8, before its own checks', () => {
