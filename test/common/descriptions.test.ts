@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 // What a saved workflow and the n8n editor depend on, node by node and credential by credential: node and
 // parameter names, versions, defaults, options, display conditions, credentials, webhooks and every text the
 // editor shows. n8n stores a workflow's parameters by name and falls back to the default for a missing one, so a
