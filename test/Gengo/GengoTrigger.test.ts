@@ -5,7 +5,7 @@ import { gengoCallbackRequest, gengoSampleComment, gengoSampleJob } from '../../
 import { GENGO_EVENTS } from '../../nodes/Gengo/events';
 import { DeliveryRejected } from '../../nodes/common/delivery';
 import { WorkBudget } from '../../nodes/common/workBudget';
-import { fetchConfirmedJob } from '../../nodes/Gengo/fullJob';
+import { confirmCallback, fetchConfirmedJob } from '../../nodes/Gengo/fullJob';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';
@@ -545,11 +545,19 @@ describe('fetchConfirmedJob, through a fake webhook context', () => {
 	beforeAll(async () => {
 		gengo = await new GengoSimulator({
 			...keys,
-			jobs: [{ job_id: '7', status: 'pending', style: 'numbers' }],
+			jobs: [
+				{ job_id: '7', status: 'pending', style: 'numbers' },
+				{
+					job_id: '9',
+					status: 'reviewable',
+					style: 'numbers',
+					comments: [{ body: 'Please check', author: 'customer', ctime: 1369227600 }],
+				},
+			],
 		}).start();
 	});
 	afterAll(async () => gengo.stop());
-	const ctx = (credentials = keys) =>
+	const ctx = (credentials: Record<string, unknown> = keys) =>
 		fakeWebhookContext({
 			credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...credentials } },
 		});
@@ -574,5 +582,64 @@ describe('fetchConfirmedJob, through a fake webhook context', () => {
 		const failure = await fetchConfirmedJob(ctx().ctx, '7', budget).catch((e: unknown) => e);
 		expect((failure as DeliveryRejected).httpStatus).toBe(503);
 		expect(gengo.requests.length).toBe(before);
+		expect((failure as DeliveryRejected).message).toBe(
+			'the Gengo API did not answer in time to confirm this callback; retry later',
+		);
+	});
+
+	it('the API unreachable: 503, and the reason in the log', async () => {
+		const { ctx: unreachable, logs } = ctx({ ...keys, baseUrl: 'http://127.0.0.1:1/v2' });
+		const failure = await fetchConfirmedJob(unreachable, '7').catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(DeliveryRejected);
+		expect((failure as DeliveryRejected).httpStatus).toBe(503);
+		expect((failure as DeliveryRejected).message).toBe(
+			'the Gengo API is unavailable to confirm this job; retry later',
+		);
+		expect(logs.join('\n')).toMatch(/warn: Gengo Trigger: could not confirm job 7: \S/);
+	});
+
+	it('a refused credential: 503 and an error in the log naming it, not a forgery', async () => {
+		const { ctx: refused, logs } = ctx({ ...keys, privateKey: 'nope' });
+		const failure = await fetchConfirmedJob(refused, '7').catch((e: unknown) => e);
+		expect((failure as DeliveryRejected).message).toBe(
+			'the trigger cannot confirm callbacks with Gengo right now; retry later',
+		);
+		expect(logs.join('\n')).toMatch(
+			/error: Gengo Trigger: the Gengo credential does not work \(\S/,
+		);
+		const unknown = await fetchConfirmedJob(ctx().ctx, '8').catch((e: unknown) => e);
+		expect((unknown as DeliveryRejected).message).toMatch(
+			/job 8 is not known to this Gengo account/,
+		);
+	});
+
+	it("confirmCallback: the status must be the API's; a comment must be in the thread, with its time", async () => {
+		const job = (status: string) =>
+			({ kind: 'job', job: { job_id: '7', status } }) as Parameters<typeof confirmCallback>[1];
+		const comment = (body: string, ctime?: number) =>
+			({ kind: 'comment', comment: { job_id: '9', body, ctime } }) as Parameters<
+				typeof confirmCallback
+			>[1];
+		expect(await confirmCallback(ctx().ctx, job('pending'))).toMatchObject({ confirmed: true });
+		expect(await confirmCallback(ctx().ctx, job('approved'))).toEqual({
+			confirmed: false,
+			reason: 'callback for job 7 says "approved" but the Gengo API has "pending"',
+		});
+		expect(await confirmCallback(ctx().ctx, comment('Please check', 1369227600))).toMatchObject({
+			confirmed: true,
+			comment: { body: 'Please check', ctime: 1369227600 },
+		});
+		expect(await confirmCallback(ctx().ctx, comment('Please check'))).toMatchObject({
+			confirmed: true,
+		});
+		expect(await confirmCallback(ctx().ctx, comment('Please check', 1369227601))).toEqual({
+			confirmed: false,
+			reason:
+				"comment callback for job 9 (ctime 1369227601) is not in the job's comments at the Gengo API",
+		});
+		expect(await confirmCallback(ctx().ctx, comment('Other'))).toEqual({
+			confirmed: false,
+			reason: "comment callback for job 9 is not in the job's comments at the Gengo API",
+		});
 	});
 });
