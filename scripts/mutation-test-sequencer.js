@@ -6,7 +6,8 @@
 // file's test names and run time when a run has no name pattern (Stryker's first, complete run); in a run with a
 // pattern it drops the files none of whose tests match it, and puts the quickest files first, so that the first
 // failure (which ends a mutant's run: mutation-test-environment.js) tends to come early. The same tests run as
-// without it. A file it knows nothing about is always kept, so a stale or missing record only costs time.
+// without it. A file it knows nothing about is always kept, so a stale or missing record only costs time. It acts
+// only inside Stryker's processes (a developer's `jest -c jest.unit.config.js -t …` runs as usual).
 const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
@@ -15,6 +16,9 @@ class MutationTestSequencer extends Sequencer {
 	constructor(options) {
 		super(options);
 		this.pattern = options.globalConfig.testNamePattern;
+		// Stryker's test-runner processes have STRYKER_MUTATOR_WORKER; a mutant's run, __STRYKER_ACTIVE_MUTANT__
+		this.inStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
+		this.mutantRun = process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined;
 		const rootDir = options.contexts[0]?.config.rootDir ?? process.cwd();
 		this.recordFile = path.join(rootDir, '.jest-test-names.json');
 	}
@@ -29,7 +33,7 @@ class MutationTestSequencer extends Sequencer {
 
 	async sort(tests) {
 		const sorted = await super.sort(tests);
-		const record = this.pattern ? this.readRecord() : undefined;
+		const record = this.pattern && this.mutantRun ? this.readRecord() : undefined;
 		if (!record) return sorted;
 		// jest-circus matches the pattern against each test's full name, case-insensitively
 		const pattern = new RegExp(this.pattern, 'i');
@@ -44,7 +48,7 @@ class MutationTestSequencer extends Sequencer {
 
 	cacheResults(tests, results) {
 		super.cacheResults(tests, results);
-		if (this.pattern) return;
+		if (this.pattern || !this.inStryker) return;
 		const record = this.readRecord() ?? {};
 		for (const file of results.testResults) {
 			record[file.testFilePath] = {

@@ -6,7 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp';
-import { GENGO_CATCH_UP_LIMITS } from '../../nodes/Gengo/catchUp';
+import { WorkBudget } from '../../nodes/common/workBudget';
+import { GENGO_CATCH_UP_LIMITS, gengoCatchUpSource } from '../../nodes/Gengo/catchUp';
 import { GengoCatchUpTrigger } from '../../nodes/Gengo/GengoCatchUpTrigger.node';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
@@ -282,5 +283,60 @@ describe('Gengo Catch-Up Trigger: bounds of one poll', () => {
 		process.stdout.write(
 			`[gengo catch-up] one poll of ${jobs} jobs: ${calls.length} calls, static data ${bytes} bytes for ${Object.keys(seen).length} keys\n`,
 		);
+	});
+});
+
+describe('Gengo Catch-Up Trigger: a poll whose call budget runs out', () => {
+	let gengo: GengoSimulator;
+	const base = now() - 3600;
+	beforeAll(async () => {
+		// 120 jobs, submitted in pairs at the same second: the newest first, the higher id first within a second
+		gengo = await simulator(
+			Array.from({ length: 120 }, (_, i) => ({
+				job_id: String(500 + i),
+				status: 'pending',
+				ctime: base + Math.floor(i / 2),
+				comments: [{ body: `Question ${i}`, author: 'translator', ctime: base + i + 60 }],
+			})),
+		);
+	});
+	afterAll(async () => gengo.stop());
+
+	const poll = async (calls: number) => {
+		const fake = fakePollContext({
+			credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...KEYS } },
+		});
+		const before = gengo.requests.length;
+		const listing = await gengoCatchUpSource(fake.ctx, new WorkBudget({ calls, ms: 60_000 }));
+		return { listing, logs: fake.logs, calls: gengo.requests.slice(before).map((c) => c.path) };
+	};
+
+	it('reads the newest jobs first, stops when the budget is spent, and says it is incomplete', async () => {
+		const { listing, logs, calls } = await poll(3);
+		expect(calls).toHaveLength(3);
+		expect(calls[1]).toMatch(/^\/v2\/translate\/jobs\/619,618,617,616,/);
+		expect(calls[2]).toMatch(/,520$/);
+		expect(listing.complete).toBe(false);
+		expect(listing.observations.map((o) => o.key)).toHaveLength(100);
+		expect(logs).toContain(
+			"warn: Gengo Catch-Up Trigger: the poll's budget (3 calls, 60 s) ran out after 100 of 120 jobs",
+		);
+	});
+
+	it('reads comment threads while the budget lasts, the most recent jobs first', async () => {
+		const { listing, calls } = await poll(6);
+		expect(calls.slice(4)).toEqual([
+			'/v2/translate/job/619/comments',
+			'/v2/translate/job/618/comments',
+		]);
+		expect(listing.complete).toBe(false);
+		const comment = listing.observations.find((o) => o.key.startsWith('comment:619:'));
+		expect(comment).toMatchObject({
+			signature: 'seen',
+			changedAt: new Date((base + 119 + 60) * 1000),
+		});
+		expect(comment!.key).toMatch(new RegExp(`^comment:619:${base + 119 + 60}:[A-Za-z0-9_-]{10}$`));
+		const job = listing.observations.find((o) => o.key === 'job:619');
+		expect(job!.changedAt).toEqual(new Date((base + 59) * 1000));
 	});
 });
