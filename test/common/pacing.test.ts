@@ -48,4 +48,29 @@ describe('RequestPacer', () => {
 		await pacer.slot('a');
 		expect(clock.time - 1_000_000).toBe(750);
 	});
+
+	it('takes a slot that falls exactly on the deadline', async () => {
+		const clock = fakeClock();
+		const pacer = new RequestPacer(4, clock);
+		expect(await pacer.slot('a', clock.time + 250)).toBe(true);
+		expect(await pacer.slot('a', clock.time + 250)).toBe(true);
+		expect(clock.time - 1_000_000).toBe(250);
+	});
+
+	it('forgets the accounts whose slots lie in the past once it holds more than 100', async () => {
+		const clock = fakeClock();
+		const pacer = new RequestPacer(4, clock);
+		const held = () => (pacer as unknown as { next: Map<string, number> }).next.size;
+		for (let i = 0; i < 101; i++) await pacer.slot(`account-${i}`);
+		expect(held()).toBe(101);
+		// the 102nd account while the others' next slots are still ahead: nothing is forgotten
+		await pacer.slot('account-101');
+		expect(held()).toBe(102);
+		clock.time += 1000;
+		await pacer.slot('account-0');
+		expect(held()).toBe(1);
+		// and the remembered account keeps its pace
+		await pacer.slot('account-0');
+		expect(clock.slept.at(-1)).toBe(250);
+	});
 });
