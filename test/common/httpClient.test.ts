@@ -190,6 +190,40 @@ describe('apiRequest, the one vendor client', () => {
 		expect(calls).toBe(1);
 	});
 
+	it('waits out at most three 429s in a row, then gives the fourth back', async () => {
+		let calls = 0;
+		a.handler = (_req, res) => {
+			calls++;
+			res.statusCode = 429;
+			res.setHeader('retry-after', '0');
+			res.end(JSON.stringify({ message: 'slow down' }));
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const error = (await apiRequest(ctx, API(rootA), { method: 'GET', path: '/x' }).catch(
+			(e: unknown) => e,
+		)) as VendorApiError;
+		expect(calls).toBe(4);
+		expect(error.httpStatus).toBe(429);
+		expect(error.message).toBe('Vendor GET /x: HTTP 429: slow down');
+	});
+
+	it('follows at most 3 redirects', async () => {
+		let calls = 0;
+		a.handler = (_req, res) => {
+			calls++;
+			res.statusCode = 302;
+			res.setHeader('location', `/hop-${calls}`);
+			res.end();
+		};
+		const { ctx } = fakeExecuteContext({ credentials });
+		const error = (await apiRequest(ctx, API(rootA), { method: 'GET', path: '/x' }).catch(
+			(e: unknown) => e,
+		)) as VendorApiError;
+		expect(calls).toBe(4);
+		expect(error).toBeInstanceOf(VendorApiError);
+		expect(error.message).toBe('Vendor GET /x: more than 3 redirects');
+	});
+
 	it('reports no answer as status 0 (unavailable)', async () => {
 		const { ctx } = fakeExecuteContext({ credentials });
 		const error = (await apiRequest(ctx, API('http://127.0.0.1:9'), {
@@ -254,5 +288,16 @@ describe('retryAfterMs', () => {
 		);
 		expect(retryAfterMs(undefined)).toBeUndefined();
 		expect(retryAfterMs('soon')).toBeUndefined();
+	});
+
+	it('reads delta seconds with spaces around them, and nothing else as seconds', () => {
+		expect(retryAfterMs(' 12 ')).toBe(12_000);
+		expect(retryAfterMs('')).toBeUndefined();
+		// not delta seconds (RFC 9110: 1*DIGIT); what Date.parse reads as a date long past is no wait at all
+		expect(retryAfterMs('12s')).toBeUndefined();
+		expect(retryAfterMs('-5', Date.UTC(2026, 0, 1))).toBe(0);
+		expect(retryAfterMs('1.5', Date.UTC(2026, 0, 1))).toBe(0);
+		// a date in the past: no wait
+		expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2015, 9, 21, 7, 28, 10))).toBe(0);
 	});
 });
