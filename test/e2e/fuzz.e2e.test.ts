@@ -78,6 +78,9 @@ function deliver(d: Delivery): Promise<{ status: number; body: string }> {
 			{
 				method: d.method,
 				headers: { ...d.headers, ...(d.body ? { 'content-length': String(d.body.length) } : {}) },
+				// a connection of its own: Node's global agent keeps sockets alive, and one that n8n closes after
+				// its idle timeout just as a delivery goes out gives "socket hang up" (seen once in CI, case #0)
+				agent: false,
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
