@@ -7,7 +7,7 @@
 // and tests did not change (reports/mutation/<part>.incremental.json, kept out of git like all of reports/).
 import { availableParallelism } from 'node:os';
 
-const PARTS = {
+export const PARTS = {
 	common: 'nodes/common/**/*.ts',
 	beebox: 'nodes/Beebox/**/*.ts',
 	gengo: 'nodes/Gengo/**/*.ts',
