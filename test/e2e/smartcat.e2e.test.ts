@@ -37,6 +37,12 @@ const CREDENTIAL = { smartcatApi: { id: 'smartcatCred0001', name: 'Smartcat simu
 const LISTEN_CREDENTIAL = {
 	smartcatApi: { id: 'smartcatListen01', name: 'Smartcat listen account' },
 };
+// The Smartcat node's set and delete operations run on an account of their own: n8n 2.41 re-activates published
+// workflows in the background (its publication reconciler, every 10 s), and a late activation of one of this suite's
+// triggers on the shared account, landing between the node's Delete and the check, would register it again.
+const WRITE_CREDENTIAL = {
+	smartcatApi: { id: 'smartcatWrite001', name: 'Smartcat write account' },
+};
 const SECRET_CREDENTIAL = {
 	translationWebhookSecretApi: { id: 'smartcatSecret01', name: 'Smartcat webhook secret' },
 };
@@ -60,6 +66,13 @@ const smartcatNode = (
 	executeOnce: true,
 	...extra,
 });
+
+/** A Smartcat node on the write account (WRITE_CREDENTIAL). */
+const writeNode = (
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<ChainNode> = {},
+) => smartcatNode(name, parameters, { credentials: WRITE_CREDENTIAL, ...extra });
 
 /** The workflow with its trigger at node version 2 (triggerWorkflow makes version 1). */
 function version2(workflow: TriggerWorkflow): TriggerWorkflow {
@@ -157,16 +170,16 @@ const workflows = {
 		id: 'smartcatWrite001',
 		node: 'beeboxTrigger',
 		after: [
-			smartcatNode('Set Callback', {
+			writeNode('Set Callback', {
 				resource: 'callback',
 				operation: 'set',
 				url: 'https://cms.example/smartcat',
 				additionalHeaders: { header: [{ name: 'X-Cms-Key', value: 'cms-key-value' }] },
 			}),
-			smartcatNode('Get After Set', { resource: 'callback', operation: 'get' }),
-			smartcatNode('Delete Callback', { resource: 'callback', operation: 'delete' }),
-			smartcatNode('Get After Delete', { resource: 'callback', operation: 'get' }),
-			smartcatNode(
+			writeNode('Get After Set', { resource: 'callback', operation: 'get' }),
+			writeNode('Delete Callback', { resource: 'callback', operation: 'delete' }),
+			writeNode('Get After Delete', { resource: 'callback', operation: 'get' }),
+			writeNode(
 				'Set Invalid',
 				{ resource: 'callback', operation: 'set', url: 'not a url' },
 				{ onError: 'continueRegularOutput' },
@@ -191,6 +204,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	let smartcat: SmartcatSimulator;
 	// Smartcat's callback setting is account-wide: every example, and the listening test, gets an account of its own.
 	let listenAccount: SmartcatSimulator;
+	let writeAccount: SmartcatSimulator;
 	let slackAccount: SmartcatSimulator;
 	let cmsAccount: SmartcatSimulator;
 	let neverAccount: SmartcatSimulator;
@@ -242,6 +256,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		});
 		smartcat.setting = structuredClone(FOREIGN);
 		listenAccount = await account();
+		writeAccount = await account();
 		slackAccount = await account({
 			projects: [{ id: 'p-9', name: 'Release', status: 'inProgress' }],
 			documents: [
@@ -284,6 +299,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		await n8n.importCredentials([
 			{ ...credential(CREDENTIAL.smartcatApi.id, smartcat), name: CREDENTIAL.smartcatApi.name },
 			credential(LISTEN_CREDENTIAL.smartcatApi.id, listenAccount),
+			credential(WRITE_CREDENTIAL.smartcatApi.id, writeAccount),
 			credential('smartcatSlackCred', slackAccount),
 			credential('smartcatCmsCred01', cmsAccount),
 			credential('smartcatNeverCred', neverAccount),
@@ -311,7 +327,14 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
 		await n8n?.stop();
-		for (const simulator of [smartcat, listenAccount, slackAccount, cmsAccount, neverAccount])
+		for (const simulator of [
+			smartcat,
+			listenAccount,
+			writeAccount,
+			slackAccount,
+			cmsAccount,
+			neverAccount,
+		])
 			await simulator?.stop();
 		await slack?.stop();
 		await cms?.stop();
@@ -561,7 +584,13 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			expect.objectContaining({ error: '"not a url" is not a valid URL' }),
 		]);
 		expect(JSON.stringify(execution.items)).not.toContain('cms-key-value');
-		expect(smartcat.setting).toBeNull();
+		expect(writeAccount.setting).toBeNull();
+		// what changed the account's setting: the node's Set and Delete, nothing else ("Set Invalid" sends nothing)
+		expect(
+			writeAccount.requests
+				.filter((r) => r.method !== 'GET')
+				.map((r) => `${r.method} ${r.path.replace('/api/integration/v1', '')}`),
+		).toEqual(['POST /callback', 'DELETE /callback']);
 	});
 
 	it('manual registration (version 1) leaves the account alone; the simulate command starts it', async () => {
