@@ -59,7 +59,6 @@ export class GengoTrigger implements INodeType {
 				testedBy: 'testGengoCredentials',
 				displayOptions: { show: { fetchFullJob: [true] } },
 			},
-			// webhookSecretCredential(URL_TOKEN_CREDENTIAL_SHOW), written out: n8n's lint reads this array literally
 			{
 				name: 'translationWebhookSecretApi',
 				required: true,

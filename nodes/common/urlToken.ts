@@ -98,9 +98,6 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 	];
 }
 
-/** Shows the credential in version 2 unless "no secret" is chosen. */
-export const URL_TOKEN_CREDENTIAL_SHOW = { '@version': [2], urlTokenLocation: ['query', 'path'] };
-
 /**
  * The webhook route: `/webhook/<webhookId>/<basePath>`, or with the token in the path
  * `/webhook/<webhookId>/<basePath>/<token>`. n8n only matches a route parameter in a "full path" webhook, whose

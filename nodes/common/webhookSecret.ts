@@ -4,7 +4,6 @@ import {
 	type ICredentialTestFunctions,
 	type IDisplayOptions,
 	type IHookFunctions,
-	type INodeCredentialDescription,
 	type INodeCredentialTestResult,
 	type INodeProperties,
 	type IWebhookFunctions,
@@ -19,18 +18,6 @@ import { SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
  * nodes kept it in a node parameter; they still do, so saved workflows keep working unchanged.
  */
 export const WEBHOOK_SECRET_CREDENTIAL = 'translationWebhookSecretApi';
-
-/** The node's credential entry, shown when the node's settings need a secret (`show`: n8n displayOptions). */
-export function webhookSecretCredential(
-	show: NonNullable<INodeCredentialDescription['displayOptions']>['show'],
-): INodeCredentialDescription {
-	return {
-		name: WEBHOOK_SECRET_CREDENTIAL,
-		required: true,
-		testedBy: 'testWebhookSecret',
-		displayOptions: { show },
-	};
-}
 
 /**
  * The warning every trigger shows when "no secret" is chosen: the explicit choice the secret rule allows,

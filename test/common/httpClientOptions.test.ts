@@ -263,7 +263,7 @@ describe('apiRequest: statuses', () => {
 });
 
 describe('apiRequest: 429', () => {
-	const tooMany = (retryAfter?: string) => ({
+	const tooMany = (retryAfter?: string): Scripted => ({
 		statusCode: 429,
 		headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
 		body: { message: 'slow down' },
