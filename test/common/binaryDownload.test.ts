@@ -2,7 +2,12 @@
 // Content-Disposition forms from RFC 6266 / RFC 5987 and n8n's httpRequest answers faked.
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { binaryFromAnswer, downloadLink, fileNameOf } from '../../nodes/common/binaryDownload';
+import {
+	binaryFromAnswer,
+	downloadLink,
+	fileNameOf,
+	waitForVendorJob,
+} from '../../nodes/common/binaryDownload';
 import { VendorApiError } from '../../nodes/common/vendorError';
 
 describe('fileNameOf (Content-Disposition)', () => {
@@ -155,5 +160,86 @@ describe('downloadLink', () => {
 		const broken = fake([{ statusCode: 200 }]);
 		await downloadLink(broken.ctx, 'https://a.example.com/%E0%A4%A', 'fallback.txt');
 		expect(broken.prepared[0].fileName).toBe('fallback.txt');
+	});
+});
+
+describe('the edges of names, types and redirects', () => {
+	it.each([
+		["attachment; filename*= UTF-8''%41.txt", 'A.txt'],
+		['attachment; filename="dir/ x.txt "', 'x.txt'],
+	])('%j → %j', (disposition, name) => {
+		expect(fileNameOf(disposition)).toBe(name);
+	});
+
+	it('a redirect is a 3xx with a Location (300 and 399 too); a 2xx or a 400 with a Location is not', async () => {
+		const followed = fake([
+			{ statusCode: 300, headers: { location: '/b' } },
+			{ statusCode: 399, headers: { location: '/c' } },
+			{
+				statusCode: 200,
+				headers: { location: '/d', 'content-type': 'text/plain ; charset=utf-8' },
+			},
+		]);
+		await downloadLink(followed.ctx, 'https://a.example.com/a', 'f.txt');
+		expect(followed.calls.map((c) => c.url)).toEqual([
+			'https://a.example.com/a',
+			'https://a.example.com/b',
+			'https://a.example.com/c',
+		]);
+		expect(followed.prepared).toEqual([{ fileName: 'c', mimeType: 'text/plain' }]);
+
+		const refused = fake([{ statusCode: 400, headers: { location: '/b' } }]);
+		await expect(downloadLink(refused.ctx, 'https://a.example.com/a', 'f')).rejects.toThrow(
+			'the download link answered HTTP 400',
+		);
+		expect(refused.calls).toHaveLength(1);
+	});
+
+	it('a file sent as application/octet-stream, or without a type, gets no type from us', async () => {
+		const { ctx, prepared } = fake([
+			{ statusCode: 200, headers: { 'content-type': 'application/octet-stream' } },
+			{ statusCode: 200 },
+		]);
+		await downloadLink(ctx, 'https://a.example.com/x.bin', 'f');
+		await downloadLink(ctx, 'https://a.example.com/y.bin', 'f');
+		expect(prepared).toEqual([
+			{ fileName: 'x.bin', mimeType: undefined },
+			{ fileName: 'y.bin', mimeType: undefined },
+		]);
+	});
+
+	it('names the file from the last segment of a link ending in /', async () => {
+		const { ctx, prepared } = fake([{ statusCode: 200 }]);
+		await downloadLink(ctx, 'https://a.example.com/files/x.txt/', 'fallback.txt');
+		expect(prepared[0].fileName).toBe('x.txt');
+	});
+
+	it('an error answer without a body to close is still the error it is', async () => {
+		const { ctx } = fake([{ statusCode: 502, body: undefined }]);
+		await expect(downloadLink(ctx, 'https://a.example.com/f', 'f')).rejects.toThrow(
+			new VendorApiError('the download link answered HTTP 502', 502),
+		);
+	});
+});
+
+describe('waitForVendorJob', () => {
+	it('asks again after 1, 2, 4 … times the interval; done in time is the value', async () => {
+		let checks = 0;
+		const value = await waitForVendorJob(
+			'The export',
+			async () => (++checks < 4 ? { done: false } : { done: true, value: 'file' }),
+			{ timeoutMs: 1000, intervalMs: 5 },
+		);
+		expect([value, checks]).toEqual(['file', 4]);
+	});
+
+	it('not done in time: an error naming the job and what to do', async () => {
+		const error = (await waitForVendorJob('The export', async () => ({ done: false }), {
+			timeoutMs: 30,
+			intervalMs: 10,
+		}).catch((e: unknown) => e)) as VendorApiError;
+		expect(error).toBeInstanceOf(VendorApiError);
+		expect(error.message).toBe('The export did not finish within 0 s');
+		expect(error.httpStatus).toBe(504);
 	});
 });
