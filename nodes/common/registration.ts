@@ -64,24 +64,22 @@ export function webhookUrlProblem(url: string | undefined): string | undefined {
 	if (!url) return 'n8n did not give this node a webhook URL';
 	let host: string;
 	try {
-		host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+		host = new URL(url).hostname; // lower case, IPv6 in brackets
 	} catch {
 		return `"${url}" is not a URL`;
 	}
 	const privateHost =
-		host === 'localhost' ||
+		// no dot: localhost, a bare machine name ("n8n" in a container network), and every IPv6 literal
+		// ([::1], [fe80::1], but also public ones: telling those apart, IPv4-mapped forms included, is not done)
+		!host.includes('.') ||
 		host.endsWith('.localhost') ||
 		host.endsWith('.local') ||
-		host === '::1' ||
 		host === '0.0.0.0' ||
 		/^127\./.test(host) ||
 		/^10\./.test(host) ||
 		/^192\.168\./.test(host) ||
 		/^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-		/^169\.254\./.test(host) ||
-		/^f[cd][0-9a-f]{2}:/.test(host) ||
-		/^fe80:/.test(host) ||
-		!host.includes('.');
+		/^169\.254\./.test(host);
 	return privateHost
 		? `the vendor cannot reach ${new URL(url).origin}: it is not a public address`
 		: undefined;

@@ -41,6 +41,7 @@ describe('webhookUrlProblem', () => {
 		'https://5.192.168.1/webhook/x',
 		'https://172.15.0.1/webhook/x',
 		'https://172.32.0.1/webhook/x',
+		'https://8.172.16.1/webhook/x',
 		'https://172.2a.example.com/webhook/x',
 		'https://4.169.254.1/webhook/x',
 		'https://localhost.example.com/webhook/x',
