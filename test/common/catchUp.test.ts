@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	CATCH_UP_LIMITS,
+	mostRecent,
 	pollCatchUp,
 	prune,
 	type CatchUpSource,
@@ -175,5 +176,92 @@ describe('prune: the bound on what a catch-up trigger keeps', () => {
 		expect(Object.keys(state.seen)).toHaveLength(CATCH_UP_LIMITS.maxEntries);
 		expect(JSON.stringify(state).length).toBeLessThan(250_000);
 		void now;
+	});
+});
+
+describe('the edges of a catch-up poll', () => {
+	const observation = (key: string, changedAt: string | null): Observation => ({
+		key,
+		signature: 's',
+		changedAt: changedAt ? new Date(changedAt) : null,
+		items: () => [{ event: 's', eventKey: key }],
+	});
+
+	it('mostRecent: a listing that fits stays as listed; a longer one is cut by date, or as listed when not every entry has one', () => {
+		const ascending = [
+			observation('a', '2026-01-01T00:00:00Z'),
+			observation('b', '2026-01-02T00:00:00Z'),
+		];
+		expect(mostRecent(ascending, 2)).toEqual(ascending);
+		expect(mostRecent(ascending, 1).map((o) => o.key)).toEqual(['b']);
+		const mixed = [
+			observation('a', null),
+			observation('b', '2026-01-02T00:00:00Z'),
+			observation('c', null),
+		];
+		expect(mostRecent(mixed, 2).map((o) => o.key)).toEqual(['a', 'b']);
+	});
+
+	it('prune keeps the most recently seen, whatever order they were recorded in; a key exactly at the maximum age stays', () => {
+		const now = Date.now();
+		const many = Object.fromEntries(
+			Array.from({ length: CATCH_UP_LIMITS.maxEntries + 10 }, (_, i) => [
+				`k${i}`,
+				['s', now - (CATCH_UP_LIMITS.maxEntries + 10 - i)] as [string, number],
+			]),
+		);
+		const seen = prune(many, now);
+		expect(seen.k0).toBeUndefined();
+		expect(seen[`k${CATCH_UP_LIMITS.maxEntries + 9}`]).toBeDefined();
+		expect(Object.keys(prune({ edge: ['s', now - CATCH_UP_LIMITS.maxAgeMs] }, now))).toEqual([
+			'edge',
+		]);
+	});
+
+	it('a state that is not one (no start time, no keys) counts as no state: the poll is a first poll', async () => {
+		for (const broken of [{ seen: {} }, { since: 'yesterday', seen: {} }, { since: 1 }]) {
+			const { ctx } = fakePollContext({ staticData: { catchUp: broken } });
+			expect(await pollCatchUp(ctx, vendor({ a: 'new' }))).toBeNull();
+			expect(stateOf(ctx).seen).toHaveProperty('a');
+		}
+	});
+
+	it('with a start time, a change at exactly that time is not after it', async () => {
+		const { ctx } = fakePollContext({ parameters: { startFrom: '2026-01-02T00:00:00Z' } });
+		const out = await pollCatchUp(
+			ctx,
+			vendor({ a: 'done', b: 'done' }, { a: '2026-01-02T00:00:00Z', b: '2026-01-02T00:00:01Z' }),
+		);
+		expect(keys(out)).toEqual(['v:b:done']);
+	});
+
+	it('backs off 1, 2, 4 … minutes per failed poll in a row, at most an hour; a first poll that fails keeps no state', async () => {
+		const down: CatchUpSource = async () => {
+			throw new VendorApiError('Vendor API unreachable', 503);
+		};
+		const first = fakePollContext();
+		await expect(pollCatchUp(first.ctx, down)).rejects.toThrow('Vendor API unreachable');
+		expect(first.ctx.getWorkflowStaticData('node').catchUp).toBeUndefined();
+
+		const { ctx } = fakePollContext();
+		await pollCatchUp(ctx, vendor({ a: 'new' }));
+		const waits: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			stateOf(ctx).backoffUntil = undefined;
+			const before = Date.now();
+			await expect(pollCatchUp(ctx, down)).rejects.toThrow();
+			waits.push(Math.round(((stateOf(ctx).backoffUntil as number) - before) / 60_000));
+		}
+		expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+	});
+
+	it('"Fetch Test Event": the latest dated change before undated ones; nothing when the vendor lists nothing', async () => {
+		const { ctx } = fakePollContext({ mode: 'manual' });
+		const out = await pollCatchUp(
+			ctx,
+			vendor({ a: 'new', b: 'done' }, { b: '2026-02-01T00:00:00Z' }),
+		);
+		expect(keys(out)).toEqual(['v:b:done']);
+		expect(await pollCatchUp(ctx, vendor({}))).toBeNull();
 	});
 });
