@@ -130,3 +130,16 @@ describe('every trigger answers 400 to bytes that are not UTF-8, before its own 
 		expect(answer.items).toEqual([]);
 	});
 });
+
+describe('malformedEncoding: only the query is percent-decoded, a + is a space', () => {
+	it('a path with a % that is no escape is not the query', () => {
+		expect(malformedEncoding({ url: '/webhook/%zz/beebox?bbid=1' }, undefined, '')).toBeUndefined();
+		expect(malformedEncoding({ url: '/webhook/%zz/beebox' }, undefined, '')).toBeUndefined();
+	});
+
+	it('a + inside an escape breaks it (it reads as a space), it does not join it', () => {
+		expect(malformedEncoding({ url: '/w?bbid=%4+1' }, undefined, '')).toBe(
+			'the query string is not valid percent-encoded UTF-8',
+		);
+	});
+});
