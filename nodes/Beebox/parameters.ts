@@ -60,7 +60,8 @@ export function parseTimestamp(text: string): Date | null {
 	const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
 	const offsetHours = Number(oh);
 	const offsetMinutes = Number(om);
-	if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
+	// a month or day out of range shows in the probe below (Date.UTC carries it into the next month or year)
+	if (hour > 23 || minute > 59 || second > 59) return null;
 	if (offsetHours > 14 || offsetMinutes > 59) return null;
 	const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
 	const probe = new Date(Date.UTC(year, month - 1, day));

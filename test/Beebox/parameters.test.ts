@@ -5,6 +5,7 @@ import {
 	parseTimestamp,
 	repairAppendedQuery,
 	singleParameter,
+	singleParameters,
 } from '../../nodes/Beebox/parameters';
 import { DeliveryRejected } from '../../nodes/common/delivery';
 
@@ -140,5 +141,50 @@ describe('parametersFromBody', () => {
 		['bytes without a content type', {}, {}, 'x', /not a body without a content type/],
 	])('refuses %s', (_name, headers, body, raw, reason) => {
 		expect(() => parametersFromBody(headers, body, Buffer.from(raw))).toThrow(reason);
+	});
+});
+
+describe('the edges of the parameter readers', () => {
+	it.each([
+		['2023-12-31T23:59:59Z', '2023-12-31T23:59:59.000Z'],
+		['2023-01-01T12:00+14:00', '2022-12-31T22:00:00.000Z'],
+		['2023-01-01T12:00+01:59', '2023-01-01T10:01:00.000Z'],
+		['2023-01-01T12:00-01:30', '2023-01-01T13:30:00.000Z'],
+		['  2023-01-01T12:00Z  ', '2023-01-01T12:00:00.000Z'],
+	])('reads %p as %s', (text, iso) => {
+		expect(parseTimestamp(text)?.toISOString()).toBe(iso);
+	});
+
+	it.each(['2023-00-10', '2023-01-01T10:00:60Z', '2023-01-01T10:00+01:60', '2023-04-31'])(
+		'refuses %p',
+		(text) => {
+			expect(parseTimestamp(text)).toBeNull();
+		},
+	);
+
+	it('singleParameter: nothing for null; the same value as text and as a number is one value; two numbers are not text', () => {
+		expect(singleParameter({ bbid: null }, 'bbid')).toBeUndefined();
+		expect(singleParameter({ bbid: ['1', 1] }, 'bbid')).toBe('1');
+		expect(() => singleParameter({ bbid: [1, 1] }, 'bbid')).toThrow(
+			'parameter "bbid" is given 2 times with different values',
+		);
+	});
+
+	it('singleParameters leaves absent parameters out entirely', () => {
+		expect(
+			Object.keys(singleParameters({ bbid: '1', bbevent: undefined }, ['bbid', 'bbevent'])),
+		).toEqual(['bbid']);
+	});
+
+	it('parametersFromBody: no body at all (n8n read none) is no parameters', () => {
+		const form = { 'content-type': 'application/x-www-form-urlencoded' };
+		expect(parametersFromBody(form, undefined, undefined)).toEqual({});
+		expect(parametersFromBody(form, null, undefined)).toEqual({});
+		expect(parametersFromBody(form, {}, undefined)).toEqual({});
+		expect(parametersFromBody(form, { bbid: '1' }, undefined)).toEqual({ bbid: '1' });
+		expect(() => parametersFromBody(form, 'bbid=1', undefined)).toThrow(DeliveryRejected);
+		expect(() => parametersFromBody(form, Buffer.from('bbid=1'), undefined)).toThrow(
+			DeliveryRejected,
+		);
 	});
 });
