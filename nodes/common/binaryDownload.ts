@@ -3,6 +3,7 @@ import { sleep, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
 import {
 	apiRequest,
 	baseUrlProblem,
+	responseHeader,
 	type ApiAnswer,
 	type ApiRequest,
 	type VendorApi,
@@ -34,22 +35,14 @@ export async function binaryFromAnswer(
 	answer: ApiAnswer,
 	fallbackName: string,
 ): Promise<IBinaryData> {
-	const disposition = headerValue(answer.headers, 'content-disposition');
-	const type = headerValue(answer.headers, 'content-type')?.split(';')[0].trim();
+	const disposition = responseHeader(answer.headers, 'content-disposition');
+	const type = responseHeader(answer.headers, 'content-type')?.split(';')[0].trim();
 	const fileName = fileNameOf(disposition) ?? fallbackName;
 	return await ctx.helpers.prepareBinaryData(
 		answer.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
 		fileName,
 		type && type !== 'application/octet-stream' ? type : undefined,
 	);
-}
-
-function headerValue(
-	headers: Record<string, string | string[] | undefined>,
-	name: string,
-): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
 }
 
 /** The file name of a Content-Disposition header: `filename*=UTF-8''...` (RFC 5987) first, then `filename=`. */
@@ -136,7 +129,7 @@ export async function downloadLink(
 			headers?: Record<string, string | string[] | undefined>;
 		};
 		const headers = answer.headers ?? {};
-		const location = headerValue(headers, 'location');
+		const location = responseHeader(headers, 'location');
 		if (answer.statusCode >= 300 && answer.statusCode < 400 && location) {
 			destroyStream(answer.body);
 			if (redirects >= 3) throw new VendorApiError(`${what}: more than 3 redirects`, 502);
@@ -147,9 +140,9 @@ export async function downloadLink(
 			destroyStream(answer.body);
 			throw new VendorApiError(`${what} answered HTTP ${answer.statusCode}`, answer.statusCode);
 		}
-		const type = headerValue(headers, 'content-type')?.split(';')[0].trim();
+		const type = responseHeader(headers, 'content-type')?.split(';')[0].trim();
 		const fileName =
-			fileNameOf(headerValue(headers, 'content-disposition')) ?? linkName(url) ?? fallbackName;
+			fileNameOf(responseHeader(headers, 'content-disposition')) ?? linkName(url) ?? fallbackName;
 		return await ctx.helpers.prepareBinaryData(
 			answer.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
 			fileName,

@@ -152,11 +152,15 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
-function header(
+/**
+ * A response header by its name in lower case (n8n hands response headers over in lower case, as Node.js
+ * reads them), the first value when it came several times.
+ */
+export function responseHeader(
 	headers: Record<string, string | string[] | undefined>,
-	name: string,
+	name: Lowercase<string>,
 ): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
+	const value = headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
 
@@ -270,9 +274,9 @@ export async function apiRequest(
 		const headers = raw.headers ?? {};
 		const status = raw.statusCode;
 
-		if (status >= 300 && status < 400 && header(headers, 'location')) {
+		if (status >= 300 && status < 400 && responseHeader(headers, 'location')) {
 			if (isStream(raw.body)) raw.body.destroy?.();
-			const next = new URL(header(headers, 'location')!, url);
+			const next = new URL(responseHeader(headers, 'location')!, url);
 			if (++redirects > MAX_REDIRECTS)
 				fail(`${what}: more than ${MAX_REDIRECTS} redirects`, status);
 			if (next.origin !== origin && !request.followRedirectWithoutCredentials)
@@ -285,7 +289,7 @@ export async function apiRequest(
 		}
 
 		if (status === 429 && attempt < 3) {
-			const wait = retryAfterMs(header(headers, 'retry-after')) ?? 1000 * 2 ** attempt;
+			const wait = retryAfterMs(responseHeader(headers, 'retry-after')) ?? 1000 * 2 ** attempt;
 			if (waited + wait <= waitBudget) {
 				if (isStream(raw.body)) raw.body.destroy?.();
 				waited += wait;

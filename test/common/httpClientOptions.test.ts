@@ -200,6 +200,15 @@ describe('apiRequest: statuses', () => {
 		});
 	});
 
+	it('reads a header n8n gives as a list by its first value', async () => {
+		const { ctx, calls } = scriptedContext([
+			{ statusCode: 302, headers: { location: ['/first', '/second'] as unknown as string } },
+			{ statusCode: 200, body: {} },
+		]);
+		await apiRequest(ctx, API, { method: 'GET', path: '/a' });
+		expect(calls[1].options.url).toBe('https://api.vendor.example/first');
+	});
+
 	it('after a redirect, the query and the body are not sent again (the Location carries what it wants)', async () => {
 		const { stream, state } = trackedStream([Buffer.from('moved')]);
 		const { ctx, calls } = scriptedContext([
