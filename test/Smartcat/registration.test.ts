@@ -268,3 +268,73 @@ describe('Smartcat Trigger: manual registration', () => {
 		);
 	});
 });
+
+describe('Smartcat Trigger: registration edges', () => {
+	it('exists with its header among others, in any case of the name, and a URL with trailing slashes', async () => {
+		const { ctx } = hook();
+		await activate(ctx);
+		const ours = smartcat.setting!.additionalHeaders[0];
+		smartcat.setting = {
+			url: `${PRODUCTION}//`,
+			additionalHeaders: [
+				{ name: 'X-Other', value: 'other' },
+				{ name: ours.name.toUpperCase(), value: ours.value },
+			],
+		};
+		expect(await methods.checkExists.call(ctx)).toBe(true);
+		// our header name with another value, or our value under another name, is not ours
+		smartcat.setting.additionalHeaders = [{ name: 'X-Other', value: ours.value }];
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+	});
+
+	it('adopts only a secret under its own header name that has a value; otherwise writes a new one', async () => {
+		for (const additionalHeaders of [
+			[{ name: 'X-Other', value: 'other-secret-value-0123456789' }],
+			[{ name: 'X-Smartcat-Callback-Secret', value: '' }],
+			[],
+		]) {
+			smartcat.setting = { url: PRODUCTION, additionalHeaders };
+			const { ctx } = hook();
+			await activate(ctx);
+			const secret = (ctx.getWorkflowStaticData('node') as { secret: string }).secret;
+			expect(secret).toMatch(/^[\w-]{32}$/);
+			expect(smartcat.setting?.additionalHeaders).toEqual([
+				{ name: 'X-Smartcat-Callback-Secret', value: secret },
+			]);
+		}
+	});
+
+	it('a header name with spaces around it is used without them; an empty one means the default', async () => {
+		await activate(hook({ parameters: { headerName: '  X-My-Secret ' } }).ctx);
+		expect(smartcat.setting?.additionalHeaders.map((h) => h.name)).toEqual(['X-My-Secret']);
+		smartcat.setting = null;
+		await activate(hook({ parameters: { headerName: '   ' } }).ctx);
+		expect(smartcat.setting?.additionalHeaders.map((h) => h.name)).toEqual([
+			'X-Smartcat-Callback-Secret',
+		]);
+	});
+
+	it('refusals carry their advice as the description (what n8n shows under the message)', async () => {
+		const description = async (options: FakeNodeOptions) =>
+			((await activate(hook(options).ctx).catch((e: unknown) => e)) as { description?: string })
+				.description;
+		expect(await description({ parameters: { headerName: 'bad header' } })).toBe(
+			'Use letters, digits and hyphens, e.g. X-Smartcat-Callback-Secret.',
+		);
+		smartcat.setting = structuredClone(FOREIGN);
+		expect(await description({})).toBe(
+			`Smartcat has one callback URL per account. Turn on "Replace Existing Callback" to point it at this workflow instead (whatever uses ${FOREIGN.url} stops receiving callbacks), or use Registration: Manual. See README.`,
+		);
+		smartcat.setting = null;
+		expect(
+			await description({ webhookUrl: 'http://localhost:5678/webhook/x/smartcat', parameters: {} }),
+		).toMatch(/^Set n8n's WEBHOOK_URL environment variable/);
+	});
+
+	it('deactivation without a stored registration removes the setting only if it points at this node', async () => {
+		const { ctx } = hook();
+		smartcat.setting = { url: PRODUCTION, additionalHeaders: [] };
+		await methods.delete.call(ctx);
+		expect(smartcat.setting).toBeNull();
+	});
+});
