@@ -403,6 +403,57 @@ describe('Smartcat node: Document → Export', () => {
 		);
 	}, 30_000);
 
+	it('without a file name from Smartcat: the document ID with the extension of the type, or the task for an archive', async () => {
+		smartcat.exportWithoutFileName = true;
+		try {
+			const names = [];
+			for (const type of ['target', 'xliff', 'multilangCsv']) {
+				const [item] = await exportOf({ documentIds: '189_25', type }).out;
+				names.push([item.json.fileName, item.binary?.data.fileName]);
+			}
+			expect(names).toEqual([
+				['189_25', '189_25'],
+				['189_25.xlf', '189_25.xlf'],
+				['189_25.csv', '189_25.csv'],
+			]);
+			const [zip] = await exportOf({
+				documentIds: '189_25 a882f5712d0c9d1bb54f2504_9',
+				output: 'archive',
+			}).out;
+			expect(zip.json.fileName).toBe(`smartcat-export-${String(zip.json.exportTaskId)}.zip`);
+			expect(zip.json).not.toHaveProperty('documentId');
+		} finally {
+			smartcat.exportWithoutFileName = false;
+		}
+	}, 60_000);
+
+	it('a failed export says what to do; an archive names how many documents it held', async () => {
+		const single = await exportOf({ documentIds: '777_3' }).out.catch((e: unknown) => e);
+		expect((single as { description?: string }).description).toBe(
+			'Smartcat could not export the document: check it in Smartcat (e.g. a file it cannot rebuild), or export XLIFF.',
+		);
+		await expect(exportOf({ documentIds: '777_3;189_25', output: 'archive' }).out).rejects.toThrow(
+			/^Smartcat export [0-9a-f-]+ of 2 documents failed: /,
+		);
+	}, 30_000);
+
+	it('no document ID is an error saying what to give; a blank binary field name means "data"', async () => {
+		const error = await exportOf({ documentIds: ' , ' }).out.catch((e: unknown) => e);
+		expect(error).toMatchObject({
+			message: 'No document ID to export',
+			description:
+				'Give one or more document IDs, e.g. 189_25 (documentId of a Smartcat Trigger item)',
+		});
+		const items = await exportOf(
+			{ documentIds: '189_25', options: { binaryPropertyName: '  ' } },
+			{ input: [{}, {}] },
+		).out;
+		expect(items.map((item) => [Object.keys(item.binary ?? {}), item.pairedItem])).toEqual([
+			[['data'], { item: 0 }],
+			[['data'], { item: 1 }],
+		]);
+	}, 60_000);
+
 	it('an export that is not ready within the Timeout is an error that says so', async () => {
 		const slow = await new SmartcatSimulator({
 			...ACCOUNT,

@@ -145,6 +145,8 @@ export class SmartcatSimulator extends LocalServer {
 	private redirect: { location: string; count: number } | undefined;
 	/** when set, a ready export's file is a redirect to this URL (a storage host) */
 	exportRedirect: string | undefined;
+	/** when set, a ready export's file comes without Content-Disposition (no file name from Smartcat) */
+	exportWithoutFileName = false;
 	private lastChange = 0;
 	private eventCount = 0;
 
@@ -503,13 +505,19 @@ export class SmartcatSimulator extends LocalServer {
 						found.type === 'xliff'
 							? 'application/x-xliff+xml'
 							: (document.mimeType ?? 'application/octet-stream'),
-					'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+					...(this.exportWithoutFileName
+						? {}
+						: {
+								'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+							}),
 				});
 				return void res.end(this.fileOf(document));
 			}
 			res.writeHead(200, {
 				'content-type': 'application/zip',
-				'content-disposition': `attachment; filename="${task[1]}.zip"`,
+				...(this.exportWithoutFileName
+					? {}
+					: { 'content-disposition': `attachment; filename="${task[1]}.zip"` }),
 			});
 			return void res.end(
 				zipOf(
