@@ -222,6 +222,50 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		expect(phrase.webhookCreations.map((b) => b.url)).toEqual([url, `${url}/v1`]);
 	});
 
+	it('manual registration, version 1: the Secret Token parameter must meet the rule; version 2 may choose No Secret', async () => {
+		const v1 = (manualToken?: string) =>
+			fakeHookContext({
+				typeVersion: 1,
+				webhookUrl: PUBLIC_URL,
+				parameters: {
+					registration: 'manual',
+					...(manualToken === undefined ? {} : { manualToken }),
+				},
+			}).ctx;
+		expect(await run('create', v1('manual-parameter-secret-0123456789'))).toBe(true);
+		await expect(run('create', v1('weak'))).rejects.toThrow(
+			'The secret token: the secret has 4 characters; it needs at least 16',
+		);
+		await expect(run('create', v1())).rejects.toThrow('The secret token: no secret is set');
+		const none = fakeHookContext({
+			typeVersion: 2,
+			webhookUrl: PUBLIC_URL,
+			parameters: { registration: 'manual', manualSecretCheck: 'none' },
+		}).ctx;
+		expect(await run('create', none)).toBe(true);
+		expect(phrase.requests).toHaveLength(0);
+	});
+
+	it("names the webhook after the workflow, at most 255 characters (Phrase's limit)", async () => {
+		const named = (name: string) =>
+			fakeHookContext({
+				typeVersion: 2,
+				webhookUrl: PUBLIC_URL,
+				workflow: { id: 'wf-1', name },
+				credentials: {
+					phraseApi: {
+						region: 'custom',
+						baseUrl: phrase.baseUrl,
+						authType: 'password',
+						userName: 'pm',
+						password: 'pw',
+					},
+				},
+			}).ctx;
+		await run('create', named('x'.repeat(300)));
+		expect(phrase.webhookCreations.map((w) => w.name)).toEqual([`n8n: ${'x'.repeat(250)}`]);
+	});
+
 	it('manual registration calls Phrase for nothing; version 2 needs a secret that meets the rule', async () => {
 		const manual = (secret: string) =>
 			fakeHookContext({
