@@ -5,6 +5,7 @@ import {
 	phraseSampleJobPart,
 	phraseSampleWebhook,
 } from '../../cli/samples/phrase';
+import { isJobEvent, parseEventCodes } from '../../nodes/Phrase/events';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import {
 	apiStatusOf,
@@ -210,7 +211,11 @@ describe('Phrase TMS Trigger: deliveries', () => {
 				nodeParameters: { statuses: ['api:COMPLETED'] },
 			}),
 		);
-		expect([filtered.status, filtered.items.length]).toEqual([200, 0]);
+		expect([filtered.status, filtered.items.length, filtered.body]).toEqual([
+			200,
+			0,
+			{ code: 200, message: "no job part passes the node's filters", workflowStarted: false },
+		]);
 		const other = await deliver(
 			request(
 				{ event: 'LANGUAGE_AI_SOMETHING', metadata: {} },
@@ -241,14 +246,19 @@ describe('Phrase TMS Trigger: deliveries', () => {
 		expect(answer.message).toContain(reason);
 	});
 
-	it('refuses another content type with 400', async () => {
-		expect(
-			(
-				await deliver(
-					request('{}', { headers: { 'content-type': 'text/plain', 'x-memsource-token': TOKEN } }),
-				)
-			).status,
-		).toBe(400);
+	it('refuses another content type with 400, naming it', async () => {
+		const plain = await deliver(
+			request('{}', { headers: { 'content-type': 'text/plain', 'x-memsource-token': TOKEN } }),
+		);
+		expect([plain.status, plain.body.message]).toEqual([
+			400,
+			'content type "text/plain" is not JSON: Phrase TMS posts application/json',
+		]);
+		const none = await deliver(request('{}', { headers: { 'x-memsource-token': TOKEN } }));
+		expect([none.status, none.body.message]).toEqual([
+			400,
+			'content type "none" is not JSON: Phrase TMS posts application/json',
+		]);
 	});
 });
 
@@ -258,8 +268,12 @@ describe('Phrase TMS Trigger: the secret token', () => {
 		['missing', { 'content-type': 'application/json' }],
 		['wrong', { 'content-type': 'application/json', 'x-memsource-token': `${TOKEN}x` }],
 	])('%s → 401, before the body is read', async (_name, headers) => {
-		const { status, items } = await deliver(request('garbage', { headers }));
-		expect([status, items.length]).toEqual([401, 0]);
+		const { status, items, body: answer } = await deliver(request('garbage', { headers }));
+		expect([status, items.length, answer.message]).toEqual([
+			401,
+			0,
+			'missing or wrong X-Memsource-Token',
+		]);
 	});
 
 	it('accepts the newer X-Phrase-Token header name too', async () => {
@@ -569,5 +583,22 @@ describe('Phrase TMS Trigger: forged deliveries', () => {
 			}),
 		);
 		expect(none.status).toBe(200);
+	});
+});
+
+describe('Phrase TMS Trigger: "Other Event Codes"', () => {
+	it('reads codes separated by commas or spaces, upper-cased; drops what is no code', () => {
+		expect(parseEventCodes(' job_created, language_ai_x\tPROJECT_CREATED ,, 1abc x-y ')).toEqual([
+			'JOB_CREATED',
+			'LANGUAGE_AI_X',
+			'PROJECT_CREATED',
+		]);
+		expect(parseEventCodes('')).toEqual([]);
+	});
+
+	it('job events are JOB_ and CONTINUOUS_JOB_ codes', () => {
+		expect(
+			['JOB_CREATED', 'CONTINUOUS_JOB_UPDATED', 'PROJECT_JOB_X', 'XJOB_CREATED'].map(isJobEvent),
+		).toEqual([true, true, false, false]);
 	});
 });
