@@ -207,6 +207,49 @@ describe('Phrase TMS node', () => {
 		}
 	});
 
+	it('downloads without a file name from Phrase: named after the job, one output per input item', async () => {
+		phrase.filesWithoutName = true;
+		try {
+			const names: unknown[] = [];
+			for (const operation of [
+				'downloadTargetFile',
+				'downloadOriginalFile',
+				'downloadBilingualFile',
+			]) {
+				const { items } = await run(
+					{
+						resource: 'job',
+						operation,
+						projectUid: 'prjWebsite',
+						jobUid: 'jobDe1',
+						binaryPropertyName: 'data',
+					},
+					[{}, {}],
+				);
+				names.push(
+					items.map((item) => [item.json.fileName, item.binary?.data.fileName, item.pairedItem]),
+				);
+				expect(items[0].json).toMatchObject({ projectId: 'prjWebsite', jobId: 'jobDe1' });
+			}
+			expect(names).toEqual([
+				[
+					['jobDe1-target', 'jobDe1-target', { item: 0 }],
+					['jobDe1-target', 'jobDe1-target', { item: 1 }],
+				],
+				[
+					['jobDe1-original', 'jobDe1-original', { item: 0 }],
+					['jobDe1-original', 'jobDe1-original', { item: 1 }],
+				],
+				[
+					['jobDe1.mxliff', 'jobDe1.mxliff', { item: 0 }],
+					['jobDe1.mxliff', 'jobDe1.mxliff', { item: 1 }],
+				],
+			]);
+		} finally {
+			phrase.filesWithoutName = false;
+		}
+	}, 60_000);
+
 	it('Job → Download Original File and Download Bilingual File (MXLIFF)', async () => {
 		const original = await run({
 			resource: 'job',

@@ -108,6 +108,8 @@ export class PhraseSimulator extends LocalServer {
 	}> = [];
 	logins = 0;
 	exchanges = 0;
+	/** when set, files are sent without Content-Disposition (no file name from Phrase) */
+	filesWithoutName = false;
 	private rateLimited = 0;
 	private readonly asyncRequests = new Map<
 		string,
@@ -320,7 +322,9 @@ export class PhraseSimulator extends LocalServer {
 		const file = (bytes: Buffer, name: string, type: string) => {
 			res.writeHead(200, {
 				'content-type': type,
-				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+				...(this.filesWithoutName
+					? {}
+					: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` }),
 				'content-length': String(bytes.length),
 			});
 			res.end(bytes);
