@@ -13,6 +13,7 @@ import {
 	type BeeboxCall,
 	type BeeboxRequest,
 } from '../../nodes/Beebox/transport';
+import { scriptedContext } from '../helpers/scriptedContext';
 
 /** Beebox API calls against scripted answers: the paths, the paging, and what a wrong shape is. */
 function scripted(answers: Array<{ status: number; body: unknown } | Error>) {
@@ -157,15 +158,9 @@ describe('getProjectInformation', () => {
 });
 
 describe('downloadTranslatedFile', () => {
-	function context(answer: { statusCode: number; body: unknown }) {
-		return {
-			getCredentials: async () => ({ serverUrl: 'https://b.example' }),
-			helpers: {
-				httpRequestWithAuthentication: async () => ({ ...answer, headers: {} }),
-				prepareBinaryData: async (_body: unknown, fileName: string) => ({ fileName }),
-			},
-		} as unknown as IExecuteFunctions;
-	}
+	const context = (answer: { statusCode: number; body: unknown }) =>
+		scriptedContext({ credentials: { serverUrl: 'https://b.example' }, answers: [answer] })
+			.ctx as IExecuteFunctions;
 
 	it('a file Beebox does not have is an error naming it, with what to check', async () => {
 		const error = await downloadTranslatedFile(

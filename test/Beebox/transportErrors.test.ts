@@ -12,6 +12,7 @@ import {
 } from '../../nodes/Beebox/transport';
 import type { ApiContext } from '../../nodes/common/httpClient';
 import { WorkBudget } from '../../nodes/common/workBudget';
+import { scriptedContext } from '../helpers/scriptedContext';
 
 /**
  * How the Beebox transport reads what a server answers: Beebox's own error object, ASP.NET Web API's, a web
@@ -141,17 +142,11 @@ describe('connect', () => {
 
 describe('beeboxCallFrom', () => {
 	function context() {
-		const calls: IDataObject[] = [];
-		const ctx = {
-			getCredentials: async () => ({ serverUrl: 'https://beebox.example.com' }),
-			helpers: {
-				httpRequestWithAuthentication: async (_type: string, options: IDataObject) => {
-					calls.push(options);
-					return { statusCode: 200, body: '{}', headers: {} };
-				},
-			},
-		} as unknown as ApiContext;
-		return { ctx, calls };
+		const scripted = scriptedContext({
+			credentials: { serverUrl: 'https://beebox.example.com' },
+			answers: () => '{}',
+		});
+		return { ctx: scripted.ctx as ApiContext, calls: scripted.requests };
 	}
 
 	it('asks for JSON; with a budget each call may last what is left of it, at least 1 s', async () => {

@@ -1,5 +1,3 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
-
 import {
 	bilingualFileRequest,
 	createWebhook,
@@ -17,25 +15,18 @@ import {
 	targetFileDownloadPath,
 } from '../../nodes/Phrase/api';
 import type { ApiContext } from '../../nodes/common/httpClient';
+import { scriptedContext, type ScriptedAnswer } from '../helpers/scriptedContext';
 
 /** The Phrase TMS API calls against scripted answers: paths, queries, paging, and answers of another shape. */
 const ROOT = 'https://cloud.memsource.com/web';
 
-function context(answers: Array<{ statusCode: number; body?: unknown }>) {
-	const calls: IHttpRequestOptions[] = [];
-	const ctx = {
-		getCredentials: async () => ({ region: 'eu' }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				calls.push(options);
-				const answer = answers.shift();
-				if (!answer) throw new Error('no answer left');
-				return { headers: {}, ...answer };
-			},
-		},
-	} as unknown as ApiContext;
-	const paths = () => calls.map((c) => `${c.method} ${c.url.replace(ROOT, '')}`);
-	return { ctx, calls, paths };
+function context(answers: ScriptedAnswer[]) {
+	const scripted = scriptedContext({ credentials: { region: 'eu' }, answers });
+	return {
+		ctx: scripted.ctx as ApiContext,
+		calls: scripted.requests,
+		paths: () => scripted.paths(ROOT),
+	};
 }
 
 const ok = (body: unknown) => ({ statusCode: 200, body });

@@ -1,7 +1,8 @@
-import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { WorkBudget } from '../../nodes/common/workBudget';
 import { itemsOfCall, phraseCatchUpSource } from '../../nodes/Phrase/catchUpSource';
+import { scriptedContext } from '../helpers/scriptedContext';
 
 /**
  * What the Phrase TMS Catch-Up Trigger makes of Phrase's webhook call history, against scripted pages: one
@@ -17,22 +18,16 @@ const delivery = (eventUid: string, jobUid = 'j1') =>
 	});
 
 function context(pages: unknown[], parameters: IDataObject = {}) {
-	const warnings: string[] = [];
-	const requests: IHttpRequestOptions[] = [];
-	const ctx = {
-		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => ({ region: 'eu' }),
-		logger: { warn: (message: string) => warnings.push(message) },
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				requests.push(options);
-				const body = pages.shift();
-				if (body === undefined) throw new Error('no page left');
-				return { statusCode: 200, headers: {}, body };
-			},
-		},
-	} as unknown as IPollFunctions;
-	return { ctx, warnings, requests };
+	const scripted = scriptedContext({
+		credentials: { region: 'eu' },
+		answers: pages.map((body) => ({ statusCode: 200, body })),
+		parameters,
+	});
+	return {
+		ctx: scripted.ctx as IPollFunctions,
+		warnings: scripted.logs.warn,
+		requests: scripted.requests,
+	};
 }
 
 const call = (fields: IDataObject) => ({ url: URL, body: delivery('ev-1'), ...fields });

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions, IWebhookFunctions } from 'n8n-wo
 
 import { WorkBudget } from '../../nodes/common/workBudget';
 import { allJobsReached, jobItemsWithFullJobs } from '../../nodes/Phrase/lookups';
+import { scriptedContext } from '../helpers/scriptedContext';
 import type { PhraseDelivery, PhraseJobPart } from '../../nodes/Phrase/schemas';
 
 /**
@@ -12,33 +13,13 @@ const at = new Date('2026-01-01T00:00:00Z');
 const BUDGET_REASON = "the delivery's lookup limit (50 Phrase API calls, 20 s) was reached";
 
 function context(answer: (options: IHttpRequestOptions) => unknown) {
-	const requests: IHttpRequestOptions[] = [];
-	const errors: string[] = [];
-	const responses: Array<{ status: number; body: unknown }> = [];
-	let status = 0;
-	const ctx = {
-		getCredentials: async () => ({ region: 'eu' }),
-		logger: { error: (message: string) => errors.push(message) },
-		getResponseObject: () => ({
-			status(code: number) {
-				status = code;
-				return this;
-			},
-			json(body: unknown) {
-				responses.push({ status, body });
-			},
-		}),
-		helpers: {
-			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				requests.push(options);
-				const body = answer(options);
-				if (body instanceof Error) throw body;
-				return { statusCode: 200, headers: {}, body };
-			},
-		},
-	} as unknown as IWebhookFunctions;
-	return { ctx, requests, errors, responses };
+	const scripted = scriptedContext({ credentials: { region: 'eu' }, answers: answer });
+	return {
+		ctx: scripted.ctx as IWebhookFunctions,
+		requests: scripted.requests,
+		errors: scripted.logs.error,
+		responses: scripted.responses,
+	};
 }
 
 const delivery = { event: 'JOB_STATUS_CHANGED' } as unknown as PhraseDelivery;

@@ -51,10 +51,12 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 			parameters?: IDataObject;
 			staticData?: IDataObject;
 			typeVersion?: number;
+			workflow?: { id?: string; name?: string };
 		} = {},
 	) =>
 		fakeHookContext({
 			typeVersion: options.typeVersion ?? 2,
+			workflow: options.workflow,
 			webhookUrl: options.url ?? PUBLIC_URL,
 			staticData: options.staticData ?? {},
 			parameters: options.parameters ?? {},
@@ -247,21 +249,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 	});
 
 	it("names the webhook after the workflow, at most 255 characters (Phrase's limit)", async () => {
-		const named = (name: string) =>
-			fakeHookContext({
-				typeVersion: 2,
-				webhookUrl: PUBLIC_URL,
-				workflow: { id: 'wf-1', name },
-				credentials: {
-					phraseApi: {
-						region: 'custom',
-						baseUrl: phrase.baseUrl,
-						authType: 'password',
-						userName: 'pm',
-						password: 'pw',
-					},
-				},
-			}).ctx;
+		const named = (name: string) => hook({ workflow: { id: 'wf-1', name } }).ctx;
 		await run('create', named('x'.repeat(300)));
 		expect(phrase.webhookCreations.map((w) => w.name)).toEqual([`n8n: ${'x'.repeat(250)}`]);
 	});

@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	exportResult,
@@ -10,6 +10,7 @@ import {
 	requestExport,
 } from '../../nodes/Smartcat/api';
 import type { ApiContext } from '../../nodes/common/httpClient';
+import { scriptedContext, type ScriptedAnswer } from '../helpers/scriptedContext';
 
 /**
  * The Smartcat API calls against scripted answers: the query each sends, and an answer of a shape the client
@@ -17,25 +18,17 @@ import type { ApiContext } from '../../nodes/common/httpClient';
  * the per-account pacing (4 calls a second) never waits here.
  */
 let accounts = 0;
-function context(answers: Array<{ statusCode: number; body?: unknown }>) {
-	const calls: IHttpRequestOptions[] = [];
-	const ctx = {
-		getCredentials: async () => ({
+function context(answers: ScriptedAnswer[]) {
+	const scripted = scriptedContext({
+		credentials: () => ({
 			accountId: `api-test-${++accounts}`,
 			apiKey: 'k',
 			server: 'custom',
 			baseUrl: 'https://smartcat.example',
 		}),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				calls.push(options);
-				const answer = answers.shift();
-				if (!answer) throw new Error('no answer left');
-				return { headers: {}, ...answer };
-			},
-		},
-	} as unknown as ApiContext;
-	return { ctx, calls };
+		answers,
+	});
+	return { ctx: scripted.ctx as ApiContext, calls: scripted.requests };
 }
 
 describe('Smartcat answers of an unknown shape', () => {

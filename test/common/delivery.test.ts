@@ -9,6 +9,7 @@ import {
 	startWorkflow,
 } from '../../nodes/common/delivery';
 import { secretProblem } from '../../nodes/common/secretPolicy';
+import { scriptedContext } from '../helpers/scriptedContext';
 
 /** The shared delivery pipeline, its answers and its refusals, against a stand-in for n8n's webhook context. */
 function webhook(
@@ -20,28 +21,16 @@ function webhook(
 		url?: string;
 	} = {},
 ) {
-	const answers: Array<{ status: number; body: unknown }> = [];
-	const errors: string[] = [];
-	let status = 0;
+	const scripted = scriptedContext({ credentials: {} });
 	const ctx = {
+		...(scripted.ctx as object),
 		getHeaderData: () => request.headers ?? {},
 		getRequestObject: () => ({ rawBody: request.rawBody, url: request.url ?? '/webhook/x' }),
 		getBodyData: () => request.body ?? {},
 		getQueryData: () => request.query ?? {},
 		getNode: () => ({ name: 'Trigger', type: 'test', typeVersion: 1, parameters: {} }),
-		getResponseObject: () => ({
-			status(code: number) {
-				status = code;
-				return this;
-			},
-			json(body: unknown) {
-				answers.push({ status, body });
-			},
-		}),
-		helpers: { returnJsonArray: (items: unknown[]) => items.map((json) => ({ json })) },
-		logger: { error: (message: string) => errors.push(message) },
 	} as unknown as IWebhookFunctions;
-	return { ctx, answers, errors };
+	return { ctx, answers: scripted.responses, errors: scripted.logs.error };
 }
 
 describe('handleDelivery', () => {

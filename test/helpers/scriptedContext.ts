@@ -1,0 +1,68 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+/**
+ * A stand-in for the n8n context a node's code gets, for unit tests that script the vendor's answers instead of
+ * running a simulator: every request goes through `httpRequestWithAuthentication` (what the shared vendor client
+ * calls), is recorded with its options as n8n would receive them, and gets the next scripted answer (an Error is
+ * thrown as n8n throws one when nothing answers). Also records what a webhook answers itself and what is logged.
+ *
+ * `answers`: a list taken in order, or a function of each request's options.
+ */
+export type ScriptedAnswer = { statusCode: number; body?: unknown; headers?: IDataObject } | Error;
+
+export function scriptedContext(options: {
+	credentials: IDataObject | (() => IDataObject);
+	answers?: ScriptedAnswer[] | ((request: IHttpRequestOptions) => unknown);
+	parameters?: IDataObject;
+}) {
+	const requests: IHttpRequestOptions[] = [];
+	const logs: { error: string[]; warn: string[] } = { error: [], warn: [] };
+	const responses: Array<{ status: number; body: unknown }> = [];
+	let status = 0;
+	const next = (request: IHttpRequestOptions): ScriptedAnswer => {
+		const { answers } = options;
+		if (typeof answers === 'function') {
+			const body = answers(request);
+			return body instanceof Error ? body : { statusCode: 200, body };
+		}
+		const answer = answers?.shift();
+		if (!answer) throw new Error('no scripted answer left');
+		return answer;
+	};
+	const ctx = {
+		getCredentials: async () =>
+			typeof options.credentials === 'function' ? options.credentials() : options.credentials,
+		getNodeParameter: (name: string, fallback: unknown) => options.parameters?.[name] ?? fallback,
+		logger: {
+			error: (message: string) => logs.error.push(message),
+			warn: (message: string) => logs.warn.push(message),
+		},
+		getResponseObject: () => ({
+			status(code: number) {
+				status = code;
+				return this;
+			},
+			json(body: unknown) {
+				responses.push({ status, body });
+			},
+		}),
+		helpers: {
+			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
+			prepareBinaryData: async (_body: unknown, fileName?: string, mimeType?: string) => ({
+				data: '',
+				fileName,
+				mimeType: mimeType ?? 'application/octet-stream',
+			}),
+			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
+				requests.push(request);
+				const answer = next(request);
+				if (answer instanceof Error) throw answer;
+				return { headers: {}, ...answer };
+			},
+		},
+	};
+	/** `METHOD path` of each request, below `root` */
+	const paths = (root: string) => requests.map((r) => `${r.method} ${r.url.replace(root, '')}`);
+	// callers cast to the context type their code takes (ApiContext, IWebhookFunctions, IPollFunctions...)
+	return { ctx: ctx as never, requests, logs, responses, paths };
+}
