@@ -274,9 +274,10 @@ export async function apiRequest(
 		const headers = raw.headers ?? {};
 		const status = raw.statusCode;
 
-		if (status >= 300 && status < 400 && responseHeader(headers, 'location')) {
+		const location = responseHeader(headers, 'location');
+		if (status >= 300 && status < 400 && location) {
 			if (isStream(raw.body)) raw.body.destroy?.();
-			const next = new URL(responseHeader(headers, 'location')!, url);
+			const next = new URL(location, url);
 			if (++redirects > MAX_REDIRECTS)
 				fail(`${what}: more than ${MAX_REDIRECTS} redirects`, status);
 			if (next.origin !== origin && !request.followRedirectWithoutCredentials)
