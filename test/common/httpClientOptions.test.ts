@@ -1,8 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { Readable } from 'node:stream';
 
-import type { IHttpRequestOptions } from 'n8n-workflow';
-
 import {
 	apiRequest,
 	baseUrlProblem,
@@ -10,44 +8,23 @@ import {
 	type ApiContext,
 	type VendorApi,
 } from '../../nodes/common/httpClient';
+import {
+	scriptedContext as sharedScriptedContext,
+	type ScriptedAnswer,
+} from '../helpers/scriptedContext';
 
 /**
  * What apiRequest asks of n8n's HTTP helpers, seen from a scripted context: each call's options (n8n does the
  * sending, so these options ARE the request: timeouts, redirects, credentials, body encoding) and answers given
- * in order. httpClient.test.ts runs the same client against a real local server.
+ * in order, and the credential each was signed with (test/helpers/scriptedContext.ts). httpClient.test.ts runs
+ * the same client against a real local server.
  */
-type Scripted = { statusCode: number; body?: unknown; headers?: Record<string, string> } | Error;
-
-function scriptedContext(answers: Scripted[]) {
-	const calls: Array<{
-		helper: 'withAuthentication' | 'plain';
-		type?: string;
-		options: IHttpRequestOptions;
-	}> = [];
-	let credentialReads = 0;
-	const answer = async () => {
-		const next = answers.shift();
-		if (!next) throw new Error('no scripted answer left');
-		if (next instanceof Error) throw next;
-		return next;
-	};
-	const ctx = {
-		getCredentials: async () => {
-			credentialReads++;
-			return { root: 'https://api.vendor.example/v1' };
-		},
-		helpers: {
-			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) => {
-				calls.push({ helper: 'withAuthentication', type, options: structuredClone(options) });
-				return await answer();
-			},
-			httpRequest: async (options: IHttpRequestOptions) => {
-				calls.push({ helper: 'plain', options: structuredClone(options) });
-				return await answer();
-			},
-		},
-	} as unknown as ApiContext;
-	return { ctx, calls, credentialReads: () => credentialReads };
+function scriptedContext(answers: ScriptedAnswer[]) {
+	const scripted = sharedScriptedContext({
+		credentials: { root: 'https://api.vendor.example/v1' },
+		answers,
+	});
+	return { ...scripted, ctx: scripted.ctx as ApiContext };
 }
 
 const API: VendorApi = {
@@ -82,7 +59,9 @@ function trackedStream(chunks: Buffer[]) {
 
 describe('apiRequest: the options n8n sends', () => {
 	it('a JSON call: signed by the credential, JSON both ways, our timeouts, n8n follows no redirect', async () => {
-		const { ctx, calls } = scriptedContext([{ statusCode: 200, body: { ok: true } }]);
+		const { ctx, requests, credentialTypes } = scriptedContext([
+			{ statusCode: 200, body: { ok: true } },
+		]);
 		const answer = await apiRequest(ctx, API, {
 			method: 'POST',
 			path: '/jobs',
@@ -90,30 +69,27 @@ describe('apiRequest: the options n8n sends', () => {
 			body: { a: 1 },
 		});
 		expect(answer).toEqual({ status: 200, body: { ok: true }, headers: {} });
-		expect(calls).toEqual([
+		expect(credentialTypes).toEqual(['vendorApi']);
+		expect(requests).toEqual([
 			{
-				helper: 'withAuthentication',
-				type: 'vendorApi',
-				options: {
-					method: 'POST',
-					url: 'https://api.vendor.example/v1/jobs',
-					qs: { page: 2 },
-					body: { a: 1 },
-					headers: { 'User-Agent': 'n8n-nodes-translation-events' },
-					json: true,
-					encoding: undefined,
-					timeout: 30_000,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					disableFollowRedirect: true,
-					sendCredentialsOnCrossOriginRedirect: false,
-				},
+				method: 'POST',
+				url: 'https://api.vendor.example/v1/jobs',
+				qs: { page: 2 },
+				body: { a: 1 },
+				headers: { 'User-Agent': 'n8n-nodes-translation-events' },
+				json: true,
+				encoding: undefined,
+				timeout: 30_000,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				sendCredentialsOnCrossOriginRedirect: false,
 			},
 		]);
 	});
 
 	it('a form: form-encoded, not JSON; the caller’s headers and timeout', async () => {
-		const { ctx, calls } = scriptedContext([{ statusCode: 200, body: '{"token":"t"}' }]);
+		const { ctx, requests } = scriptedContext([{ statusCode: 200, body: '{"token":"t"}' }]);
 		const answer = await apiRequest(ctx, API, {
 			method: 'POST',
 			path: '/login',
@@ -123,7 +99,7 @@ describe('apiRequest: the options n8n sends', () => {
 			timeoutMs: 5000,
 		});
 		expect(answer.body).toEqual({ token: 't' });
-		expect(calls[0].options).toMatchObject({
+		expect(requests[0]).toMatchObject({
 			headers: {
 				'User-Agent': 'n8n-nodes-translation-events',
 				'content-type': 'application/x-www-form-urlencoded',
@@ -136,10 +112,10 @@ describe('apiRequest: the options n8n sends', () => {
 
 	it('a download: the response stream as it comes, not JSON', async () => {
 		const { stream } = trackedStream([Buffer.from('bytes')]);
-		const { ctx, calls } = scriptedContext([{ statusCode: 200, body: stream }]);
+		const { ctx, requests } = scriptedContext([{ statusCode: 200, body: stream }]);
 		const answer = await apiRequest(ctx, API, { method: 'GET', path: '/file', encoding: 'stream' });
 		expect(answer.body).toBe(stream);
-		expect(calls[0].options).toMatchObject({ json: false, encoding: 'stream' });
+		expect(requests[0]).toMatchObject({ json: false, encoding: 'stream' });
 	});
 
 	it('a text answer that is not JSON stays text; a Buffer stays a Buffer; no body at all is no body', async () => {
@@ -183,14 +159,14 @@ describe('apiRequest: statuses', () => {
 	});
 
 	it('a redirect is a 3xx with a Location: 300 and 399 are followed, a 400 with a Location is an error', async () => {
-		const { ctx, calls } = scriptedContext([
+		const { ctx, requests } = scriptedContext([
 			{ statusCode: 300, headers: { location: '/moved' } },
 			{ statusCode: 399, headers: { location: '/moved-again' } },
 			{ statusCode: 200, body: {} },
 			{ statusCode: 400, headers: { location: '/elsewhere' }, body: { message: 'bad' } },
 		]);
 		await apiRequest(ctx, API, { method: 'GET', path: '/a' });
-		expect(calls.map((c) => c.options.url)).toEqual([
+		expect(requests.map((c) => c.url)).toEqual([
 			'https://api.vendor.example/v1/a',
 			'https://api.vendor.example/moved',
 			'https://api.vendor.example/moved-again',
@@ -201,22 +177,22 @@ describe('apiRequest: statuses', () => {
 	});
 
 	it('reads a header n8n gives as a list by its first value', async () => {
-		const { ctx, calls } = scriptedContext([
+		const { ctx, requests } = scriptedContext([
 			{ statusCode: 302, headers: { location: ['/first', '/second'] as unknown as string } },
 			{ statusCode: 200, body: {} },
 		]);
 		await apiRequest(ctx, API, { method: 'GET', path: '/a' });
-		expect(calls[1].options.url).toBe('https://api.vendor.example/first');
+		expect(requests[1].url).toBe('https://api.vendor.example/first');
 	});
 
 	it('after a redirect, the query and the body are not sent again (the Location carries what it wants)', async () => {
 		const { stream, state } = trackedStream([Buffer.from('moved')]);
-		const { ctx, calls } = scriptedContext([
+		const { ctx, requests } = scriptedContext([
 			{ statusCode: 307, headers: { location: '/v1/b?x=1' }, body: stream },
 			{ statusCode: 200, body: {} },
 		]);
 		await apiRequest(ctx, API, { method: 'POST', path: '/a', qs: { q: 1 }, body: { b: 2 } });
-		expect(calls.map((c) => [c.options.qs, c.options.body])).toEqual([
+		expect(requests.map((c) => [c.qs, c.body])).toEqual([
 			[{ q: 1 }, { b: 2 }],
 			[undefined, undefined],
 		]);
@@ -272,14 +248,14 @@ describe('apiRequest: statuses', () => {
 });
 
 describe('apiRequest: 429', () => {
-	const tooMany = (retryAfter?: string): Scripted => ({
+	const tooMany = (retryAfter?: string): ScriptedAnswer => ({
 		statusCode: 429,
 		headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
 		body: { message: 'slow down' },
 	});
 
 	it('Retry-After: 0 is no wait: three retries fit any budget, the fourth 429 is given back', async () => {
-		const { ctx, calls } = scriptedContext([
+		const { ctx, requests } = scriptedContext([
 			tooMany('0'),
 			tooMany('0'),
 			tooMany('0'),
@@ -288,11 +264,11 @@ describe('apiRequest: 429', () => {
 		await expect(
 			apiRequest(ctx, API, { method: 'GET', path: '/a', rateLimitWaitMs: 500 }),
 		).rejects.toMatchObject({ httpStatus: 429 });
-		expect(calls).toHaveLength(4);
+		expect(requests).toHaveLength(4);
 	});
 
 	it('the waits add up against the budget', async () => {
-		const { ctx, calls } = scriptedContext([
+		const { ctx, requests } = scriptedContext([
 			tooMany('1'),
 			tooMany('1'),
 			{ statusCode: 200, body: {} },
@@ -300,16 +276,20 @@ describe('apiRequest: 429', () => {
 		await expect(
 			apiRequest(ctx, API, { method: 'GET', path: '/a', rateLimitWaitMs: 1500 }),
 		).rejects.toMatchObject({ httpStatus: 429 });
-		expect(calls).toHaveLength(2);
+		expect(requests).toHaveLength(2);
 	});
 
 	it('without Retry-After it waits 1 s, then 2 s: a budget of 2.999 s allows the first only', async () => {
-		const { ctx, calls } = scriptedContext([tooMany(), tooMany(), { statusCode: 200, body: {} }]);
+		const { ctx, requests } = scriptedContext([
+			tooMany(),
+			tooMany(),
+			{ statusCode: 200, body: {} },
+		]);
 		const started = Date.now();
 		await expect(
 			apiRequest(ctx, API, { method: 'GET', path: '/a', rateLimitWaitMs: 2999 }),
 		).rejects.toMatchObject({ httpStatus: 429, message: 'Vendor GET /a: HTTP 429: slow down' });
-		expect(calls).toHaveLength(2);
+		expect(requests).toHaveLength(2);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(990);
 	});
 

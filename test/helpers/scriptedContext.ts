@@ -2,8 +2,9 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 /**
  * A stand-in for the n8n context a node's code gets, for unit tests that script the vendor's answers instead of
- * running a simulator: every request goes through `httpRequestWithAuthentication` (what the shared vendor client
- * calls), is recorded with its options as n8n would receive them, and gets the next scripted answer (an Error is
+ * running a simulator: every request, through `httpRequestWithAuthentication` (what the shared vendor client
+ * calls) or the plain `httpRequest` (links followed without the credential), is recorded with its options as n8n
+ * would receive them and the credential it was signed with, and gets the next scripted answer (an Error is
  * thrown as n8n throws one when nothing answers). Also records what a webhook answers itself and what is logged.
  *
  * `answers`: a list taken in order, or a function of each request's options.
@@ -16,6 +17,9 @@ export function scriptedContext(options: {
 	parameters?: IDataObject;
 }) {
 	const requests: IHttpRequestOptions[] = [];
+	/** for each request, the credential type n8n signed it with; undefined for a plain httpRequest */
+	const credentialTypes: Array<string | undefined> = [];
+	let credentialReads = 0;
 	const logs: { error: string[]; warn: string[] } = { error: [], warn: [] };
 	const responses: Array<{ status: number; body: unknown }> = [];
 	let status = 0;
@@ -29,9 +33,20 @@ export function scriptedContext(options: {
 		if (!answer) throw new Error('no scripted answer left');
 		return answer;
 	};
+	const send = async (request: IHttpRequestOptions, credentialType: string | undefined) => {
+		requests.push(request);
+		credentialTypes.push(credentialType);
+		const answer = next(request);
+		if (answer instanceof Error) throw answer;
+		return { headers: {}, ...answer };
+	};
 	const ctx = {
-		getCredentials: async () =>
-			typeof options.credentials === 'function' ? options.credentials() : options.credentials,
+		getCredentials: async () => {
+			credentialReads++;
+			return typeof options.credentials === 'function'
+				? options.credentials()
+				: options.credentials;
+		},
 		getNodeParameter: (name: string, fallback: unknown) => options.parameters?.[name] ?? fallback,
 		logger: {
 			error: (message: string) => logs.error.push(message),
@@ -53,16 +68,21 @@ export function scriptedContext(options: {
 				fileName,
 				mimeType: mimeType ?? 'application/octet-stream',
 			}),
-			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
-				requests.push(request);
-				const answer = next(request);
-				if (answer instanceof Error) throw answer;
-				return { headers: {}, ...answer };
-			},
+			httpRequestWithAuthentication: async (type: string, request: IHttpRequestOptions) =>
+				await send(request, type),
+			httpRequest: async (request: IHttpRequestOptions) => await send(request, undefined),
 		},
 	};
 	/** `METHOD path` of each request, below `root` */
 	const paths = (root: string) => requests.map((r) => `${r.method} ${r.url.replace(root, '')}`);
 	// callers cast to the context type their code takes (ApiContext, IWebhookFunctions, IPollFunctions...)
-	return { ctx: ctx as never, requests, logs, responses, paths };
+	return {
+		ctx: ctx as never,
+		requests,
+		credentialTypes,
+		credentialReads: () => credentialReads,
+		logs,
+		responses,
+		paths,
+	};
 }
