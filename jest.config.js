@@ -30,6 +30,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			// installs the pinned n8n on a fresh machine before the first suite (minutes; cached afterwards)
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
+			globalTeardown: '<rootDir>/test/e2e/globalTeardown.js',
 			slowTestThreshold: 60,
 		},
 		{
@@ -40,6 +41,7 @@ module.exports = {
 			globals: { N8N_VERSION: config.n8nVersion1x, N8N_NODE_VERSION: config.nodeVersion1x },
 			// a file of its own: jest runs one global setup per file, with the first project naming it
 			globalSetup: '<rootDir>/test/e2e/globalSetup.n8n1.js',
+			globalTeardown: '<rootDir>/test/e2e/globalTeardown.js',
 			slowTestThreshold: 60,
 		},
 	],

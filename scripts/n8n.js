@@ -241,6 +241,46 @@ class N8n {
 		this.lastRestart = undefined;
 		/** @type {Promise<string> | undefined} the owner's session cookie, once set up (session()) */
 		this.sessionCookie = undefined;
+		/**
+		 * every credential value this instance was given that must never be seen again (importCredentials(),
+		 * watchSecret()): stop() looks for them in n8n's output, the stored executions and the workflows' static data
+		 * @type {Set<string>}
+		 */
+		this.secretValues = new Set();
+		/** @type {N8n[]} processes sharing this one's database (queue mode) whose output is audited with it */
+		this.siblings = [];
+	}
+
+	/**
+	 * Adds a value the audit in stop() must not find anywhere (e.g. a secret a test generated itself).
+	 * @param {string} value
+	 */
+	watchSecret(value) {
+		if (typeof value === 'string' && value.length >= MIN_AUDITED_SECRET)
+			this.secretValues.add(value);
+	}
+
+	/**
+	 * Where the watched secrets appear: n8n's output (this process and its siblings), the stored execution data
+	 * and the workflows' static data. Each in plain, URL-encoded and JSON-escaped form. Never returns a secret
+	 * itself, only its length and where it was found.
+	 * @returns {Promise<string[]>}
+	 */
+	async findLeaks() {
+		if (this.secretValues.size === 0) return [];
+		const places = {
+			'n8n output': [this.output, ...this.siblings.map((p) => p.output)].join('\n'),
+			...JSON.parse(await this.queryStoredText()),
+		};
+		const leaks = [];
+		for (const secret of this.secretValues) {
+			const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+			for (const [place, text] of Object.entries(places)) {
+				if (forms.some((form) => text.includes(form)))
+					leaks.push(`a ${secret.length}-character credential value appears in ${place}`);
+			}
+		}
+		return leaks;
 	}
 
 	get baseUrl() {
@@ -352,7 +392,7 @@ class N8n {
 	 * Stops n8n (SIGTERM, then SIGKILL after `graceMs`) and removes a temporary user folder.
 	 * @param {{ graceMs?: number }} [options]
 	 */
-	async stop({ graceMs = 20_000 } = {}) {
+	async stop({ graceMs = 20_000, audit = true } = {}) {
 		const child = this.child;
 		this.child = undefined;
 		if (child && child.exitCode === null && child.signalCode === null) {
@@ -362,9 +402,11 @@ class N8n {
 			await exited;
 			clearTimeout(timer);
 		}
+		const leaks = audit ? await this.findLeaks().catch((error) => [`audit failed: ${error}`]) : [];
 		if (this.ownsUserFolder && !process.env.KEEP_N8N_USER_FOLDER) {
 			fs.rmSync(this.userFolder, { recursive: true, force: true });
 		}
+		if (leaks.length) reportLeaks(leaks);
 	}
 
 	/**
@@ -380,7 +422,7 @@ class N8n {
 		/** when it was told to stop, when it had exited, when it was ready again (ms since the epoch) */
 		this.lastRestart = { stopping: Date.now(), stopped: 0, ready: 0 };
 		try {
-			await this.stop({ graceMs: 90_000 });
+			await this.stop({ graceMs: 90_000, audit: false });
 		} finally {
 			this.ownsUserFolder = owns;
 		}
@@ -562,6 +604,9 @@ class N8n {
 	 * @param {Array<{id: string, name: string, type: string, data: Record<string, unknown>}>} credentials
 	 */
 	async importCredentials(credentials) {
+		for (const { data } of credentials)
+			for (const [field, value] of Object.entries(data))
+				if (SECRET_FIELDS.has(field)) this.watchSecret(/** @type {string} */ (value));
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(credentials));
 		try {
@@ -693,6 +738,60 @@ class N8n {
 	}
 
 	/**
+	 * Everything n8n stored that a user or another workflow can read back: the executions' data and the
+	 * workflows' static data (readable through the workflow API and `n8n export:workflow`), as one JSON object
+	 * of place → text. Read in a Node 24 process, as queryExecutions() does.
+	 * @returns {Promise<string>}
+	 */
+	queryStoredText() {
+		const script = `
+			const modules = ${JSON.stringify(path.join(this.paths.n8nHome, 'node_modules'))};
+			const postgres = process.env.DB_TYPE === 'postgresdb';
+			const queries = {
+				'stored executions': 'SELECT data AS text FROM execution_data',
+				'workflow static data': 'SELECT "staticData" AS text FROM workflow_entity',
+			};
+			const read = async () => {
+				const out = {};
+				if (!postgres) {
+					const { DatabaseSync } = require('node:sqlite');
+					const db = new DatabaseSync(process.argv[1], { readOnly: true });
+					for (const [place, sql] of Object.entries(queries))
+						out[place] = db.prepare(sql).all().map((r) => String(r.text ?? '')).join('\\n');
+					return out;
+				}
+				const { Client } = require(modules + '/pg');
+				const client = new Client({ host: process.env.DB_POSTGRESDB_HOST, port: Number(process.env.DB_POSTGRESDB_PORT || 5432),
+					database: process.env.DB_POSTGRESDB_DATABASE, user: process.env.DB_POSTGRESDB_USER, password: process.env.DB_POSTGRESDB_PASSWORD });
+				await client.connect();
+				try {
+					for (const [place, sql] of Object.entries(queries))
+						out[place] = (await client.query(sql)).rows.map((r) => typeof r.text === 'string' ? r.text : JSON.stringify(r.text ?? '')).join('\\n');
+					return out;
+				} finally { await client.end(); }
+			};
+			read().then((out) => process.stdout.write(JSON.stringify(out)));
+		`;
+		return new Promise((resolve, reject) => {
+			const postgres = this.extraEnv.DB_TYPE === 'postgresdb';
+			if (!postgres && !fs.existsSync(this.databaseFile)) return resolve('{}');
+			execFile(
+				this.paths.node,
+				['-e', script, this.databaseFile],
+				{
+					env: { ...process.env, ...this.extraEnv, NODE_NO_WARNINGS: '1' },
+					maxBuffer: 1024 * 1024 * 1024,
+				},
+				(error, stdout, stderr) => {
+					if (error)
+						return reject(new Error(`reading stored data failed: ${error.message}\n${stderr}`));
+					resolve(stdout);
+				},
+			);
+		});
+	}
+
+	/**
 	 * Waits until a workflow has at least `count` finished executions and returns them (polls the count, reads
 	 * the executions once).
 	 * @param {string} workflowId
@@ -711,6 +810,32 @@ class N8n {
 			`workflow ${workflowId} has ${finished} finished executions after ${timeoutMs} ms, expected ${count}`,
 		);
 	}
+}
+
+/** Credential fields whose values must never appear in a log line, an execution or static data. */
+const SECRET_FIELDS = new Set([
+	'password',
+	'privateKey',
+	'apiKey',
+	'apiToken',
+	'platformToken',
+	'sessionToken',
+	'secret',
+]);
+/** Shorter values (test placeholders like "x") would match by chance. */
+const MIN_AUDITED_SECRET = 8;
+
+/**
+ * Reports credential values found where they must not be. Under jest the e2e projects' global setup names a
+ * file (N8N_E2E_LEAK_REPORT) that their global teardown reads and fails the run on; elsewhere (npm run dev, the
+ * bench) it is a warning on stderr.
+ * @param {string[]} leaks
+ */
+function reportLeaks(leaks) {
+	const text = leaks.map((leak) => `[n8n leak audit] ${leak}`).join('\n');
+	process.stderr.write(`${text}\n`);
+	if (process.env.N8N_E2E_LEAK_REPORT)
+		fs.appendFileSync(process.env.N8N_E2E_LEAK_REPORT, `${text}\n`);
 }
 
 module.exports = {

@@ -68,6 +68,7 @@ class QueueMode {
 			userFolder: this.main.userFolder,
 			port: webhookPort,
 		});
+		this.main.siblings.push(this.webhook);
 		await this.startWorker();
 		return this;
 	}
@@ -76,6 +77,7 @@ class QueueMode {
 	async startWorker() {
 		const worker = await this.process('worker', { userFolder: this.main.userFolder });
 		this.workers.push(worker);
+		this.main.siblings.push(worker);
 		return worker;
 	}
 
