@@ -22,6 +22,19 @@ function changedAt(entity: SmartcatEntity): Date | null {
 }
 
 /**
+ * Of two listings of one project or document, the one to observe. `GET /project/list` pages by offset in no
+ * documented order (https://smartcat.com/api/methods/v1/swagger.json), so one project can come twice, on two
+ * pages read at two moments, with two statuses: the later status change wins, and at the same time the greater
+ * signature. Whatever the order they came in, the same listing gives the same observation, so it is no change
+ * on the next poll.
+ */
+function preferred(kept: SmartcatEntity, other: SmartcatEntity): SmartcatEntity {
+	const time = (entity: SmartcatEntity) => changedAt(entity)?.getTime() ?? -Infinity;
+	if (time(kept) !== time(other)) return time(other) > time(kept) ? other : kept;
+	return signatureOf(other) > signatureOf(kept) ? other : kept;
+}
+
+/**
  * What the Smartcat Catch-Up Trigger sees in one poll. Smartcat's API has no "changed since" query
  * (https://smartcat.com/api/methods/v1/swagger.json: `GET /project/list` filters by name, tag, client and
  * user, pages by offset, at most 100 a page, in no documented order), so each poll reads the whole list with
@@ -65,7 +78,13 @@ export function smartcatCatchUpSource(): CatchUpSource {
 			(changedAt(entity)?.getTime() ?? -Infinity) >= cutoff;
 
 		const observations: Observation[] = [];
+		// by observation key, in the order of first appearance: each project and document once (preferred)
+		const listed = new Map<string, { event: SmartcatEvent; id: string; entity: SmartcatEntity }>();
 		const documents = new Map<string, SmartcatEntity>();
+		const list = (event: SmartcatEvent, key: string, id: string, entity: SmartcatEntity) => {
+			const before = listed.get(key);
+			listed.set(key, { event, id, entity: before ? preferred(before.entity, entity) : entity });
+		};
 		let complete = true;
 		for (let offset = 0; ; ) {
 			if (!budget.take()) {
@@ -83,30 +102,25 @@ export function smartcatCatchUpSource(): CatchUpSource {
 			}
 			for (const project of page) {
 				if (!project.id) continue;
-				const { id } = project;
-				if (wants(PROJECT_STATUS) && recent(project))
-					observations.push({
-						key: `project:${id}`,
-						signature: signatureOf(project),
-						changedAt: changedAt(project),
-						items: () => item(PROJECT_STATUS, id, project as SmartcatEntity),
-					});
+				list(PROJECT_STATUS, `project:${project.id}`, project.id, project as SmartcatEntity);
 				for (const document of project.documents ?? []) {
 					if (!document.id) continue;
-					const documentId = document.id;
-					documents.set(documentId, document);
-					if (wants(DOCUMENT_STATUS) && recent(document))
-						observations.push({
-							key: `document:${documentId}`,
-							signature: signatureOf(document),
-							changedAt: changedAt(document),
-							items: () => item(DOCUMENT_STATUS, documentId, document),
-						});
+					const before = documents.get(document.id);
+					documents.set(document.id, before ? preferred(before, document) : document);
+					list(DOCUMENT_STATUS, `document:${document.id}`, document.id, document);
 				}
 			}
 			offset += page.length;
 			if (page.length < SMARTCAT_PAGE_LIMIT) break;
 		}
+		for (const [key, { event, id, entity }] of listed)
+			if (wants(event) && recent(entity))
+				observations.push({
+					key,
+					signature: signatureOf(entity),
+					changedAt: changedAt(entity),
+					items: () => item(event, id, entity),
+				});
 
 		if (wants(IMPORT_COMPLETED) && budget.take()) {
 			const failures = (await getLastErrors(ctx, SMARTCAT_PAGE_LIMIT)).map(lastErrorItem);

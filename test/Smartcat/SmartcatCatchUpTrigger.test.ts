@@ -5,6 +5,7 @@ import { WorkBudget } from '../../nodes/common/workBudget';
 import { smartcatCatchUpSource } from '../../nodes/Smartcat/catchUpSource';
 import { SmartcatCatchUpTrigger } from '../../nodes/Smartcat/SmartcatCatchUpTrigger.node';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
+import projectList from '../fixtures/public/smartcat/api-project-list-zapier-2019.json';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
 import { deliverTo } from '../helpers/webhookContext';
 import { SmartcatSimulator } from '../simulators/smartcat';
@@ -166,6 +167,41 @@ describe('Smartcat Catch-Up Trigger', () => {
 		smartcat.setDocumentStatus('189_25', 'completed');
 		smartcat.setDocumentStatus('a882f5712d0c9d1bb54f2504_9', 'inProgress');
 		expect((await poll()).map((i) => [i.documentId, i.status])).toEqual([['189_25', 'completed']]);
+	});
+
+	// Smartcat's list pages by offset in no documented order (https://smartcat.com/api/methods/v1/swagger.json,
+	// GET /project/list): read page by page while a status changes, one project comes twice
+	describe('a project the list shows twice, with two statuses', () => {
+		const published = projectList.body[0];
+		const [document] = published.documents;
+		const stale = {
+			...published,
+			status: 'inProgress',
+			statusModificationDate: published.creationDate,
+			documents: [
+				{ ...document, status: 'inProgress', statusModificationDate: document.creationDate },
+			],
+		};
+		it.each([
+			['the later listing first', [published, stale]],
+			['the earlier listing first', [stale, published]],
+		])(
+			'%s: its latest status once, then nothing while the list stays the same',
+			async (_, twice) => {
+				smartcat.documents.delete(document.id); // the published document, listed only here
+			smartcat.listedAlso.push(...twice);
+				const { poll } = poller({ parameters: { startFrom: '2019-01-01T00:00:00Z' } });
+				const emitted = (await poll()).filter(
+					(i) => i.projectId === published.id || i.documentId === document.id,
+				);
+				expect(emitted.map((i) => [i.event, i.projectId ?? i.documentId, i.status])).toEqual([
+					['project.status', published.id, 'completed'],
+					['document.status', document.id, 'completed'],
+				]);
+				expect(await poll()).toEqual([]);
+				expect(await poll()).toEqual([]);
+			},
+		);
 	});
 
 	it('with a start time, the first poll emits what changed after it', async () => {

@@ -147,6 +147,11 @@ export class SmartcatSimulator extends LocalServer {
 	exportRedirect: string | undefined;
 	/** when set, a ready export's file comes without Content-Disposition (no file name from Smartcat) */
 	exportWithoutFileName = false;
+	/**
+	 * Project models `GET /project/list` shows after the account's projects, as they are (e.g. a public answer):
+	 * a list read page by page while a status changed can show one project twice, with two statuses.
+	 */
+	readonly listedAlso: Array<Record<string, unknown>> = [];
 	private lastChange = 0;
 	private eventCount = 0;
 
@@ -452,7 +457,10 @@ export class SmartcatSimulator extends LocalServer {
 			const withDocuments = params.get('includeDocuments') !== 'false';
 			return json(
 				200,
-				list.slice(offset, offset + limit).map((p) => this.projectModel(p, withDocuments)),
+				[...list.map((p) => this.projectModel(p, withDocuments)), ...this.listedAlso].slice(
+					offset,
+					offset + limit,
+				),
 			);
 		}
 		const project = /^\/project\/([^/]+)$/.exec(path);
