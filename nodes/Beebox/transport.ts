@@ -52,13 +52,14 @@ const CLOSE_TIMEOUT_MS = 10_000;
 const BUSY_PAUSE_MS = 1_000;
 
 /**
- * What an older Beebox answers `POST /api/connect` with: ASP.NET Web API answers 405 for a route it knows under
- * another method and 404 ("No HTTP resource was found", help.wordbee.com/beebox/error-handling) for one it does
- * not know; IIS answers 501 for a method it does not implement. Their bodies are Web API's `{Message}` JSON or an
- * HTML error page, never Beebox's error JSON. Only these statuses send the login again with GET: a Beebox error
- * (400, `failed: true`: wrong password, BUSY) is the answer of the POST method itself.
+ * What an older Beebox answers `POST /api/connect` with: ASP.NET Web API answers 405 for a route it knows only
+ * under another method (the documented `GET /api/connect`, help.wordbee.com/beebox/api-connect); IIS answers 501
+ * for a method it does not implement. Only these send the login again with GET, the one form that puts the
+ * password in a URL. A 404 ("No HTTP resource was found", help.wordbee.com/beebox/error-handling) means no such
+ * API at this address: asking it again with the password in the query would only have the server's 404 page
+ * repeat the password. A Beebox error (400, `failed: true`: wrong password, BUSY) answers the POST itself.
  */
-const NO_POST_CONNECT: ReadonlySet<number> = new Set([404, 405, 501]);
+const NO_POST_CONNECT: ReadonlySet<number> = new Set([405, 501]);
 
 /** Statuses the session logic reads itself (Beebox's 400 errors, the answers of NO_POST_CONNECT). */
 const ANSWERED = [400, 401, 403, 404, 405, 501];
@@ -148,7 +149,9 @@ export function beeboxCallForTest(
 			root: beeboxBaseUrl(credentials.serverUrl),
 			timeoutMs: closing ? CLOSE_TIMEOUT_MS : undefined,
 		}).catch((error: Error) => {
-			throw new BeeboxApiError(`Beebox API unreachable: ${error.message}`, 0);
+			throw new BeeboxApiError(`Beebox API unreachable: ${error.message}`, 0, {
+				secrets: [credentials.password],
+			});
 		});
 }
 
@@ -164,14 +167,23 @@ export function beeboxCredentials(
 	};
 }
 
-/** A failed call as a BeeboxApiError: Beebox's message and error id, else the web server's. */
-export function beeboxApiError(what: string, status: number, body: unknown): BeeboxApiError {
+/**
+ * A failed call as a BeeboxApiError: Beebox's message and error id, else the web server's (redacted, with
+ * `secrets` masked: a web server's error page may repeat the request's URL).
+ */
+export function beeboxApiError(
+	what: string,
+	status: number,
+	body: unknown,
+	secrets: readonly string[] = [],
+): BeeboxApiError {
 	const parsed = beeboxApiErrorSchema.safeParse(body);
 	const id = parsed.success ? parsed.data.id : undefined;
 	const message = beeboxMessage(body) || `HTTP ${status}`;
 	return new BeeboxApiError(`Beebox ${what} failed: ${message}${id ? ` (${id})` : ''}`, status, {
 		vendorCode: id,
 		hint: beeboxHint(status),
+		secrets,
 	});
 }
 
@@ -205,8 +217,8 @@ export const DELIVERY_CONNECT: ConnectOptions = { waitSeconds: 5, attempts: 2 };
 export const RUN_CONNECT: ConnectOptions = { waitSeconds: 10, attempts: 3 };
 
 /**
- * Logs in: `POST /api/connect`, and on a server that has no such method (NO_POST_CONNECT) the same with GET, for
- * the rest of this login too. Beebox's BUSY is tried again after a pause, `attempts` times in all.
+ * Logs in: `POST /api/connect`, and on a server that has no such method (405 or 501, NO_POST_CONNECT) the same
+ * with GET, for the rest of this login too. Beebox's BUSY is tried again after a pause, `attempts` times in all.
  */
 export async function connect(
 	http: BeeboxCall,
@@ -240,7 +252,7 @@ export async function connect(
 				{ hint: beeboxHint(404) },
 			);
 		}
-		const error = beeboxApiError('login', response.status, response.body);
+		const error = beeboxApiError('login', response.status, response.body, [credentials.password]);
 		if (error.vendorCode !== 'BUSY' || attempt >= options.attempts) throw error;
 		await sleep(BUSY_PAUSE_MS);
 	}

@@ -7,9 +7,12 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { redact } from './redact';
+
 /**
  * A failed vendor API call: the HTTP status (0: no answer), the vendor's message, its own error code where it
- * has one, and what the user can do about it.
+ * has one, and what the user can do about it. The message is redacted (common/redact.ts): it quotes what a
+ * vendor's server wrote, which may repeat a URL with a password or token in its query.
  */
 export class VendorApiError extends Error {
 	readonly vendorCode?: number | string;
@@ -19,9 +22,14 @@ export class VendorApiError extends Error {
 	constructor(
 		message: string,
 		readonly httpStatus: number,
-		details: { vendorCode?: number | string; hint?: string } = {},
+		details: {
+			vendorCode?: number | string;
+			hint?: string;
+			/** the credential's secret values, masked wherever the message repeats them */
+			secrets?: readonly unknown[];
+		} = {},
 	) {
-		super(message);
+		super(redact(message, details.secrets));
 		this.name = new.target.name;
 		this.vendorCode = details.vendorCode;
 		this.hint = details.hint;

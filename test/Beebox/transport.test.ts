@@ -46,8 +46,8 @@ describe('Beebox login: servers before and after November 2023', () => {
 			['POST', 'GET'],
 		],
 		[
-			"before: POST answered by IIS's 404 HTML page, then GET; the token as ASP.NET's XML string",
-			{ connect: 'get-only-404-html' as const, tokenFormat: 'xml' as const },
+			"before: POST answered 405, then GET; the token as ASP.NET's XML string",
+			{ connect: 'get-only-405' as const, tokenFormat: 'xml' as const },
 			['POST', 'GET'],
 		],
 	])('%s', async (_name, options, methods) => {
@@ -210,7 +210,7 @@ describe('Wordbee Beebox API credential: Test button', () => {
 	});
 
 	it('works on a server older than November 2023', async () => {
-		const server = await beeboxServer({ connect: 'get-only-404-html', tokenFormat: 'bare' });
+		const server = await beeboxServer({ connect: 'get-only-405', tokenFormat: 'bare' });
 		expect(await test(server, { projectKey: 'p1', password: ACCOUNT.password })).toMatchObject({
 			status: 'OK',
 		});
