@@ -10,6 +10,8 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { parseHttpDate } from './dates';
+import { credentialSecrets } from './redact';
 import { VendorApiError } from './vendorError';
 
 /** Every n8n context a vendor call is made from: an action's execute(), a trigger's webhook(), activation, a poll. */
@@ -42,7 +44,7 @@ export interface VendorApi {
 	errorClass?: new (
 		message: string,
 		httpStatus: number,
-		details?: { vendorCode?: number | string; hint?: string },
+		details?: { vendorCode?: number | string; hint?: string; secrets?: readonly unknown[] },
 	) => VendorApiError;
 }
 
@@ -82,6 +84,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 30_000;
 const MAX_REDIRECTS = 3;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * The most one API answer (not a download) may be, as it arrives and once inflated: the largest answers of these
+ * APIs are pages of a list (Phrase's 50 jobs, Smartcat's projects), well under a megabyte. An answer above it is
+ * refused before it fills n8n's memory: n8n's HTTP client would otherwise read any size, and inflate any gzip.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 const credentialsByContext = new WeakMap<
 	object,
@@ -164,12 +172,15 @@ export function responseHeader(
 	return Array.isArray(value) ? value[0] : value;
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 10.2.3); undefined when absent or bad. */
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP-date (RFC 9110 10.2.3, read strictly by common/dates.ts);
+ * undefined when absent or bad (the caller's own back-off then applies, not "retry now").
+ */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
 	if (!value) return undefined;
 	if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	const date = parseHttpDate(value);
+	return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 interface StreamLike {
@@ -196,6 +207,56 @@ async function drainForMessage(body: StreamLike): Promise<unknown> {
 	return parseBody(Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf8'));
 }
 
+/** An answer's size as a message: "32 MB". */
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** Thrown by readAnswer when an answer passes the cap; apiRequest turns it into the vendor's error. */
+export class AnswerTooLarge extends Error {
+	constructor(readonly limit: number) {
+		super(`the answer is larger than ${megabytes(limit)}, the most one API answer may be`);
+		this.name = 'AnswerTooLarge';
+	}
+}
+
+/**
+ * An answer's body, read to its end but never past `limit` bytes: a stream is counted as it arrives (after n8n's
+ * HTTP client inflated it: axios decompresses gzip, deflate and br itself, so a small compressed answer is
+ * counted at its inflated size) and destroyed at the limit; a Content-Length above it is refused unread.
+ */
+export async function readAnswer(
+	body: unknown,
+	headers: Record<string, string | string[] | undefined>,
+	limit = MAX_ANSWER_BYTES,
+): Promise<unknown> {
+	if (isStream(body)) {
+		const declared = Number(responseHeader(headers, 'content-length'));
+		if (declared > limit) {
+			body.destroy?.();
+			throw new AnswerTooLarge(limit);
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of body) {
+			const buffer = Buffer.isBuffer(chunk)
+				? chunk
+				: chunk instanceof Uint8Array
+					? Buffer.from(chunk)
+					: Buffer.from(String(chunk));
+			size += buffer.length;
+			if (size > limit) {
+				body.destroy?.();
+				throw new AnswerTooLarge(limit);
+			}
+			chunks.push(buffer);
+		}
+		return parseBody(Buffer.concat(chunks).toString('utf8'));
+	}
+	if (Buffer.isBuffer(body) || typeof body === 'string') {
+		if (Buffer.byteLength(body) > limit) throw new AnswerTooLarge(limit);
+	}
+	return parseBody(body);
+}
+
 type RawAnswer = {
 	statusCode: number;
 	body: unknown;
@@ -215,19 +276,21 @@ export async function apiRequest(
 	request: ApiRequest,
 ): Promise<ApiAnswer> {
 	const ErrorClass = api.errorClass ?? VendorApiError;
+	const credentials = await credentialOnce(ctx, api.credentialType);
 	const fail = (message: string, status: number, body?: unknown): never => {
 		throw new ErrorClass(message, status, {
 			vendorCode: body === undefined ? undefined : api.errorCode?.(body),
 			hint: api.hint?.(status),
+			secrets: credentialSecrets(credentials),
 		});
 	};
 
-	const root = api.baseUrl(await credentialOnce(ctx, api.credentialType));
+	const root = api.baseUrl(credentials);
 	const problem = baseUrlProblem(root);
 	if (problem) fail(`${api.name} credential: ${problem}`, 0);
 	let url = `${root}${request.path}`;
 	const origin = new URL(url).origin;
-	const what = `${api.name} ${request.method} ${request.path}`;
+	const what = `${api.name} ${request.method} ${request.path.split('?')[0]}`;
 
 	let waited = 0;
 	const waitBudget = request.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
@@ -244,7 +307,8 @@ export async function apiRequest(
 				...request.headers,
 			},
 			json: request.encoding !== 'stream' && !request.form,
-			encoding: request.encoding === 'stream' ? 'stream' : undefined,
+			// always a stream, read here with a size limit (readAnswer): n8n would buffer and parse any size
+			encoding: 'stream',
 			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -301,9 +365,18 @@ export async function apiRequest(
 		}
 
 		if ((status >= 200 && status < 300) || request.accept?.includes(status)) {
-			const body =
-				isStream(raw.body) || request.encoding === 'stream' ? raw.body : parseBody(raw.body);
-			return { status, body, headers };
+			if (request.encoding === 'stream') return { status, body: raw.body, headers };
+			try {
+				return { status, body: await readAnswer(raw.body, headers), headers };
+			} catch (error) {
+				// too large, or the connection broke while the answer was read
+				return fail(
+					error instanceof AnswerTooLarge
+						? `${what}: ${error.message}`
+						: `${api.name} API unreachable: ${(error as Error).message}`,
+					error instanceof AnswerTooLarge ? 502 : 0,
+				);
+			}
 		}
 		const body = isStream(raw.body) ? await drainForMessage(raw.body) : parseBody(raw.body);
 		const detail = api.errorMessage(body);

@@ -16,8 +16,14 @@ const QUESTION_MARK = String.raw`(?:\?|%(?:25)*3f|&#0*63;|&#x0*3f;|\\u003f)`;
 const HASH = String.raw`(?:#|%(?:25)*23|&#0*35;|&#x0*23;|\\u0023)`;
 /** Where a URL ends in text: white space, quotes and markup. */
 const URL_REST = String.raw`[^\s"'<>\`]+`;
-/** A query starts with a name or a value (`?pwd=`, `?&x`, `?%70wd`): not `(is it a URL?)`. */
-const QUERY = new RegExp(`${QUESTION_MARK}(?=[\\w%&=])${URL_REST}`, 'gi');
+/**
+ * A query has a `name=value` (`?pwd=`, `?a&pwd%3D`): not `(is it a URL?)`, nor an id quoted in a message
+ * (`"c?1" is not a valid id`).
+ */
+const QUERY = new RegExp(
+	`${QUESTION_MARK}(?=[\\w%&=])(?=[^\\s"'<>\`]*(?:=|%(?:25)*3d))${URL_REST}`,
+	'gi',
+);
 const FRAGMENT = new RegExp(`(?<=[\\w/.~%-])${HASH}(?=[\\w%&=!/])${URL_REST}`, 'gi');
 
 /** Names under which a secret travels as `name=value` (a query, a form body) or `"name": "value"` (JSON). */

@@ -58,7 +58,7 @@ function trackedStream(chunks: Buffer[]) {
 }
 
 describe('apiRequest: the options n8n sends', () => {
-	it('a JSON call: signed by the credential, JSON both ways, our timeouts, n8n follows no redirect', async () => {
+	it('a JSON call: signed by the credential, JSON both ways, read as a stream with a size limit, our timeouts, n8n follows no redirect', async () => {
 		const { ctx, requests, credentialTypes } = scriptedContext([
 			{ statusCode: 200, body: { ok: true } },
 		]);
@@ -78,7 +78,7 @@ describe('apiRequest: the options n8n sends', () => {
 				body: { a: 1 },
 				headers: { 'User-Agent': 'n8n-nodes-translation-events' },
 				json: true,
-				encoding: undefined,
+				encoding: 'stream',
 				timeout: 30_000,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
