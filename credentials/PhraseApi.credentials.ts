@@ -8,13 +8,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProblem } from '../nodes/common/httpClient';
+import { secretExchange } from '../nodes/common/httpClient';
+import { credentialSecrets, redact } from '../nodes/common/redact';
 import {
 	PHRASE_IDM_SERVERS,
 	PHRASE_SERVERS,
 	phraseBaseUrl,
 	phraseTokenUrl,
 } from '../nodes/Phrase/servers';
+import { PHRASE_API } from '../nodes/Phrase/transport';
 
 /**
  * Phrase TMS (formerly Memsource) API access, three ways (developers.phrase.com/en/api/tms/latest/authentication):
@@ -142,7 +144,8 @@ export class PhraseApi implements ICredentialType {
 
 	/**
 	 * The token requests carry: a Platform API token exchanged for an access token, a login's token, or the
-	 * legacy token as it is. n8n calls this when the credential has no token yet and after a 401.
+	 * legacy token as it is. n8n calls this when the credential has no token yet and after a 401. Both exchanges
+	 * go through secretExchange: no redirect is followed with a password or a Platform token in the body.
 	 */
 	async preAuthentication(
 		this: IHttpRequestHelper,
@@ -150,40 +153,50 @@ export class PhraseApi implements ICredentialType {
 	): Promise<{ sessionToken: string }> {
 		if (credentials.authType === 'token')
 			return { sessionToken: String(credentials.apiToken ?? '') };
+		const secrets = credentialSecrets(credentials);
 		if (credentials.authType === 'platformToken') {
-			let answer: { access_token?: unknown };
-			try {
-				answer = (await this.helpers.httpRequest({
-					method: 'POST',
-					url: phraseTokenUrl(credentials),
-					headers: { 'content-type': 'application/x-www-form-urlencoded' },
-					body: new URLSearchParams({
-						grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-						subject_token: String(credentials.platformToken ?? ''),
-						subject_token_type: 'urn:phrase:params:oauth:token-type:api_token',
-						requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-					}).toString(),
-					json: true,
-				})) as { access_token?: unknown };
-			} catch (error) {
+			const answer = await secretExchange(this.helpers, {
+				what: 'Phrase Platform token exchange',
+				url: phraseTokenUrl(credentials),
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({
+					grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+					subject_token: String(credentials.platformToken ?? ''),
+					subject_token_type: 'urn:phrase:params:oauth:token-type:api_token',
+					requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+				}).toString(),
+				setting: { name: 'Platform URL', suffix: '/idm/oauth/token' },
+				secrets,
+			});
+			if (answer.status < 200 || answer.status >= 300)
 				throw new Error(
-					`Phrase did not exchange the Platform API token (${(error as Error).message}): check that it was generated for the TMS service, has not expired and belongs to this data center`,
+					`Phrase did not exchange the Platform API token (HTTP ${answer.status}): check that it was generated for the TMS service, has not expired and belongs to this data center`,
 				);
-			}
-			if (typeof answer?.access_token !== 'string' || !answer.access_token)
+			const token = (answer.body as { access_token?: unknown } | null)?.access_token;
+			if (typeof token !== 'string' || !token)
 				throw new Error('Phrase answered the token exchange without an access_token');
-			return { sessionToken: answer.access_token };
+			return { sessionToken: token };
 		}
-		const root = phraseBaseUrl(credentials);
-		const problem = baseUrlProblem(root);
-		if (problem) throw new Error(`Phrase TMS credential: ${problem}`);
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${root}/api2/v1/auth/login`,
-			body: { userName: credentials.userName, password: credentials.password },
-			json: true,
-		})) as { token?: string };
-		return { sessionToken: String(answer?.token ?? '') };
+		const answer = await secretExchange(this.helpers, {
+			what: 'Phrase TMS login',
+			url: `${phraseBaseUrl(credentials)}/api2/v1/auth/login`,
+			body: {
+				userName: String(credentials.userName ?? ''),
+				password: String(credentials.password ?? ''),
+			},
+			setting: { name: 'Base URL', suffix: '/api2/v1/auth/login' },
+			secrets,
+		});
+		if (answer.status < 200 || answer.status >= 300) {
+			const detail = PHRASE_API.errorMessage(answer.body);
+			throw new Error(
+				redact(
+					`Phrase TMS login failed: HTTP ${answer.status}${detail ? `: ${detail}` : ''}`,
+					secrets,
+				),
+			);
+		}
+		return { sessionToken: String((answer.body as { token?: unknown } | null)?.token ?? '') };
 	}
 
 	authenticate: IAuthenticateGeneric = {

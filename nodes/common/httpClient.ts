@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { parseHttpDate } from './dates';
-import { credentialSecrets } from './redact';
+import { credentialSecrets, redact } from './redact';
 import { VendorApiError } from './vendorError';
 
 /** Every n8n context a vendor call is made from: an action's execute(), a trigger's webhook(), activation, a poll. */
@@ -255,6 +255,73 @@ export async function readAnswer(
 		if (Buffer.byteLength(body) > limit) throw new AnswerTooLarge(limit);
 	}
 	return parseBody(body);
+}
+
+/**
+ * One request that carries a password or exchanges a token (a credential's pre-authentication, n8n's
+ * `helpers.httpRequest`): sent only where baseUrlProblem allows, never redirected (n8n would send the body,
+ * password included, again to wherever a 3xx points, across origins and down to plain http), its answer bounded
+ * like any other (readAnswer). A 3xx is an error saying where the address redirects and what to set instead;
+ * other statuses come back as answers. Every message is redacted (common/redact.ts) with `secrets` masked.
+ */
+export async function secretExchange(
+	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> },
+	request: {
+		/** for messages: "Phrase TMS login" */
+		what: string;
+		url: string;
+		body: IDataObject | string;
+		headers?: Record<string, string>;
+		/** the credential's field to change when the address redirects, and the path it adds below it */
+		setting: { name: string; suffix: string };
+		secrets: readonly unknown[];
+	},
+): Promise<{ status: number; body: unknown }> {
+	const failure = (message: string) =>
+		new Error(redact(`${request.what}: ${message}`, request.secrets));
+	const problem = baseUrlProblem(request.url);
+	if (problem) throw failure(problem);
+	let raw: RawAnswer;
+	try {
+		raw = (await helpers.httpRequest({
+			method: 'POST',
+			url: request.url,
+			body: request.body,
+			headers: { 'User-Agent': 'n8n-nodes-translation-events', ...request.headers },
+			json: typeof request.body !== 'string',
+			encoding: 'stream',
+			timeout: DEFAULT_TIMEOUT_MS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+		})) as RawAnswer;
+	} catch (error) {
+		throw failure(`no answer (${(error as Error).message})`);
+	}
+	const headers = raw.headers ?? {};
+	if (raw.statusCode >= 300 && raw.statusCode < 400) {
+		if (isStream(raw.body)) raw.body.destroy?.();
+		const location = responseHeader(headers, 'location');
+		let target: URL | undefined;
+		try {
+			target = location ? new URL(location, request.url) : undefined;
+		} catch {
+			target = undefined;
+		}
+		const path = target?.pathname ?? '';
+		const suggested = target
+			? `${target.origin}${path.endsWith(request.setting.suffix) ? path.slice(0, -request.setting.suffix.length) : path}`
+			: undefined;
+		throw failure(
+			`the address redirects (HTTP ${raw.statusCode}${target ? ` to ${target.origin}` : ''}), and a password or token is never sent after a redirect: set the credential's ${request.setting.name} to the address the server wants${suggested ? ` (${suggested})` : ''}`,
+		);
+	}
+	try {
+		return { status: raw.statusCode, body: await readAnswer(raw.body, headers) };
+	} catch (error) {
+		throw failure((error as Error).message);
+	}
 }
 
 type RawAnswer = {

@@ -2,8 +2,11 @@ import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 
 /** The Phrase TMS credential's token answers, without a vendor. */
 describe('PhraseApi.preAuthentication', () => {
+	// n8n's full response, as asked for (returnFullResponse): a 200 with the body
 	const answering = (answer: unknown) =>
-		({ helpers: { httpRequest: async () => answer } }) as never;
+		({
+			helpers: { httpRequest: async () => ({ statusCode: 200, body: answer, headers: {} }) },
+		}) as never;
 
 	it('a token exchange answered without an access token is an error saying so', async () => {
 		for (const answer of [{}, { access_token: '' }, { access_token: 5 }, null])
