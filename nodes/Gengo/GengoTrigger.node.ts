@@ -117,8 +117,12 @@ export class GengoTrigger implements INodeType {
 			if (!this.getNodeParameter('fetchFullJob', false)) {
 				item =
 					callback.kind === 'job'
-						? buildGengoJobItem(callback.job, receivedAt, { version, fromApi: false })
-						: buildGengoCommentItem(callback.comment, receivedAt);
+						? buildGengoJobItem(callback.job, receivedAt, {
+								version,
+								fromApi: false,
+								callbackFileUrl: callback.fileUrl,
+							})
+						: buildGengoCommentItem(callback.comment, receivedAt, undefined, callback.fileUrl);
 			} else {
 				const confirmation = await confirmCallback(this, callback);
 				if (!confirmation.confirmed) {

@@ -70,7 +70,15 @@ export async function getJob(ctx: ApiContext, jobId: string): Promise<IDataObjec
 /** Job ids per `GET /translate/jobs/{ids}` call: keeps URLs short (the API documents no maximum). */
 export const JOBS_PER_CALL = 50;
 
-/** Jobs by id, through `GET /translate/jobs/{id,id,...}`, JOBS_PER_CALL at a time; the API's jobs, typed. */
+/** The job_id of an entry of an API answer, as a string ('' when it has none). */
+const rawJobId = (raw: unknown): string =>
+	String((raw as { job_id?: unknown } | null | undefined)?.job_id ?? '').trim();
+
+/**
+ * Jobs by id, through `GET /translate/jobs/{id,id,...}`, JOBS_PER_CALL at a time; the API's jobs, typed. Only
+ * the jobs asked for, each once: an answer is untrusted, and a job listed that was not asked for (a proxy's or a
+ * cache's mix-up) is dropped with a warning in n8n's log, so that it never becomes another job's item or event.
+ */
 export async function fetchJobsByIds(
 	ctx: ApiContext,
 	ids: string[],
@@ -83,8 +91,21 @@ export async function fetchJobsByIds(
 		const response = (await gengoGet(ctx, `/translate/jobs/${chunk.join(',')}`)) as
 			| { jobs?: unknown }
 			| undefined;
-		const jobs = Array.isArray(response?.jobs) ? response.jobs : [];
-		out.push(...jobs.map((raw: unknown) => ({ job: parseApiJob(raw), raw })));
+		const jobs: unknown[] = Array.isArray(response?.jobs) ? response.jobs : [];
+		const pending = new Set(chunk);
+		const unasked: string[] = [];
+		for (const raw of jobs) {
+			const id = rawJobId(raw);
+			if (!pending.delete(id)) {
+				unasked.push(id.slice(0, 40) || '(none)');
+				continue;
+			}
+			out.push({ job: parseApiJob(raw), raw });
+		}
+		if (unasked.length)
+			ctx.logger.warn(
+				`Gengo: the answer for jobs ${chunk.join(',')} also listed ${unasked.length} job(s) not asked for, or twice (${unasked.slice(0, 10).join(', ')}); they were ignored`,
+			);
 	}
 	return out;
 }

@@ -4,9 +4,15 @@ import { unsafeJson } from '../common/jsonSafety';
 import { parseDelivery } from '../common/validation';
 import { gengoCommentSchema, gengoJobSchema, type GengoComment, type GengoJob } from './schemas';
 
+/**
+ * `fileUrl`: a `file_url_tgt` form parameter beside `job` or `comment`. Gengo's callback page
+ * (https://developers.gengo.com/v2/callback_urls/) says that for file jobs "the request that is sent to your
+ * callback will contain a file_url_tgt parameter"; its Payloads and Job GET pages put `file_url_tgt` inside the
+ * job. Both are read: the one inside the payload first.
+ */
 export type GengoCallback =
-	| { kind: 'job'; job: GengoJob }
-	| { kind: 'comment'; comment: GengoComment };
+	| { kind: 'job'; job: GengoJob; fileUrl?: string }
+	| { kind: 'comment'; comment: GengoComment; fileUrl?: string };
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -25,6 +31,15 @@ function parseParameter(name: string, value: unknown): unknown {
 	const unsafe = unsafeJson(parsed, `parameter "${name}"`);
 	if (unsafe) throw badRequest(unsafe);
 	return parsed;
+}
+
+/** The `file_url_tgt` parameter beside the payload: a string, or none (absent or empty). */
+function outerFileUrl(value: unknown): { fileUrl?: string } {
+	if (value === undefined || value === null || value === '') return {};
+	if (Array.isArray(value))
+		throw badRequest(`parameter "file_url_tgt" is given ${value.length} times`);
+	if (typeof value !== 'string') throw badRequest('parameter "file_url_tgt" is not a string');
+	return { fileUrl: value };
 }
 
 /**
@@ -48,14 +63,19 @@ export function readGengoCallback(headers: Record<string, unknown>, body: unknow
 				: 'neither "job" nor "comment" is given: this is not a Gengo callback',
 		);
 	}
+	const fileUrl = outerFileUrl(fields.file_url_tgt);
 	if (hasJob) {
 		const job = parseParameter('job', fields.job);
 		if (!job || typeof job !== 'object' || Array.isArray(job))
 			throw badRequest('"job" is not a JSON object');
-		return { kind: 'job', job: parseDelivery(gengoJobSchema, job, 'job') };
+		return { kind: 'job', job: parseDelivery(gengoJobSchema, job, 'job'), ...fileUrl };
 	}
 	const comment = parseParameter('comment', fields.comment);
 	if (!comment || typeof comment !== 'object' || Array.isArray(comment))
 		throw badRequest('"comment" is not a JSON object');
-	return { kind: 'comment', comment: parseDelivery(gengoCommentSchema, comment, 'comment') };
+	return {
+		kind: 'comment',
+		comment: parseDelivery(gengoCommentSchema, comment, 'comment'),
+		...fileUrl,
+	};
 }

@@ -70,13 +70,18 @@ export function gengoJobEventKey(job: GengoJob, version: number): string {
 	return `gengo:job:${job.job_id}:${status}${status === 'reviewable' && text ? `:${shortHash(text)}` : ''}`;
 }
 
-/** The eventKey of a comment: per job and the comment's time (Unix seconds), or its text when it has no time. */
+/**
+ * The eventKey of a comment: per job, the comment's time (Unix seconds) and a hash of its text. Gengo's comment
+ * callback and its comment thread (https://developers.gengo.com/v2/api_methods/job/, Comments GET) carry no
+ * comment id, and ctime counts whole seconds, so two comments on one job in one second differ only by their text;
+ * a retried callback and the thread's entry have the same time and text, so the same key.
+ */
 export function gengoCommentEventKey(
 	jobId: string,
 	ctime: number | undefined,
 	body: string,
 ): string {
-	return `gengo:comment:${jobId}:${ctime ?? shortHash(body)}`;
+	return `gengo:comment:${jobId}:${ctime === undefined ? '' : `${ctime}:`}${shortHash(body)}`;
 }
 
 export interface GengoItemOptions {
@@ -84,6 +89,17 @@ export interface GengoItemOptions {
 	version: number;
 	/** whether the job is the API's (Fetch Full Job, the catch-up trigger) rather than the callback's */
 	fromApi: boolean;
+	/**
+	 * the callback's `file_url_tgt` parameter beside `job` (see GengoCallback): the item's fileUrl when the job
+	 * itself has none; never used for a job from the API (everything in such an item is the API's)
+	 */
+	callbackFileUrl?: string;
+}
+
+/** The item's `fileUrl`: the first non-empty link. */
+function fileUrlField(...links: unknown[]): { fileUrl?: string } {
+	const link = links.find((l): l is string => typeof l === 'string' && l !== '');
+	return link === undefined ? {} : { fileUrl: link };
 }
 
 /**
@@ -109,9 +125,7 @@ export function buildGengoJobItem(
 			orderId: job.order_id ?? null,
 			job: presentJob(job, receivedAt),
 			customData: parseCustomData(job.custom_data),
-			...(typeof job.file_url_tgt === 'string' && job.file_url_tgt
-				? { fileUrl: job.file_url_tgt }
-				: {}),
+			...fileUrlField(job.file_url_tgt, options.fromApi ? undefined : options.callbackFileUrl),
 			fullJobFetched: options.fromApi,
 		},
 	);
@@ -119,15 +133,19 @@ export function buildGengoJobItem(
 
 /**
  * A comment event as one item. `fromApi`: the comment as the job's thread at the API has it and the job from the
- * API (Fetch Full Job), so nothing in the item comes from the callback; otherwise the callback's comment.
+ * API (Fetch Full Job), so nothing in the item comes from the callback; otherwise the callback's comment, and
+ * `callbackFileUrl` (the callback's `file_url_tgt` parameter beside `comment`) when the comment has no link.
  */
 export function buildGengoCommentItem(
 	comment: GengoComment,
 	receivedAt: Date,
 	fromApi?: { job: GengoJob; comment: { body: string; author?: string; ctime?: number } },
+	callbackFileUrl?: string,
 ): IDataObject {
 	const shown = fromApi ? { job_id: fromApi.job.job_id, ...fromApi.comment } : comment;
-	const fileUrl = fromApi ? fromApi.job.file_url_tgt : comment.file_url_tgt;
+	const fileUrl = fromApi
+		? fileUrlField(fromApi.job.file_url_tgt)
+		: fileUrlField(comment.file_url_tgt, callbackFileUrl);
 	return buildEnvelope(
 		{
 			vendor: 'gengo',
@@ -141,7 +159,7 @@ export function buildGengoCommentItem(
 			orderId: fromApi?.job.order_id ?? null,
 			comment: { ...shown, ctimeIso: isoFromUnix(shown.ctime) },
 			customData: parseCustomData(fromApi ? fromApi.job.custom_data : comment.custom_data),
-			...(typeof fileUrl === 'string' && fileUrl ? { fileUrl } : {}),
+			...fileUrl,
 			...(fromApi ? { job: presentJob(fromApi.job, receivedAt) } : {}),
 			fullJobFetched: fromApi !== undefined,
 		},

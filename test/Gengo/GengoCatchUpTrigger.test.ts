@@ -12,7 +12,12 @@ import { GengoCatchUpTrigger } from '../../nodes/Gengo/GengoCatchUpTrigger.node'
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
 import { deliverTo } from '../helpers/webhookContext';
-import { expectedJobEventKey, GengoSimulator, type SimulatedGengoJob } from '../simulators/gengo';
+import {
+	expectedCommentEventKey,
+	expectedJobEventKey,
+	GengoSimulator,
+	type SimulatedGengoJob,
+} from '../simulators/gengo';
 
 const KEYS = { publicKey: 'catch-up-public', privateKey: 'catch-up-private' };
 const now = () => Math.floor(Date.now() / 1000);
@@ -139,6 +144,27 @@ describe('Gengo Catch-Up Trigger', () => {
 		expect(second.eventKey).not.toBe(expectedJobEventKey('501', 'reviewable', 'Erste Fassung.'));
 	});
 
+	it('emits a second review round that happened between two polls (reviewable → revising → reviewable)', async () => {
+		const p = poller(gengo);
+		await p.poll(); // 501 reviewable with its first translation
+		// between two polls: sent back for revisions, then reviewable again with a new translation
+		gengo.job('501').status = 'revising';
+		gengo.job('501').status = 'reviewable';
+		gengo.job('501').body_tgt = 'Zweite Fassung.';
+		const { items } = await p.poll();
+		expect(items.map((i) => [i.event, i.jobId])).toEqual([['reviewable', '501']]);
+		// the key the Gengo Trigger gives the callback of that second round
+		const webhook = await deliverTo(new GengoTrigger())({
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: { job: JSON.stringify(gengo.jobPayload(gengo.job('501'))) },
+			typeVersion: 2,
+			nodeParameters: { urlTokenLocation: 'none' },
+		});
+		expect(items[0].eventKey).toBe(webhook.items[0].eventKey);
+		expect(items[0].eventKey).toBe(expectedJobEventKey('501', 'reviewable', 'Zweite Fassung.'));
+		expect((await p.poll()).items).toEqual([]);
+	});
+
 	it("names statuses in Gengo's job-status spelling, whichever the API uses", async () => {
 		const p = poller(gengo);
 		await p.poll();
@@ -165,7 +191,7 @@ describe('Gengo Catch-Up Trigger', () => {
 		expect(items).toEqual([
 			expect.objectContaining({
 				event: 'comment',
-				eventKey: `gengo:comment:500:${ctime}`,
+				eventKey: expectedCommentEventKey('500', ctime, 'Which tone: formal or casual?'),
 				occurredAt: new Date(ctime * 1000).toISOString(),
 				jobId: '500',
 				comment: {
@@ -178,6 +204,51 @@ describe('Gengo Catch-Up Trigger', () => {
 			}),
 		]);
 		expect((await p.poll()).items).toEqual([]);
+	});
+
+	it("emits two comments made on one job in the same second, each with its callback's eventKey", async () => {
+		// the two translator-side comments of gengo-php's thread example (getTranslateJobComments.php), in one second:
+		// Gengo's thread and comment callback carry no comment id, only time and text
+		const ctime = now();
+		const bodies = [
+			'By the way, the context of this text is a game for kids!',
+			"I see. So I guess I'll have to take care of vocabulary.",
+		];
+		const p = poller(gengo);
+		await p.poll();
+		gengo.job('500').comments = bodies.map((body) => ({ body, author: 'translator', ctime }));
+		const { items } = await p.poll();
+		const webhookKeys: unknown[] = [];
+		for (const body of bodies) {
+			const webhook = await deliverTo(new GengoTrigger())({
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: { comment: JSON.stringify({ job_id: '500', body, ctime: String(ctime) }) },
+				typeVersion: 2,
+				nodeParameters: { urlTokenLocation: 'none' },
+			});
+			webhookKeys.push(webhook.items[0].eventKey);
+		}
+		expect(items.map((i) => i.eventKey)).toEqual(webhookKeys);
+		expect(new Set(webhookKeys).size).toBe(2);
+		expect((await p.poll()).items).toEqual([]);
+	});
+
+	it('ignores, with a warning, a job the answer lists that it did not ask for', async () => {
+		// job 400: submitted long before the look-back window, so never asked for
+		gengo.jobs.push({ job_id: '400', status: 'pending', ctime: now() - 200 * 86400 });
+		gengo.unrequestedJobs = ['400'];
+		const p = poller(gengo);
+		await p.poll();
+		gengo.job('400').status = 'reviewable';
+		gengo.job('400').body_tgt = 'Nicht angefragt.';
+		const { items, calls } = await p.poll();
+		expect(calls.find((c) => c.path.startsWith('/v2/translate/jobs/'))?.path).toBe(
+			'/v2/translate/jobs/502,501,500',
+		);
+		expect(items).toEqual([]);
+		expect(p.logs).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^warn: .*not asked for.*\(400\)/)]),
+		);
 	});
 
 	it('reads comment threads only when comments are wanted, and only of unfinished jobs', async () => {

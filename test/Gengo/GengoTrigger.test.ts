@@ -15,7 +15,14 @@ import {
 	PATH_TOKEN,
 	type FakeRequest,
 } from '../helpers/webhookContext';
-import { expectedJobEventKey, GengoSimulator } from '../simulators/gengo';
+import { expectedCommentEventKey, expectedJobEventKey, GengoSimulator } from '../simulators/gengo';
+import { corpusDeliveries, formFields, payloadOf } from './corpus';
+
+/** The public file-job callback with file_url_tgt as its own form parameter. */
+const fileUrlParameterDelivery = () =>
+	corpusDeliveries().find(
+		(d) => d.file === 'callback-job-file-reviewable-file-url-parameter.json',
+	)!;
 
 const trigger = new GengoTrigger();
 
@@ -116,6 +123,48 @@ describe('Gengo Trigger: job callbacks', () => {
 		});
 	});
 
+	// https://developers.gengo.com/v2/callback_urls/: "the request that is sent to your callback will contain a
+	// file_url_tgt parameter" (its own form parameter), while the Payloads page puts it inside the job
+	it.each([1, 2])(
+		'version %s: takes fileUrl from a file_url_tgt parameter beside "job" (public callback, file job)',
+		async (typeVersion) => {
+			const delivery = fileUrlParameterDelivery();
+			const { status, items } = await deliver({
+				headers: delivery.request.headers,
+				body: formFields(delivery),
+				typeVersion,
+				nodeParameters: typeVersion >= 2 ? { urlTokenLocation: 'none' } : {},
+			});
+			expect(status).toBe(200);
+			expect(items[0]).toMatchObject({
+				event: 'reviewable',
+				jobId: '384985',
+				fileUrl: delivery.request.form.file_url_tgt,
+			});
+		},
+	);
+
+	it('prefers the link inside the job when both are sent; a comment takes the parameter too', async () => {
+		const { headers } = fileUrlParameterDelivery().request;
+		const inJob = { job_id: '5', status: 'approved', file_url_tgt: 'https://a.example/in-job' };
+		const both = await deliver({
+			headers,
+			body: { job: JSON.stringify(inJob), file_url_tgt: 'https://a.example/beside' },
+		});
+		expect(both.items[0].fileUrl).toBe('https://a.example/in-job');
+		const comment = payloadOf(
+			corpusDeliveries().find((d) => d.file === 'callback-comment-minimal.json')!,
+		);
+		const commented = await deliver({
+			headers,
+			body: { comment: JSON.stringify(comment), file_url_tgt: 'https://a.example/beside' },
+		});
+		expect(commented.items[0]).toMatchObject({
+			event: 'comment',
+			fileUrl: 'https://a.example/beside',
+		});
+	});
+
 	it('accepts a JSON body with the job as an object or as a JSON string (re-encoding proxies)', async () => {
 		const job = gengoSampleJob('approved', { jobId: '77' });
 		for (const body of [{ job }, { job: JSON.stringify(job) }]) {
@@ -140,13 +189,41 @@ describe('Gengo Trigger: comment callbacks', () => {
 		expect(items[0]).toMatchObject({
 			vendor: 'gengo',
 			event: 'comment',
-			eventKey: `gengo:comment:4711:${comment.ctime}`,
+			eventKey: expectedCommentEventKey('4711', Number(comment.ctime), String(comment.body)),
 			occurredAt: '2026-11-25T09:00:00.000Z',
 			jobId: '4711',
 			comment: { job_id: '4711', body: comment.body, ctimeIso: '2026-11-25T09:00:00.000Z' },
 			customData: { cms_id: 'page-42' },
 		});
 		expect(items[0]).not.toHaveProperty('status');
+	});
+});
+
+describe('Gengo Trigger: two comments on one job in the same second', () => {
+	// Gengo's comment callback (https://developers.gengo.com/v2/callback_urls/) and its comment thread carry no
+	// comment id and a ctime in whole seconds: the two public comments of gengo-php's thread example, sent in one
+	// second, differ only by their text
+	const [first, second] = ['callback-comment.json', 'callback-comment-minimal.json'].map((file) =>
+		payloadOf(corpusDeliveries().find((d) => d.file === file)!),
+	);
+	const sameSecond = (comment: Record<string, unknown>) => ({
+		...comment,
+		job_id: '384985',
+		ctime: '1313498803',
+	});
+
+	it('get two eventKeys; a retried delivery of either keeps its key', async () => {
+		const keyOf = async (comment: Record<string, unknown>) =>
+			(await deliver(form('comment', sameSecond(comment)))).items[0].eventKey;
+		const [a, b, aAgain, bAgain] = [
+			await keyOf(first),
+			await keyOf(second),
+			await keyOf(first),
+			await keyOf(second),
+		];
+		expect(a).not.toBe(b);
+		expect([aAgain, bAgain]).toEqual([a, b]);
+		expect(a).toBe(expectedCommentEventKey('384985', 1313498803, String(first.body)));
 	});
 });
 
@@ -409,6 +486,19 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 		expect(status).toBe(200);
 	});
 
+	it('takes the file link of a file job from the API, not from a file_url_tgt parameter', async () => {
+		const { items } = await deliver({
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: {
+				job: JSON.stringify({ job_id: '384985', status: 'reviewable' }),
+				file_url_tgt: 'https://attacker.example/x',
+			},
+			...withApi(),
+		});
+		expect(items[0]).toMatchObject({ jobId: '384985', fullJobFetched: true });
+		expect(items[0]).not.toHaveProperty('fileUrl');
+	});
+
 	it('takes the file link of a file job from the API', async () => {
 		const { items } = await deliver({
 			...form('job', {
@@ -493,7 +583,7 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 		);
 		expect(result.items[0]).toMatchObject({
 			event: 'comment',
-			eventKey: 'gengo:comment:384985:1767225600',
+			eventKey: expectedCommentEventKey('384985', 1767225600, 'Is "hero" a proper noun?'),
 			occurredAt: '2026-01-01T00:00:00.000Z',
 			fullJobFetched: true,
 			orderId: '54632',

@@ -64,6 +64,34 @@ describe('readGengoCallback', () => {
 		}
 	});
 
+	// https://developers.gengo.com/v2/callback_urls/: "For file jobs, the request that is sent to your callback will
+	// contain a file_url_tgt parameter"
+	it('reads a file_url_tgt parameter beside "job" or "comment"', () => {
+		const link = 'https://example.invalid/gengo-placeholder/384985/target.txt';
+		expect(readGengoCallback(FORM, { job, file_url_tgt: link })).toMatchObject({
+			kind: 'job',
+			fileUrl: link,
+		});
+		expect(readGengoCallback(FORM, { comment, file_url_tgt: link })).toMatchObject({
+			kind: 'comment',
+			fileUrl: link,
+		});
+		expect(readGengoCallback(FORM, { job, file_url_tgt: '' })).not.toHaveProperty('fileUrl');
+		expect(readGengoCallback(FORM, { job })).not.toHaveProperty('fileUrl');
+	});
+
+	it.each([
+		[
+			['https://a.example/1', 'https://a.example/2'],
+			FORM,
+			'parameter "file_url_tgt" is given 2 times',
+		],
+		[{ href: 'https://a.example/1' }, JSON_TYPE, 'parameter "file_url_tgt" is not a string'],
+		[7, JSON_TYPE, 'parameter "file_url_tgt" is not a string'],
+	])('refuses file_url_tgt %j (400)', (value, headers, reason) => {
+		expect(() => readGengoCallback(headers, { job, file_url_tgt: value })).toThrow(reason);
+	});
+
 	it('names the field of a comment that does not fit, under "comment"', () => {
 		expect(() => readGengoCallback(FORM, { comment: JSON.stringify({ body: 'x' }) })).toThrow(
 			/comment/,

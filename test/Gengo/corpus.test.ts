@@ -24,7 +24,7 @@ import { GengoApiError } from '../../nodes/Gengo/transport';
 import { fakeExecuteContext } from '../helpers/fakeContext';
 import { deliverTo } from '../helpers/webhookContext';
 import { LocalServer } from '../simulators/localServer';
-import { expectedJobEventKey } from '../simulators/gengo';
+import { expectedCommentEventKey, expectedJobEventKey } from '../simulators/gengo';
 import {
 	corpusAnswers,
 	corpusDeliveries,
@@ -87,7 +87,7 @@ describe('Gengo corpus: every published callback', () => {
 					const ctime = Number(payload.ctime);
 					expect(item).toMatchObject({
 						event: 'comment',
-						eventKey: `gengo:comment:${jobId}:${ctime}`,
+						eventKey: expectedCommentEventKey(jobId, ctime, String(payload.body)),
 						occurredAt: new Date(ctime * 1000).toISOString(),
 						comment: { job_id: jobId, body: payload.body, ctime },
 					});
@@ -108,11 +108,12 @@ describe('Gengo corpus: every published callback', () => {
 						expect(job.unit_count).toBe(Number(payload.unit_count));
 					if (payload.credits !== undefined) expect(job.credits).toBe(Number(payload.credits));
 					// "eta": "" (no estimate) is null; -1 (done) stays -1; neither has an etaIso
-					expect(job.eta).toBe(payload.eta === '' ? null : payload.eta);
+					expect(job.eta).toBe(payload.eta === '' ? null : Number(payload.eta));
 					if (payload.eta === '' || Number(payload.eta) < 0) expect(job.etaIso).toBeNull();
 					expect(job.ctimeIso).toBe(new Date(Number(payload.ctime) * 1000).toISOString());
 				}
-				const fileUrl = payload.file_url_tgt;
+				// inside the job or comment, or (callback page: "will contain a file_url_tgt parameter") beside it
+				const fileUrl = payload.file_url_tgt || delivery.request.form.file_url_tgt;
 				if (fileUrl) expect(item.fileUrl).toBe(fileUrl);
 				else expect(item).not.toHaveProperty('fileUrl');
 			},
@@ -128,6 +129,51 @@ describe('Gengo corpus: every published callback', () => {
 		expect(status).toBe(200);
 		expect((items[0].job as IDataObject).eta).toBeNull();
 	});
+
+	// Payloads page (https://developers.gengo.com/v2/api_methods/payloads/): job_id and ctime are "String of ...",
+	// eta "Integer"; Gengo's examples write each number either way
+	const allStrings = deliveries.find(
+		(d) => d.file === 'callback-job-available-numbers-as-strings.json',
+	)!;
+	const numericFields = Object.entries(payloadOf(allStrings)).filter(
+		([, value]) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value),
+	);
+
+	it('covers every numeric field of a Job payload written as a string', () => {
+		expect(numericFields.map(([name]) => name).sort()).toEqual(
+			['auto_approve', 'credits', 'ctime', 'eta', 'job_id', 'order_id', 'unit_count'].sort(),
+		);
+	});
+
+	it.each(numericFields)(
+		'a callback with %s as a string (%j), the rest as numbers: 200 and typed',
+		async (name, text) => {
+			const published = payloadOf(
+				deliveries.find((d) => d.file === 'callback-job-available-numeric-types.json')!,
+			);
+			const job = { ...published, [name]: text };
+			const { status, body, items } = await deliver({
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: { job: JSON.stringify(job) },
+				typeVersion: 2,
+				nodeParameters: { urlTokenLocation: 'none' },
+			});
+			expect({ status, refused: body.message }).toEqual({ status: 200, refused: undefined });
+			const typed = items[0].job as IDataObject;
+			const expected: Record<string, unknown> = {
+				job_id: String(text),
+				order_id: String(text),
+				auto_approve: text === '1',
+			};
+			expect(typed[name]).toBe(name in expected ? expected[name] : Number(text));
+			if (name === 'eta')
+				expect(Date.parse(typed.etaIso as string) - Date.parse(items[0].receivedAt as string)).toBe(
+					Number(text) * 1000,
+				);
+			if (name === 'ctime')
+				expect(typed.ctimeIso).toBe(new Date(Number(text) * 1000).toISOString());
+		},
+	);
 
 	it('a numeric-looking custom_data stays a string with every digit', async () => {
 		const job = { job_id: '1', status: 'approved', custom_data: '12345678901234567890' };
@@ -195,7 +241,14 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 			case 'GET /v2/translate/job/{id}':
 				return () => getJob(ctx(), '384985');
 			case 'GET /v2/translate/jobs/{ids}':
-				return () => getJobsByIds(ctx(), ['1', '2']);
+				// the ids the answer lists: jobs not asked for are dropped (see the test below)
+				return () =>
+					getJobsByIds(
+						ctx(),
+						(server.answer!.body.response as { jobs: Array<{ job_id: unknown }> }).jobs.map((j) =>
+							String(j.job_id),
+						),
+					);
 			case 'GET /v2/translate/jobs':
 				return () => listJobs(ctx(), { count: 10 });
 			case 'GET /v2/translate/job/{id}/comments':
@@ -319,6 +372,36 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 				throw new Error(`no check for ${answer.endpoint}`);
 		}
 	});
+
+	it.each(
+		ok
+			.filter((a) => a.endpoint === 'GET /v2/translate/jobs/{ids}')
+			.map((a) => [a.file, a] as const),
+	)(
+		'%s asked for its first job only: the other job of the answer is dropped with a warning',
+		async (_file, answer) => {
+			server.answer = answer;
+			const [first, other] = (answer.body.response as { jobs: Array<{ job_id: unknown }> }).jobs;
+			const fake = fakeExecuteContext({
+				credentials: {
+					gengoApi: {
+						environment: 'custom',
+						baseUrl: `${server.url}/v2`,
+						publicKey: 'p',
+						privateKey: 'k',
+					},
+				},
+			});
+			const out = await getJobsByIds(fake.ctx, [String(first.job_id)]);
+			expect(server.paths.at(-1)).toBe(`/v2/translate/jobs/${String(first.job_id)}`);
+			expect(out.map((j) => j.job_id)).toEqual([String(first.job_id)]);
+			expect(fake.logs).toEqual([
+				expect.stringMatching(
+					new RegExp(`^warn: .*1 job\\(s\\) not asked for.*\\(${String(other.job_id)}\\)`),
+				),
+			]);
+		},
+	);
 
 	it.each(errors.map((a) => [a.file, a] as const))(
 		"%s: a GengoApiError with Gengo's message and code",

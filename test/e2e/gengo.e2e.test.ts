@@ -14,7 +14,7 @@ import invalid from '../fixtures/gengo/invalid.json';
 import { corpusDeliveries, formBody, payloadOf } from '../Gengo/corpus';
 import { Recorder } from '../helpers/recorder';
 import { SlackStandIn, slackText } from '../helpers/slack';
-import { expectedJobEventKey, GengoSimulator } from '../simulators/gengo';
+import { expectedCommentEventKey, expectedJobEventKey, GengoSimulator } from '../simulators/gengo';
 import {
 	editorTypes,
 	eventually,
@@ -372,7 +372,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 				delivery.event === 'comment'
 					? {
 							event: 'comment',
-							eventKey: `gengo:comment:${jobId}:${Number(payload.ctime)}`,
+							eventKey: expectedCommentEventKey(jobId, Number(payload.ctime), String(payload.body)),
 							comment: { job_id: jobId, body: payload.body },
 						}
 					: {
@@ -385,7 +385,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 							),
 							job: {
 								job_id: jobId,
-								eta: payload.eta === '' ? null : payload.eta,
+								eta: payload.eta === '' ? null : Number(payload.eta),
 								...(payload.custom_data === undefined ? {} : { custom_data: payload.custom_data }),
 							},
 						};
@@ -426,7 +426,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		});
 		expect(items[9]).toMatchObject({
 			event: 'comment',
-			eventKey: expect.stringMatching(/^gengo:comment:4711:\d+$/),
+			eventKey: expect.stringMatching(/^gengo:comment:4711:\d+:[0-9a-f]{16}$/),
 			comment: { job_id: '4711' },
 		});
 	});
@@ -559,7 +559,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		);
 		expect(items[1]).toMatchObject({
 			event: 'comment',
-			eventKey: 'gengo:comment:384985:1767225600',
+			eventKey: expectedCommentEventKey('384985', 1767225600, 'Is "hero" a proper noun?'),
 			comment: { body: 'Is "hero" a proper noun?', author: 'translator', ctime: 1767225600 },
 		});
 		expect(items[2]).toMatchObject({ event: 'canceled', status: 'canceled', jobId: '384987' });

@@ -105,6 +105,15 @@ export function expectedJobEventKey(jobId: string, status: string, bodyTgt?: str
 	return `gengo:job:${jobId}:${canonical}${hash}`;
 }
 
+/**
+ * The eventKey our triggers give a comment (README "Gengo eventKey"): job, ctime and the first 16 hex digits of
+ * SHA-256 of the text (written out on its own, like expectedJobEventKey).
+ */
+export function expectedCommentEventKey(jobId: string, ctime: number | undefined, body: string) {
+	const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+	return `gengo:comment:${jobId}:${ctime === undefined ? '' : `${ctime}:`}${hash}`;
+}
+
 export class GengoSimulator extends LocalServer {
 	/** every API call (not file downloads): path, whether it was signed, its query without the signature */
 	readonly requests: Array<{ path: string; signed: boolean; query?: Record<string, string> }> = [];
@@ -117,6 +126,12 @@ export class GengoSimulator extends LocalServer {
 	private readonly touched = new Set<string>();
 
 	private retryAfter = '0';
+
+	/**
+	 * Jobs (ids of simulated jobs) that every `GET /translate/jobs/{ids}` answer lists besides the ones asked for:
+	 * what a misbehaving API, proxy or cache could answer.
+	 */
+	unrequestedJobs: string[] = [];
 
 	constructor(readonly options: GengoSimulatorOptions) {
 		super();
@@ -294,7 +309,9 @@ export class GengoSimulator extends LocalServer {
 		if ((m = /^\/translate\/jobs\/([\d,]+)$/.exec(path))) {
 			const ids = m[1].split(',');
 			if (ids.some((id) => !jobOf(id))) return notFound();
-			return ok({ jobs: ids.map((id) => this.jobPayload(jobOf(id)!)) });
+			return ok({
+				jobs: [...ids, ...this.unrequestedJobs].map((id) => this.jobPayload(jobOf(id)!)),
+			});
 		}
 		if ((m = /^\/translate\/job\/(\d+)(\/.*)?$/.exec(path))) {
 			const job = jobOf(m[1]);
