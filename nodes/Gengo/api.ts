@@ -227,8 +227,11 @@ const TRANSLATED = new Set(['reviewable', 'approved']);
 /**
  * The translated file of a file job. Job GET gives `file_url_tgt` ("If the job is a file job, the response will
  * include file_url_src and file_url_tgt") and `file_download_ready`; while the job is reviewable or approved but
- * the file is not ready, Job GET is asked again (1 s, 2 s, 4 s ... 10 s apart) until `timeoutMs`. The file itself
- * is fetched from that link without our keys (downloadLink: https only, streamed into n8n's binary store).
+ * the file is not ready, Job GET is asked again (1 s, 2 s, 4 s ... 10 s apart) until `timeoutMs`. Gengo's callback
+ * page (https://developers.gengo.com/v2/callback_urls/) says otherwise: the callback's `file_url_tgt` "is different
+ * from the url you get from a GET on file jobs in Job(GET), which is src_file_link". So when a translated job's
+ * Job GET has no `file_url_tgt`, `fallbackUrl` (the trigger item's `fileUrl`, from the callback) is fetched
+ * instead. The file itself is fetched without our keys (downloadLink, streamed into n8n's binary store).
  */
 export async function downloadTargetFile(
 	ctx: IExecuteFunctions,
@@ -236,28 +239,31 @@ export async function downloadTargetFile(
 	binaryProperty: string,
 	itemIndex: number,
 	timeoutMs: number,
+	fallbackUrl = '',
 ): Promise<INodeExecutionData> {
-	const job = await waitForVendorJob<IDataObject>(
+	const { job, link } = await waitForVendorJob<{ job: IDataObject; link: string }>(
 		`The translated file of Gengo job ${jobId}`,
 		async () => {
 			const current = await getJob(ctx, jobId);
-			const link = typeof current.file_url_tgt === 'string' ? current.file_url_tgt : '';
+			const own = typeof current.file_url_tgt === 'string' ? current.file_url_tgt : '';
 			const status = canonicalStatus(String(current.status ?? ''));
-			if (link && current.file_download_ready !== false) return { done: true, value: current };
+			if (own && current.file_download_ready !== false)
+				return { done: true, value: { job: current, link: own } };
 			if (!TRANSLATED.has(status))
 				throw new GengoApiError(
 					`Job ${jobId} has no translated file yet (status ${status || 'unknown'}): Gengo has it once the job is reviewable or approved`,
 					409,
 				);
 			if (current.file_download_ready === false) return { done: false };
+			if (fallbackUrl) return { done: true, value: { job: current, link: fallbackUrl } };
 			throw new GengoApiError(
-				`Job ${jobId} has no translated file: it is not a file job (its translation is body_tgt, see Get Job)`,
+				`Job ${jobId} has no translated file: it is not a file job (its translation is body_tgt, see Get Job), or Gengo's Job GET gave no file_url_tgt and no File URL was given`,
 				404,
 			);
 		},
 		{ timeoutMs },
 	);
-	const binary = await downloadLink(ctx, job.file_url_tgt as string, `gengo-job-${jobId}`, {
+	const binary = await downloadLink(ctx, link, `gengo-job-${jobId}`, {
 		what: `The translated file of Gengo job ${jobId}`,
 	});
 	return {

@@ -336,6 +336,65 @@ describe('Gengo node: Download Target File', () => {
 		expect(requests.some((r) => r.url.includes('files.gengo.example'))).toBe(false);
 	});
 
+	// Gengo's callback page (https://developers.gengo.com/v2/callback_urls/): the callback's file_url_tgt "is different
+	// from the url you get from a GET on file jobs in Job(GET), which is src_file_link"
+	describe('when Job GET has no file_url_tgt (only file_url_src, as the callback page describes)', () => {
+		const fileJob = {
+			job_id: '384992',
+			status: 'approved',
+			order_id: '99999',
+			file: { name: 'from-callback.txt', content: 'Aus dem Callback', contentType: 'text/plain' },
+			extra: { file_url_tgt: undefined },
+		};
+		beforeAll(() => gengo.jobs.push(fileJob));
+		afterAll(() => gengo.jobs.splice(gengo.jobs.indexOf(fileJob), 1));
+		const link = () => `${gengo.url}/files/from-callback.txt`;
+
+		it("downloads from File URL (the trigger item's fileUrl)", async () => {
+			const { output, fake, calls } = await run(
+				job('downloadTargetFile', {
+					jobId: '384992',
+					binaryPropertyName: 'data',
+					fileUrl: link(),
+				}),
+			);
+			expect(calls.map((c) => c.path)).toEqual(['/v2/translate/job/384992']);
+			expect(output[0].json).toMatchObject({ job_id: '384992', status: 'approved' });
+			expect(output[0].json).not.toHaveProperty('file_url_tgt');
+			expect(fake.binaries.map((b) => b.buffer.toString())).toEqual(['Aus dem Callback']);
+			expect(output[0].binary?.data).toMatchObject({ fileName: 'from-callback.txt' });
+		});
+
+		it('without File URL: an error saying what to give', async () => {
+			await expect(
+				run(job('downloadTargetFile', { jobId: '384992', binaryPropertyName: 'data' })),
+			).rejects.toThrow("Gengo's Job GET gave no file_url_tgt and no File URL was given");
+		});
+
+		it("Job GET's own file_url_tgt wins over File URL", async () => {
+			const { fake } = await run(
+				job('downloadTargetFile', {
+					jobId: '384987',
+					binaryPropertyName: 'data',
+					fileUrl: link(),
+				}),
+			);
+			expect(fake.binaries.map((b) => b.buffer.toString())).toEqual(['Hallo Welt']);
+		});
+
+		it('a job not translated yet fails as before, File URL or not', async () => {
+			await expect(
+				run(
+					job('downloadTargetFile', {
+						jobId: '384988',
+						binaryPropertyName: 'data',
+						fileUrl: link(),
+					}),
+				),
+			).rejects.toThrow('Job 384988 has no translated file yet (status pending)');
+		});
+	});
+
 	it.each([
 		['384985', 'Job 384985 has no translated file: it is not a file job'],
 		['384988', 'Job 384988 has no translated file yet (status pending)'],

@@ -20,6 +20,14 @@ export const downloadTargetFileOperation: Operation = {
 			hint: 'The name of the output binary field to put the file in',
 		},
 		{
+			displayName: 'File URL (If Job GET Has None)',
+			name: 'fileUrl',
+			type: 'string',
+			default: '={{ $json.fileUrl ?? "" }}',
+			description:
+				"The translated file's link from Gengo's callback (the Gengo Trigger's fileUrl), used only when the job is translated and Gengo's Job GET gives no file_url_tgt",
+		},
+		{
 			displayName: 'Options',
 			name: 'options',
 			type: 'collection',
@@ -42,6 +50,16 @@ export const downloadTargetFileOperation: Operation = {
 		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		const field = ctx.getNodeParameter('binaryPropertyName', i) as string;
 		const { timeout = 60 } = ctx.getNodeParameter('options', i, {}) as { timeout?: number };
-		return [await downloadTargetFile(ctx, jobId, field, i, timeout * 1000)];
+		const fileUrl = ctx.getNodeParameter('fileUrl', i, '');
+		return [
+			await downloadTargetFile(
+				ctx,
+				jobId,
+				field,
+				i,
+				timeout * 1000,
+				typeof fileUrl === 'string' ? fileUrl.trim() : '',
+			),
+		];
 	},
 };
