@@ -12,13 +12,15 @@ interface PhraseEvent {
 }
 
 /**
- * Phrase TMS webhook events: the codes Phrase's API reference lists for a webhook's `events`
- * (developers.phrase.com/en/api/tms/latest/webhook/get-webhook), named as Phrase's help page names them
- * (support.phrase.com/hc/en-us/articles/5709693398812-Webhooks-TMS: "Job source updated" is JOB_UPDATED,
- * "Project template changed" PROJECT_TEMPLATE_UPDATED). The help page also lists "Language AI import finished"
- * and "Language AI translation finished", whose codes Phrase does not name anywhere we could read: they pass
- * with "All Events", and "Other Event Codes" subscribes to them by code. Codes first offered in node version 2
- * are not part of version 1's "All Events" subscription, so a saved workflow subscribes to what it did.
+ * Phrase TMS webhook events: codes of the `events` enum Phrase publishes for creating a webhook
+ * (developers.phrase.com/en/api/tms/latest/webhook/create-webhook, CreateWebHookDto; the same enum on
+ * get-webhook), and no other, since Phrase refuses a webhook with a code outside it. They are named as Phrase's
+ * help page names them (support.phrase.com/hc/en-us/articles/5709693398812-Webhooks-TMS: "Job source updated" is
+ * JOB_UPDATED, "Project template changed" PROJECT_TEMPLATE_UPDATED). The help page also lists "Language AI import
+ * finished" and "Language AI translation finished", RAW_MT_CONVERTER_IMPORT_FINISHED and
+ * RAW_MT_PRE_TRANSLATION_FINISHED in Phrase's OpenAPI, whose payloads Phrase does not show: they pass with "All
+ * Events", and "Other Event Codes" subscribes to them. Codes first offered in node version 2 are not part of
+ * version 1's "All Events" subscription, so a saved workflow subscribes to what it did.
  */
 export const PHRASE_EVENTS: readonly PhraseEvent[] = [
 	{

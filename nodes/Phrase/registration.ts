@@ -10,6 +10,7 @@ import { generateSecret } from '../common/secretPolicy';
 import { assertParameterSecret, manualSecret } from '../common/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
 import { ALL_EVENTS, allEventCodes, parseEventCodes } from './events';
+import { refusedEventError } from './refusedEvents';
 
 /**
  * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this node's URL, a
@@ -96,11 +97,14 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 	for (const uid of await ours(ctx, url ?? '', storedRegistration(staticData)))
 		await deleteWebhook(ctx, uid);
 	const secretToken = generateSecret();
+	const events = subscribedEvents(ctx);
 	const { uid } = await createWebhook(ctx, {
 		name: `n8n: ${ctx.getWorkflow().name ?? ctx.getWorkflow().id}`.slice(0, 255),
 		url: url ?? '',
-		events: subscribedEvents(ctx),
+		events,
 		secretToken,
+	}).catch((error: unknown) => {
+		throw refusedEventError(ctx, error, events) ?? error;
 	});
 	Object.assign(staticData, {
 		webhookUid: uid,

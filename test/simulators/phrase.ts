@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import publishedEventCodes from '../fixtures/public/phrase/webhook-event-codes-phrase-openapi.json';
 import { LocalServer } from './localServer';
 
 /**
@@ -10,8 +11,9 @@ import { LocalServer } from './localServer';
  * - auth: `POST /api2/v1/auth/login` ({userName, password} → {token}) for `Authorization: ApiToken`; the Platform
  *   token exchange (form, grant type token-exchange → {access_token, expires_in}) for `Authorization: Bearer`;
  *   `expireTokens()` makes every issued token answer 401, as expired ones do; `GET /api2/v1/auth/whoAmI`;
- * - webhooks v2 (create with only the documented fields, else 400; list by url, paged; get; delete) and their
- *   call history (`GET /api2/v1/webhooksCalls`: pages of 50, `status` SUCCESS|FAIL, `events`, `webhookUid`);
+ * - webhooks v2 (create with only the documented fields and the published event codes, else 400; list all or
+ *   by url, paged; get; delete) and their call history (`GET /api2/v1/webhooksCalls`: pages of 50, `status`
+ *   SUCCESS|FAIL, `events`, `webhookUid`);
  * - jobs (get; a project's jobs by `workflowLevel` (1 when not given), `status` repeated, `targetLang`, paged,
  *   with `totalElements`), the target file export (PUT v3 targetFile → 202 asyncRequest; `GET /api2/v1/async/{id}`
  *   answers `asyncResponse: null` `asyncPolls` times; the download works once), the original and the bilingual
@@ -84,6 +86,15 @@ export interface PhraseSimCall {
 /** The fields Phrase's create-webhook schema (CreateWebHookDto) documents. */
 const WEBHOOK_FIELDS = new Set(['name', 'url', 'events', 'secretToken', 'hidden', 'status']);
 
+/**
+ * The codes Phrase's CreateWebHookDto `events` enum has (the public fixture, both of its lists). Phrase documents
+ * no answer for a code outside it; the simulator answers as Phrase's API answers any invalid argument, a 400 in
+ * its error envelope, naming the value and, as a Java enum's parser does, every accepted one.
+ */
+export const PUBLISHED_EVENT_CODES: readonly string[] = [
+	...new Set([...publishedEventCodes.latest, ...publishedEventCodes.openapi2023]),
+];
+
 /** A Phrase-like uid: 22 letters and digits. */
 export const phraseUid = () =>
 	randomBytes(24)
@@ -98,6 +109,8 @@ export class PhraseSimulator extends LocalServer {
 	readonly webhooks = new Map<string, PhraseSimWebhook>();
 	/** the bodies of webhook creations, as sent */
 	readonly webhookCreations: Array<Record<string, unknown>> = [];
+	/** the event codes creating a webhook accepts (a test may take one away, as Phrase could) */
+	acceptedEventCodes: readonly string[] = PUBLISHED_EVENT_CODES;
 	readonly calls: PhraseSimCall[] = [];
 	readonly requests: Array<{
 		method: string;
@@ -162,7 +175,13 @@ export class PhraseSimulator extends LocalServer {
 	async call(
 		hook: { uid: string | null; url: string; secretToken?: string },
 		body: Record<string, unknown>,
-		options: { tokenOverride?: string; parentUid?: string | null; retryAttempt?: number } = {},
+		options: {
+			tokenOverride?: string;
+			parentUid?: string | null;
+			retryAttempt?: number;
+			/** the URL the history shows, when the call went elsewhere (a test's proxy in front of n8n) */
+			recordedUrl?: string;
+		} = {},
 	): Promise<number> {
 		const text = JSON.stringify(body);
 		let status = 0;
@@ -187,7 +206,7 @@ export class PhraseSimulator extends LocalServer {
 			parentUid: options.parentUid ?? null,
 			webhookSettings: { uid: hook.uid },
 			createdAt: new Date().toISOString(),
-			url: hook.url,
+			url: options.recordedUrl ?? hook.url,
 			body: text,
 			triggerEvent: String(body.event),
 			statusCode: status || null,
@@ -214,7 +233,9 @@ export class PhraseSimulator extends LocalServer {
 	 * `eventUid`). `deliver(url, secret)` makes Phrase's call to that URL (recorded in the webhook history, FAIL
 	 * when n8n does not answer 2xx; the HTTP status, 0 when nothing answered). Until it is called, the history
 	 * shows the event as a failed call (Phrase tried its webhook and nothing answered), so the catch-up sees it
-	 * either way. `eventKey`: what the Phrase TMS Trigger (version 2) and the Catch-Up Trigger emit for it.
+	 * either way. The call is one of the account's webhook subscribed to the event (the one whose secret token
+	 * `deliver` is given), with that webhook's uid and URL, as Phrase's history shows its calls, also when the test
+	 * sends it through a proxy. `eventKey`: what the Phrase TMS Trigger (version 2) and the Catch-Up Trigger emit.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
 		const projectUid = 'prj-NextEvent';
@@ -241,13 +262,16 @@ export class PhraseSimulator extends LocalServer {
 			],
 			metadata: { project: { uid: projectUid, name: 'Next event project' } },
 		};
+		const subscribed = [...this.webhooks.values()].find(
+			(h) => h.status === 'ENABLED' && h.events.includes(body.event),
+		);
 		const pending: PhraseSimCall = {
 			uid: phraseUid(),
 			eventUid,
 			parentUid: null,
-			webhookSettings: { uid: null },
+			webhookSettings: { uid: subscribed?.uid ?? null },
 			createdAt: new Date().toISOString(),
-			url: '',
+			url: subscribed?.url ?? '',
 			body: JSON.stringify(body),
 			triggerEvent: body.event,
 			statusCode: null,
@@ -261,7 +285,11 @@ export class PhraseSimulator extends LocalServer {
 			deliver: async (url, secret) => {
 				const at = this.calls.indexOf(pending);
 				if (at >= 0) this.calls.splice(at, 1);
-				return await this.call({ uid: null, url, secretToken: secret }, body);
+				const hook =
+					[...this.webhooks.values()].find((h) => h.secretToken === secret) ?? subscribed;
+				return await this.call({ uid: hook?.uid ?? null, url, secretToken: secret }, body, {
+					recordedUrl: hook?.url,
+				});
 			},
 		};
 	}
@@ -420,6 +448,12 @@ export class PhraseSimulator extends LocalServer {
 				return json(400, {
 					errorCode: 'BadRequest',
 					errorDescription: 'url and events are required',
+				});
+			const invalid = events.find((code) => !this.acceptedEventCodes.includes(code));
+			if (invalid !== undefined)
+				return json(400, {
+					errorCode: 'BadRequest',
+					errorDescription: `Cannot deserialize value of type \`WebhookEvent\` from String "${invalid}": not one of the values accepted for Enum class: [${this.acceptedEventCodes.join(', ')}]`,
 				});
 			const hook: PhraseSimWebhook = {
 				uid: phraseUid(),
