@@ -8,13 +8,17 @@ import {
 
 import { catchUpProperties, pollCatchUp } from '../common/catchUp';
 import { EVENTS_SUBTITLE } from '../common/eventFilter';
-import { phraseCatchUpSource } from './catchUpSource';
+import { phraseCatchUpSource, webhookScope } from './catchUpSource';
 import { filtersProperty, phraseEventsProperty, statusesProperty } from './parameters';
 
 /**
  * Polls Phrase TMS's webhook history for deliveries no receiver answered and emits, once each, the items the Phrase
  * TMS Trigger would have emitted, with the same eventKey (see catchUpSource.ts). With the Phrase TMS Trigger and
  * n8n's Remove Duplicates (on eventKey) in one workflow, every event passes once.
+ *
+ * Version 2: "Webhooks" chooses whose calls (this workflow's trigger, a given URL, or every webhook of the account)
+ * and Webhook URL shows for a given URL only. Version 1 (saved workflows) keeps Webhook URL shown: a URL set there
+ * still means only that URL's calls; empty, the calls of this workflow's trigger (no longer the whole account's).
  */
 export class PhraseCatchUpTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +26,8 @@ export class PhraseCatchUpTrigger implements INodeType {
 		name: 'phraseCatchUpTrigger',
 		icon: { light: 'file:phrase.svg', dark: 'file:phrase.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			"Recovers Phrase TMS webhook deliveries that failed (n8n down or unreachable) from Phrase's 14-day webhook history",
@@ -41,13 +46,52 @@ export class PhraseCatchUpTrigger implements INodeType {
 			},
 			phraseEventsProperty('Events to recover'),
 			{
+				displayName: 'Webhooks',
+				name: 'webhooks',
+				type: 'options',
+				default: 'workflow',
+				options: [
+					{
+						name: "This Workflow's Phrase TMS Trigger",
+						value: 'workflow',
+						description:
+							'The calls of the webhook of the Phrase TMS Trigger in this workflow (active workflows only)',
+					},
+					{
+						name: 'A Given Webhook URL',
+						value: 'url',
+						description:
+							'The calls to one URL, e.g. the Production URL of a trigger in another workflow',
+					},
+					{
+						name: 'All Webhooks of the Account',
+						value: 'account',
+						description:
+							"Every failed call Phrase kept, also other integrations' webhooks and disabled ones",
+					},
+				],
+				description: 'Whose failed webhook calls to recover',
+			},
+			{
 				displayName: 'Webhook URL',
 				name: 'webhookUrl',
 				type: 'string',
 				default: '',
 				placeholder: 'https://n8n.example.com/webhook/…/phrase',
+				displayOptions: { show: { '@version': [1], webhooks: ['workflow', 'url'] } },
 				description:
-					"Only failed calls to this URL (the Phrase TMS Trigger's Production URL). Empty: failed calls of every webhook of the account.",
+					"Only failed calls to this URL (a Phrase TMS Trigger's Production URL). Empty: the calls of this workflow's Phrase TMS Trigger.",
+			},
+			{
+				displayName: 'Webhook URL',
+				name: 'webhookUrl',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'https://n8n.example.com/webhook/…/phrase',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }], webhooks: ['url'] } },
+				description:
+					"The URL whose failed calls to recover (a Phrase TMS Trigger's Production URL); compared without case in scheme and host, and without a trailing slash",
 			},
 			statusesProperty,
 			{ ...filtersProperty, description: 'Job parts that do not pass produce no item' },
@@ -56,6 +100,8 @@ export class PhraseCatchUpTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		// a setup that names no webhook fails here, with what to do, before anything is asked of Phrase
+		webhookScope(this);
 		return await pollCatchUp(this, phraseCatchUpSource);
 	}
 }

@@ -119,6 +119,32 @@ export async function findWebhooksByUrl(
 	return found;
 }
 
+/**
+ * Every webhook of the account (`GET /api2/v2/webhooks`, "Lists webhooks", 50 a page, at most MAX_WEBHOOK_PAGES
+ * pages): uid and URL. `take` is asked before each page and stops the listing when it says no; `complete` says
+ * whether the last page was read.
+ */
+export async function listWebhooks(
+	ctx: ApiContext,
+	take: () => boolean = () => true,
+): Promise<{ webhooks: Array<{ uid: string; url: string }>; complete: boolean }> {
+	const webhooks: Array<{ uid: string; url: string }> = [];
+	for (let pageNumber = 0; pageNumber < MAX_WEBHOOK_PAGES; pageNumber++) {
+		if (!take()) return { webhooks, complete: false };
+		const { body } = await phraseRequest(ctx, 'GET', '/api2/v2/webhooks', {
+			qs: { pageNumber, pageSize: 50 },
+		});
+		const { content, totalPages } = page(body, 'Listing webhooks');
+		for (const entry of content) {
+			const parsed = phraseWebhookSchema.safeParse(entry);
+			if (parsed.success && parsed.data.url)
+				webhooks.push({ uid: parsed.data.uid, url: parsed.data.url });
+		}
+		if (content.length === 0 || pageNumber + 1 >= totalPages) return { webhooks, complete: true };
+	}
+	return { webhooks, complete: false };
+}
+
 export async function deleteWebhook(ctx: ApiContext, webhookUid: string): Promise<void> {
 	await phraseRequest(ctx, 'DELETE', `/api2/v2/webhooks/${uid(webhookUid, 'Phrase webhook UID')}`, {
 		accept: [404],
@@ -127,11 +153,16 @@ export async function deleteWebhook(ctx: ApiContext, webhookUid: string): Promis
 
 /**
  * One page of the webhook calls Phrase keeps (the last 14 days; `GET /api2/v1/webhooksCalls`, Phrase's OpenAPI
- * "Lists webhook calls"), filtered by status (SUCCESS or FAIL) and events.
+ * "Lists webhook calls"), filtered by status (SUCCESS or FAIL), events and webhook ("UID of Webhook to filter by").
  */
 export async function listWebhookCalls(
 	ctx: ApiContext,
-	query: { pageNumber: number; status?: 'SUCCESS' | 'FAIL'; events?: string[] },
+	query: {
+		pageNumber: number;
+		status?: 'SUCCESS' | 'FAIL';
+		events?: string[];
+		webhookUid?: string;
+	},
 ): Promise<{ calls: PhraseWebhookCall[]; totalPages: number; unreadable: number }> {
 	const { body } = await phraseRequest(
 		ctx,
@@ -141,6 +172,8 @@ export async function listWebhookCalls(
 			pageSize: 50,
 			status: query.status,
 			events: query.events,
+			webhookUid:
+				query.webhookUid === undefined ? undefined : uid(query.webhookUid, 'Phrase webhook UID'),
 		}),
 	);
 	const { content, totalPages } = page(body, 'Listing webhook calls');

@@ -1,11 +1,13 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import type { CatchUpSource, Observation } from '../common/catchUp';
 import { ALL_EVENTS } from '../common/eventFilter';
-import { listWebhookCalls } from './api';
+import type { WorkBudget } from '../common/workBudget';
+import { listWebhookCalls, listWebhooks } from './api';
 import { wantedParts, type PhraseJobFilters } from './filters';
 import { buildPhraseJobItem, buildPhraseOtherItem } from './output';
 import { jobPartsOf, phraseDeliverySchema, type PhraseWebhookCall } from './schemas';
+import { normalizedUrl, workflowTriggerWebhooks } from './workflowWebhooks';
 
 /**
  * What the Phrase TMS Catch-Up Trigger recovers: the webhook calls Phrase keeps for 14 days (`GET
@@ -14,35 +16,125 @@ import { jobPartsOf, phraseDeliverySchema, type PhraseWebhookCall } from './sche
  * workflow was inactive (a manually set-up webhook), or the trigger refused the call. Each event (its `eventUid`,
  * else the first call's uid) becomes, once, the items the Phrase TMS Trigger (version 2) makes of the same body:
  * same envelope, same eventKey. Calls are read 50 a page within the poll's budget (common/catchUp.ts).
+ *
+ * Whose calls (parameter "Webhooks"): by default those of this workflow's Phrase TMS Trigger(s) (workflowWebhooks.ts),
+ * or of a given URL, or, chosen explicitly, of every webhook of the account. Phrase keeps failing calls of every
+ * webhook, including other integrations' and long-dead ones (it disables a webhook only after 3,000 failures), so
+ * the account's whole history is never the default.
  */
-export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
-	const events = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+export type WebhookScope =
+	| { kind: 'account' }
+	| { kind: 'urls'; urls: string[]; webhookUids: string[] };
+
+export const SCOPE_ADVICE =
+	'Activate (publish) this workflow with its Phrase TMS Trigger, or set Webhooks to "A Given Webhook URL" (the Production URL of the Phrase TMS Trigger whose calls to recover) or to "All Webhooks of the Account".';
+
+/**
+ * The webhooks whose calls to read. A saved workflow from before "Webhooks" existed has none set (so "This
+ * Workflow's Phrase TMS Trigger") and may have a Webhook URL: that URL still means only its calls.
+ */
+export function webhookScope(ctx: IPollFunctions): WebhookScope {
+	const mode = ctx.getNodeParameter('webhooks', 'workflow') as string;
 	const webhookUrl = String(ctx.getNodeParameter('webhookUrl', '') ?? '').trim();
+	if (mode === 'account') return { kind: 'account' };
+	if (mode === 'url' || webhookUrl) {
+		if (!webhookUrl)
+			throw new NodeOperationError(ctx.getNode(), 'Webhook URL is empty', {
+				description:
+					"Enter the Production URL of the Phrase TMS Trigger whose failed calls to recover (Phrase TMS: Settings → Webhooks shows each webhook's URL).",
+			});
+		return { kind: 'urls', urls: [webhookUrl], webhookUids: [] };
+	}
+	const recorded = workflowTriggerWebhooks(ctx);
+	if (recorded.length === 0)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Found no Phrase TMS Trigger of this workflow whose webhook calls to recover',
+			{
+				description: `The catch-up reads the calls of the webhook of the Phrase TMS Trigger in the same workflow, which the trigger names when the workflow is activated. ${SCOPE_ADVICE}`,
+			},
+		);
+	return {
+		kind: 'urls',
+		urls: recorded.map((w) => w.url),
+		webhookUids: recorded.flatMap((w) => (w.webhookUid ? [w.webhookUid] : [])),
+	};
+}
+
+/**
+ * One pass over the failed calls: all of them, or those of one webhook (the API's `webhookUid` filter, checked
+ * again here), or all of them kept by URL (the webhooks Phrase no longer has, whose calls it still keeps).
+ */
+type Pass = { webhookUid?: string; urls?: Set<string> };
+
+async function passesFor(scope: WebhookScope, budget: WorkBudget, ctx: IPollFunctions) {
+	if (scope.kind === 'account') return [{}] as Pass[];
+	const wanted = new Set(scope.urls.map(normalizedUrl));
+	const uids = new Set(scope.webhookUids);
+	const listed = await listWebhooks(ctx, () => budget.take());
+	const resolved = new Set<string>();
+	for (const webhook of listed.webhooks) {
+		const url = normalizedUrl(webhook.url);
+		if (!wanted.has(url)) continue;
+		uids.add(webhook.uid);
+		resolved.add(url);
+	}
+	const unresolved = new Set([...wanted].filter((url) => !listed.complete || !resolved.has(url)));
+	const passes: Pass[] = [...uids].sort().map((webhookUid) => ({ webhookUid, urls: wanted }));
+	if (unresolved.size) passes.push({ urls: unresolved });
+	return passes;
+}
+
+function keeps(pass: Pass, call: PhraseWebhookCall): boolean {
+	const callWebhook = call.webhookSettings?.uid;
+	if (pass.webhookUid && callWebhook) return callWebhook === pass.webhookUid;
+	if (!pass.urls) return true;
+	return !!call.url && pass.urls.has(normalizedUrl(call.url));
+}
+
+export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
+	const scope = webhookScope(ctx);
+	const events = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
 	const byEvent = new Map<string, { calls: PhraseWebhookCall[]; first: PhraseWebhookCall }>();
-	let complete = false;
-	for (let pageNumber = 0; budget.take(); pageNumber++) {
-		const { calls, totalPages, unreadable } = await listWebhookCalls(ctx, {
-			pageNumber,
-			status: 'FAIL',
-			events: events.includes(ALL_EVENTS) ? undefined : events,
-		});
-		if (unreadable)
-			ctx.logger.warn(`Phrase TMS Catch-Up Trigger: ${unreadable} webhook calls were unreadable`);
-		for (const call of calls) {
-			if (!call.body || (webhookUrl && call.url !== webhookUrl)) continue;
-			const key = call.eventUid || call.parentUid || call.uid;
-			const entry = byEvent.get(key);
-			if (!entry) byEvent.set(key, { calls: [call], first: call });
-			else {
-				entry.calls.push(call);
-				if ((call.createdAt ?? '') < (entry.first.createdAt ?? '')) entry.first = call;
+	const seenCalls = new Set<string>();
+	let unreadableCalls = 0;
+	let complete = true;
+	const passes = await passesFor(scope, budget, ctx);
+	for (const pass of passes) {
+		let passComplete = false;
+		for (let pageNumber = 0; budget.take(); pageNumber++) {
+			const { calls, totalPages, unreadable } = await listWebhookCalls(ctx, {
+				pageNumber,
+				status: 'FAIL',
+				events: events.includes(ALL_EVENTS) ? undefined : events,
+				webhookUid: pass.webhookUid,
+			});
+			unreadableCalls += unreadable;
+			for (const call of calls) {
+				if (!call.body || seenCalls.has(call.uid) || !keeps(pass, call)) continue;
+				seenCalls.add(call.uid);
+				const key = call.eventUid || call.parentUid || call.uid;
+				const entry = byEvent.get(key);
+				if (!entry) byEvent.set(key, { calls: [call], first: call });
+				else {
+					entry.calls.push(call);
+					if ((call.createdAt ?? '') < (entry.first.createdAt ?? '')) entry.first = call;
+				}
+			}
+			if (calls.length === 0 || pageNumber + 1 >= totalPages) {
+				passComplete = true;
+				break;
 			}
 		}
-		if (calls.length === 0 || pageNumber + 1 >= totalPages) {
-			complete = true;
+		if (!passComplete) {
+			complete = false;
 			break;
 		}
 	}
+	if (unreadableCalls)
+		ctx.logger.warn(
+			`Phrase TMS Catch-Up Trigger: ${unreadableCalls} webhook calls were unreadable`,
+		);
 	const observations: Observation[] = [...byEvent].map(([key, { first }]) => ({
 		key: `event:${key}`,
 		signature: 'failed',

@@ -11,6 +11,7 @@ import { assertParameterSecret, manualSecret } from '../common/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
 import { ALL_EVENTS, allEventCodes, parseEventCodes } from './events';
 import { refusedEventError } from './refusedEvents';
+import { forgetTriggerWebhook, recordTriggerWebhook } from './workflowWebhooks';
 
 /**
  * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this node's URL, a
@@ -43,11 +44,13 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 	if (!stored) return false;
 	const webhook = await getWebhook(ctx, stored.webhookUid);
 	const wanted = subscribedEvents(ctx);
-	return (
+	const exists =
 		!!webhook &&
 		webhook.url === ctx.getNodeWebhookUrl('default') &&
-		JSON.stringify([...(webhook.events ?? [])].sort()) === JSON.stringify(wanted)
-	);
+		JSON.stringify([...(webhook.events ?? [])].sort()) === JSON.stringify(wanted);
+	// n8n re-activates a workflow whose webhook exists without calling create: record it for the catch-up here too
+	if (exists) recordTriggerWebhook(ctx, { url: stored.url, webhookUid: stored.webhookUid });
+	return exists;
 }
 
 /**
@@ -111,6 +114,7 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 		secretToken,
 		url: url ?? '',
 	} satisfies PhraseRegistration);
+	recordTriggerWebhook(ctx, { url: url ?? '', webhookUid: uid });
 }
 
 /** Deletes this node's webhooks (see ours): nobody else's. */
@@ -120,6 +124,7 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const url = stored?.url || ctx.getNodeWebhookUrl('default') || '';
 	for (const uid of await ours(ctx, url, stored)) await deleteWebhook(ctx, uid);
 	forgetStored(staticData, REGISTRATION_KEYS);
+	forgetTriggerWebhook(ctx);
 }
 
 /**
@@ -129,8 +134,10 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
 	if (ctx.getNode().typeVersion < 2) {
 		assertParameterSecret(ctx, ctx.getNodeParameter('manualToken', ''), 'The secret token');
-		return;
+	} else {
+		const token = await manualSecret(ctx, 'manualToken', 'refused');
+		if (token !== undefined) assertParameterSecret(ctx, token, 'The secret token');
 	}
-	const token = await manualSecret(ctx, 'manualToken', 'refused');
-	if (token !== undefined) assertParameterSecret(ctx, token, 'The secret token');
+	// the webhook set up by hand calls this URL: the catch-up of this workflow recovers its calls
+	recordTriggerWebhook(ctx, { url: ctx.getNodeWebhookUrl('default') ?? '' });
 }

@@ -19,7 +19,6 @@ import { PhraseSimulator } from '../simulators/phrase';
 const catchUp = new PhraseCatchUpTrigger();
 const deliver = deliverTo(new PhraseTrigger());
 const UNREACHABLE = 'http://127.0.0.1:9/webhook/x/phrase';
-const OURS = 'https://n8n.example.com/webhook/ours/phrase';
 const TOKEN = 'phrase-registered-token-0123456789';
 
 /** The envelope and vendor fields, without the moment of receipt (which differs by design). */
@@ -45,8 +44,14 @@ describe('Phrase TMS Catch-Up Trigger', () => {
 			password: 'pw',
 		},
 	});
+	/** Whose calls: the account's unless a test says otherwise (catchUpScope.test.ts tests the choice). */
 	const poller = (parameters: IDataObject = {}, staticData: IDataObject = {}, mode?: 'manual') =>
-		fakePollContext({ parameters, staticData, credentials: credentials(), mode });
+		fakePollContext({
+			parameters: 'webhookUrl' in parameters ? parameters : { webhooks: 'account', ...parameters },
+			staticData,
+			credentials: credentials(),
+			mode,
+		});
 	const poll = async (parameters: IDataObject, staticData: IDataObject, mode?: 'manual') => {
 		const result = await catchUp.poll.call(poller(parameters, staticData, mode).ctx);
 		return (result?.[0] ?? []).map((i) => i.json);
@@ -76,9 +81,10 @@ describe('Phrase TMS Catch-Up Trigger', () => {
 		const webhook = async (body: unknown) =>
 			(
 				await deliver({
-					headers: { 'content-type': 'application/json', 'x-memsource-token': TOKEN },
+					headers: { 'content-type': 'application/json' },
 					body,
-					staticData: { webhookUid: 'wh', secretToken: TOKEN, url: OURS },
+					// the items only matter here: a trigger set up by hand without a secret
+					nodeParameters: { registration: 'manual', manualSecretCheck: 'none' },
 					typeVersion: 2,
 				})
 			).items;

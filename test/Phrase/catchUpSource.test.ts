@@ -17,17 +17,19 @@ const delivery = (eventUid: string, jobUid = 'j1') =>
 		jobParts: [{ uid: jobUid, status: 'COMPLETED', project: { uid: 'p1' } }],
 	});
 
-function context(pages: unknown[], parameters: IDataObject = {}) {
+/** Whose calls: the account's unless a test says otherwise. `global`: the workflow's static data. */
+function context(pages: unknown[], parameters: IDataObject = {}, global: IDataObject = {}) {
 	const scripted = scriptedContext({
 		credentials: { region: 'eu' },
 		answers: pages.map((body) => ({ statusCode: 200, body })),
-		parameters,
+		parameters: 'webhookUrl' in parameters ? parameters : { webhooks: 'account', ...parameters },
 	});
-	return {
-		ctx: scripted.ctx as IPollFunctions,
-		warnings: scripted.logs.warn,
-		requests: scripted.requests,
-	};
+	const ctx = {
+		...(scripted.ctx as object),
+		getNode: () => ({ name: 'Catch-Up' }),
+		getWorkflowStaticData: () => global,
+	} as unknown as IPollFunctions;
+	return { ctx, warnings: scripted.logs.warn, requests: scripted.requests };
 }
 
 const call = (fields: IDataObject) => ({ url: URL, body: delivery('ev-1'), ...fields });
@@ -67,8 +69,10 @@ describe('phraseCatchUpSource', () => {
 	});
 
 	it("with a Webhook URL, only that URL's calls (the URL given with spaces around it)", async () => {
-		const { ctx } = context(
+		const { ctx, requests } = context(
 			[
+				// no webhook of the account calls it any more: its calls are found by their URL
+				{ content: [{ uid: 'wh-other', url: 'https://elsewhere.example/hook' }], totalPages: 1 },
 				{
 					content: [
 						call({ uid: 'a', eventUid: 'ev-a' }),
@@ -84,6 +88,47 @@ describe('phraseCatchUpSource', () => {
 			new WorkBudget({ calls: 5, ms: 60_000 }),
 		);
 		expect(observations.map((o) => o.key)).toEqual(['event:ev-a']);
+		expect(requests.map((r) => r.url.replace(/^.*\/api2/, ''))).toEqual([
+			'/v2/webhooks',
+			'/v1/webhooksCalls?pageNumber=0&pageSize=50&status=FAIL',
+		]);
+	});
+
+	it("the trigger's webhook: its calls through the webhookUid filter, and a call of another webhook in Phrase's answer is dropped", async () => {
+		const { ctx, requests } = context(
+			[
+				{
+					content: [
+						{ uid: 'whOurs', url: `${URL}/` },
+						{ uid: 'whCms', url: 'https://cms/x' },
+					],
+				},
+				{
+					content: [
+						call({ uid: 'a', eventUid: 'ev-a', webhookSettings: { uid: 'whOurs' } }),
+						// Phrase ignored the filter, or answered more than asked: not ours
+						call({ uid: 'b', eventUid: 'ev-b', webhookSettings: { uid: 'whCms' } }),
+					],
+					totalPages: 1,
+				},
+			],
+			{ webhooks: 'workflow' },
+			{ phraseTmsTriggerWebhooks: { 'Phrase TMS Trigger': { url: URL } } },
+		);
+		const listing = await phraseCatchUpSource(ctx, new WorkBudget({ calls: 5, ms: 60_000 }));
+		expect(listing.observations.map((o) => o.key)).toEqual(['event:ev-a']);
+		expect(listing.complete).toBe(true);
+		expect(requests.at(-1)?.url).toMatch(
+			/webhooksCalls\?pageNumber=0&pageSize=50&status=FAIL&webhookUid=whOurs$/,
+		);
+	});
+
+	it('a budget spent on listing the webhooks leaves the listing incomplete, with nothing read', async () => {
+		const { ctx } = context([{ content: [{ uid: 'whOurs', url: URL }], totalPages: 2 }], {
+			webhookUrl: URL,
+		});
+		const listing = await phraseCatchUpSource(ctx, new WorkBudget({ calls: 1, ms: 60_000 }));
+		expect([listing.complete, listing.observations]).toEqual([false, []]);
 	});
 
 	it('reads page after page until the last; an empty page ends it too; the budget leaves it incomplete', async () => {
