@@ -44,7 +44,8 @@ function outerFileUrl(value: unknown): { fileUrl?: string } {
 
 /**
  * Reads a Gengo callback from the request: a form (what Gengo sends) or a JSON body (what some proxies re-encode
- * it to) with exactly one of `job` and `comment`. Anything else is refused with a reason.
+ * it to) with exactly one of `job` and `comment`, and for a file job possibly `file_url_tgt` beside it (see
+ * GengoCallback). Anything else is refused with a reason.
  */
 export function readGengoCallback(headers: Record<string, unknown>, body: unknown): GengoCallback {
 	const type = mediaType(headers);
