@@ -1,3 +1,4 @@
+import { parseIsoTimestamp } from '../common/dates';
 import { badRequest } from '../common/delivery';
 import { mediaType } from '../common/request';
 
@@ -37,43 +38,11 @@ export function singleParameters<K extends string>(
 	return out;
 }
 
-// date, optional time (`T` or a space between), optional seconds and fraction, optional zone. The zone's sign may
-// arrive as a space: an unencoded `+` in a query string decodes to one (`12:30+02:00` -> `12:30 02:00`).
-const TIMESTAMP =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*(Z)|([+\- ])(\d{2})(?::?(\d{2}))?)?)?$/i;
-
 /**
- * Parses the ISO 8601 forms vendors send (`2007-04-05T14:30Z`, `2007-04-05T12:30-02:00`,
- * `2023-06-20 06:56:35Z`, `2015-01-20T08:48:21.2142634+00:00`, a date alone). Without a zone the time is UTC.
- * Returns null for anything that is not a real date and time (month 13, 25:00, ...).
+ * Beebox's dates: ISO 8601 only, in the forms Wordbee's pages show (`2007-04-05T14:30Z`, `2007-04-05T12:30-02:00`,
+ * `2023-06-20 06:56:35Z`, `2015-01-20T08:48:21.2142634+00:00`), read by the reader every vendor shares.
  */
-export function parseTimestamp(text: string): Date | null {
-	const match = TIMESTAMP.exec(text.trim());
-	if (!match) return null;
-	const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', , sign, oh = '0', om = '0'] = match;
-	const year = Number(y);
-	const month = Number(mo);
-	const day = Number(d);
-	const hour = Number(h);
-	const minute = Number(mi);
-	const second = Number(s);
-	const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-	const offsetHours = Number(oh);
-	const offsetMinutes = Number(om);
-	// a month or day out of range shows in the probe below (Date.UTC carries it into the next month or year)
-	if (hour > 23 || minute > 59 || second > 59) return null;
-	if (offsetHours > 14 || offsetMinutes > 59) return null;
-	const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-	const probe = new Date(Date.UTC(year, month - 1, day));
-	if (
-		probe.getUTCFullYear() !== year ||
-		probe.getUTCMonth() !== month - 1 ||
-		probe.getUTCDate() !== day
-	)
-		return null;
-	const offset = (offsetHours * 60 + offsetMinutes) * 60_000 * (sign === '-' ? -1 : sign ? 1 : 0);
-	return new Date(utc - offset);
-}
+export const parseTimestamp = (text: string): Date | null => parseIsoTimestamp(text);
 
 const TRUE_WORDS = new Set(['true', 'yes']);
 const FALSE_WORDS = new Set(['false', 'no']);

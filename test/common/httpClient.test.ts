@@ -293,10 +293,18 @@ describe('retryAfterMs', () => {
 	it('reads delta seconds with spaces around them, and nothing else as seconds', () => {
 		expect(retryAfterMs(' 12 ')).toBe(12_000);
 		expect(retryAfterMs('')).toBeUndefined();
-		// not delta seconds (RFC 9110: 1*DIGIT); what Date.parse reads as a date long past is no wait at all
+		// neither delta seconds (RFC 9110: 1*DIGIT) nor an HTTP-date: no Retry-After, although V8's Date.parse
+		// reads "1.5" as 2001-01-05 and "12.5.3" as 2003 (which would mean "retry at once")
 		expect(retryAfterMs('12s')).toBeUndefined();
-		expect(retryAfterMs('-5', Date.UTC(2026, 0, 1))).toBe(0);
-		expect(retryAfterMs('1.5', Date.UTC(2026, 0, 1))).toBe(0);
+		expect(retryAfterMs('-5', Date.UTC(2026, 0, 1))).toBeUndefined();
+		expect(retryAfterMs('1.5', Date.UTC(2026, 0, 1))).toBeUndefined();
+		expect(retryAfterMs('12.5.3', Date.UTC(2026, 0, 1))).toBeUndefined();
+		expect(retryAfterMs('2026-01-01T00:00:10Z', Date.UTC(2026, 0, 1))).toBeUndefined();
+		// RFC 9110's obsolete forms, which a recipient must still read
+		expect(retryAfterMs('Sunday, 06-Nov-94 08:49:47 GMT', Date.UTC(1994, 10, 6, 8, 49, 37))).toBe(
+			10_000,
+		);
+		expect(retryAfterMs('Sun Nov  6 08:49:47 1994', Date.UTC(1994, 10, 6, 8, 49, 37))).toBe(10_000);
 		// a date in the past: no wait
 		expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2015, 9, 21, 7, 28, 10))).toBe(0);
 	});
