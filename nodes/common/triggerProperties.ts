@@ -53,7 +53,10 @@ export const respondProperty: INodeProperties = {
 	hint: "The item's eventKey is the same on a repeated delivery: use it to skip duplicates",
 };
 
-/** "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. */
+/**
+ * "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. The
+ * delivery's item is keyed on the delivery (its id, or all its elements), which no Catch-Up Trigger ever emits.
+ */
 export function outputProperty(
 	perElementDescription: string,
 	batchDescription: string,
@@ -67,6 +70,7 @@ export function outputProperty(
 			{ name: 'One Item Each', value: 'perElement', description: perElementDescription },
 			{ name: 'One Item per Delivery', value: 'perDelivery', description: batchDescription },
 		],
+		hint: "With One Item per Delivery, the item's eventKey never equals a Catch-Up Trigger's: to drop what both emit with Remove Duplicates, keep One Item Each",
 	};
 }
 
