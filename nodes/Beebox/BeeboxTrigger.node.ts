@@ -152,16 +152,16 @@ export class BeeboxTrigger implements INodeType {
 			const unwanted = unwantedEvent(this, canonicalEventCode(callback.bbevent));
 			if (unwanted) return unwanted;
 
+			const options = {
+				version: this.getNode().typeVersion,
+				perFile: this.getNodeParameter('output', 'perElement') !== 'perDelivery',
+			};
 			const enrichment = this.getNodeParameter('fetchDetails', false)
-				? await fetchBeeboxEventDetails(this, callback)
+				? await fetchBeeboxEventDetails(this, callback, undefined, {
+						deliverables: options.version >= 2 && options.perFile,
+					})
 				: undefined;
-			return startWorkflow(
-				this,
-				buildBeeboxItems(callback, receivedAt, enrichment, {
-					version: this.getNode().typeVersion,
-					perFile: this.getNodeParameter('output', 'perElement') !== 'perDelivery',
-				}),
-			);
+			return startWorkflow(this, buildBeeboxItems(callback, receivedAt, enrichment, options));
 		});
 	}
 }

@@ -7,7 +7,7 @@ import {
 import { CATCH_UP_LIMITS, type CatchUpSource } from '../common/catchUp';
 import { isReady, listTranslatedFiles } from './api';
 import { checkedLocale } from './files';
-import { translatedFileItemOfStatus, translatedFileKey } from './output';
+import { deliveredFileKey, translatedFileItemOfStatus } from './output';
 import { parseTimestamp } from './parameters';
 import type { BeeboxTranslatedFile } from './schemas';
 import { beeboxCallFrom, beeboxCredentials, RUN_CONNECT, withBeeboxSession } from './transport';
@@ -18,7 +18,7 @@ import { beeboxCallFrom, beeboxCredentials, RUN_CONNECT, withBeeboxSession } fro
  * status) shows every file and target language with its status and `tfdate`, the date of the deliverable. A
  * file that is ready (status 1, `uptodate`) with a date not seen before is a delivery: the CreatedTranslatedFiles
  * callback that announced it may have been missed. Its item and eventKey are those of the webhook's per-file item
- * (output.ts, translatedFileKey).
+ * (output.ts, deliveredFileKey: both read the key from this record).
  *
  * Each poll is one session (log in, the pages, log out) within CATCH_UP_LIMITS: 100 records a page, so at most
  * about 9,700 records a poll; a longer list is read in part (logged). Only the CATCH_UP_LIMITS.maxEntries most
@@ -51,7 +51,7 @@ export const beeboxCatchUpSource: CatchUpSource = async (ctx, budget) => {
 		complete,
 		observations: mostRecentReady(records).map((record) => ({
 			key: `file:${record.locale}:${record.file.replace(/\//g, '\\')}`.toLowerCase(),
-			signature: translatedFileKey(record.locale, record.file, record.tfdate),
+			signature: deliveredFileKey(record),
 			changedAt: record.tfdate ? parseTimestamp(record.tfdate) : null,
 			items: () => [translatedFileItemOfStatus(record, credentials.projectKey, receivedAt)],
 		})),

@@ -10,6 +10,10 @@ import type { BeeboxCallback, BeeboxEventDetails, BeeboxTranslatedFile } from '.
 export interface BeeboxEnrichment {
 	details?: BeeboxEventDetails;
 	detailsError?: string;
+	/** per-file output: the translation status records of the delivered files, where their eventKey comes from */
+	deliverables?: BeeboxTranslatedFile[];
+	/** why the translation status of the delivered files could not be read */
+	deliverablesError?: string;
 }
 
 type EventFile = NonNullable<NonNullable<BeeboxEventDetails['details']>['files']>[number];
@@ -17,23 +21,47 @@ type EventFile = NonNullable<NonNullable<BeeboxEventDetails['details']>['files']
 /** The event whose details list the files a connector picks up (help.wordbee.com/beebox/callbacks-configure). */
 const TRANSLATED_FILES_EVENT = 'CreatedTranslatedFiles';
 
+/** A relative path as Beebox compares them: `\` separators, lower case (Beebox runs on Windows). */
+const comparablePath = (file: string) => file.replace(/\//g, '\\').toLowerCase();
+
 /**
- * THE eventKey of one delivered translated file, the same from both Beebox triggers: `beebox:file:<locale>:
- * <path>:<date>`, the locale and the path relative to the project lower-cased (Beebox runs on Windows, whose
- * paths ignore case) with `\` separators, the date in UTC to the second (`2023-06-20T07:29:15Z`). The webhook
- * reads the date of the file in the event's details, the catch-up the `tfdate` of the translation status; Wordbee
- * documents neither's precision, so the second is what both can be expected to share. The same file delivered
- * again later has a new date, hence a new key. A date that is not ISO 8601 is kept as sent; no date: `undated`.
+ * The format of a delivered file's eventKey: `beebox:file:<locale>:<path>:<date>`, the locale and the path
+ * relative to the project lower-cased (Beebox runs on Windows, whose paths ignore case) with `\` separators, the
+ * date in UTC to the second (`2023-06-20T07:29:15Z`). A date that is not ISO 8601 is kept as sent; no date:
+ * `undated`. Both triggers fill it from one record only: see deliveredFileKey.
  */
 export function translatedFileKey(
 	locale: string,
 	file: string,
 	date: string | null | undefined,
 ): string {
-	const path = file.replace(/\//g, '\\').toLowerCase();
+	const path = comparablePath(file);
 	const parsed = date ? parseTimestamp(date) : null;
 	const when = parsed ? `${parsed.toISOString().slice(0, 19)}Z` : date ? date.trim() : 'undated';
 	return `beebox:file:${locale.toLowerCase()}:${path}:${when}`;
+}
+
+/**
+ * THE eventKey of one delivered translated file, the same from both Beebox triggers: its record in the translation
+ * status (help.wordbee.com/beebox/api-get-translation-status), `tfdate` being "the date when the deliverable
+ * (translated file) was created". The event details' file `date` is the time of the action that logged the
+ * delivery (help.wordbee.com/beebox/event-details-created-translated-files), a different clock reading: the
+ * webhook looks the file's record up (lookups.ts) rather than key on it. The same file delivered again later has
+ * a new `tfdate`, hence a new key.
+ */
+export function deliveredFileKey(record: BeeboxTranslatedFile): string {
+	return translatedFileKey(record.locale, record.file, record.tfdate);
+}
+
+/** Whether a translation status record is about this target file (locale and relative path, case ignored). */
+export function isRecordOf(
+	record: BeeboxTranslatedFile,
+	file: { locale: string; file: string },
+): boolean {
+	return (
+		record.locale.toLowerCase() === file.locale.toLowerCase() &&
+		comparablePath(record.file) === comparablePath(file.file)
+	);
 }
 
 function isoOrNull(date: string | null | undefined): Date | null {
@@ -106,18 +134,61 @@ function buildBeeboxItem(
 	return item;
 }
 
-/** One delivered translated file of a callback's details, as an item (see buildBeeboxItems). */
+type DeliveredFile = EventFile & { locale: string; tpath: string };
+
+/** The target files a CreatedTranslatedFiles event's details list (type `T`, with a locale and a path). */
+function deliveredFilesOf(details: BeeboxEventDetails): DeliveredFile[] {
+	return (details.details?.files ?? []).filter(
+		(file): file is DeliveredFile => file.type === 'T' && !!file.locale && !!file.tpath,
+	);
+}
+
+/**
+ * The delivered files of a callback whose translation status the per-file output needs (lookups.ts): those of a
+ * CreatedTranslatedFiles event, by locale and path relative to the project.
+ */
+export function deliveredFiles(
+	callback: BeeboxCallback,
+	details: BeeboxEventDetails,
+): Array<{ locale: string; file: string }> {
+	if (canonicalEventCode(callback.bbevent) !== TRANSLATED_FILES_EVENT) return [];
+	return deliveredFilesOf(details).flatMap((file) => {
+		const relative = relativeTargetPath(file.tpath, file.locale);
+		return relative ? [{ locale: file.locale, file: relative }] : [];
+	});
+}
+
+/**
+ * One delivered translated file of a callback's details, as an item (see buildBeeboxItems). Its eventKey is
+ * deliveredFileKey of the file's translation status record; without one (the status could not be read, or shows
+ * the file without a date) the key is `beebox:<bbid>:file:<locale>:<path>`, which no catch-up item has, and
+ * `translationStatusError` says why.
+ */
 function translatedFileItemOfCallback(
 	callback: BeeboxCallback,
-	file: EventFile & { locale: string; tpath: string },
+	file: DeliveredFile,
 	receivedAt: Date,
+	enrichment: BeeboxEnrichment,
 ): IDataObject {
 	const relative = relativeTargetPath(file.tpath, file.locale);
+	const record = relative
+		? enrichment.deliverables?.find(
+				(candidate) =>
+					!!candidate.tfdate && isRecordOf(candidate, { locale: file.locale, file: relative }),
+			)
+		: undefined;
+	const missing =
+		enrichment.deliverablesError ??
+		(relative
+			? `the translation status shows no date for ${file.locale} "${relative}"`
+			: `no path relative to the project in "${file.tpath}"`);
 	return buildEnvelope(
 		{
 			vendor: 'beebox',
 			event: TRANSLATED_FILES_EVENT,
-			eventKey: translatedFileKey(file.locale, relative ?? file.tpath, file.date),
+			eventKey: record
+				? deliveredFileKey(record)
+				: `beebox:${callback.bbid}:file:${file.locale.toLowerCase()}:${comparablePath(relative ?? file.tpath)}`,
 			occurredAt: isoOrNull(file.date) ?? callback.bbdate.date,
 			receivedAt,
 			projectId: callback.bbproject,
@@ -132,6 +203,8 @@ function translatedFileItemOfCallback(
 			fileDate: file.date ?? null,
 			sourcePath: file.spath ?? null,
 			targetPath: file.tpath,
+			translationStatus: (record ?? null) as IDataObject | null,
+			...(record ? {} : { translationStatusError: missing }),
 			...callbackFields(callback),
 		},
 	);
@@ -140,7 +213,7 @@ function translatedFileItemOfCallback(
 /**
  * The items of one callback. Version 1: one (buildBeeboxItem). Version 2 with the details of a
  * CreatedTranslatedFiles event and "One Item Each": one item per delivered target file, each with the file's own
- * eventKey (translatedFileKey), so the Catch-Up Trigger recovers a missed file under the same key. Any other
+ * eventKey (deliveredFileKey), so the Catch-Up Trigger recovers a missed file under the same key. Any other
  * case (other events, no details, a details answer without target files, "One Item per Delivery"): one item, key
  * `beebox:<bbid>`.
  */
@@ -153,12 +226,11 @@ export function buildBeeboxItems(
 	const single = () => [buildBeeboxItem(callback, receivedAt, enrichment, options.version)];
 	if (options.version < 2 || !options.perFile || !enrichment?.details) return single();
 	if (canonicalEventCode(callback.bbevent) !== TRANSLATED_FILES_EVENT) return single();
-	const targets = (enrichment.details.details?.files ?? []).filter(
-		(file): file is EventFile & { locale: string; tpath: string } =>
-			file.type === 'T' && !!file.locale && !!file.tpath,
-	);
+	const targets = deliveredFilesOf(enrichment.details);
 	if (!targets.length) return single();
-	return targets.map((file) => translatedFileItemOfCallback(callback, file, receivedAt));
+	return targets.map((file) =>
+		translatedFileItemOfCallback(callback, file, receivedAt, enrichment),
+	);
 }
 
 /**
@@ -175,7 +247,7 @@ export function translatedFileItemOfStatus(
 		{
 			vendor: 'beebox',
 			event: TRANSLATED_FILES_EVENT,
-			eventKey: translatedFileKey(record.locale, record.file, record.tfdate),
+			eventKey: deliveredFileKey(record),
 			occurredAt: isoOrNull(record.tfdate),
 			receivedAt,
 			projectId,

@@ -7,6 +7,8 @@ import { BeeboxCatchUpTrigger } from '../../nodes/Beebox/BeeboxCatchUpTrigger.no
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import { translatedFileKey } from '../../nodes/Beebox/output';
 import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp';
+import eventDetails from '../fixtures/public/beebox/api-event-details-created-translated-files.json';
+import translationStatus from '../fixtures/public/beebox/api-translation-status-created-translated-files-constructed.json';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
 import { deliverTo } from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
@@ -228,6 +230,123 @@ describe('Wordbee Beebox Catch-Up Trigger', () => {
 			translatedFileKey('de', 'latest.html', '2030-01-01T00:00:00Z'),
 		]);
 		expect(staticData).toEqual({});
+	});
+});
+
+// Wordbee's published CreatedTranslatedFiles event (help.wordbee.com/beebox/event-details-created-translated-files)
+// and the translation status of its files (help.wordbee.com/beebox/api-get-translation-status): the details
+// date each file with the action's time, the status with the deliverable's (`tfdate`), in another second here
+describe('Beebox: one delivered file, one eventKey, whichever trigger sees it', () => {
+	const PROJECT = eventDetails.body.projectkey;
+	const account = (beebox: BeeboxSimulator) => ({
+		serverUrl: beebox.url,
+		projectKey: PROJECT,
+		login: 'connector',
+		password: PASSWORD,
+	});
+	const callback = {
+		bbevent: 'CreatedTranslatedFiles',
+		bbproject: PROJECT,
+		bbdate: '2023-06-20 07:29:16Z',
+		bbok: 'yes',
+		bberror: '',
+		bbid: eventDetails.body.id,
+		token: SECRET,
+	};
+	let beebox: BeeboxSimulator;
+	beforeEach(async () => {
+		beebox = await new BeeboxSimulator({
+			login: 'connector',
+			password: PASSWORD,
+			projectKey: PROJECT,
+		}).start();
+		beebox.overrides.set('/api/actions/action', { status: 200, body: eventDetails.body });
+		beebox.overrides.set('/api/workprogress/translatedfiles', {
+			status: 200,
+			body: translationStatus.body,
+		});
+	});
+	afterEach(() => beebox.stop());
+
+	const webhookItems = async (nodeParameters: IDataObject = {}) =>
+		(
+			await deliver({
+				query: callback,
+				typeVersion: 2,
+				nodeParameters: { fetchDetails: true, ...nodeParameters },
+				credentials: {
+					translationWebhookSecretApi: { secret: SECRET },
+					beeboxApi: account(beebox),
+				},
+			})
+		).items;
+	const caughtUp = async () => {
+		const { ctx } = fakePollContext({
+			credentials: { beeboxApi: account(beebox) },
+			staticData: {},
+			parameters: { startFrom: '2023-06-01T00:00:00Z' },
+		});
+		return ((await catchUp.poll.call(ctx))?.[0] ?? []).map((i) => i.json);
+	};
+
+	it('the webhook keys each file on its translation status record, as the catch-up does', async () => {
+		const fromWebhook = await webhookItems();
+		const fromStatus = await caughtUp();
+		expect(fromWebhook.map((i) => i.eventKey).sort()).toEqual(
+			fromStatus.map((i) => i.eventKey).sort(),
+		);
+		expect(fromWebhook.map((i) => i.eventKey)).toEqual([
+			'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
+			'beebox:file:es:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
+			'beebox:file:fr:with html 1 - copy.json:2023-06-20T07:29:15Z',
+			'beebox:file:es:with html 1 - copy.json:2023-06-20T07:29:15Z',
+		]);
+		// each item carries the record its key comes from; the event details' own date stays in fileDate
+		expect(fromWebhook[0]).toMatchObject({
+			fileDate: '2023-06-20T07:29:15.4309822+00:00',
+			translationStatus: translationStatus.body.files[0],
+		});
+		// asked in the same session for exactly the delivered files
+		const asked = beebox.calls('/api/workprogress/translatedfiles')[0].body as {
+			filter: { patterns: { fpath: string } };
+		};
+		const pattern = new RegExp(asked.filter.patterns.fpath);
+		expect(
+			['with html 1 - Copy (2).json', 'with html 1 - Copy.json', 'with html 1 - Copy (2)xjson'].map(
+				(path) => pattern.test(path),
+			),
+		).toEqual([true, true, false]);
+		expect(beebox.openSessions).toBe(0);
+	});
+
+	it('without the status, the items are keyed by bbid, never like a catch-up item, and say why', async () => {
+		beebox.overrides.set('/api/workprogress/translatedfiles', {
+			status: 400,
+			body: { type: 'Api error', message: 'Not authorised', id: 'LOGGEDOUT', failed: true },
+		});
+		const items = await webhookItems();
+		expect(items.map((i) => i.eventKey)).toEqual([
+			`beebox:${callback.bbid}:file:fr:with html 1 - copy (2).json`,
+			`beebox:${callback.bbid}:file:es:with html 1 - copy (2).json`,
+			`beebox:${callback.bbid}:file:fr:with html 1 - copy.json`,
+			`beebox:${callback.bbid}:file:es:with html 1 - copy.json`,
+		]);
+		expect(items[0]).toMatchObject({
+			translationStatus: null,
+			translationStatusError: expect.stringMatching(/^no translation status: .*Not authorised/),
+		});
+		expect(beebox.openSessions).toBe(0);
+	});
+
+	it("One Item per Delivery: the key is the callback's, which no catch-up item has, as the hint says", async () => {
+		const [item] = await webhookItems({ output: 'perDelivery' });
+		expect(item.eventKey).toBe(`beebox:${callback.bbid}`);
+		expect((await caughtUp()).map((i) => i.eventKey)).not.toContain(item.eventKey);
+		// no status is read for an item that does not use it
+		expect(beebox.calls('/api/workprogress/translatedfiles')).toHaveLength(1);
+		const output = new BeeboxTrigger().description.properties.find((p) => p.name === 'output');
+		expect(output?.default).toBe('perElement');
+		expect(output?.hint).toMatch(/One Item per Delivery.*never equals a Catch-Up Trigger's/);
 	});
 });
 

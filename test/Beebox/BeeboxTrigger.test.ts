@@ -4,6 +4,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import fixtures from '../fixtures/beebox/callbacks.json';
 import eventDetails from '../fixtures/public/beebox/api-event-details-created-translated-files.json';
+import translationStatus from '../fixtures/public/beebox/api-translation-status-created-translated-files-constructed.json';
 import { deliverTo, PATH_TOKEN } from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
 
@@ -222,8 +223,13 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 			password: 'pw',
 			projectKey: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
 		}).start();
-		// Wordbee's own example of a CreatedTranslatedFiles event's details, served as published
+		// Wordbee's own example of a CreatedTranslatedFiles event's details, served as published, and the
+		// translation status of its files
 		beebox.overrides.set('/api/actions/action', { status: 200, body: published() });
+		beebox.overrides.set('/api/workprogress/translatedfiles', {
+			status: 200,
+			body: translationStatus.body,
+		});
 	});
 	afterEach(() => beebox.stop());
 
@@ -258,17 +264,17 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 		expect(beebox.requests).toEqual([]);
 	});
 
-	it('emits one item per delivered file, keyed by locale, path and date', async () => {
+	it("emits one item per delivered file, keyed by locale, path and the deliverable's date", async () => {
 		const { items } = await deliver({ query: { ...callback, token: SECRET }, ...v2() });
 		expect(items.map((i) => [i.eventKey, i.locale, i.file, i.occurredAt])).toEqual([
 			[
-				'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:15Z',
+				'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
 				'fr',
 				'with html 1 - Copy (2).json',
 				'2023-06-20T07:29:15.430Z',
 			],
 			[
-				'beebox:file:es:with html 1 - copy (2).json:2023-06-20T07:29:15Z',
+				'beebox:file:es:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
 				'es',
 				'with html 1 - Copy (2).json',
 				'2023-06-20T07:29:15.434Z',
@@ -289,7 +295,7 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 		expect(items[0]).toEqual({
 			vendor: 'beebox',
 			event: 'CreatedTranslatedFiles',
-			eventKey: 'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:15Z',
+			eventKey: 'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
 			occurredAt: '2023-06-20T07:29:15.430Z',
 			receivedAt: expect.any(String),
 			projectId: 'dddac1e2-32fa-4f29-ab92-78128a94809e',
@@ -301,6 +307,7 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 			fileDate: '2023-06-20T07:29:15.4309822+00:00',
 			sourcePath: 'c:\\beebox\\testproject\\in\\with html 1 - Copy (2).json',
 			targetPath: 'c:\\beebox\\testproject\\out\\fr\\with html 1 - Copy (2).json',
+			translationStatus: translationStatus.body.files[0],
 			bbid: '22fde108-a8bd-4609-8c7e-5c101b519eed',
 			bbevent: 'CreatedTranslatedFiles',
 			bbproject: 'dddac1e2-32fa-4f29-ab92-78128a94809e',

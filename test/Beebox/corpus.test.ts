@@ -8,6 +8,7 @@ import {
 	translatedFilesPage,
 } from '../../nodes/Beebox/api';
 import { testBeeboxCredentials } from '../../nodes/Beebox/credentialTest';
+import { deliveredFileKey } from '../../nodes/Beebox/output';
 import {
 	beeboxCallFrom,
 	beeboxCredentials,
@@ -169,6 +170,24 @@ const READERS: Record<string, (beebox: BeeboxSimulator, answer: CorpusAnswer) =>
 			['subfolder\\myfile2.html', 6, false],
 		]);
 		await disconnect(http, token);
+	},
+	async 'api-translation-status-created-translated-files-constructed.json'(beebox, answer) {
+		beebox.overrides.set('/api/workprogress/translatedfiles', {
+			status: answer.status,
+			body: answer.body,
+		});
+		const [http, credentials] = client(beebox);
+		const token = await connect(http, credentials, RUN_CONNECT);
+		const files = await translatedFilesPage(http, token, {}, 0);
+		await disconnect(http, token);
+		expect(files).toEqual((answer.body as { files: unknown[] }).files);
+		// the key of a delivered file: the deliverable's date (tfdate) to the second, in UTC
+		expect(files.map(deliveredFileKey)).toEqual([
+			'beebox:file:fr:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
+			'beebox:file:es:with html 1 - copy (2).json:2023-06-20T07:29:14Z',
+			'beebox:file:fr:with html 1 - copy.json:2023-06-20T07:29:15Z',
+			'beebox:file:es:with html 1 - copy.json:2023-06-20T07:29:15Z',
+		]);
 	},
 };
 

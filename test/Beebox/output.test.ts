@@ -71,19 +71,45 @@ describe('buildBeeboxItems, version 2, one item per file', () => {
 		const items = buildBeeboxItems(
 			callback,
 			at,
-			enrichment([
-				{ type: 'T', locale: 'fr', tpath: 'c:\\p\\out\\fr\\a.txt', date: '2026-01-01T00:00:00Z' },
-				{ type: 'T', locale: 'de', tpath: 'c:\\p\\out\\de\\a.txt', date: '2026-01-01T00:00:00Z' },
-				{ type: 'S', locale: 'en', tpath: 'c:\\p\\out\\en\\a.txt' },
-				{ type: 'T', tpath: 'c:\\p\\out\\it\\a.txt' },
-				{ type: 'T', locale: 'es' },
-			]),
+			{
+				...enrichment([
+					{ type: 'T', locale: 'fr', tpath: 'c:\\p\\out\\fr\\a.txt', date: '2026-01-01T00:00:00Z' },
+					{ type: 'T', locale: 'de', tpath: 'c:\\p\\out\\de\\A.TXT', date: '2026-01-01T00:00:00Z' },
+					{ type: 'S', locale: 'en', tpath: 'c:\\p\\out\\en\\a.txt' },
+					{ type: 'T', tpath: 'c:\\p\\out\\it\\a.txt' },
+					{ type: 'T', locale: 'es' },
+				]),
+				deliverables: [
+					{ file: 'a.txt', locale: 'fr', tfdate: '2025-12-31T23:59:59.9Z' },
+					{ file: 'a.txt', locale: 'DE', tfdate: '2025-12-31T23:59:58Z' },
+				],
+			},
 			options,
 		);
+		// the key comes from the translation status record (tfdate), the path and locale as Beebox compares them
 		expect(items.map((item) => item.eventKey)).toEqual([
-			'beebox:file:fr:a.txt:2026-01-01T00:00:00Z',
-			'beebox:file:de:a.txt:2026-01-01T00:00:00Z',
+			'beebox:file:fr:a.txt:2025-12-31T23:59:59Z',
+			'beebox:file:de:a.txt:2025-12-31T23:59:58Z',
 		]);
+	});
+
+	it('a file the status does not date is keyed by the callback, never like a catch-up item', () => {
+		const files = [
+			{ type: 'T', locale: 'fr', tpath: 'c:\\p\\out\\fr\\a.txt', date: '2026-01-01T00:00:00Z' },
+		];
+		for (const deliverables of [undefined, [], [{ file: 'a.txt', locale: 'fr', tfdate: null }]]) {
+			const [item] = buildBeeboxItems(
+				callback,
+				at,
+				{ ...enrichment(files), deliverables },
+				options,
+			);
+			expect(item).toMatchObject({
+				eventKey: `beebox:${callback.bbid}:file:fr:a.txt`,
+				translationStatus: null,
+				translationStatusError: 'the translation status shows no date for fr "a.txt"',
+			});
+		}
 	});
 
 	it('details without a usable target file: one item for the callback', () => {

@@ -126,14 +126,16 @@ export class BeeboxSimulator extends LocalServer {
 
 	/**
 	 * What Beebox does when it writes translated files to `out\<locale>\`: the translation status shows them ready
-	 * (status 1) with `tfdate` = `at`, and a CreatedTranslatedFiles event lists them with the same date (source
-	 * and target entries, as api-event-details-created-translated-files shows). Returns the event.
+	 * (status 1) with `tfdate` = `at` ("the date when the deliverable was created"), and a CreatedTranslatedFiles
+	 * event lists them (source and target entries, as api-event-details-created-translated-files shows) dated with
+	 * the action's time, which comes after: `at` + 50 ms. Returns the event.
 	 */
 	deliverFiles(
 		files: Array<{ file: string; locale: string; content: Buffer | string }>,
 		at = new Date(),
 	): SimulatedBeeboxEvent {
 		const root = `c:\\beebox\\${this.options.projectKey}`;
+		const logged = new Date(at.getTime() + 50);
 		const entries: SimulatedBeeboxFile[] = [];
 		for (const { file, locale, content } of files) {
 			const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
@@ -149,21 +151,21 @@ export class BeeboxSimulator extends LocalServer {
 					locale: this.options.sourceLocale ?? 'en',
 					spath: `${root}\\in\\${file}`,
 					tpath: null,
-					date: detailsDate(at),
+					date: detailsDate(logged),
 				});
 			entries.push({
 				type: 'T',
 				locale,
 				spath: `${root}\\in\\${file}`,
 				tpath: `${root}\\out\\${locale}\\${file}`,
-				date: detailsDate(at),
+				date: detailsDate(logged),
 			});
 		}
 		const event: SimulatedBeeboxEvent = {
 			id: randomUUID(),
 			projectkey: this.options.projectKey,
 			actioncode: 'CreatedTranslatedFiles',
-			date: `${at.toISOString().slice(0, 23)}0000Z`,
+			date: `${logged.toISOString().slice(0, 23)}0000Z`,
 			files: entries,
 		};
 		this.events.push(event);
@@ -191,9 +193,9 @@ export class BeeboxSimulator extends LocalServer {
 	 * (`news\item-<n>.html` in `de`) becomes ready now (so the Catch-Up Trigger sees it), and a CreatedTranslatedFiles
 	 * event lists it. `deliver(url, secret)` sends that event's connector callback to a Wordbee Beebox Trigger's
 	 * URL (GET, the secret as `?token=`) and resolves to the HTTP status; `eventKey` is the key both triggers give
-	 * the file: `beebox:file:de:news\item-<n>.html:<date to the second>Z`. The webhook trigger emits that key only
-	 * as Beebox's details show it: version 2 with Fetch Event Details on (a credential for this simulator) and Output
-	 * "One Item Each"; without the details it can only say `beebox:<bbid>`.
+	 * the file: `beebox:file:de:news\item-<n>.html:<tfdate to the second>Z`. The webhook trigger emits that key
+	 * only when it reads the file's translation status: version 2 with Fetch Event Details on (a credential for this
+	 * simulator) and Output "One Item Each"; without the details it can only say `beebox:<bbid>`.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
 		const n = ++this.sequence;
