@@ -5,6 +5,7 @@ import {
 } from 'n8n-workflow';
 
 import { CATCH_UP_LIMITS, type CatchUpSource } from '../common/catchUp';
+import { believableTime } from '../common/dates';
 import { isReady, listTranslatedFiles } from './api';
 import { checkedLocale } from './files';
 import { deliveredFileKey, translatedFileItemOfStatus } from './output';
@@ -71,8 +72,10 @@ function filterOf(ctx: IPollFunctions): { targetLocale?: string; pathPattern?: s
 
 /** The CATCH_UP_LIMITS.maxEntries most recent ready files, in the order they were delivered (oldest first). */
 function mostRecentReady(records: BeeboxTranslatedFile[]): BeeboxTranslatedFile[] {
+	// a date later than now (plus clock skew) is no date: it would keep its file in the bound forever
+	const now = Date.now();
 	const time = (record: BeeboxTranslatedFile) =>
-		(record.tfdate ? parseTimestamp(record.tfdate)?.getTime() : undefined) ?? -Infinity;
+		believableTime(record.tfdate ? parseTimestamp(record.tfdate) : null, now) ?? -Infinity;
 	return records
 		.filter(isReady)
 		.sort((a, b) => time(b) - time(a))

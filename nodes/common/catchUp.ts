@@ -7,6 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { believableTime, userDateParameter } from './dates';
 import { ALL_EVENTS, isEventWanted } from './eventFilter';
 import { toNodeApiError, VendorApiError } from './vendorError';
 import { WorkBudget } from './workBudget';
@@ -25,8 +26,15 @@ import { WorkBudget } from './workBudget';
  *   start time, in which case observations changed after it are emitted;
  * - a poll that fails (the vendor down, rate limited) changes nothing, so the next poll covers the gap, and
  *   later polls back off (1, 2, 4... up to 60 minutes) while the vendor keeps failing;
- * - each poll makes at most CATCH_UP_LIMITS.calls API calls (a source that could not list everything says so);
- *   the static data holds at most CATCH_UP_LIMITS.maxEntries keys, none unseen for longer than maxAgeMs;
+ * - a poll that succeeds ends a series of failures: the next failure backs off 1 minute again;
+ * - each poll makes at most CATCH_UP_LIMITS.calls API calls (a source that could not list everything says so,
+ *   `complete: false`); the static data holds at most CATCH_UP_LIMITS.maxEntries keys, none unseen for longer than
+ *   maxAgeMs. A key missing from an incomplete listing was not seen, which says nothing about it: it is not aged
+ *   out by that poll (only the bound on entries can push it out), so it does not come back as new once listed;
+ * - a key longer than MAX_STORED_KEY_BYTES is kept as its hash, so the static data stays bounded in bytes
+ *   (MAX_STATE_BYTES) whatever a vendor's ids and paths are;
+ * - a change time later than now (plus a few minutes of clock skew) is no change time: it neither keeps an
+ *   observation at the top of the order forever nor counts as after Start From;
  * - "Fetch Test Event" in the editor emits the most recent observation's items and changes nothing.
  * n8n saves static data when a poll emits items and when the workflow is activated (after the first poll), so
  * what is recorded survives restarts.
@@ -37,11 +45,26 @@ export const CATCH_UP_LIMITS = {
 	calls: 100,
 	/** time per poll */
 	ms: 120_000,
-	/** keys remembered (the longest unseen go first beyond this): about 200 KB of static data at most */
+	/** keys remembered (the longest unseen go first beyond this): MAX_STATE_BYTES of static data at most */
 	maxEntries: 3_000,
 	/** a key not seen for this long is forgotten (a finished job, a deleted project) */
 	maxAgeMs: 30 * 24 * 60 * 60 * 1000,
 } as const;
+
+/**
+ * The longest key kept as it is, in bytes of its JSON (quotes and escapes included); a longer one (a Beebox file
+ * path, an id a vendor made long) is kept as `#` and 22 characters of its SHA-256.
+ */
+export const MAX_STORED_KEY_BYTES = 48;
+
+/**
+ * The most a catch-up trigger's static data takes, in bytes of JSON: maxEntries entries of at most
+ * `"<key>":["<10-character hash>",<13-digit time>],`, plus the start time and back-off fields. Measured in
+ * test/common/catchUp.test.ts with keys of every length.
+ */
+export const MAX_STATE_BYTES =
+	CATCH_UP_LIMITS.maxEntries * (MAX_STORED_KEY_BYTES + ':["0123456789",1234567890123],'.length) +
+	200;
 
 export interface Observation {
 	/** what this is about, stable across polls (a job id, a project id, a webhook call id) */
@@ -81,13 +104,28 @@ export const catchUpProperties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description:
-			'Emit what changed after this time on the first poll. Empty: start from the first poll, emitting only what changes after it.',
+			'Emit what changed after this time on the first poll (UTC unless the time gives its zone, e.g. 2026-01-31T09:00:00+01:00). Empty: start from the first poll, emitting only what changes after it.',
 	},
 ];
 
 /** A signature in 10 characters: only equality matters, and static data is saved with the workflow. */
 function signatureHash(signature: string): string {
 	return createHash('sha256').update(signature).digest('base64url').slice(0, 10);
+}
+
+/** The key as the static data keeps it: as it is when short, else its hash (see MAX_STORED_KEY_BYTES). */
+export function storedKey(key: string): string {
+	return Buffer.byteLength(JSON.stringify(key)) <= MAX_STORED_KEY_BYTES
+		? key
+		: `#${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
+}
+
+/**
+ * The trigger's Start From as milliseconds, undefined when empty: UTC unless the text gives its zone, never the
+ * n8n process's zone (common/dates.ts). A value that is no date fails the poll with what to type instead.
+ */
+export function startFromMs(ctx: IPollFunctions): number | undefined {
+	return userDateParameter(ctx, ctx.getNodeParameter('startFrom', ''), 'Start From');
 }
 
 function readState(ctx: IPollFunctions): CatchUpState | undefined {
@@ -99,19 +137,34 @@ function readState(ctx: IPollFunctions): CatchUpState | undefined {
  * A listing longer than the state can hold, cut to its most recent observations (by changedAt, else the
  * listing's own order, newest first as the vendors list): the rest are past the bound, neither recorded nor
  * emitted. Recording them would only make prune drop some, which would then come back as new on every poll.
+ * A changedAt later than now counts as the oldest, so that it does not hold a place forever.
  */
-export function mostRecent(observations: Observation[], max: number): Observation[] {
+export function mostRecent(
+	observations: Observation[],
+	max: number,
+	now = Date.now(),
+): Observation[] {
 	if (observations.length <= max) return observations;
 	const dated = observations.every((o) => o.changedAt);
+	const time = new Map(observations.map((o) => [o, believableTime(o.changedAt, now) ?? -1]));
 	const ordered = dated
-		? [...observations].sort((a, b) => b.changedAt!.getTime() - a.changedAt!.getTime())
+		? [...observations].sort((a, b) => time.get(b)! - time.get(a)!)
 		: observations;
 	return ordered.slice(0, max);
 }
 
-/** Drops keys not seen for maxAgeMs, then the longest-unseen beyond maxEntries. */
-export function prune(seen: CatchUpState['seen'], now: number): CatchUpState['seen'] {
-	const kept = Object.entries(seen).filter(([, [, at]]) => now - at <= CATCH_UP_LIMITS.maxAgeMs);
+/**
+ * Drops keys not seen for maxAgeMs, then the longest-unseen beyond maxEntries. `complete: false` (the listing
+ * was cut short): nothing is dropped for its age, since a key not seen may just not have been read.
+ */
+export function prune(
+	seen: CatchUpState['seen'],
+	now: number,
+	complete = true,
+): CatchUpState['seen'] {
+	const kept = Object.entries(seen).filter(
+		([, [, at]]) => !complete || now - at <= CATCH_UP_LIMITS.maxAgeMs,
+	);
 	kept.sort((a, b) => b[1][1] - a[1][1]);
 	return Object.fromEntries(kept.slice(0, CATCH_UP_LIMITS.maxEntries));
 }
@@ -133,7 +186,7 @@ export async function pollCatchUp(
 	if (ctx.getMode() === 'manual') {
 		const listing = await source(ctx, new WorkBudget(CATCH_UP_LIMITS));
 		const latest = [...listing.observations].sort(
-			(a, b) => (b.changedAt?.getTime() ?? 0) - (a.changedAt?.getTime() ?? 0),
+			(a, b) => (believableTime(b.changedAt, now) ?? 0) - (believableTime(a.changedAt, now) ?? 0),
 		)[0];
 		const items = latest ? wanted(ctx, await latest.items()) : [];
 		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
@@ -141,6 +194,9 @@ export async function pollCatchUp(
 
 	if (state?.backoffUntil && now < state.backoffUntil) return null;
 
+	const firstPoll = !state;
+	// read before the vendor is asked: a Start From that is no date fails the poll, it is not ignored
+	const threshold = firstPoll ? (startFromMs(ctx) ?? Number.NaN) : Number.NaN;
 	let listing: Listing;
 	try {
 		listing = await source(ctx, new WorkBudget(CATCH_UP_LIMITS));
@@ -152,26 +208,27 @@ export async function pollCatchUp(
 		throw toNodeApiError(ctx, error);
 	}
 
-	const startFrom = ctx.getNodeParameter('startFrom', '') as string;
-	const firstPoll = !state;
+	// a new state: no failures (a later failure starts its back-off from 1 minute again)
 	const next: CatchUpState = {
 		since: state?.since ?? now,
 		seen: { ...(state?.seen ?? {}) },
 	};
-	const threshold = startFrom ? Date.parse(startFrom) : Number.NaN;
 	const emitted: IDataObject[] = [];
-	for (const observation of mostRecent(listing.observations, CATCH_UP_LIMITS.maxEntries)) {
-		const previous = next.seen[observation.key];
+	for (const observation of mostRecent(listing.observations, CATCH_UP_LIMITS.maxEntries, now)) {
+		const key = storedKey(observation.key);
+		// a state written before long keys were hashed has the key as it was
+		const previous = next.seen[key] ?? next.seen[observation.key];
+		if (key !== observation.key) delete next.seen[observation.key];
 		const signature = signatureHash(observation.signature);
-		next.seen[observation.key] = [signature, now];
+		next.seen[key] = [signature, now];
 		if (previous?.[0] === signature) continue;
 		if (firstPoll) {
-			const changed = observation.changedAt?.getTime();
+			const changed = believableTime(observation.changedAt, now);
 			if (Number.isNaN(threshold) || changed === undefined || changed <= threshold) continue;
 		}
 		emitted.push(...wanted(ctx, await observation.items()));
 	}
-	next.seen = prune(next.seen, now);
+	next.seen = prune(next.seen, now, listing.complete);
 	staticData[STATE_KEY] = next;
 	return emitted.length ? [ctx.helpers.returnJsonArray(emitted)] : null;
 }
