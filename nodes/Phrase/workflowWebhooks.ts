@@ -51,7 +51,8 @@ export function forgetTriggerWebhook(ctx: IHookFunctions): void {
 	const name = ctx.getNode().name;
 	if (!(name in all)) return;
 	delete all[name];
-	global[KEY] = all;
+	if (Object.keys(all).length) global[KEY] = all;
+	else delete global[KEY];
 }
 
 /** The webhooks of the workflow's active Phrase TMS Triggers. */

@@ -121,8 +121,9 @@ describe('Phrase TMS Catch-Up Trigger: whose calls', () => {
 		await activateTrigger(first);
 		const ours = [...phrase.webhooks.values()][0];
 		const { cms } = otherWebhooks();
-		// n8n restarted: the workflow's saved static data, without this package's record of the trigger's webhook
-		const restarted: IDataObject = { webhookUid: first.webhookUid, url: first.url };
+		// n8n restarted: the trigger's saved static data, without the record of its webhook for the catch-up
+		const restarted: IDataObject = { ...first };
+		delete restarted.phraseTmsTriggerWebhooks;
 		await activateTrigger(restarted);
 		expect(phrase.webhookCreations).toHaveLength(1);
 		await poll(restarted);
