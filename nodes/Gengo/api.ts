@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { downloadLink, waitForVendorJob } from '../common/binaryDownload';
+import { userDateParameter } from '../common/dates';
 import { checkedId, pathSegment, type ApiContext } from '../common/httpClient';
 import { canonicalStatus } from './events';
 import { presentJob } from './output';
@@ -165,7 +166,8 @@ export async function listRecentJobs(
 	filters: { status?: string; createdAfter?: string; limit?: number },
 	fullJobs: boolean,
 ): Promise<IDataObject[]> {
-	const createdAfter = filters.createdAfter ? Date.parse(filters.createdAfter) : Number.NaN;
+	// UTC unless the time gives its zone (common/dates.ts); no date: the node fails naming the filter
+	const createdAfter = userDateParameter(ctx, filters.createdAfter, 'Created After') ?? Number.NaN;
 	const listed = await listJobs(ctx, {
 		status: filters.status,
 		timestampAfter: Number.isNaN(createdAfter) ? undefined : createdAfter / 1000,

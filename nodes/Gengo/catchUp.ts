@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import type { IPollFunctions } from 'n8n-workflow';
 
 import type { CatchUpSource, Observation } from '../common/catchUp';
+import { optionalDate } from '../common/dates';
 import { ALL_EVENTS } from '../common/eventFilter';
 import { fetchJobsByIds, JOBS_PER_CALL, jobPath, listJobs } from './api';
 import { canonicalStatus, COMMENT_EVENT, FINAL_STATUSES, isGengoEventWanted } from './events';
@@ -48,7 +49,7 @@ function jobObservation(job: GengoJob, polledAt: Date): Observation {
 		// what can change about a job for our events: its status, and for a reviewable job its translation
 		signature: gengoJobEventKey(job, 2),
 		// Gengo gives no change time; a job's every status came after its submission (used with "Start From")
-		changedAt: typeof job.ctime === 'number' ? new Date(job.ctime * 1000) : null,
+		changedAt: optionalDate(job.ctime, 'ctime', ['epoch']),
 		items: () => [buildGengoJobItem(job, polledAt, { version: 2, fromApi: true })],
 	};
 }
@@ -75,7 +76,7 @@ async function commentObservations(
 			{
 				key: `comment:${job.job_id}:${comment.ctime ?? ''}:${bodyHash}`,
 				signature: 'seen',
-				changedAt: comment.ctime ? new Date(comment.ctime * 1000) : null,
+				changedAt: optionalDate(comment.ctime, 'ctime', ['epoch']),
 				items: () => [
 					buildGengoCommentItem({ job_id: job.job_id, body: comment.body }, polledAt, {
 						job,

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionalDate } from '../common/dates';
 import { buildEnvelope } from '../common/envelope';
 import { redactUrlToken } from '../common/urlToken';
 import { canonicalStatus, COMMENT_EVENT } from './events';
@@ -10,10 +11,9 @@ import type { GengoComment, GengoJob } from './schemas';
 /** The Gengo Trigger's webhook path: what a callback_url carrying our token has before it (see redaction below). */
 export const GENGO_WEBHOOK_PATH = 'gengo';
 
+/** Gengo's `ctime` is Unix seconds (https://developers.gengo.com/v2/api_methods/job/); read by common/dates.ts. */
 const isoFromUnix = (seconds: unknown): string | null =>
-	typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0
-		? null
-		: new Date(seconds * 1000).toISOString();
+	optionalDate(seconds, 'ctime', ['epoch'])?.toISOString() ?? null;
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -151,7 +151,7 @@ export function buildGengoCommentItem(
 			vendor: 'gengo',
 			event: COMMENT_EVENT,
 			eventKey: gengoCommentEventKey(shown.job_id, shown.ctime, shown.body),
-			occurredAt: shown.ctime ? new Date(shown.ctime * 1000) : null,
+			occurredAt: optionalDate(shown.ctime, 'ctime', ['epoch']),
 			receivedAt,
 			jobId: shown.job_id,
 		},

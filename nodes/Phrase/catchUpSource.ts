@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import type { CatchUpSource, Observation } from '../common/catchUp';
+import { optionalDate } from '../common/dates';
 import { ALL_EVENTS } from '../common/eventFilter';
 import type { WorkBudget } from '../common/workBudget';
 import { listWebhookCalls, listWebhooks } from './api';
@@ -92,6 +93,10 @@ function keeps(pass: Pass, call: PhraseWebhookCall): boolean {
 	return !!call.url && pass.urls.has(normalizedUrl(call.url));
 }
 
+/** When Phrase made a call (`2023-11-10T18:13:51+0000`), compared as a time, not as text; undated: last. */
+const callTime = (call: PhraseWebhookCall) =>
+	optionalDate(call.createdAt, 'createdAt', ['iso'])?.getTime() ?? Infinity;
+
 export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
 	const scope = webhookScope(ctx);
 	const events = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
@@ -118,7 +123,7 @@ export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
 				if (!entry) byEvent.set(key, { calls: [call], first: call });
 				else {
 					entry.calls.push(call);
-					if ((call.createdAt ?? '') < (entry.first.createdAt ?? '')) entry.first = call;
+					if (callTime(call) < callTime(entry.first)) entry.first = call;
 				}
 			}
 			if (calls.length === 0 || pageNumber + 1 >= totalPages) {
@@ -138,7 +143,7 @@ export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
 	const observations: Observation[] = [...byEvent].map(([key, { first }]) => ({
 		key: `event:${key}`,
 		signature: 'failed',
-		changedAt: first.createdAt ? new Date(first.createdAt) : null,
+		changedAt: optionalDate(first.createdAt, 'createdAt', ['iso']),
 		items: () => itemsOfCall(ctx, first),
 	}));
 	return { observations, complete };

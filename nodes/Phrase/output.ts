@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionalDate } from '../common/dates';
 import { buildEnvelope } from '../common/envelope';
 import { projectNameOf } from './filters';
 import type { PhraseDelivery, PhraseJobPart } from './schemas';
@@ -22,21 +23,11 @@ export const keyRuleOf = (nodeVersion: number): KeyRule =>
 /**
  * When the event happened: Phrase's `timestamp` is Unix seconds (1741357466 in a JOB_CREATED whose job was
  * created at 2025-03-07T14:24:21Z; Blackbird's Phrase app reads it with FromUnixTimeSeconds). A number too large
- * for seconds is taken as milliseconds; a string that is no number as an ISO 8601 date.
+ * for seconds is taken as milliseconds; a string that is no number as an ISO 8601 date (common/dates.ts); anything
+ * else is no time (null): the event itself is still delivered.
  */
 export function occurredAtOf(timestamp: PhraseDelivery['timestamp']): Date | null {
-	if (timestamp === undefined || timestamp === null || timestamp === '') return null;
-	const numeric =
-		typeof timestamp === 'number'
-			? timestamp
-			: /^\d+(\.\d+)?$/.test(timestamp.trim())
-				? Number(timestamp)
-				: undefined;
-	const date =
-		numeric === undefined
-			? new Date(timestamp)
-			: new Date(Math.abs(numeric) < 1e11 ? numeric * 1000 : numeric);
-	return Number.isNaN(date.getTime()) ? null : date;
+	return optionalDate(timestamp, 'timestamp');
 }
 
 /** What tells two deliveries of one event about one job apart (content keys): status, due date or assignment. */

@@ -1,6 +1,12 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { CATCH_UP_LIMITS, type CatchUpSource, type Observation } from '../common/catchUp';
+import {
+	CATCH_UP_LIMITS,
+	startFromMs,
+	type CatchUpSource,
+	type Observation,
+} from '../common/catchUp';
+import { optionalDate } from '../common/dates';
 import { ALL_EVENTS } from '../common/eventFilter';
 import { getLastErrors, listProjects, SMARTCAT_PAGE_LIMIT } from './api';
 import { SMARTCAT_EVENTS, type SmartcatEvent } from './events';
@@ -17,8 +23,7 @@ const signatureOf = (entity: SmartcatEntity) =>
 	`${entity.status ?? ''}|${normalizedDate(entity.statusModificationDate) ?? ''}`;
 
 function changedAt(entity: SmartcatEntity): Date | null {
-	const date = normalizedDate(entity.statusModificationDate);
-	return date ? new Date(date) : null;
+	return optionalDate(entity.statusModificationDate, 'statusModificationDate', ['iso']);
 }
 
 /**
@@ -69,7 +74,7 @@ export function smartcatCatchUpSource(): CatchUpSource {
 			includeDocuments: true,
 		};
 		const deadline = Date.now() + budget.remainingMs();
-		const startFrom = Date.parse(String(ctx.getNodeParameter('startFrom', '') || ''));
+		const startFrom = startFromMs(ctx) ?? Number.NaN;
 		const cutoff = Math.min(
 			receivedAt.getTime() - CATCH_UP_LIMITS.maxAgeMs,
 			Number.isNaN(startFrom) ? Infinity : startFrom,
@@ -135,7 +140,7 @@ export function smartcatCatchUpSource(): CatchUpSource {
 						key: `import:${id}`,
 						// the eventKey's parts: an import repeated while the document did not change is the same event
 						signature: document ? signatureOf(document) : 'not listed',
-						changedAt: failure.created ? new Date(String(failure.created)) : null,
+						changedAt: optionalDate(failure.created, 'created', ['iso']),
 						items: () =>
 							item(
 								IMPORT_COMPLETED,

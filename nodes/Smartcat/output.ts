@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionalDate } from '../common/dates';
 import { buildEnvelope } from '../common/envelope';
 import { eventOfUrl, type SmartcatEvent } from './events';
 import type { SmartcatEntity, SmartcatLastError } from './schemas';
@@ -12,11 +13,12 @@ export function splitDocumentId(id: string): { documentBaseId: string; languageI
 		: { documentBaseId: id, languageId: null };
 }
 
-/** An API date as ISO 8601 in UTC with milliseconds, or null (so that two spellings of one time agree). */
+/**
+ * An API date (ISO 8601, `date-time` in https://smartcat.com/api/methods/v1/swagger.json) as ISO 8601 in UTC with
+ * milliseconds, or null (so that two spellings of one time agree). Without a zone: UTC (common/dates.ts).
+ */
 export function normalizedDate(value: unknown): string | null {
-	if (typeof value !== 'string' || !value) return null;
-	const time = Date.parse(value);
-	return Number.isNaN(time) ? null : new Date(time).toISOString();
+	return optionalDate(value, 'statusModificationDate', ['iso'])?.toISOString() ?? null;
 }
 
 /**
@@ -59,7 +61,7 @@ export function buildSmartcatItem(
 			vendor: 'smartcat',
 			event: event.event,
 			eventKey: smartcatEventKey(event, id, details, options.version),
-			occurredAt: changed ? new Date(changed) : null,
+			occurredAt: optionalDate(changed, 'statusModificationDate', ['iso']),
 			receivedAt,
 			...ids,
 			status,

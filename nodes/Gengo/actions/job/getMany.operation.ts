@@ -85,7 +85,8 @@ export const getMany: Operation = {
 					name: 'createdAfter',
 					type: 'dateTime',
 					default: '',
-					description: 'Only jobs submitted after this time',
+					description:
+						'Only jobs submitted after this time (UTC unless the time gives its zone, e.g. 2026-01-31T09:00:00+01:00)',
 				},
 			],
 		},
