@@ -1,12 +1,14 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { MIN_SECRET_LENGTH } from '../nodes/common/secretPolicy';
+import { SECRET_RULE } from '../nodes/common/secretPolicy';
 
 /**
  * The secret a trigger checks on every delivery when you set the vendor up by hand: the token in a Beebox or
  * Gengo callback URL, the header value Smartcat sends (Registration: Manual), the token Phrase TMS sends in
  * X-Memsource-Token (Registration: Manual). Kept as a credential so n8n stores it encrypted and it never travels
  * with a downloaded, copied or versioned workflow. The Test button checks it against the package's secret rule.
+ * n8n runs no code when a credential is opened, so it cannot fill in a random value: the notice gives the one-line
+ * command that makes one.
  */
 export class TranslationWebhookSecretApi implements ICredentialType {
 	name = 'translationWebhookSecretApi';
@@ -22,7 +24,7 @@ export class TranslationWebhookSecretApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: `The same secret goes into the vendor's settings (the callback URL's token, a header, or Phrase's security token). At least ${MIN_SECRET_LENGTH} letters, digits, - or _, e.g. from "openssl rand -hex 24".`,
+			displayName: `The same secret goes into the vendor's settings (the callback URL's token, a header, or Phrase's security token). Make a random one with <code>openssl rand -hex 32</code> (or a password manager's generator) and paste it below. The rule: ${SECRET_RULE}.`,
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -34,6 +36,8 @@ export class TranslationWebhookSecretApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			placeholder: 'the output of: openssl rand -hex 32',
+			hint: 'The Test button checks it against the rule',
 		},
 	];
 }

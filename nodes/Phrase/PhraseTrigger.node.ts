@@ -16,6 +16,7 @@ import {
 	triggerPanel,
 	triggerWebhooks,
 } from '../common/triggerProperties';
+import { SECRET_RULE } from '../common/secretPolicy';
 import { parseDelivery } from '../common/validation';
 import { manualSecretProperties, testWebhookSecret } from '../common/webhookSecret';
 import { parseEventCodes } from './events';
@@ -64,7 +65,7 @@ export class PhraseTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Phrase TMS webhook',
 			setup:
-				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a generated security token, when the workflow is published (n8n 1.x: activated), and deletes it when it stops; listening for a test event does the same with the Test URL. Phrase must reach n8n: set n8n's WEBHOOK_URL to its public address. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
+				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a security token derived from the credential (never stored in the workflow), when the workflow is published (n8n 1.x: activated), and deletes it when it stops; listening for a test event does the same with the Test URL. Phrase must reach n8n: set n8n's WEBHOOK_URL to its public address. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
 		}),
 		credentials: [
 			{
@@ -92,7 +93,7 @@ export class PhraseTrigger implements INodeType {
 						name: 'Automatic (With Credentials)',
 						value: 'automatic',
 						description:
-							'Activation creates a Phrase webhook with a generated token; deactivation deletes it',
+							'Activation creates a Phrase webhook with a token derived from the credential; deactivation deletes it. After a new password or token, activate again.',
 					},
 					{
 						name: 'Manual',
@@ -118,7 +119,7 @@ export class PhraseTrigger implements INodeType {
 				typeOptions: { password: true },
 				required: true,
 				default: '',
-				hint: 'At least 16 random characters, e.g. from "openssl rand -hex 24"; deliveries without it get 401',
+				hint: `A random token, e.g. from "openssl rand -hex 32" (${SECRET_RULE}); deliveries without it get 401`,
 			}),
 			phraseEventsProperty(
 				'Events that start the workflow; with automatic registration also the ones the webhook subscribes to',

@@ -6,8 +6,13 @@ import {
 	UNREACHABLE_URL_ADVICE,
 	webhookUrlProblem,
 } from '../common/registration';
-import { generateSecret } from '../common/secretPolicy';
-import { assertParameterSecret, manualSecret } from '../common/webhookSecret';
+import { secretMatches } from '../common/secretPolicy';
+import {
+	assertParameterSecret,
+	manualSecret,
+	secretFromCredential,
+	type DerivedSecretSource,
+} from '../common/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
 import { ALL_EVENTS, allEventCodes, parseEventCodes } from './events';
 import { refusedEventError } from './refusedEvents';
@@ -15,17 +20,36 @@ import { forgetTriggerWebhook, recordTriggerWebhook } from './workflowWebhooks';
 
 /**
  * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this node's URL, a
- * generated secret token Phrase sends back in X-Memsource-Token) and deletes it on deactivation; "Listen for test
- * event" does the same with the Test URL, for as long as n8n listens. Without, the user pastes the URL and the
- * token into Phrase's Settings → Webhooks page.
+ * secret token Phrase sends back in X-Memsource-Token) and deletes it on deactivation; "Listen for test event"
+ * does the same with the Test URL, for as long as n8n listens. Without, the user pastes the URL and the token
+ * into Phrase's Settings → Webhooks page. The static data keeps the webhook's uid and URL, never the token.
  */
 export interface PhraseRegistration extends IDataObject {
 	webhookUid: string;
-	secretToken: string;
 	url: string;
 }
 
-const REGISTRATION_KEYS = ['webhookUid', 'secretToken', 'url'] as const;
+const REGISTRATION_KEYS = ['webhookUid', 'url'] as const;
+/** What an earlier version kept and is removed on the next (de)activation: the token itself. */
+const LEGACY_KEYS = ['secretToken'];
+
+/**
+ * The webhook's secret token: derived from the Phrase credential's own secret (the Platform API token, the
+ * password, or the legacy TMS token, whichever it authenticates with) and this node, never stored (anyone who
+ * can read the workflow can read its static data). A new token or password gives a new value: the next
+ * activation creates the webhook again with it.
+ */
+export const PHRASE_WEBHOOK_TOKEN: DerivedSecretSource = {
+	credentialType: 'phraseApi',
+	purpose: 'phrase-webhook-secret-token',
+	keyOf: (credentials) =>
+		credentials.authType === 'platformToken'
+			? credentials.platformToken
+			: credentials.authType === 'token'
+				? credentials.apiToken
+				: credentials.password,
+	keyName: "the Phrase TMS credential's token or password",
+};
 
 export function storedRegistration(staticData: IDataObject): PhraseRegistration | undefined {
 	return readStored(staticData, REGISTRATION_KEYS);
@@ -39,15 +63,26 @@ export function subscribedEvents(ctx: IHookFunctions): string[] {
 	return [...new Set([...base, ...other])].sort();
 }
 
+/**
+ * Whether Phrase's webhook is exactly ours: this URL, the chosen events and the token derived from the current
+ * credential. Phrase answers a webhook with its secretToken (WebHookDtoV2, "Get webhook",
+ * developers.phrase.com/en/api/tms/latest/webhook/get-webhook-1); one without it, or with another token (the
+ * credential changed, static data of an earlier version), is not: activation creates it again.
+ */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
-	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
-	if (!stored) return false;
+	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = storedRegistration(staticData);
+	if (!stored || LEGACY_KEYS.some((key) => key in staticData)) return false;
 	const webhook = await getWebhook(ctx, stored.webhookUid);
 	const wanted = subscribedEvents(ctx);
-	const exists =
-		!!webhook &&
-		webhook.url === ctx.getNodeWebhookUrl('default') &&
-		JSON.stringify([...(webhook.events ?? [])].sort()) === JSON.stringify(wanted);
+	if (
+		!webhook ||
+		webhook.url !== ctx.getNodeWebhookUrl('default') ||
+		JSON.stringify([...(webhook.events ?? [])].sort()) !== JSON.stringify(wanted)
+	)
+		return false;
+	const token = await secretFromCredential(ctx, PHRASE_WEBHOOK_TOKEN);
+	const exists = secretMatches((webhook as { secretToken?: unknown }).secretToken, token);
 	// n8n re-activates a workflow whose webhook exists without calling create: record it for the catch-up here too
 	if (exists) recordTriggerWebhook(ctx, { url: stored.url, webhookUid: stored.webhookUid });
 	return exists;
@@ -95,11 +130,11 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const url = ctx.getNodeWebhookUrl('default');
 	assertReachable(ctx, url);
+	const secretToken = await secretFromCredential(ctx, PHRASE_WEBHOOK_TOKEN);
 	// Replace any webhook for this URL (an earlier activation, n8n activating the workflow twice), so exactly one
-	// webhook, with the token we keep, calls it.
+	// webhook, with the derived token, calls it.
 	for (const uid of await ours(ctx, url ?? '', storedRegistration(staticData)))
 		await deleteWebhook(ctx, uid);
-	const secretToken = generateSecret();
 	const events = subscribedEvents(ctx);
 	const { uid } = await createWebhook(ctx, {
 		name: `n8n: ${ctx.getWorkflow().name ?? ctx.getWorkflow().id}`.slice(0, 255),
@@ -109,11 +144,8 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 	}).catch((error: unknown) => {
 		throw refusedEventError(ctx, error, events) ?? error;
 	});
-	Object.assign(staticData, {
-		webhookUid: uid,
-		secretToken,
-		url: url ?? '',
-	} satisfies PhraseRegistration);
+	forgetStored(staticData, LEGACY_KEYS);
+	Object.assign(staticData, { webhookUid: uid, url: url ?? '' } satisfies PhraseRegistration);
 	recordTriggerWebhook(ctx, { url: url ?? '', webhookUid: uid });
 }
 
@@ -123,7 +155,7 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const stored = storedRegistration(staticData);
 	const url = stored?.url || ctx.getNodeWebhookUrl('default') || '';
 	for (const uid of await ours(ctx, url, stored)) await deleteWebhook(ctx, uid);
-	forgetStored(staticData, REGISTRATION_KEYS);
+	forgetStored(staticData, [...REGISTRATION_KEYS, ...LEGACY_KEYS]);
 	forgetTriggerWebhook(ctx);
 }
 

@@ -2,7 +2,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { headerValue } from '../common/request';
 import { checkDeliverySecret } from '../common/webhookSecret';
-import { storedRegistration } from './registration';
+import { PHRASE_WEBHOOK_TOKEN } from './registration';
 
 /**
  * Phrase sends a webhook's security token in X-Memsource-Token (support.phrase.com/hc/en-us/articles/5709693398812;
@@ -10,7 +10,10 @@ import { storedRegistration } from './registration';
  */
 const TOKEN_HEADERS = ['x-memsource-token', 'x-phrase-token'];
 
-/** What a Phrase delivery must prove: the token generated at registration, or the one set up by hand. */
+/**
+ * What a Phrase delivery must prove: the token derived at registration (from the Phrase credential, never
+ * stored), or the one set up by hand.
+ */
 export async function checkPhraseToken(
 	ctx: IWebhookFunctions,
 	headers: Record<string, unknown>,
@@ -19,7 +22,7 @@ export async function checkPhraseToken(
 		(value) => value !== undefined,
 	);
 	await checkDeliverySecret(ctx, received, {
-		registered: storedRegistration(ctx.getWorkflowStaticData('node'))?.secretToken,
+		automatic: PHRASE_WEBHOOK_TOKEN,
 		v1Parameter: 'manualToken',
 		v1EmptyMeans: 'refused',
 		what: 'X-Memsource-Token',

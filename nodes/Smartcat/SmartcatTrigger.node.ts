@@ -114,7 +114,7 @@ export class SmartcatTrigger implements INodeType {
 						name: 'Automatic',
 						value: 'automatic',
 						description:
-							"Publishing sets the account's callback to this workflow with a generated secret header; unpublishing removes it",
+							"Publishing sets the account's callback to this workflow with a secret header derived from the API key (never stored in the workflow); unpublishing removes it. After a new API key, publish again.",
 					},
 					{
 						name: 'Manual',

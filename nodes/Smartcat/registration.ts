@@ -6,7 +6,8 @@ import {
 	UNREACHABLE_URL_ADVICE,
 	webhookUrlProblem,
 } from '../common/registration';
-import { generateSecret } from '../common/secretPolicy';
+import { secretMatches } from '../common/secretPolicy';
+import { secretFromCredential, type DerivedSecretSource } from '../common/webhookSecret';
 import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from './api';
 import { SMARTCAT_EVENTS } from './events';
 import { requireSmartcatCredential } from './transport';
@@ -15,15 +16,26 @@ import { requireSmartcatCredential } from './transport';
  * Self-registration of the Smartcat Trigger (docs/design.md, "Registration"). Smartcat has ONE callback setting
  * per account (https://help.smartcat.ai/hc/en-us/articles/360000048572): a URL, to which it appends
  * `/project/status` etc., and headers it sends with every callback. On activation the trigger points it at this
- * workflow with a generated secret header, kept in the workflow's static data; on deactivation it deletes the
- * setting only if it still points at this workflow. "Listen for test event" / "Execute step" points it at the
+ * workflow with a secret header whose value is derived from the Smartcat API key (SMARTCAT_CALLBACK_SECRET), so
+ * the workflow's static data keeps only the URL and the header name; on deactivation it deletes the setting
+ * only if it still points at this workflow. "Listen for test event" / "Execute step" points it at the
  * Test URL only when the account has no callback, so that a published workflow never loses its callbacks.
  */
 export interface SmartcatRegistration extends IDataObject {
 	callbackUrl: string;
 	headerName: string;
-	secret: string;
 }
+
+/**
+ * The secret header's value: derived from the credential's API key and this node, never stored (anyone who can
+ * read the workflow can read its static data). A new API key gives a new value: the next activation sets it.
+ */
+export const SMARTCAT_CALLBACK_SECRET: DerivedSecretSource = {
+	credentialType: 'smartcatApi',
+	purpose: 'smartcat-callback-header',
+	keyOf: (credentials) => credentials.apiKey,
+	keyName: "the Smartcat API credential's API key",
+};
 
 export const DEFAULT_SECRET_HEADER = 'X-Smartcat-Callback-Secret';
 
@@ -35,7 +47,9 @@ export function callbackBaseUrl(ctx: IHookFunctions): string {
 	return first;
 }
 
-const REGISTRATION_KEYS = ['callbackUrl', 'headerName', 'secret'] as const;
+const REGISTRATION_KEYS = ['callbackUrl', 'headerName'] as const;
+/** What an earlier version kept and is removed on the next (de)activation: the secret itself. */
+const LEGACY_KEYS = ['secret'];
 
 export function storedRegistration(staticData: IDataObject): SmartcatRegistration | undefined {
 	return readStored(staticData, REGISTRATION_KEYS);
@@ -44,17 +58,21 @@ export function storedRegistration(staticData: IDataObject): SmartcatRegistratio
 const withoutSlash = (url: string | null | undefined) => (url ?? '').replace(/\/+$/, '');
 const sameUrl = (a: string | null | undefined, b: string) => withoutSlash(a) === withoutSlash(b);
 
-/** Whether Smartcat's setting is exactly ours (URL and secret header): then activation has nothing to do. */
+/**
+ * Whether Smartcat's setting is exactly ours (URL and the secret header with the value derived from the current
+ * API key): then activation has nothing to do. A changed API key, or static data of an earlier version that
+ * kept the secret itself, is not ours: activation registers again.
+ */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
-	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
-	if (!stored) return false;
+	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = storedRegistration(staticData);
+	if (!stored || LEGACY_KEYS.some((key) => key in staticData)) return false;
 	const settings = await getCallbackSettings(ctx);
-	return (
-		!!settings &&
-		sameUrl(settings.url, callbackBaseUrl(ctx)) &&
-		(settings.additionalHeaders ?? []).some(
-			(h) => h.name?.toLowerCase() === stored.headerName.toLowerCase() && h.value === stored.secret,
-		)
+	if (!settings || !sameUrl(settings.url, callbackBaseUrl(ctx))) return false;
+	const secret = await secretFromCredential(ctx, SMARTCAT_CALLBACK_SECRET);
+	return (settings.additionalHeaders ?? []).some(
+		(h) =>
+			h.name?.toLowerCase() === stored.headerName.toLowerCase() && secretMatches(h.value, secret),
 	);
 }
 
@@ -128,28 +146,27 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 				},
 			);
 	}
-	// Already ours (n8n can activate one workflow twice in quick succession): adopt the secret Smartcat has, so
-	// whichever activation's static data n8n saves last, it holds the secret Smartcat sends.
-	const existing = sameUrl(current?.url, callbackUrl)
-		? current?.additionalHeaders?.find(
-				(h) => h.name?.toLowerCase() === headerName.toLowerCase() && h.value,
-			)?.value
-		: undefined;
-	const secret = existing ?? generateSecret();
-	if (!existing) await setCallbackSettings(ctx, callbackUrl, [{ name: headerName, value: secret }]);
-	Object.assign(ctx.getWorkflowStaticData('node'), {
-		callbackUrl,
-		headerName,
-		secret,
-	} satisfies SmartcatRegistration);
+	// The value is derived, so two activations in quick succession (n8n does that) set the same one: nothing is
+	// ever adopted from Smartcat's setting, whose header may hold anything (a weak value set by hand).
+	const secret = await secretFromCredential(ctx, SMARTCAT_CALLBACK_SECRET);
+	const alreadySet =
+		sameUrl(current?.url, callbackUrl) &&
+		(current?.additionalHeaders ?? []).some(
+			(h) => h.name?.toLowerCase() === headerName.toLowerCase() && secretMatches(h.value, secret),
+		);
+	if (!alreadySet)
+		await setCallbackSettings(ctx, callbackUrl, [{ name: headerName, value: secret }]);
+	const staticData = ctx.getWorkflowStaticData('node');
+	forgetStored(staticData, LEGACY_KEYS);
+	Object.assign(staticData, { callbackUrl, headerName } satisfies SmartcatRegistration);
 }
 
-/** Removes the account's setting if it still points at this workflow; forgets the secret either way. */
+/** Removes the account's setting if it still points at this workflow; forgets the registration either way. */
 export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = storedRegistration(staticData);
 	const ours = stored?.callbackUrl ?? callbackBaseUrl(ctx);
 	const current = await getCallbackSettings(ctx);
 	if (current && sameUrl(current.url, ours)) await deleteCallbackSettings(ctx);
-	forgetStored(staticData, REGISTRATION_KEYS);
+	forgetStored(staticData, [...REGISTRATION_KEYS, ...LEGACY_KEYS]);
 }

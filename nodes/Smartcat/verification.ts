@@ -3,7 +3,11 @@ import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 
 import { headerValue } from '../common/request';
 import { SECRET_ADVICE, secretProblem } from '../common/secretPolicy';
 import { checkDeliverySecret, manualSecret } from '../common/webhookSecret';
-import { DEFAULT_SECRET_HEADER, storedRegistration } from './registration';
+import {
+	DEFAULT_SECRET_HEADER,
+	SMARTCAT_CALLBACK_SECRET,
+	storedRegistration,
+} from './registration';
 import { requireSmartcatCredential } from './transport';
 
 /** The header name the node is set to (the additionalHeaders entry Smartcat sends with every callback). */
@@ -16,7 +20,8 @@ export function secretHeaderName(ctx: IHookFunctions | IWebhookFunctions): strin
 
 /**
  * What a Smartcat delivery must prove (Smartcat cannot sign callbacks; it sends the account's additionalHeaders
- * with each one): the secret header generated at registration, or the one set up by hand. Version 1 in manual
+ * with each one): the secret header value derived at registration (from the API key, never stored), or the one
+ * set up by hand. Version 1 in manual
  * mode let a delivery through when no value was set; version 2 needs a secret unless "No Secret" is chosen.
  */
 export async function checkSmartcatSecret(
@@ -27,7 +32,7 @@ export async function checkSmartcatSecret(
 	const manual = ctx.getNodeParameter('registration', 'automatic') === 'manual';
 	const name = manual ? secretHeaderName(ctx) : (stored?.headerName ?? secretHeaderName(ctx));
 	await checkDeliverySecret(ctx, headerValue(headers, name), {
-		registered: stored?.secret,
+		automatic: SMARTCAT_CALLBACK_SECRET,
 		v1Parameter: 'manualSecret',
 		v1EmptyMeans: 'unchecked',
 		what: 'secret header',

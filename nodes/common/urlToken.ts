@@ -6,14 +6,15 @@ import {
 } from 'n8n-workflow';
 
 import { unauthorized } from './delivery';
-import { SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
+import { SECRET_ADVICE, secretMatches, secretProblem, SECRET_RULE } from './secretPolicy';
 import { credentialSecret, noSecretNotice } from './webhookSecret';
 
 /**
  * A secret token in the callback URL, for vendors that cannot sign their callbacks or send a header (Beebox,
  * Gengo): the user appends it to the URL they give the vendor, the trigger checks it in constant time.
- * In the query string it is `?token=...` (recommended: a path token is written to n8n's log when a request
- * reaches no active workflow); in the path the production URL ends in `/<token>`.
+ * In the query string it is `?token=...` (the default: n8n logs a request's path, never its query); in the path
+ * the production URL ends in `/<token>`, kept for a vendor that cannot keep a query string in the URL it is
+ * given (Beebox appends its own `?bbevent=...` parameters, https://help.wordbee.com/beebox/callbacks-configure).
  *
  * Node version 1 kept the token in a node parameter and had no token by default; version 2 requires one by
  * default and keeps it in the Translation Webhook Secret credential. Saved version 1 nodes are unchanged.
@@ -21,13 +22,20 @@ import { credentialSecret, noSecretNotice } from './webhookSecret';
 export const URL_TOKEN_QUERY_PARAMETER = 'token';
 type UrlTokenLocation = 'none' | 'query' | 'path';
 
+/**
+ * Why the query string is the default: n8n writes the path of a request to its log (at error level when no active
+ * workflow has the URL, e.g. while this one is unpublished; at debug level for every delivery), never its query.
+ */
+export const URL_TOKEN_LOCATION_HINT =
+	"Query string is the default: n8n writes a request's path to its log (every delivery at debug level; at error level while the workflow is unpublished), never its query string, so a token in the path ends up in n8n's log. Use the path only if the vendor cannot keep a query string in the URL.";
+
 const V1 = { '@version': [1] };
 const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
 
 /** The node parameters: where the token is, and (version 1) the token. */
 export function urlTokenProperties(basePath: string): INodeProperties[] {
 	const queryDescription = `The vendor calls the URL with ?${URL_TOKEN_QUERY_PARAMETER}=&lt;secret&gt; appended`;
-	const pathDescription = `The URL ends in /${basePath}/&lt;secret&gt; (it shows in n8n's log if the workflow is inactive)`;
+	const pathDescription = `The URL ends in /${basePath}/&lt;secret&gt;. n8n logs request paths, so the secret reaches its log.`;
 	return [
 		{
 			displayName: 'Secret Token',
@@ -44,6 +52,7 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			],
 			default: 'none',
 			displayOptions: { show: V1 },
+			hint: URL_TOKEN_LOCATION_HINT,
 			description:
 				'Makes forged deliveries fail with 401: the vendor cannot sign its callbacks, so a secret in the URL is what tells them apart',
 		},
@@ -55,7 +64,7 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			required: true,
 			default: '',
 			displayOptions: { show: { ...V1, urlTokenLocation: ['query', 'path'] } },
-			hint: 'At least 16 random characters (letters, digits, - and _), e.g. from "openssl rand -hex 24"',
+			hint: `A random token, e.g. from "openssl rand -hex 32": ${SECRET_RULE}`,
 			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt; to the production URL. URL path: replace the last segment of the production URL (:token-…) with the token.`,
 		},
 		{
@@ -77,6 +86,7 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			],
 			default: 'query',
 			displayOptions: { show: V2 },
+			hint: URL_TOKEN_LOCATION_HINT,
 			description:
 				'The vendor cannot sign its callbacks: a secret in the URL, kept in a Translation Webhook Secret credential, is what tells its callbacks from forged ones (401)',
 		},

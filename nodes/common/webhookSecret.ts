@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDisplayOptions,
@@ -10,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { unauthorized } from './delivery';
-import { SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
+import { deriveSecret, SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
 
 /**
  * Where a trigger set up by hand keeps the secret it checks (node version 2 and later): the
@@ -34,21 +35,79 @@ export function noSecretNotice(show: NonNullable<IDisplayOptions['show']>): INod
 	};
 }
 
+/**
+ * The key of a secret that automatic registration derives instead of storing (Smartcat, Phrase TMS): a secret
+ * of the vendor API credential the node already uses. Nothing readable in the workflow (static data, the
+ * workflow API, `n8n export:workflow`) then holds the secret the vendor sends; activation and every delivery
+ * compute the same value. Changing that credential's secret changes the derived one: the next activation
+ * registers the new value (checkExists sees the old one at the vendor), and until then deliveries get 401 and
+ * the vendor retries them.
+ */
+export interface DerivedSecretSource {
+	/** the vendor API credential type, e.g. smartcatApi */
+	credentialType: string;
+	/** what the secret is for (part of the derived message): one vendor's secret is never another's */
+	purpose: string;
+	/** the credential's secret used as the key (an API key, a token, a password), or anything empty */
+	keyOf(credentials: ICredentialDataDecryptedObject): unknown;
+	/** names that key in an error, e.g. "the Smartcat API credential's API key" */
+	keyName: string;
+}
+
+/** Where the secret a delivery must carry comes from: the Translation Webhook Secret credential, or derived. */
+export type SecretSource = { webhookSecretCredential: true } | DerivedSecretSource;
+
+const WEBHOOK_SECRET_SOURCE: SecretSource = { webhookSecretCredential: true };
+
+/** Versioned, so that a different derivation later can never collide with this one. */
+const DERIVATION_LABEL = 'n8n-nodes-translation-events/webhook-secret/v1';
+
+/**
+ * THE way a trigger learns the secret a delivery must carry from a credential, on activation and on every
+ * delivery: the Translation Webhook Secret credential's secret (refused unless it meets the secret rule), or a
+ * secret derived from the vendor API credential and this node (its webhook id and node id). Every per-delivery
+ * credential read goes through here and nowhere else. Throws NodeOperationError, naming what to fix.
+ */
+export async function secretFromCredential(
+	ctx: IHookFunctions | IWebhookFunctions,
+	source: SecretSource,
+): Promise<string> {
+	if ('webhookSecretCredential' in source) {
+		const credentials = await ctx
+			.getCredentials<{ secret?: string }>(WEBHOOK_SECRET_CREDENTIAL)
+			.catch(() => undefined);
+		const secret = credentials?.secret;
+		const problem = credentials
+			? secretProblem(secret)
+			: 'no Translation Webhook Secret credential is chosen';
+		if (problem || typeof secret !== 'string') {
+			throw new NodeOperationError(ctx.getNode(), `The webhook secret cannot be used: ${problem}`, {
+				description: `Choose a "Translation Webhook Secret" credential in the node, or choose "No Secret" if nobody else can reach this n8n. ${SECRET_ADVICE}`,
+			});
+		}
+		return secret;
+	}
+	const credentials = await ctx.getCredentials(source.credentialType).catch(() => undefined);
+	const key = credentials ? source.keyOf(credentials) : undefined;
+	if (typeof key !== 'string' || key === '')
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The webhook secret cannot be derived: ${source.keyName} is missing`,
+			{
+				description:
+					'Automatic registration derives the secret the vendor sends from the credential: choose the credential in the node, or use Registration: Manual.',
+			},
+		);
+	const node = ctx.getNode();
+	return deriveSecret(
+		key,
+		[DERIVATION_LABEL, source.purpose, node.webhookId ?? '', node.id ?? ''].join('\n'),
+	);
+}
+
 /** The secret of the node's credential; refuses (NodeOperationError) when there is none or it breaks the rule. */
 export async function credentialSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await ctx
-		.getCredentials<{ secret?: string }>(WEBHOOK_SECRET_CREDENTIAL)
-		.catch(() => undefined);
-	const secret = credentials?.secret;
-	const problem = credentials
-		? secretProblem(secret)
-		: 'no Translation Webhook Secret credential is chosen';
-	if (problem || typeof secret !== 'string') {
-		throw new NodeOperationError(ctx.getNode(), `The webhook secret cannot be used: ${problem}`, {
-			description: `Choose a "Translation Webhook Secret" credential in the node, or choose "No Secret" if nobody else can reach this n8n. ${SECRET_ADVICE}`,
-		});
-	}
-	return secret;
+	return await secretFromCredential(ctx, WEBHOOK_SECRET_SOURCE);
 }
 
 /** The secret rule applied to a secret kept in a node parameter (node version 1). */
@@ -137,15 +196,16 @@ export async function manualSecret(
 
 /**
  * The secret check of a trigger that registers itself (Smartcat, Phrase TMS), for one delivery: automatic
- * registration compares with the secret generated at activation (`registered`, from static data); manual
- * registration with the user's (manualSecret). Throws DeliveryRejected(401) on a mismatch, also when the
- * expected secret is missing: only an explicit "No Secret" lets a delivery through unchecked.
+ * registration compares with the secret derived from the vendor credential (`automatic`, see
+ * DerivedSecretSource); manual registration with the user's (manualSecret). Throws DeliveryRejected(401) on a
+ * mismatch, also when the expected secret cannot be had: only an explicit "No Secret" lets a delivery through
+ * unchecked.
  */
 export async function checkDeliverySecret(
 	ctx: IWebhookFunctions,
 	received: unknown,
 	options: {
-		registered: string | undefined;
+		automatic: DerivedSecretSource;
 		v1Parameter: string;
 		v1EmptyMeans: 'unchecked' | 'refused';
 		/** what the secret is called in the 401's message, e.g. "secret header" */
@@ -153,20 +213,16 @@ export async function checkDeliverySecret(
 	},
 ): Promise<void> {
 	let expected: string | undefined;
-	if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
-		try {
+	try {
+		if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
 			expected = await manualSecret(ctx, options.v1Parameter, options.v1EmptyMeans);
-		} catch (error) {
-			ctx.logger.error(`${ctx.getNode().name}: ${(error as Error).message}`);
-			expected = '';
+			if (expected === undefined) return;
+		} else {
+			expected = await secretFromCredential(ctx, options.automatic);
 		}
-		if (expected === undefined) return;
-	} else {
-		expected = options.registered;
-		if (!expected)
-			ctx.logger.error(
-				`${ctx.getNode().name}: no registration in the workflow's static data; deactivate and activate the workflow`,
-			);
+	} catch (error) {
+		ctx.logger.error(`${ctx.getNode().name}: ${(error as Error).message}`);
+		expected = '';
 	}
 	if (!expected || !secretMatches(received, expected))
 		throw unauthorized(`missing or wrong ${options.what}`);

@@ -7,20 +7,22 @@ import {
 } from '../../cli/samples/phrase';
 import { isJobEvent, parseEventCodes } from '../../nodes/Phrase/events';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
+import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';
 import {
 	apiStatusOf,
 	STATUS_FILTER_OPTIONS,
 	STATUS_PAIRS,
 	statusMatches,
 } from '../../nodes/Phrase/statuses';
+import { deliverWithDerivedSecret } from '../helpers/derivedSecret';
 import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { PhraseSimulator } from '../simulators/phrase';
 
 const trigger = new PhraseTrigger();
+/** Stands for the token registration derived from the Phrase credential (deliverWithDerivedSecret). */
 const TOKEN = 'phrase-registered-token-0123456789';
 const registered = {
 	webhookUid: 'wh-1',
-	secretToken: TOKEN,
 	url: 'https://n8n.example/webhook/x/phrase',
 };
 
@@ -33,7 +35,9 @@ function request(body: unknown, extra: Partial<FakeRequest> = {}): FakeRequest {
 	};
 }
 
-const deliver = deliverTo(trigger);
+const deliver = deliverWithDerivedSecret(deliverTo(trigger), PHRASE_WEBHOOK_TOKEN, TOKEN, {
+	phraseApi: { authType: 'password', userName: 'pm', password: 'pw' },
+});
 
 describe('Phrase job statuses: webhook and API names', () => {
 	// every pairing, both ways (README "Job statuses: two namings")
@@ -304,10 +308,12 @@ describe('Phrase TMS Trigger: the secret token', () => {
 		expect([ok.status, wrong.status]).toEqual([200, 401]);
 	});
 
-	it('401 without a registration, and the log says what to do', async () => {
-		const { status, logs } = await deliver(request(body, { staticData: {} }));
+	it('401 when the token cannot be derived (no password), and the log says what is missing', async () => {
+		const { status, logs } = await deliver(
+			request(body, { credentials: { phraseApi: { authType: 'password', userName: 'pm' } } }),
+		);
 		expect(status).toBe(401);
-		expect(logs.join('\n')).toContain('deactivate and activate');
+		expect(logs.join('\n')).toContain("the Phrase TMS credential's token or password is missing");
 	});
 });
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
+import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';
 import {
 	getJob,
 	getProject,
@@ -19,6 +20,7 @@ import {
 	phraseFixtures,
 	type PhraseFixture,
 } from './corpus';
+import { deliverWithDerivedSecret } from '../helpers/derivedSecret';
 import { deliverTo } from '../helpers/webhookContext';
 import { LocalServer } from '../simulators/localServer';
 
@@ -33,9 +35,15 @@ const answers = Object.fromEntries(
 		.map((f) => [f.file.replace(/\.json$/, ''), f]),
 );
 
+/** Stands for the token registration derived from the Phrase credential (deliverWithDerivedSecret). */
 const TOKEN = 'phrase-registered-token-0123456789';
-const deliver = deliverTo(new PhraseTrigger());
-const registered = { webhookUid: 'wh1', secretToken: TOKEN, url: 'https://n8n.example/x' };
+const deliver = deliverWithDerivedSecret(
+	deliverTo(new PhraseTrigger()),
+	PHRASE_WEBHOOK_TOKEN,
+	TOKEN,
+	{ phraseApi: { authType: 'password', userName: 'pm', password: 'pw' } },
+);
+const registered = { webhookUid: 'wh1', url: 'https://n8n.example/x' };
 
 describe('Phrase TMS corpus: every public delivery', () => {
 	it('has the 30 deliveries and 9 API answers of the research notes', () => {

@@ -3,6 +3,8 @@ import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase'
 import { DELIVERY_LIMITS } from '../../nodes/common/workBudget';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { PHRASE_LOOKUP_LIMITS } from '../../nodes/Phrase/lookups';
+import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';
+import { deliverWithDerivedSecret } from '../helpers/derivedSecret';
 import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
 import { PhraseSimulator, type PhraseSimJob } from '../simulators/phrase';
 
@@ -11,8 +13,14 @@ import { PhraseSimulator, type PhraseSimJob } from '../simulators/phrase';
  * Reached"), through the fake webhook context against the Phrase simulator: the right jobs, and never more work
  * than the delivery's limits (README "Bounded work").
  */
+/** Stands for the token registration derived from the Phrase credential (deliverWithDerivedSecret). */
 const TOKEN = 'phrase-registered-token-0123456789';
-const deliver = deliverTo(new PhraseTrigger());
+const deliver = deliverWithDerivedSecret(
+	deliverTo(new PhraseTrigger()),
+	PHRASE_WEBHOOK_TOKEN,
+	TOKEN,
+	{},
+);
 
 const jobs = (n: number, status: string, workflowLevel = 1, prefix = 'j'): PhraseSimJob[] =>
 	Array.from({ length: n }, (_, i) => ({
@@ -48,7 +56,7 @@ describe('Phrase TMS Trigger lookups', () => {
 	const request = (body: unknown, nodeParameters: Record<string, unknown>): FakeRequest => ({
 		headers: { 'content-type': 'application/json', 'x-memsource-token': TOKEN },
 		body,
-		staticData: { webhookUid: 'wh-1', secretToken: TOKEN, url: 'https://n8n.example/x' },
+		staticData: { webhookUid: 'wh-1', url: 'https://n8n.example/x' },
 		typeVersion: 2,
 		nodeParameters,
 		credentials: {

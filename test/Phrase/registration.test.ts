@@ -1,8 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
 import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
+import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';
 import { fakeHookContext } from '../helpers/fakeContext';
+import { deliverTo } from '../helpers/webhookContext';
 import { PhraseSimulator } from '../simulators/phrase';
 
 /**
@@ -45,6 +48,13 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 	});
 	afterEach(async () => phrase.stop());
 
+	const phraseApi = (password = 'pw') => ({
+		region: 'custom',
+		baseUrl: phrase.baseUrl,
+		authType: 'password',
+		userName: 'pm',
+		password,
+	});
 	const hook = (
 		options: {
 			url?: string;
@@ -52,6 +62,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 			staticData?: IDataObject;
 			typeVersion?: number;
 			workflow?: { id?: string; name?: string };
+			password?: string;
 		} = {},
 	) =>
 		fakeHookContext({
@@ -60,20 +71,28 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 			webhookUrl: options.url ?? PUBLIC_URL,
 			staticData: options.staticData ?? {},
 			parameters: options.parameters ?? {},
-			credentials: {
-				phraseApi: {
-					region: 'custom',
-					baseUrl: phrase.baseUrl,
-					authType: 'password',
-					userName: 'pm',
-					password: 'pw',
-				},
-			},
+			credentials: { phraseApi: phraseApi(options.password) },
 		});
+
+	const deliver = deliverTo(new PhraseTrigger());
+	/** The status a Phrase delivery carrying this X-Memsource-Token gets from the activated node. */
+	const deliveryStatus = async (staticData: IDataObject, token: string, password = 'pw') =>
+		(
+			await deliver({
+				typeVersion: 2,
+				headers: { 'content-type': 'application/json', 'x-memsource-token': token },
+				body: { event: 'PROJECT_CREATED', project: { uid: 'p' } },
+				staticData,
+				credentials: { phraseApi: phraseApi(password) },
+			})
+		).status;
+	/** The token Phrase holds for the node's URL, and sends in X-Memsource-Token. */
+	const tokenAtPhrase = () =>
+		[...phrase.webhooks.values()].find((h) => h.url === PUBLIC_URL)!.secretToken!;
 	const run = async (method: 'checkExists' | 'create' | 'delete', ctx: IHookFunctions) =>
 		await methods[method].call(ctx);
 
-	it('creates one webhook with the documented fields, the chosen events and a generated token', async () => {
+	it('creates one webhook with the documented fields, the chosen events and a derived token', async () => {
 		const staticData: IDataObject = {};
 		const { ctx } = hook({
 			staticData,
@@ -95,11 +114,9 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		});
 		expect(String(sent.secretToken)).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 		const [created] = phrase.webhooks.values();
-		expect(staticData).toMatchObject({
-			webhookUid: created.uid,
-			secretToken: sent.secretToken,
-			url: PUBLIC_URL,
-		});
+		// the uid and the URL only: the static data is readable by anyone who can read the workflow
+		expect(staticData).toMatchObject({ webhookUid: created.uid, url: PUBLIC_URL });
+		expect(staticData).not.toHaveProperty('secretToken');
 		expect(await run('checkExists', ctx)).toBe(true);
 	});
 
@@ -267,5 +284,84 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		expect(await run('checkExists', manual('manual-credential-secret-0123456789'))).toBe(false);
 		expect(await run('delete', manual('manual-credential-secret-0123456789'))).toBe(true);
 		expect(phrase.requests).toHaveLength(0);
+	});
+
+	/**
+	 * Phrase sends the webhook's secretToken in X-Memsource-Token (support.phrase.com/hc/en-us/articles/5709693398812)
+	 * and answers a webhook with it (WebHookDtoV2): the token is derived from the credential and the node.
+	 */
+	it('after activation no static data value is the token Phrase holds; a delivery with it is accepted', async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData }).ctx);
+		const token = tokenAtPhrase();
+		expect(Object.values(staticData)).not.toContain(token);
+		expect(JSON.stringify(staticData)).not.toContain(token);
+		expect(await deliveryStatus(staticData, token)).toBe(200);
+		expect(await deliveryStatus(staticData, `${token.slice(0, -1)}x`)).toBe(401);
+		expect(await deliveryStatus(staticData, 'pw')).toBe(401);
+	});
+
+	it('two activations of the same node derive the same token', async () => {
+		await run('create', hook().ctx);
+		const first = tokenAtPhrase();
+		await run('create', hook().ctx);
+		expect(tokenAtPhrase()).toBe(first);
+		expect(phrase.webhooks.size).toBe(1);
+	});
+
+	it('a changed password: checkExists is false, activation creates the webhook with the new token', async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData }).ctx);
+		const old = tokenAtPhrase();
+		phrase.options.password = 'pw-rotated';
+		// until the workflow is activated again, Phrase's deliveries (with the old token) get 401
+		expect(await deliveryStatus(staticData, old, 'pw-rotated')).toBe(401);
+		expect(await run('checkExists', hook({ staticData, password: 'pw-rotated' }).ctx)).toBe(false);
+		await run('create', hook({ staticData, password: 'pw-rotated' }).ctx);
+		expect([...phrase.webhooks.values()].map((h) => h.url)).toEqual([PUBLIC_URL]);
+		expect(tokenAtPhrase()).not.toBe(old);
+		expect(await deliveryStatus(staticData, tokenAtPhrase(), 'pw-rotated')).toBe(200);
+		expect(await run('checkExists', hook({ staticData, password: 'pw-rotated' }).ctx)).toBe(true);
+	});
+
+	it('a webhook whose token Phrase does not show, or shows another, is not ours', async () => {
+		const staticData: IDataObject = {};
+		await run('create', hook({ staticData }).ctx);
+		const webhook = phrase.webhooks.get(String(staticData.webhookUid))!;
+		webhook.secretToken = 'someone-else-token-0123456789';
+		expect(await run('checkExists', hook({ staticData }).ctx)).toBe(false);
+		delete webhook.secretToken;
+		expect(await run('checkExists', hook({ staticData }).ctx)).toBe(false);
+	});
+
+	it('static data of an earlier version (the token itself) is re-registered cleanly and forgotten', async () => {
+		await run('create', hook().ctx);
+		const [created] = phrase.webhooks.values();
+		const staticData: IDataObject = {
+			webhookUid: created.uid,
+			secretToken: 'old-stored-token-0123456789',
+			url: PUBLIC_URL,
+		};
+		expect(await run('checkExists', hook({ staticData }).ctx)).toBe(false);
+		await run('create', hook({ staticData }).ctx);
+		expect(staticData).toMatchObject({ url: PUBLIC_URL, webhookUid: expect.any(String) });
+		expect(staticData).not.toHaveProperty('secretToken');
+		expect(phrase.webhooks.size).toBe(1);
+		expect(await deliveryStatus(staticData, 'old-stored-token-0123456789')).toBe(401);
+		staticData.secretToken = 'old-stored-token-0123456789';
+		await run('delete', hook({ staticData }).ctx);
+		expect(staticData).not.toHaveProperty('secretToken');
+		expect(staticData).not.toHaveProperty('webhookUid');
+	});
+
+	it('derives from the secret the credential authenticates with: Platform token, password or TMS token', () => {
+		const credentials = { platformToken: 'platform', password: 'password', apiToken: 'tms' };
+		expect(PHRASE_WEBHOOK_TOKEN.keyOf({ ...credentials, authType: 'platformToken' })).toBe(
+			'platform',
+		);
+		expect(PHRASE_WEBHOOK_TOKEN.keyOf({ ...credentials, authType: 'password' })).toBe('password');
+		expect(PHRASE_WEBHOOK_TOKEN.keyOf({ ...credentials, authType: 'token' })).toBe('tms');
+		// saved credentials without the field were made when user name and password was the default
+		expect(PHRASE_WEBHOOK_TOKEN.keyOf(credentials)).toBe('password');
 	});
 });

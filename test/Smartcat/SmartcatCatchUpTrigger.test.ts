@@ -3,17 +3,25 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { WorkBudget } from '../../nodes/common/workBudget';
 import { smartcatCatchUpSource } from '../../nodes/Smartcat/catchUpSource';
+import { SMARTCAT_CALLBACK_SECRET } from '../../nodes/Smartcat/registration';
 import { SmartcatCatchUpTrigger } from '../../nodes/Smartcat/SmartcatCatchUpTrigger.node';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
 import projectList from '../fixtures/public/smartcat/api-project-list-zapier-2019.json';
+import { deliverWithDerivedSecret } from '../helpers/derivedSecret';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
 import { deliverTo } from '../helpers/webhookContext';
 import { SmartcatSimulator } from '../simulators/smartcat';
 
 const catchUp = new SmartcatCatchUpTrigger();
-const webhook = deliverTo(new SmartcatTrigger());
 const ACCOUNT = { accountId: 'cu-account', apiKey: 'cu-api-key' };
+/** Stands for the header value registration derived from the API key (deliverWithDerivedSecret). */
 const SECRET = 'catch-up-test-secret-0123456789';
+const webhook = deliverWithDerivedSecret(
+	deliverTo(new SmartcatTrigger()),
+	SMARTCAT_CALLBACK_SECRET,
+	SECRET,
+	{},
+);
 const P1 = '1e2d703f-9def-4d27-ab4d-350cbbe8c44b';
 const P2 = 'b5bf9123-31b3-4e45-9ee9-8c14d15a4145';
 
@@ -53,7 +61,7 @@ async function webhookItems(path: string, ids: string[]): Promise<IDataObject[]>
 		path: `/webhook/x/smartcat/${path}`,
 		headers: { 'content-type': 'application/json', 'x-smartcat-callback-secret': SECRET },
 		body: ids,
-		staticData: { callbackUrl: 'u', headerName: 'X-Smartcat-Callback-Secret', secret: SECRET },
+		staticData: { callbackUrl: 'u', headerName: 'X-Smartcat-Callback-Secret' },
 		nodeParameters: { fetchDetails: true },
 		credentials: credentials(),
 		typeVersion: 2,
@@ -189,7 +197,7 @@ describe('Smartcat Catch-Up Trigger', () => {
 			'%s: its latest status once, then nothing while the list stays the same',
 			async (_, twice) => {
 				smartcat.documents.delete(document.id); // the published document, listed only here
-			smartcat.listedAlso.push(...twice);
+				smartcat.listedAlso.push(...twice);
 				const { poll } = poller({ parameters: { startFrom: '2019-01-01T00:00:00Z' } });
 				const emitted = (await poll()).filter(
 					(i) => i.projectId === published.id || i.documentId === document.id,

@@ -4,16 +4,24 @@ import { SMARTCAT_EVENTS } from '../../nodes/Smartcat/events';
 import { lookUpDelivery } from '../../nodes/Smartcat/lookups';
 import { splitDocumentId } from '../../nodes/Smartcat/output';
 import { validateCallbackSetting } from '../../nodes/Smartcat/settings';
+import { SMARTCAT_CALLBACK_SECRET } from '../../nodes/Smartcat/registration';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
+import { deliverWithDerivedSecret, registeredSecret } from '../helpers/derivedSecret';
 import { deliverTo, fakeWebhookContext, type FakeRequest } from '../helpers/webhookContext';
 import { SmartcatSimulator } from '../simulators/smartcat';
 
 const trigger = new SmartcatTrigger();
+/** Stands for the header value registration derived from the Smartcat API key (deliverWithDerivedSecret). */
 const SECRET = 'registered-secret-0123456789abcdef';
 const registered = {
 	callbackUrl: 'https://n8n.example/webhook/x/smartcat',
 	headerName: 'X-Smartcat-Callback-Secret',
-	secret: SECRET,
+};
+const ACCOUNT = {
+	accountId: 'acc',
+	apiKey: 'key',
+	server: 'custom',
+	baseUrl: 'http://127.0.0.1:9',
 };
 
 function request(path: string, body: unknown, extra: Partial<FakeRequest> = {}): FakeRequest {
@@ -26,7 +34,9 @@ function request(path: string, body: unknown, extra: Partial<FakeRequest> = {}):
 	};
 }
 
-const deliver = deliverTo(trigger);
+const deliver = deliverWithDerivedSecret(deliverTo(trigger), SMARTCAT_CALLBACK_SECRET, SECRET, {
+	smartcatApi: ACCOUNT,
+});
 
 describe('Smartcat Trigger: deliveries', () => {
 	it('emits one item per project id with the envelope', async () => {
@@ -133,10 +143,12 @@ describe('Smartcat Trigger: the secret header', () => {
 		expect(JSON.stringify(body)).not.toContain(SECRET);
 	});
 
-	it('401 when the workflow has no registration, with a log line that says what to do', async () => {
-		const { status, logs } = await deliver(request('document/status', ['1'], { staticData: {} }));
+	it('401 when the secret cannot be derived (no API key), with a log line that says what is missing', async () => {
+		const { status, logs } = await deliver(
+			request('document/status', ['1'], { credentials: { smartcatApi: { accountId: 'acc' } } }),
+		);
 		expect(status).toBe(401);
-		expect(logs.join('\n')).toContain('deactivate and activate the workflow');
+		expect(logs.join('\n')).toContain("the Smartcat API credential's API key is missing");
 	});
 
 	it('manual registration checks the configured header value, or nothing when none is set', async () => {
@@ -472,10 +484,13 @@ describe('Smartcat Trigger: forged deliveries', () => {
 		expect(body.message).toContain('more than 10000 ids');
 	});
 
-	it('a registration of another workflow (another secret) → 401', async () => {
+	it('the value registered with another API key (another account, or before a new key) → 401', async () => {
+		const other = await registeredSecret(SMARTCAT_CALLBACK_SECRET, {
+			smartcatApi: { ...ACCOUNT, apiKey: 'another-key' },
+		});
 		const { status } = await deliver(
 			request('document/status', ['189_25'], {
-				staticData: { ...registered, secret: 'another-workflows-secret-0123456789' },
+				headers: { 'content-type': 'application/json', 'x-smartcat-callback-secret': other },
 			}),
 		);
 		expect(status).toBe(401);

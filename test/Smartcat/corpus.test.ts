@@ -11,14 +11,22 @@ import {
 	requestExport,
 } from '../../nodes/Smartcat/api';
 import { lastErrorItem } from '../../nodes/Smartcat/output';
+import { SMARTCAT_CALLBACK_SECRET } from '../../nodes/Smartcat/registration';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
+import { deliverWithDerivedSecret } from '../helpers/derivedSecret';
 import { fakeExecuteContext } from '../helpers/fakeContext';
 import { deliverTo } from '../helpers/webhookContext';
 import { LocalServer } from '../simulators/localServer';
 import { corpus, corpusAnswers, corpusDeliveries, deliveryUrl, type CorpusAnswer } from './corpus';
 
+/** Stands for the header value registration derived from the API key (deliverWithDerivedSecret). */
 const SECRET = 'corpus-secret-0123456789abcdef';
-const deliver = deliverTo(new SmartcatTrigger());
+const deliver = deliverWithDerivedSecret(
+	deliverTo(new SmartcatTrigger()),
+	SMARTCAT_CALLBACK_SECRET,
+	SECRET,
+	{ smartcatApi: { accountId: 'corpus', apiKey: 'corpus-api-key' } },
+);
 
 it('the corpus has deliveries of every event and answers of every endpoint the node reads', () => {
 	expect(corpus.every((f) => typeof f.source === 'string' && f.source.length > 0)).toBe(true);
@@ -39,7 +47,6 @@ describe.each([1, 2])('every public delivery through the trigger, version %i', (
 			staticData: {
 				callbackUrl: 'https://n8n.example.com/webhook/5c1e/smartcat',
 				headerName: 'X-Smartcat-Callback-Secret',
-				secret: SECRET,
 			},
 			typeVersion,
 		});

@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { callbackBaseUrl } from '../../nodes/Smartcat/registration';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
 import { fakeHookContext, WEBHOOK_ID, type FakeNodeOptions } from '../helpers/fakeContext';
+import { deliverTo } from '../helpers/webhookContext';
 import { SmartcatSimulator } from '../simulators/smartcat';
 
 const methods = new SmartcatTrigger().webhookMethods.default;
@@ -44,8 +45,34 @@ async function activate(ctx: IHookFunctions): Promise<void> {
 const writes = () =>
 	smartcat.requests.filter((r) => r.path.endsWith('/callback') && r.method !== 'GET').length;
 
+/** The secret header value Smartcat holds (and sends with every callback). */
+const registeredSecret = () =>
+	smartcat.setting!.additionalHeaders.find((h) => h.name === 'X-Smartcat-Callback-Secret')!.value;
+
+const deliver = deliverTo(new SmartcatTrigger());
+
+/**
+ * The HTTP status a callback with this secret header gets from the activated node (an empty id list: 200 and
+ * nothing started when the secret is right). The node reads the same credential as on activation.
+ */
+async function callbackStatus(
+	staticData: IDataObject,
+	secret: string,
+	account: typeof ACCOUNT = ACCOUNT,
+): Promise<number> {
+	const { status } = await deliver({
+		typeVersion: 2,
+		path: `/webhook/${WEBHOOK_ID}/smartcat/project/status`,
+		headers: { 'content-type': 'application/json', 'x-smartcat-callback-secret': secret },
+		body: [],
+		staticData,
+		credentials: { smartcatApi: { ...account, server: 'custom', baseUrl: smartcat.url } },
+	});
+	return status;
+}
+
 describe('Smartcat Trigger: automatic registration', () => {
-	it("points the account's callback at the node's base URL with a generated secret header, once", async () => {
+	it("points the account's callback at the node's base URL with a derived secret header, once", async () => {
 		const { ctx } = hook();
 		const before = writes();
 		for (let webhook = 0; webhook < 4; webhook++) await activate(ctx); // n8n: once per webhook
@@ -56,10 +83,10 @@ describe('Smartcat Trigger: automatic registration', () => {
 			],
 		});
 		expect(writes() - before).toBe(1);
+		// the URL and the header name only: the static data is readable by anyone who can read the workflow
 		expect(ctx.getWorkflowStaticData('node')).toEqual({
 			callbackUrl: PRODUCTION,
 			headerName: 'X-Smartcat-Callback-Secret',
-			secret: smartcat.setting!.additionalHeaders[0].value,
 		});
 		expect(await methods.checkExists.call(ctx)).toBe(true);
 	});
@@ -92,20 +119,16 @@ describe('Smartcat Trigger: automatic registration', () => {
 		expect(smartcat.setting?.url).toBe(PRODUCTION);
 	});
 
-	it('adopts the secret Smartcat already has for its URL (a second activation), without writing', async () => {
+	it('a second activation that finds its derived value in place writes nothing', async () => {
+		await activate(hook().ctx);
+		const value = registeredSecret();
 		smartcat.setting = {
 			url: `${PRODUCTION}/`,
-			additionalHeaders: [
-				{ name: 'x-smartcat-callback-secret', value: 'kept-secret-value-0123456789' },
-			],
+			additionalHeaders: [{ name: 'x-smartcat-callback-secret', value }],
 		};
-		const { ctx } = hook();
 		const before = writes();
-		await activate(ctx);
+		await activate(hook().ctx); // another activation of the same node: fresh static data, same value
 		expect(writes()).toBe(before);
-		expect(ctx.getWorkflowStaticData('node')).toMatchObject({
-			secret: 'kept-secret-value-0123456789',
-		});
 	});
 
 	it('uses the configured header name, and refuses one that is not a header name', async () => {
@@ -287,21 +310,21 @@ describe('Smartcat Trigger: registration edges', () => {
 		expect(await methods.checkExists.call(ctx)).toBe(false);
 	});
 
-	it('adopts only a secret under its own header name that has a value; otherwise writes a new one', async () => {
+	it('writes its derived value over whatever its URL had: another header, an empty value, none', async () => {
+		const values = new Set<string>();
 		for (const additionalHeaders of [
 			[{ name: 'X-Other', value: 'other-secret-value-0123456789' }],
 			[{ name: 'X-Smartcat-Callback-Secret', value: '' }],
 			[],
 		]) {
 			smartcat.setting = { url: PRODUCTION, additionalHeaders };
-			const { ctx } = hook();
-			await activate(ctx);
-			const secret = (ctx.getWorkflowStaticData('node') as { secret: string }).secret;
-			expect(secret).toMatch(/^[\w-]{32}$/);
+			await activate(hook().ctx);
 			expect(smartcat.setting?.additionalHeaders).toEqual([
-				{ name: 'X-Smartcat-Callback-Secret', value: secret },
+				{ name: 'X-Smartcat-Callback-Secret', value: expect.stringMatching(/^[\w-]{32}$/) },
 			]);
+			values.add(registeredSecret());
 		}
+		expect(values.size).toBe(1); // derived: the same node and API key give the same value
 	});
 
 	it('a header name with spaces around it is used without them; an empty one means the default', async () => {
@@ -336,5 +359,86 @@ describe('Smartcat Trigger: registration edges', () => {
 		smartcat.setting = { url: PRODUCTION, additionalHeaders: [] };
 		await methods.delete.call(ctx);
 		expect(smartcat.setting).toBeNull();
+	});
+});
+
+/**
+ * Smartcat sends the account's additionalHeaders with every callback (help.smartcat.ai/hc/en-us/articles/360000048572):
+ * the value is derived from the credential's API key and the node, so nothing readable in the workflow holds it.
+ */
+describe('Smartcat Trigger: the secret header value is derived, never stored', () => {
+	it('after activation no static data value is the secret Smartcat holds; the callback with it is accepted', async () => {
+		const { ctx } = hook();
+		await activate(ctx);
+		const secret = registeredSecret();
+		const staticData = ctx.getWorkflowStaticData('node');
+		expect(Object.values(staticData)).not.toContain(secret);
+		expect(JSON.stringify(staticData)).not.toContain(secret);
+		expect(await callbackStatus(staticData, secret)).toBe(200);
+		expect(await callbackStatus(staticData, `${secret.slice(0, -1)}x`)).toBe(401);
+		expect(await callbackStatus(staticData, ACCOUNT.apiKey)).toBe(401);
+	});
+
+	it('never adopts a value already under its header, however weak: it writes its own', async () => {
+		for (const weak of ['x', 'aaaaaaaaaaaaaaaa', 'kept-secret-value-0123456789']) {
+			smartcat.setting = {
+				url: PRODUCTION,
+				additionalHeaders: [{ name: 'X-Smartcat-Callback-Secret', value: weak }],
+			};
+			const { ctx } = hook();
+			await activate(ctx);
+			expect(registeredSecret()).not.toBe(weak);
+			expect(await callbackStatus(ctx.getWorkflowStaticData('node'), weak)).toBe(401);
+			expect(await callbackStatus(ctx.getWorkflowStaticData('node'), registeredSecret())).toBe(200);
+		}
+	});
+
+	it('a new API key: checkExists is false, activation sets the new value, the old one is refused', async () => {
+		const { ctx } = hook();
+		await activate(ctx);
+		const old = registeredSecret();
+		const rotated = { ...ACCOUNT, apiKey: 'reg-api-key-rotated' };
+		smartcat.rotateApiKey(rotated.apiKey);
+		const after = hook({
+			staticData: ctx.getWorkflowStaticData('node'),
+			credentials: { smartcatApi: { ...rotated, server: 'custom', baseUrl: smartcat.url } },
+		}).ctx;
+		// until the workflow is activated again, Smartcat's callbacks (with the old value) get 401
+		expect(await callbackStatus(after.getWorkflowStaticData('node'), old, rotated)).toBe(401);
+		expect(await methods.checkExists.call(after)).toBe(false);
+		await activate(after);
+		expect(registeredSecret()).not.toBe(old);
+		expect(
+			await callbackStatus(after.getWorkflowStaticData('node'), registeredSecret(), rotated),
+		).toBe(200);
+		expect(await callbackStatus(after.getWorkflowStaticData('node'), old, rotated)).toBe(401);
+		smartcat.rotateApiKey(ACCOUNT.apiKey);
+	});
+
+	it('static data of an earlier version (the secret itself) is re-registered cleanly and forgotten', async () => {
+		const staticData: IDataObject = {
+			callbackUrl: PRODUCTION,
+			headerName: 'X-Smartcat-Callback-Secret',
+			secret: 'old-stored-secret-0123456789',
+		};
+		smartcat.setting = {
+			url: PRODUCTION,
+			additionalHeaders: [
+				{ name: 'X-Smartcat-Callback-Secret', value: 'old-stored-secret-0123456789' },
+			],
+		};
+		const { ctx } = hook({ staticData });
+		expect(await methods.checkExists.call(ctx)).toBe(false);
+		await activate(ctx);
+		expect(staticData).toEqual({
+			callbackUrl: PRODUCTION,
+			headerName: 'X-Smartcat-Callback-Secret',
+		});
+		expect(registeredSecret()).not.toBe('old-stored-secret-0123456789');
+		expect(await callbackStatus(staticData, 'old-stored-secret-0123456789')).toBe(401);
+		// and deactivation forgets an old secret too
+		Object.assign(staticData, { secret: 'old-stored-secret-0123456789' });
+		await methods.delete.call(ctx);
+		expect(staticData).toEqual({});
 	});
 });

@@ -1,5 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
+import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import { DeliveryRejected } from '../../nodes/common/delivery';
 import { SECRET_ADVICE } from '../../nodes/common/secretPolicy';
 import {
@@ -7,6 +9,7 @@ import {
 	checkUrlToken,
 	pathTokenParameter,
 	redactUrlToken,
+	URL_TOKEN_LOCATION_HINT,
 	urlTokenWebhookMethods,
 } from '../../nodes/common/urlToken';
 import {
@@ -14,8 +17,11 @@ import {
 	checkDeliverySecret,
 	credentialSecret,
 	manualSecret,
+	secretFromCredential,
 	testWebhookSecret,
+	type DerivedSecretSource,
 } from '../../nodes/common/webhookSecret';
+import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 
 /**
  * The secret checks every trigger shares, each branch on its own: what a trigger's tests reach only through a
@@ -29,7 +35,7 @@ function context(
 		typeVersion?: number;
 		parameters?: Record<string, unknown>;
 		/** the credential's data; an Error: n8n cannot give it (none chosen) */
-		credential?: { secret?: unknown } | Error;
+		credential?: { secret?: unknown } | { apiKey: string } | Error;
 		params?: Record<string, unknown>;
 	} = {},
 ) {
@@ -152,30 +158,58 @@ describe('manualSecret: the secret a manually set-up delivery must carry', () =>
 });
 
 describe('checkDeliverySecret: one delivery to a trigger that registers itself', () => {
+	/** automatic registration: a secret derived from the vendor credential's key, as Smartcat and Phrase TMS do */
+	const automatic: DerivedSecretSource = {
+		credentialType: 'vendorApi',
+		purpose: 'test-header',
+		keyOf: (credentials) => credentials.apiKey,
+		keyName: "the vendor credential's API key",
+	};
 	const options = {
-		registered: STRONG,
+		automatic,
 		v1Parameter: 'p',
 		v1EmptyMeans: 'refused' as const,
 		what: 'secret header',
 	};
+	const vendorKey = { apiKey: 'vendor-api-key-0123456789' };
 
-	it('automatic: the registered secret, 401 otherwise', async () => {
-		const { webhook, errors } = context();
-		await expect(checkDeliverySecret(webhook, STRONG, options)).resolves.toBeUndefined();
-		const error = await rejected(checkDeliverySecret(webhook, 'wrong', options));
+	it('automatic: the secret derived from the vendor credential, 401 otherwise', async () => {
+		const { webhook, errors } = context({ credential: vendorKey });
+		const derived = await secretFromCredential(webhook, automatic);
+		expect(derived).toMatch(/^[\w-]{32}$/);
+		expect(derived).not.toContain(vendorKey.apiKey);
+		await expect(checkDeliverySecret(webhook, derived, options)).resolves.toBeUndefined();
+		// the key itself is not the secret
+		const error = await rejected(checkDeliverySecret(webhook, vendorKey.apiKey, options));
 		expect(error).toBeInstanceOf(DeliveryRejected);
 		expect(error).toMatchObject({ httpStatus: 401, message: 'missing or wrong secret header' });
 		expect(errors).toEqual([]);
 	});
 
-	it('automatic without a registration: 401, and the log says how to repair it', async () => {
-		const { webhook, errors } = context();
-		const error = await rejected(
-			checkDeliverySecret(webhook, '', { ...options, registered: undefined }),
+	it('automatic: another node, another vendor purpose or another key derives another secret', async () => {
+		const base = await secretFromCredential(context({ credential: vendorKey }).hook, automatic);
+		const otherKey = await secretFromCredential(
+			context({ credential: { apiKey: 'rotated-api-key-9876543210' } }).hook,
+			automatic,
 		);
+		const otherPurpose = await secretFromCredential(context({ credential: vendorKey }).hook, {
+			...automatic,
+			purpose: 'another-vendor',
+		});
+		const otherNode = context({ credential: vendorKey }).hook;
+		otherNode.getNode = () => ({ ...context().hook.getNode(), webhookId: 'wh-2' });
+		expect(
+			new Set([base, otherKey, otherPurpose, await secretFromCredential(otherNode, automatic)])
+				.size,
+		).toBe(4);
+	});
+
+	it('automatic without the vendor credential: 401, and the log says what is missing', async () => {
+		const { webhook, errors } = context({ credential: new Error('none') });
+		const error = await rejected(checkDeliverySecret(webhook, '', options));
 		expect(error).toMatchObject({ httpStatus: 401 });
 		expect(errors).toEqual([
-			"Trigger: no registration in the workflow's static data; deactivate and activate the workflow",
+			"Trigger: The webhook secret cannot be derived: the vendor credential's API key is missing",
 		]);
 	});
 
@@ -251,6 +285,21 @@ describe('the URL token (Beebox, Gengo)', () => {
 		// nothing to find or remove at a vendor that has no registration API
 		expect(await urlTokenWebhookMethods.default.checkExists.call(strong.hook)).toBe(false);
 		expect(await urlTokenWebhookMethods.default.delete.call(strong.hook)).toBe(true);
+	});
+
+	it('the Secret Token parameter says why the query string is the default: n8n logs paths, not queries', () => {
+		for (const trigger of [new BeeboxTrigger(), new GengoTrigger()]) {
+			const locations = trigger.description.properties.filter((p) => p.name === 'urlTokenLocation');
+			expect(locations).toHaveLength(2); // version 1 and version 2
+			for (const location of locations) {
+				expect(location.hint).toBe(URL_TOKEN_LOCATION_HINT);
+				expect(location.hint).toMatch(
+					/n8n writes a request's path to its log .* never its query string/,
+				);
+				const path = location.options?.find((o) => 'value' in o && o.value === 'path');
+				expect((path as { description?: string }).description).toContain('reaches its log');
+			}
+		}
 	});
 
 	it('redacts the token from a URL shown in an item: every query token, and the path segment', () => {

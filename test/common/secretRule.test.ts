@@ -4,7 +4,8 @@ import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
-import { secretProblem } from '../../nodes/common/secretPolicy';
+import { TranslationWebhookSecretApi } from '../../credentials/TranslationWebhookSecretApi.credentials';
+import { SECRET_RULE, secretProblem } from '../../nodes/common/secretPolicy';
 import { testWebhookSecret } from '../../nodes/common/webhookSecret';
 import { fakeHookContext } from '../helpers/fakeContext';
 import { deliverTo, type FakeRequest } from '../helpers/webhookContext';
@@ -55,7 +56,7 @@ async function activate(
 }
 
 describe('the secret rule', () => {
-	it('is: at least 16 letters, digits, - or _', () => {
+	it('is: at least 16 letters, digits, - or _, of at least 8 different characters, not one piece repeated', () => {
 		expect(secretProblem(GOOD)).toBeUndefined();
 		expect(secretProblem('')).toBe('no secret is set');
 		expect(secretProblem(undefined)).toBe('no secret is set');
@@ -67,10 +68,25 @@ describe('the secret rule', () => {
 		const test = (secret: string) =>
 			testWebhookSecret.call({} as never, { id: '1', name: 's', type: 't', data: { secret } });
 		expect((await test(GOOD)).status).toBe('OK');
+		expect(await test('aaaaaaaaaaaaaaaa')).toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('at least 8 different characters'),
+		});
 		expect(await test('weak')).toMatchObject({
 			status: 'Error',
 			message: expect.stringMatching(/at least 16/),
 		});
+	});
+
+	it('the credential says how to make a strong secret (n8n cannot generate one) and the rule', () => {
+		const texts = new TranslationWebhookSecretApi().properties
+			.map((p) => [p.displayName, p.placeholder, p.hint].join(' '))
+			.join(' ');
+		expect(texts).toContain('openssl rand -hex 32');
+		expect(texts).toContain(SECRET_RULE);
+		expect(
+			secretProblem('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'),
+		).toBeUndefined();
 	});
 
 	describe.each(Object.keys(triggers) as Array<keyof typeof triggers>)(
@@ -89,6 +105,12 @@ describe('the secret rule', () => {
 				await expect(activate(name, SETUP[name].secret, credential('password123'))).rejects.toThrow(
 					/16/,
 				);
+			});
+
+			it('refuses to activate with a long secret of one repeated character, naming the rule', async () => {
+				await expect(
+					activate(name, SETUP[name].secret, credential('aaaaaaaaaaaaaaaa')),
+				).rejects.toThrow(/only 1 different character; it needs at least 8/);
 			});
 
 			it('activates with a secret that meets the rule', async () => {

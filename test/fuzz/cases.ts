@@ -272,7 +272,6 @@ function smartcatUnsafe(): Case[] {
 			staticData: {
 				callbackUrl: 'https://n8n.example/webhook/x/smartcat',
 				headerName: 'X-Smartcat-Callback-Secret',
-				secret: SECRET,
 			},
 		},
 		expect: '4xx',
@@ -285,7 +284,6 @@ function smartcatGenerated(): Case[] {
 	const staticData = {
 		callbackUrl: 'https://n8n.example/webhook/x/smartcat',
 		headerName: 'X-Smartcat-Callback-Secret',
-		secret: SECRET,
 	};
 	const headers = { 'content-type': 'application/json', 'x-smartcat-callback-secret': SECRET };
 	for (let i = 0; i < 520; i++) {
@@ -352,7 +350,6 @@ function phraseUnsafe(): Case[] {
 			body: { event: 'PROJECT_CREATED', project: { uid: 'p1' }, ...part.value },
 			staticData: {
 				webhookUid: 'wh-1',
-				secretToken: SECRET,
 				url: 'https://n8n.example/webhook/x/phrase',
 			},
 		},
@@ -365,7 +362,6 @@ function phraseGenerated(): Case[] {
 	const cases: Case[] = [];
 	const staticData = {
 		webhookUid: 'wh-1',
-		secretToken: SECRET,
 		url: 'https://n8n.example/webhook/x/phrase',
 	};
 	const headers = { 'content-type': 'application/json', 'x-memsource-token': SECRET };

@@ -177,6 +177,11 @@ export class SmartcatSimulator extends LocalServer {
 			});
 	}
 
+	/** A new API key for the account (Smartcat: Settings → API), the old one refused from now on. */
+	rotateApiKey(apiKey: string): void {
+		this.options.apiKey = apiKey;
+	}
+
 	/** A status change time, later than every one before (Smartcat records the time of each change). */
 	private now(): string {
 		this.lastChange = Math.max(Date.now(), this.lastChange + 1);
