@@ -223,6 +223,34 @@ describe('Gengo node: job operations', () => {
 		).rejects.toThrow('Return All needs a "Created After" filter');
 	});
 
+	it('Get Many recent: Created After is UTC unless it gives its zone; one that is no date fails naming it', async () => {
+		for (const createdAfter of ['2026-01-03T00:00:00', '2026-01-03', '2026-01-03T09:00:00+09:00']) {
+			const { calls } = await run(
+				job('getMany', {
+					source: 'recent',
+					returnAll: true,
+					filters: { createdAfter },
+					fullJobs: false,
+				}),
+			);
+			expect([createdAfter, calls[0].query]).toEqual([
+				createdAfter,
+				{ timestamp_after: '1767398400' },
+			]);
+		}
+		// V8's Date.parse reads "12.5.3" as 2003-12-05: every job since then would be listed
+		await expect(
+			run(
+				job('getMany', {
+					source: 'recent',
+					returnAll: true,
+					filters: { createdAfter: '12.5.3' },
+					fullJobs: false,
+				}),
+			),
+		).rejects.toThrow(/^Created After "12\.5\.3" is not a date and time/);
+	});
+
 	it('Get Comments: one item per comment of the thread', async () => {
 		const { items } = await run(job('getComments'));
 		expect(items).toEqual([

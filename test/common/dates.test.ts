@@ -9,6 +9,12 @@ import {
 	userDateMs,
 	userDateParameter,
 } from '../../nodes/common/dates';
+import { parseTimestamp } from '../../nodes/Beebox/parameters';
+import { presentJob } from '../../nodes/Gengo/output';
+import type { GengoJob } from '../../nodes/Gengo/schemas';
+import { occurredAtOf } from '../../nodes/Phrase/output';
+import { SMARTCAT_EVENTS } from '../../nodes/Smartcat/events';
+import { normalizedDate, smartcatEventKey } from '../../nodes/Smartcat/output';
 import { runInZone } from '../helpers/inZone';
 import { readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
@@ -258,5 +264,42 @@ describe('userDateMs: a time typed into Start From or Created After', () => {
 				message: expect.stringMatching(/^Created After "12\.5\.3" is not a date and time/),
 			}),
 		);
+	});
+});
+
+describe("each vendor's date fields, through the one reader", () => {
+	it('Phrase TMS timestamp: Unix seconds or milliseconds, ISO 8601; what V8 reads leniently is no time', () => {
+		expect(occurredAtOf(1741357466)?.toISOString()).toBe('2025-03-07T14:24:26.000Z');
+		expect(occurredAtOf('2023-11-10T18:13:51+0000')?.toISOString()).toBe(
+			'2023-11-10T18:13:51.000Z',
+		);
+		for (const text of ['12.5.3', 'Tue 3', '2023-02-30T00:00:00Z'])
+			expect(occurredAtOf(text)).toBeNull();
+	});
+
+	it('Smartcat statusModificationDate: one spelling per instant in the eventKey, zone-less as UTC, no key part from garbage', () => {
+		const [projectStatus] = SMARTCAT_EVENTS;
+		const key = (statusModificationDate: string) =>
+			smartcatEventKey(projectStatus, 'p1', { status: 'completed', statusModificationDate }, 2);
+		expect(key('2021-01-23T12:16:53.73+03:00')).toBe(key('2021-01-23T09:16:53.730Z'));
+		expect(key('2021-01-23T09:16:53.73')).toBe(key('2021-01-23T09:16:53.730Z'));
+		expect(normalizedDate('12.5.3')).toBeNull();
+		expect(normalizedDate('1611393413')).toBeNull();
+		expect(key('12.5.3')).toBe(`smartcat:${projectStatus.event}:p1:completed:`);
+	});
+
+	it('Gengo ctime: Unix seconds, as a number or as text; anything else is no ctimeIso', () => {
+		const ctimeIso = (ctime: unknown) =>
+			presentJob({ job_id: '1', ctime } as unknown as GengoJob, new Date()).ctimeIso;
+		expect(ctimeIso(1313475693)).toBe('2011-08-16T06:21:33.000Z');
+		expect(ctimeIso('1313475693')).toBe('2011-08-16T06:21:33.000Z');
+		for (const ctime of ['12.5.3', '2011-08-16T06:21:33Z', 0, -1])
+			expect(ctimeIso(ctime)).toBeNull();
+	});
+
+	it('Wordbee Beebox: ISO 8601 only, as Wordbee documents its dates', () => {
+		expect(parseTimestamp('2023-06-20 06:56:35Z')?.toISOString()).toBe('2023-06-20T06:56:35.000Z');
+		expect(parseTimestamp('1687244195')).toBeNull();
+		expect(parseTimestamp('12.5.3')).toBeNull();
 	});
 });
