@@ -710,6 +710,14 @@ describe('Phrase TMS in a real n8n', () => {
 		expect(await recoveryAccount.deliver(e1)).toEqual([0, 0]);
 		expect(await recoveryAccount.deliver(e2)).toEqual([0, 0]);
 		expect(await neverMissAccount.deliver(m1)).toEqual([0]);
+		// another integration's webhook of the same account fails too: not the example's, never emitted by its
+		// catch-up (which reads the calls of its own trigger's webhook only)
+		expect(
+			await neverMissAccount.call(
+				{ uid: 'otherIntegration000001', url: 'http://127.0.0.1:9/cms-hook' },
+				statusChange('nm-other-integration'),
+			),
+		).toBe(0);
 		await n8n.start();
 		// activation polls at once: each catch-up emits the two events its webhook missed
 		const webhookCatchUp = receivedItems(
