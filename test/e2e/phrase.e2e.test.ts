@@ -215,7 +215,7 @@ describe('Phrase TMS in a real n8n', () => {
 		manual: () =>
 			catchUpWorkflow('phraseRecCatchM1', { webhookUrl: url(recovery.manual) }, RECOVERY),
 	};
-	/** Probes until a freshly activated workflow accepts its token (it reaches static data just after creation). */
+	/** Probes until a freshly activated workflow accepts its token (its webhook answers just after creation). */
 	const acceptsToken = async (target: string, token: string) =>
 		await eventually(`${target} accepts its token`, async () => {
 			const probe = await send(target, {
@@ -368,7 +368,7 @@ describe('Phrase TMS in a real n8n', () => {
 			expect(output).not.toContain(secret);
 	});
 
-	it('activation created one webhook per workflow with the chosen events and a generated token', () => {
+	it('activation created one webhook per workflow with the chosen events and a derived token', async () => {
 		// version 1 "All Events": the codes version 1 named; version 2: every code named now
 		expect(hookOf(workflows.all)!.events).toEqual([...allEventCodes(1)].sort());
 		expect(hookOf(workflows.corpus)!.events).toEqual([...allEventCodes(2)].sort());
@@ -376,6 +376,11 @@ describe('Phrase TMS in a real n8n', () => {
 		expect(hookOf(workflows.all)!.secretToken).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 		expect(hookOf(workflows.all)!.secretToken).not.toBe(hookOf(workflows.completed)!.secretToken);
 		expect(hookOf(workflows.manual)).toBeUndefined();
+		// the token is derived from the credential, never kept in the workflow (its API shows the static data)
+		for (const workflow of [workflows.all, workflows.completed]) {
+			const stored = await n8n.rest('GET', `/rest/workflows/${workflow.id}`);
+			expect(JSON.stringify(stored.body)).not.toContain(hookOf(workflow)!.secretToken!);
+		}
 		// only the fields of Phrase's create-webhook schema
 		for (const body of phrase.webhookCreations)
 			expect(Object.keys(body).sort()).toEqual(['events', 'name', 'secretToken', 'status', 'url']);
