@@ -2,7 +2,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 /**
  * What a self-registering trigger keeps in its node's static data (the way n8n's Stripe and GitHub triggers keep
- * their webhook ids and secrets): string fields only, all present, or nothing.
+ * their webhook ids): string fields only, all present, or nothing. Never a secret: anyone who can read the
+ * workflow can read its static data (webhookSecret.ts derives the secret instead).
  */
 export function readStored<K extends string>(
 	staticData: IDataObject,
