@@ -1,22 +1,14 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { secretExchange } from '../nodes/common/httpClient';
-import { credentialSecrets, redact } from '../nodes/common/redact';
-import {
-	PHRASE_IDM_SERVERS,
-	PHRASE_SERVERS,
-	phraseBaseUrl,
-	phraseTokenUrl,
-} from '../nodes/Phrase/servers';
-import { PHRASE_API } from '../nodes/Phrase/transport';
+import { PHRASE_IDM_SERVERS, PHRASE_SERVERS } from '../nodes/Phrase/servers';
+import { phraseSessionToken } from '../nodes/Phrase/transport';
 
 /**
  * Phrase TMS (formerly Memsource) API access, three ways (developers.phrase.com/en/api/tms/latest/authentication):
@@ -151,52 +143,7 @@ export class PhraseApi implements ICredentialType {
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<{ sessionToken: string }> {
-		if (credentials.authType === 'token')
-			return { sessionToken: String(credentials.apiToken ?? '') };
-		const secrets = credentialSecrets(credentials);
-		if (credentials.authType === 'platformToken') {
-			const answer = await secretExchange(this.helpers, {
-				what: 'Phrase Platform token exchange',
-				url: phraseTokenUrl(credentials),
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({
-					grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-					subject_token: String(credentials.platformToken ?? ''),
-					subject_token_type: 'urn:phrase:params:oauth:token-type:api_token',
-					requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-				}).toString(),
-				setting: { name: 'Platform URL', suffix: '/idm/oauth/token' },
-				secrets,
-			});
-			if (answer.status < 200 || answer.status >= 300)
-				throw new Error(
-					`Phrase did not exchange the Platform API token (HTTP ${answer.status}): check that it was generated for the TMS service, has not expired and belongs to this data center`,
-				);
-			const token = (answer.body as { access_token?: unknown } | null)?.access_token;
-			if (typeof token !== 'string' || !token)
-				throw new Error('Phrase answered the token exchange without an access_token');
-			return { sessionToken: token };
-		}
-		const answer = await secretExchange(this.helpers, {
-			what: 'Phrase TMS login',
-			url: `${phraseBaseUrl(credentials)}/api2/v1/auth/login`,
-			body: {
-				userName: String(credentials.userName ?? ''),
-				password: String(credentials.password ?? ''),
-			},
-			setting: { name: 'Base URL', suffix: '/api2/v1/auth/login' },
-			secrets,
-		});
-		if (answer.status < 200 || answer.status >= 300) {
-			const detail = PHRASE_API.errorMessage(answer.body);
-			throw new Error(
-				redact(
-					`Phrase TMS login failed: HTTP ${answer.status}${detail ? `: ${detail}` : ''}`,
-					secrets,
-				),
-			);
-		}
-		return { sessionToken: String((answer.body as { token?: unknown } | null)?.token ?? '') };
+		return { sessionToken: await phraseSessionToken(this.helpers, credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -209,14 +156,6 @@ export class PhraseApi implements ICredentialType {
 		},
 	};
 
-	// The Test button: "who am I", the cheapest authenticated call.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ ($credentials.region === "custom" ? $credentials.baseUrl : ' +
-				JSON.stringify(PHRASE_SERVERS) +
-				'[$credentials.region]).replace(/\\/+$/, "") }}',
-			url: '/api2/v1/auth/whoAmI',
-		},
-	};
+	// No declarative test: the Phrase TMS nodes' testPhraseCredentials (nodes/Phrase/credentialTest.ts) is the Test
+	// button, with the https and no-redirect rules of the nodes (n8n's declarative test follows redirects).
 }

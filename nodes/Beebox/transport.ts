@@ -148,6 +148,8 @@ export function beeboxCallForTest(
 			...request,
 			root: beeboxBaseUrl(credentials.serverUrl),
 			timeoutMs: closing ? CLOSE_TIMEOUT_MS : undefined,
+			secrets: [credentials.password],
+			setting: 'Server URL',
 		}).catch((error: Error) => {
 			throw new BeeboxApiError(`Beebox API unreachable: ${error.message}`, 0, {
 				secrets: [credentials.password],

@@ -1,7 +1,8 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { credentialTestRequest } from '../common/credentialTestHttp';
-import { apiRequest, type ApiContext, type VendorApi } from '../common/httpClient';
+import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/httpClient';
+import { credentialSecrets } from '../common/redact';
 import { VendorApiError } from '../common/vendorError';
 import { gengoResponseSchema } from './schemas';
 import { gengoBaseUrl, gengoSignature } from './signature';
@@ -52,14 +53,23 @@ export const GENGO_API: VendorApi = {
 	errorClass: GengoApiError,
 };
 
-/** Unwraps Gengo's envelope: the `response`, or a GengoApiError with Gengo's code and message. */
-export function unwrapGengoAnswer(what: string, status: number, body: unknown): unknown {
+/**
+ * Unwraps Gengo's envelope: the `response`, or a GengoApiError with Gengo's code and message (`secrets`: the
+ * credential's values, masked if the answer repeats them).
+ */
+export function unwrapGengoAnswer(
+	what: string,
+	status: number,
+	body: unknown,
+	secrets: readonly unknown[] = [],
+): unknown {
 	const parsed = gengoResponseSchema.safeParse(body);
 	if (!parsed.success) {
 		const text = typeof body === 'string' ? body.slice(0, 200) : '';
 		throw new GengoApiError(
 			`Gengo ${what}: unexpected answer (HTTP ${status})${text ? `: ${text}` : ''}`,
 			status,
+			{ secrets },
 		);
 	}
 	if (parsed.data.opstat !== 'ok') {
@@ -68,7 +78,7 @@ export function unwrapGengoAnswer(what: string, status: number, body: unknown): 
 		throw new GengoApiError(
 			`Gengo ${what} failed: ${message || 'unknown error'}${code !== undefined ? ` (code ${code})` : ''}`,
 			status >= 400 ? status : 400,
-			{ vendorCode: code, hint: HINTS[status] },
+			{ vendorCode: code, hint: HINTS[status], secrets },
 		);
 	}
 	return parsed.data.response;
@@ -90,7 +100,13 @@ export async function gengoGet(
 		accept: [400, 401, 403, 404],
 		...options,
 	});
-	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
+	const credentials = await credentialOnce(ctx, GENGO_API.credentialType);
+	return unwrapGengoAnswer(
+		`GET ${path}`,
+		answer.status,
+		answer.body,
+		credentialSecrets(credentials),
+	);
 }
 
 /**
@@ -104,13 +120,16 @@ export async function gengoTestGet(
 ): Promise<unknown> {
 	const data = credential.data ?? {};
 	const signature = gengoSignature(String(data.publicKey ?? ''), String(data.privateKey ?? ''));
+	const secrets = [...credentialSecrets(data), signature.api_sig];
 	const answer = await credentialTestRequest(ctx, {
 		method: 'GET',
 		root: gengoBaseUrl(data),
 		path,
 		qs: signature,
+		secrets,
+		setting: 'Environment (or Base URL)',
 	}).catch((error: Error) => {
-		throw new GengoApiError(`Gengo API unreachable: ${error.message}`, 0);
+		throw new GengoApiError(`Gengo API unreachable: ${error.message}`, 0, { secrets });
 	});
-	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body);
+	return unwrapGengoAnswer(`GET ${path}`, answer.status, answer.body, secrets);
 }

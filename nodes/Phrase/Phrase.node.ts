@@ -8,6 +8,7 @@ import {
 
 import { actionProperties, executeActions } from '../common/actions';
 import { PHRASE_RESOURCES } from './actions';
+import { testPhraseCredentials } from './credentialTest';
 
 /** Reads jobs, projects and their files from the Phrase TMS API, e.g. the translation after a Phrase TMS Trigger fired. */
 export class Phrase implements INodeType {
@@ -24,8 +25,12 @@ export class Phrase implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'phraseApi', required: true }],
+		credentials: [{ name: 'phraseApi', required: true, testedBy: 'testPhraseCredentials' }],
 		properties: actionProperties(PHRASE_RESOURCES),
+	};
+
+	methods = {
+		credentialTest: { testPhraseCredentials },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,8 +1,20 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
-import { apiRequest, type ApiAnswer, type ApiContext, type VendorApi } from '../common/httpClient';
+import {
+	apiRequest,
+	secretExchange,
+	type ApiAnswer,
+	type ApiContext,
+	type VendorApi,
+} from '../common/httpClient';
+import { credentialSecrets, redact } from '../common/redact';
 import { VendorApiError } from '../common/vendorError';
-import { phraseBaseUrl } from './servers';
+import { phraseBaseUrl, phraseTokenUrl } from './servers';
 
 export class PhraseApiError extends VendorApiError {}
 
@@ -55,4 +67,62 @@ export async function phraseRequest(
 	} = {},
 ): Promise<ApiAnswer> {
 	return await apiRequest(ctx, PHRASE_API, { method, path, ...options });
+}
+
+/**
+ * The token a credential's requests carry (developers.phrase.com/en/api/tms/latest/authentication): a Platform
+ * API token exchanged for an access token (`POST {Platform URL}/idm/oauth/token`, form-encoded token exchange),
+ * a login's TMS token (`POST /api2/v1/auth/login` with user name and password), or the legacy token as it is.
+ * The credential's pre-authentication and its Test button both get it here; both exchanges go through
+ * secretExchange, so no redirect is followed with a password or a Platform token in the body.
+ */
+export async function phraseSessionToken(
+	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> },
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	if (credentials.authType === 'token') return String(credentials.apiToken ?? '');
+	const secrets = credentialSecrets(credentials);
+	if (credentials.authType === 'platformToken') {
+		const answer = await secretExchange(helpers, {
+			what: 'Phrase Platform token exchange',
+			url: phraseTokenUrl(credentials),
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+				subject_token: String(credentials.platformToken ?? ''),
+				subject_token_type: 'urn:phrase:params:oauth:token-type:api_token',
+				requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+			}).toString(),
+			setting: { name: 'Platform URL', suffix: '/idm/oauth/token' },
+			secrets,
+		});
+		if (answer.status < 200 || answer.status >= 300)
+			throw new Error(
+				`Phrase did not exchange the Platform API token (HTTP ${answer.status}): check that it was generated for the TMS service, has not expired and belongs to this data center`,
+			);
+		const token = (answer.body as { access_token?: unknown } | null)?.access_token;
+		if (typeof token !== 'string' || !token)
+			throw new Error('Phrase answered the token exchange without an access_token');
+		return token;
+	}
+	const answer = await secretExchange(helpers, {
+		what: 'Phrase TMS login',
+		url: `${phraseBaseUrl(credentials)}/api2/v1/auth/login`,
+		body: {
+			userName: String(credentials.userName ?? ''),
+			password: String(credentials.password ?? ''),
+		},
+		setting: { name: 'Base URL', suffix: '/api2/v1/auth/login' },
+		secrets,
+	});
+	if (answer.status < 200 || answer.status >= 300) {
+		const detail = messageOf(answer.body);
+		throw new Error(
+			redact(
+				`Phrase TMS login failed: HTTP ${answer.status}${detail ? `: ${detail}` : ''}`,
+				secrets,
+			),
+		);
+	}
+	return String((answer.body as { token?: unknown } | null)?.token ?? '');
 }

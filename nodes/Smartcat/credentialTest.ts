@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialTestRequest } from '../common/credentialTestHttp';
+import { credentialSecrets, redact } from '../common/redact';
 import { smartcatApiRoot } from './servers';
 import { SMARTCAT_API } from './transport';
 
@@ -29,12 +30,15 @@ export async function testSmartcatApi(
 	const basic = Buffer.from(
 		`${String(data.accountId ?? '')}:${String(data.apiKey ?? '')}`,
 	).toString('base64');
+	const secrets = [...credentialSecrets(data), basic];
 	try {
 		const { status, body } = await credentialTestRequest(this, {
 			method: 'GET',
 			root,
 			path: '/account',
 			headers: { Authorization: `Basic ${basic}` },
+			secrets,
+			setting: 'Server (or Base URL)',
 		});
 		if (status >= 200 && status < 300) {
 			const name = (body as { name?: unknown } | null)?.name;
@@ -46,12 +50,14 @@ export async function testSmartcatApi(
 		const detail = SMARTCAT_API.errorMessage(body);
 		return {
 			status: 'Error',
-			message: REFUSED[status] ?? `Smartcat answered HTTP ${status}${detail ? `: ${detail}` : ''}`,
+			message:
+				REFUSED[status] ??
+				redact(`Smartcat answered HTTP ${status}${detail ? `: ${detail}` : ''}`, secrets),
 		};
 	} catch (error) {
 		return {
 			status: 'Error',
-			message: `Smartcat API unreachable at ${root}: ${(error as Error).message}`,
+			message: redact(`Smartcat API unreachable at ${root}: ${(error as Error).message}`, secrets),
 		};
 	}
 }

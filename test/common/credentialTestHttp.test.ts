@@ -18,7 +18,7 @@ function fake(body: unknown, statusCode = 200) {
 }
 
 describe('credentialTestRequest', () => {
-	it('sends one request that follows no redirect and throws on no status, then reads JSON text as JSON', async () => {
+	it('sends one request that follows no redirect, throws on no status and asks for a stream (read with a size limit), then reads JSON text as JSON', async () => {
 		const { ctx, calls } = fake('{"opstat":"ok"}', 401);
 		const answer = await credentialTestRequest(ctx, {
 			method: 'GET',
@@ -41,6 +41,7 @@ describe('credentialTestRequest', () => {
 				simple: false,
 				followRedirect: false,
 				followAllRedirects: false,
+				useStream: true,
 			},
 		]);
 	});
