@@ -195,7 +195,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 		oldBeebox = await new BeeboxSimulator({
 			...account,
 			projectKey: 'p1',
-			connect: 'get-only-404-html',
+			connect: 'get-only-405',
 			tokenFormat: 'bare',
 		}).start();
 		catchUpBeebox = await new BeeboxSimulator({ ...account, projectKey: PROJECT }).start();

@@ -10,7 +10,9 @@ import { LocalServer } from './localServer';
  *   November 2023") → 200 with the session token, or 400 `{type, message, id, failed: true}` (LOGIN_FAILED, BUSY).
  *   A server installed before (`connect: 'get-only-405' | 'get-only-404-html'`) answers that POST as ASP.NET Web
  *   API (405, `{"Message": ...}`) or IIS (404, an HTML page) would, and logs in with `GET /api/connect?project=
- *   &login=&pwd=...` (api-connect). The token is written as a JSON string, bare, or as ASP.NET's XML string.
+ *   &login=&pwd=...` (api-connect). The client sends that GET only after a 405 (or 501): after a 404 the login
+ *   fails, the password never going into a URL. The token is written as a JSON string, bare, or as ASP.NET's XML
+ *   string.
  * - `GET /api/disconnect?token=` → 204, whatever the token.
  * - `GET /api/actions/action?token=&id=&fulldetails=` (project session) and `GET /api/server/actions/action`
  *   (admin session without project) → the event's details (api-full-event-details), or 400.
