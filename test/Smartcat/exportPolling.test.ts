@@ -36,14 +36,20 @@ async function exportOnFakeClock(notReadyAnswers: number, timeoutSeconds: number
 			baseUrl: 'http://127.0.0.1:9',
 		},
 		answers,
-		parameters: {
-			documentIds: DOCUMENT,
-			type: 'target',
-			output: 'perDocument',
-			options: { timeout: timeoutSeconds },
-		},
 	});
-	const ctx = scripted.ctx as unknown as IExecuteFunctions;
+	const parameters: Record<string, unknown> = {
+		documentIds: DOCUMENT,
+		type: 'target',
+		output: 'perDocument',
+		options: { timeout: timeoutSeconds },
+	};
+	// an action node reads its parameters per item: (name, itemIndex, fallback)
+	const ctx = {
+		...(scripted.ctx as object),
+		getNode: () => ({ name: 'Smartcat', type: 'smartcat', typeVersion: 1 }),
+		getNodeParameter: (name: string, _item: number, fallback?: unknown) =>
+			parameters[name] ?? fallback,
+	} as unknown as IExecuteFunctions;
 	const started = Date.now();
 	const polls: number[] = [];
 	const send = ctx.helpers.httpRequestWithAuthentication.bind(ctx);
