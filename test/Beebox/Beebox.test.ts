@@ -38,6 +38,7 @@ describe('Wordbee Beebox node', () => {
 
 	async function run(parameters: Record<string, unknown>, options: FakeNodeOptions = {}) {
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			parameters,
 			credentials: {
 				beeboxApi: {
@@ -49,7 +50,7 @@ describe('Wordbee Beebox node', () => {
 			},
 			...options,
 		});
-		const [items] = await node.execute.call(fake.ctx);
+		const [items] = await fake.execute();
 		return { items, ...fake };
 	}
 
@@ -202,6 +203,7 @@ describe('Wordbee Beebox node', () => {
 
 		it('says the file is not translated yet, with what to check', async () => {
 			const { ctx } = fakeExecuteContext({
+				nodeType: node,
 				parameters: {
 					resource: 'file',
 					operation: 'download',
@@ -291,6 +293,7 @@ describe('Wordbee Beebox node', () => {
 
 		it('logs in once even when the login fails, and says why', async () => {
 			const fake = fakeExecuteContext({
+				nodeType: node,
 				parameters: { resource: 'file', operation: 'list', limit: 1 },
 				input: [{}, {}, {}],
 				continueOnFail: true,
@@ -303,7 +306,7 @@ describe('Wordbee Beebox node', () => {
 					},
 				},
 			});
-			const [items] = await node.execute.call(fake.ctx);
+			const [items] = await fake.execute();
 			expect(items.map((i) => i.json.error)).toEqual(
 				Array(3).fill(
 					'Beebox login failed: Login failed. Verify login and password. (LOGIN_FAILED)',
@@ -315,6 +318,7 @@ describe('Wordbee Beebox node', () => {
 		it('logs in again once when Beebox ended the session (LOGGEDOUT)', async () => {
 			beebox.deliverFiles([{ file: 'a.html', locale: 'de', content: 'A' }]);
 			const fake = fakeExecuteContext({
+				nodeType: node,
 				parameters: { resource: 'file', operation: 'download', binaryPropertyName: 'data' },
 				input: [{}, {}],
 				itemParameters: [
@@ -332,7 +336,7 @@ describe('Wordbee Beebox node', () => {
 			});
 			// an admin's "Reset server / Unlog all users" right after the first download
 			beebox.unlogAllAfter = { path: '/api/files/file', calls: 1 };
-			const [items] = await node.execute.call(fake.ctx);
+			const [items] = await fake.execute();
 			expect(items).toHaveLength(2);
 			expect(beebox.calls('/api/files/file')).toHaveLength(3);
 			expect(beebox.connects).toBe(2);

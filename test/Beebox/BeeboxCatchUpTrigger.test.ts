@@ -44,6 +44,7 @@ describe('Wordbee Beebox Catch-Up Trigger', () => {
 
 	async function poll(options: FakeNodeOptions = {}) {
 		const { ctx, logs } = fakePollContext({
+			nodeType: catchUp,
 			credentials: { beeboxApi: account() },
 			staticData,
 			...options,
@@ -212,6 +213,7 @@ describe('Wordbee Beebox Catch-Up Trigger', () => {
 
 	it('needs a project key', async () => {
 		const { ctx } = fakePollContext({
+			nodeType: catchUp,
 			credentials: { beeboxApi: { ...account(), projectKey: '' } },
 		});
 		await expect(catchUp.poll.call(ctx)).rejects.toThrow(

@@ -85,9 +85,14 @@ const credentials = () => ({
 });
 
 async function run(parameters: Record<string, unknown>, options: FakeNodeOptions = {}) {
-	const fake = fakeExecuteContext({ credentials: credentials(), ...options, parameters });
+	const fake = fakeExecuteContext({
+		nodeType: node,
+		credentials: credentials(),
+		...options,
+		parameters,
+	});
 	const before = gengo.requests.length;
-	const output = await node.execute.call(fake.ctx);
+	const output = await fake.execute();
 	return {
 		items: output[0].map((item) => item.json),
 		output: output[0],
@@ -355,6 +360,7 @@ describe('Gengo node: Download Target File', () => {
 
 	it('refuses a link that is not https (nothing fetched in clear text)', async () => {
 		const { ctx, requests } = fakeExecuteContext({
+			nodeType: node,
 			credentials: credentials(),
 			parameters: job('downloadTargetFile', { jobId: '384990', binaryPropertyName: 'data' }),
 		});
@@ -461,12 +467,13 @@ describe('Gengo node: several items and Continue On Fail', () => {
 
 	it('runs once per item, each output paired with its input', async () => {
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			credentials: credentials(),
 			parameters: job('get'),
 			input: [input[0], input[3]],
 			itemParameters: [itemParameters[0], itemParameters[3]],
 		});
-		const [items] = await node.execute.call(fake.ctx);
+		const [items] = await fake.execute();
 		expect(items.map((i) => [i.json.job_id, i.pairedItem])).toEqual([
 			['384985', { item: 0 }],
 			['384988', { item: 1 }],
@@ -475,13 +482,14 @@ describe('Gengo node: several items and Continue On Fail', () => {
 
 	it('with Continue On Fail, a failing item carries the error and the others run', async () => {
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			credentials: credentials(),
 			parameters: job('get'),
 			input,
 			itemParameters,
 			continueOnFail: true,
 		});
-		const [items] = await node.execute.call(fake.ctx);
+		const [items] = await fake.execute();
 		expect(items.map((i) => [i.json.job_id ?? i.json.error, i.pairedItem])).toEqual([
 			['384985', { item: 0 }],
 			['Gengo GET /translate/job/1 failed: Not Found (code 404)', { item: 1 }],
@@ -493,12 +501,13 @@ describe('Gengo node: several items and Continue On Fail', () => {
 
 	it('without it, the first failure stops the node with an API error carrying the item index', async () => {
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			credentials: credentials(),
 			parameters: job('get'),
 			input,
 			itemParameters,
 		});
-		await expect(node.execute.call(fake.ctx)).rejects.toMatchObject({
+		await expect(fake.execute()).rejects.toMatchObject({
 			message: 'Gengo GET /translate/job/1 failed: Not Found (code 404)',
 			context: { itemIndex: 1 },
 		});

@@ -36,6 +36,7 @@ function poller(gengo: GengoSimulator, options: FakeNodeOptions = {}) {
 		logs,
 		async poll(extra: FakeNodeOptions = {}) {
 			const fake = fakePollContext({
+				nodeType: catchUp,
 				credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...KEYS } },
 				staticData,
 				...options,
@@ -375,6 +376,7 @@ describe('Gengo Catch-Up Trigger: a poll whose call budget runs out', () => {
 
 	const poll = async (calls: number) => {
 		const fake = fakePollContext({
+			nodeType: catchUp,
 			credentials: { gengoApi: { environment: 'custom', baseUrl: gengo.baseUrl, ...KEYS } },
 		});
 		const before = gengo.requests.length;

@@ -46,6 +46,7 @@ describe('Phrase TMS node', () => {
 
 	const run = async (parameters: Record<string, unknown>, input: IDataObject[] = [{}]) => {
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			parameters,
 			input,
 			credentials: {
@@ -58,7 +59,7 @@ describe('Phrase TMS node', () => {
 				},
 			},
 		});
-		const [items] = await node.execute.call(fake.ctx);
+		const [items] = await fake.execute();
 		return { items, ...fake };
 	};
 
@@ -179,6 +180,7 @@ describe('Phrase TMS node', () => {
 		}).start();
 		try {
 			const fake = fakeExecuteContext({
+				nodeType: node,
 				parameters: {
 					resource: 'job',
 					operation: 'downloadTargetFile',
@@ -197,7 +199,7 @@ describe('Phrase TMS node', () => {
 					},
 				},
 			});
-			const error = await node.execute.call(fake.ctx).catch((e: Error) => e);
+			const error = await fake.execute().catch((e: Error) => e);
 			expect((error as Error).message).toMatch(
 				/export of the target file of job j \(asynchronous request \d+\) did not finish within 5 s/,
 			);
@@ -295,6 +297,7 @@ describe('Phrase TMS node', () => {
 	it('checks ids before they go into a path; Continue On Fail carries the error', async () => {
 		const parameters = { resource: 'job', operation: 'get', projectUid: 'prjWebsite' };
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			parameters,
 			itemParameters: [{ jobUid: '../../webhooks' }, { jobUid: 'jobFr1' }, { jobUid: 'missing' }],
 			input: [{}, {}, {}],
@@ -310,7 +313,7 @@ describe('Phrase TMS node', () => {
 			},
 		});
 		const before = phrase.requests.length;
-		const [items] = await node.execute.call(fake.ctx);
+		const [items] = await fake.execute();
 		expect(items.map((i) => i.json.error ?? i.json.uid)).toEqual([
 			'"../../webhooks" is not a valid Phrase job UID',
 			'jobFr1',

@@ -47,6 +47,7 @@ describe('Phrase TMS Catch-Up Trigger', () => {
 	/** Whose calls: the account's unless a test says otherwise (catchUpScope.test.ts tests the choice). */
 	const poller = (parameters: IDataObject = {}, staticData: IDataObject = {}, mode?: 'manual') =>
 		fakePollContext({
+			nodeType: catchUp,
 			parameters: 'webhookUrl' in parameters ? parameters : { webhooks: 'account', ...parameters },
 			staticData,
 			credentials: credentials(),

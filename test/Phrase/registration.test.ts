@@ -13,7 +13,8 @@ import { PhraseSimulator } from '../simulators/phrase';
  * the Phrase simulator: the documented create-webhook fields only, one webhook per node URL, deletes only its own,
  * logs in again when the token expired, refuses a URL Phrase cannot reach (version 2).
  */
-const methods = new PhraseTrigger().webhookMethods.default;
+const trigger = new PhraseTrigger();
+const methods = trigger.webhookMethods.default;
 const PUBLIC_URL = 'https://n8n.example.com/webhook/0c9b8a70/phrase';
 
 /** The codes version 1 subscribed to for "All Events" (before JOB_UNSHARED & co. were named). */
@@ -66,6 +67,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		} = {},
 	) =>
 		fakeHookContext({
+			nodeType: trigger,
 			typeVersion: options.typeVersion ?? 2,
 			workflow: options.workflow,
 			webhookUrl: options.url ?? PUBLIC_URL,
@@ -244,6 +246,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 	it('manual registration, version 1: the Secret Token parameter must meet the rule; version 2 may choose No Secret', async () => {
 		const v1 = (manualToken?: string) =>
 			fakeHookContext({
+				nodeType: trigger,
 				typeVersion: 1,
 				webhookUrl: PUBLIC_URL,
 				parameters: {
@@ -257,6 +260,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		);
 		await expect(run('create', v1())).rejects.toThrow('The secret token: no secret is set');
 		const none = fakeHookContext({
+			nodeType: trigger,
 			typeVersion: 2,
 			webhookUrl: PUBLIC_URL,
 			parameters: { registration: 'manual', manualSecretCheck: 'none' },
@@ -274,6 +278,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 	it('manual registration calls Phrase for nothing; version 2 needs a secret that meets the rule', async () => {
 		const manual = (secret: string) =>
 			fakeHookContext({
+				nodeType: trigger,
 				typeVersion: 2,
 				webhookUrl: PUBLIC_URL,
 				parameters: { registration: 'manual' },

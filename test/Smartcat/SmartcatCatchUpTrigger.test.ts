@@ -47,7 +47,7 @@ const credentials = () => ({
 
 /** One catch-up trigger (its static data kept across polls). */
 function poller(options: FakeNodeOptions = {}) {
-	const fake = fakePollContext({ credentials: credentials(), ...options });
+	const fake = fakePollContext({ nodeType: catchUp, credentials: credentials(), ...options });
 	return {
 		...fake,
 		poll: async () =>
@@ -239,7 +239,7 @@ describe('Smartcat Catch-Up Trigger', () => {
 	});
 
 	it('stops at its budget and says the list was not read to the end', async () => {
-		const { ctx } = fakePollContext({ credentials: credentials() });
+		const { ctx } = fakePollContext({ nodeType: catchUp, credentials: credentials() });
 		for (let i = 0; i < 150; i++)
 			smartcat.addProject({
 				id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

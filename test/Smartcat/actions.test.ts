@@ -65,11 +65,12 @@ afterAll(async () => {
 
 function run(parameters: IDataObject, options: FakeNodeOptions = {}, simulator = smartcat) {
 	const fake = fakeExecuteContext({
+		nodeType: node,
 		parameters,
 		credentials: { smartcatApi: { ...ACCOUNT, server: 'custom', baseUrl: simulator.url } },
 		...options,
 	});
-	return { ...fake, out: node.execute.call(fake.ctx).then((r) => r[0]) };
+	return { ...fake, out: fake.execute().then((r) => r[0]) };
 }
 const json = async (parameters: IDataObject, options: FakeNodeOptions = {}, sim = smartcat) =>
 	(await run(parameters, options, sim).out).map((item) => item.json);
@@ -279,12 +280,13 @@ describe('Smartcat node: projects and documents', () => {
 
 	it('a wrong API key: the error says to check the credential', async () => {
 		const fake = fakeExecuteContext({
+			nodeType: node,
 			parameters: { resource: 'project', operation: 'get', projectId: PROJECT_ID },
 			credentials: {
 				smartcatApi: { ...ACCOUNT, apiKey: 'wrong', server: 'custom', baseUrl: smartcat.url },
 			},
 		});
-		await expect(node.execute.call(fake.ctx)).rejects.toMatchObject({
+		await expect(fake.execute()).rejects.toMatchObject({
 			httpCode: '401',
 			description: expect.stringContaining('Check the Smartcat credential'),
 		});

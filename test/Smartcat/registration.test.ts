@@ -7,7 +7,8 @@ import { fakeHookContext, WEBHOOK_ID, type FakeNodeOptions } from '../helpers/fa
 import { deliverTo } from '../helpers/webhookContext';
 import { SmartcatSimulator } from '../simulators/smartcat';
 
-const methods = new SmartcatTrigger().webhookMethods.default;
+const trigger = new SmartcatTrigger();
+const methods = trigger.webhookMethods.default;
 const ACCOUNT = { accountId: 'reg-account', apiKey: 'reg-api-key' };
 const PRODUCTION = `https://n8n.example.com/webhook/${WEBHOOK_ID}/smartcat`;
 const TEST_URL = `https://n8n.example.com/webhook-test/${WEBHOOK_ID}/smartcat`;
@@ -28,6 +29,7 @@ beforeEach(() => {
 /** An activation (or, with mode 'manual', a test run) of the trigger, sharing static data across calls. */
 function hook(options: FakeNodeOptions = {}) {
 	return fakeHookContext({
+		nodeType: trigger,
 		typeVersion: 2,
 		webhookUrl: PRODUCTION,
 		credentials: {

@@ -46,6 +46,7 @@ async function activate(
 	typeVersion = 2,
 ) {
 	const { ctx } = fakeHookContext({
+		nodeType: triggers[trigger],
 		parameters: { ...parameters },
 		credentials,
 		typeVersion,

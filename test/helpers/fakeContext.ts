@@ -4,83 +4,143 @@ import { Readable } from 'node:stream';
 import type {
 	IBinaryData,
 	ICredentialDataDecryptedObject,
+	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IPairedItemData,
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { BeeboxApi } from '../../credentials/BeeboxApi.credentials';
 import { GengoApi } from '../../credentials/GengoApi.credentials';
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
+import { SmartcatApi } from '../../credentials/SmartcatApi.credentials';
+import { TranslationWebhookSecretApi } from '../../credentials/TranslationWebhookSecretApi.credentials';
 import { jsonOrText } from './body';
+import {
+	credentialDefaults,
+	parameterReader,
+	resolveCredentialExpression,
+	type NodeTypeLike,
+} from './nodeParameters';
 
 /**
  * Stand-ins for the contexts n8n gives a node (execute, activation hooks, polls), doing real HTTP with fetch so
- * the vendor simulators are called for real, and signing requests the way n8n does for each credential. The e2e
- * tests run the same nodes inside a real n8n; these are for the many cases a unit test covers faster.
+ * the vendor simulators are called for real. Given the node's type (`nodeType`) they read parameters the way
+ * n8n does (defaults from the node's description, see nodeParameters.ts); requests made with a credential go
+ * through that credential's own `preAuthentication` and `authenticate`, as n8n's CredentialsHelper runs them.
+ * The e2e tests run the same nodes inside a real n8n; these are for the many cases a unit test covers faster.
  */
 
 export const WEBHOOK_ID = '0c9b8a70-0000-4000-8000-00000000e2e1';
 
-type Authenticator = (
-	c: ICredentialDataDecryptedObject,
-	o: IHttpRequestOptions,
-) => Promise<IHttpRequestOptions>;
+/** Every credential type of the package, by name: what n8n's CredentialTypes would load from package.json. */
+export const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
+	[
+		new BeeboxApi(),
+		new GengoApi(),
+		new PhraseApi(),
+		new SmartcatApi(),
+		new TranslationWebhookSecretApi(),
+	].map((type) => [type.name, type]),
+);
 
-export const AUTHENTICATORS: Record<string, Authenticator> = {
-	gengoApi: (c, o) => new GengoApi().authenticate(c, o),
-	// What n8n does for PhraseApi: pre-authenticate once (the token is kept in the credential), then the header.
-	phraseApi: async (c, o) => {
-		if (!c.sessionToken)
-			Object.assign(
-				c,
-				await new PhraseApi().preAuthentication.call({ helpers: { httpRequest } } as never, c),
-			);
-		const scheme = c.authType === 'platformToken' ? 'Bearer' : 'ApiToken';
-		return {
-			...o,
-			headers: { ...o.headers, Authorization: `${scheme} ${String(c.sessionToken)}` },
-		};
-	},
-	// What n8n makes of the generic `auth` of SmartcatApi: Basic auth with account id and API key.
-	smartcatApi: async (c, o) => ({
-		...o,
-		headers: {
-			...o.headers,
-			authorization: `Basic ${Buffer.from(`${String(c.accountId)}:${String(c.apiKey)}`).toString('base64')}`,
-		},
-	}),
-};
+function credentialType(type: string): ICredentialType {
+	const found = CREDENTIAL_TYPES[type];
+	if (!found) throw new Error(`unknown credential type ${type}`);
+	return found;
+}
 
 /**
- * n8n's `helpers.httpRequestWithAuthentication` for a credential type: let the credential sign, then send. For a
- * credential that pre-authenticates (PhraseApi), a request that fails with 401 is sent once more after logging in
- * again, as n8n does for an expirable token.
+ * A stored credential as n8n decrypts it for a node: the defaults of the credential's displayed properties
+ * filled in (CredentialsHelper.getDecrypted applies NodeHelpers.getNodeParameters), what was saved on top.
+ */
+export function credentialWithDefaults(type: string, stored: IDataObject): IDataObject {
+	return {
+		...credentialDefaults(credentialType(type).properties, stored as INodeParameters),
+		...stored,
+	};
+}
+
+/**
+ * n8n's CredentialsHelper.preAuthentication: a credential with an expirable hidden property (PhraseApi's
+ * sessionToken) and a `preAuthentication` gets it when the property is empty or `expired` (after a 401). n8n
+ * saves the result in the stored credential: here `stored`, so later requests reuse the token.
+ */
+async function preAuthenticate(
+	type: string,
+	credentials: IDataObject,
+	stored: IDataObject,
+	expired: boolean,
+): Promise<void> {
+	const { properties, preAuthentication } = credentialType(type);
+	const expirable = properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+	if (!expirable || typeof preAuthentication !== 'function') return;
+	if (credentials[expirable.name] && !expired) return;
+	const output = await preAuthentication.call(
+		{ helpers: { httpRequest: async (o: IHttpRequestOptions) => await httpRequest(o) } },
+		credentials as ICredentialDataDecryptedObject,
+	);
+	if (output[expirable.name] === undefined) return;
+	Object.assign(stored, output);
+	Object.assign(credentials, output);
+}
+
+/**
+ * n8n's CredentialsHelper.authenticate: a function `authenticate` signs the request itself (Gengo); a generic one
+ * (IAuthenticateGeneric) sets each of its `auth`, `headers`, `qs` and `body` entries, key and value resolved as
+ * expressions with $credentials. n8n's HTTP layer then turns `auth` into a Basic Authorization header.
+ */
+export async function authenticate(
+	type: string,
+	credentials: IDataObject,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { authenticate: how } = credentialType(type);
+	if (!how) return options;
+	if (typeof how === 'function')
+		return await how(credentials as ICredentialDataDecryptedObject, { ...options });
+	const signed: Record<string, unknown> = { ...options, headers: { ...options.headers } };
+	for (const [outerKey, entries] of Object.entries(how.properties)) {
+		const target: Record<string, unknown> = { ...(signed[outerKey] as object) };
+		for (const [key, value] of Object.entries(entries as object))
+			target[resolveCredentialExpression(key, credentials)] = resolveCredentialExpression(
+				value,
+				credentials,
+			);
+		signed[outerKey] = target;
+	}
+	return signed as unknown as IHttpRequestOptions;
+}
+
+/**
+ * n8n's `helpers.httpRequestWithAuthentication` for a credential type: pre-authenticate if the credential does,
+ * let it sign, send. A request that fails with 401 is signed again (after a new pre-authentication, for a
+ * credential that has one) and sent once more, as n8n does for every credential type but OAuth.
  */
 export async function authenticatedRequest(
 	type: string,
-	credentials: IDataObject | undefined,
+	stored: IDataObject | undefined,
 	options: IHttpRequestOptions,
 	record?: RecordedRequest[],
 ): Promise<unknown> {
-	if (!credentials) throw new Error(`no credentials of type ${type}`);
-	const authenticate = AUTHENTICATORS[type];
-	const send = async () =>
-		await httpRequest(
-			authenticate
-				? await authenticate(credentials as ICredentialDataDecryptedObject, options)
-				: options,
-			record,
-		);
+	if (!stored) throw new Error(`no credentials of type ${type}`);
+	const credentials = credentialWithDefaults(type, stored);
+	const send = async (expired: boolean) => {
+		await preAuthenticate(type, credentials, stored, expired);
+		return await httpRequest(await authenticate(type, credentials, options), record);
+	};
 	try {
-		return await send();
+		return await send(false);
 	} catch (error) {
-		if (type !== 'phraseApi' || (error as { httpCode?: string }).httpCode !== '401') throw error;
-		delete credentials.sessionToken;
-		return await send();
+		if ((error as { httpCode?: string }).httpCode !== '401') throw error;
+		return await send(true);
 	}
 }
 
@@ -105,6 +165,13 @@ export async function httpRequest(
 	const headers: Record<string, string> = {};
 	for (const [key, value] of Object.entries(options.headers ?? {}))
 		if (value !== undefined) headers[key] = String(value);
+	if (options.auth) {
+		// what n8n's axios does with `auth` (a generic credential's Basic auth): it replaces any Authorization
+		for (const key of Object.keys(headers))
+			if (key.toLowerCase() === 'authorization') delete headers[key];
+		const { username = '', password = '' } = options.auth;
+		headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+	}
 	const init: RequestInit = {
 		method: options.method ?? 'GET',
 		headers,
@@ -154,12 +221,20 @@ async function streamToBuffer(body: Buffer | Readable): Promise<Buffer> {
 }
 
 export interface FakeNodeOptions {
+	/**
+	 * The node's type (its class instance or description). With it, parameters are read as n8n reads them: the
+	 * test's `parameters` completed with the description's defaults for the node's version (displayOptions
+	 * honoured, hidden ones dropped), the code's fallback used only for a path absent from that, an error when
+	 * neither is there. Without it, only the test's parameters, and else the code's fallback.
+	 */
+	nodeType?: NodeTypeLike;
 	/** node parameters, the same for every item */
 	parameters?: Record<string, unknown>;
 	/** per input item parameters (override `parameters`) */
 	itemParameters?: Array<Record<string, unknown>>;
 	credentials?: Record<string, IDataObject>;
 	staticData?: IDataObject;
+	/** the node's version (default 1; a freshly added node has freshVersion(nodeType)) */
 	typeVersion?: number;
 	/** the input items of an execute() */
 	input?: IDataObject[];
@@ -179,6 +254,11 @@ export interface Fake<T> {
 	binaries: Array<{ binary: IBinaryData; buffer: Buffer }>;
 }
 
+export interface FakeExecute extends Fake<IExecuteFunctions> {
+	/** runs the `nodeType`'s execute() in this context and checks every output item's pairedItem */
+	execute(): Promise<INodeExecutionData[][]>;
+}
+
 function node(options: FakeNodeOptions): INode {
 	return {
 		name: 'Node',
@@ -191,29 +271,76 @@ function node(options: FakeNodeOptions): INode {
 	};
 }
 
+/**
+ * Why an action node's output would break n8n's item linking ($('Node').item, "Paired item data missing"):
+ * every output item must name the input item(s) it comes from, as an index into the node's input. n8n guesses
+ * the pairing only when input and output have the same length or there is one input item; our nodes set it.
+ */
+export function pairedItemProblems(output: INodeExecutionData[][], inputLength: number): string[] {
+	const problems: string[] = [];
+	output.forEach((items, branch) =>
+		items.forEach((item, index) => {
+			const where = `output ${branch} item ${index}`;
+			const paired = item.pairedItem;
+			if (paired === undefined || paired === null) return problems.push(`${where}: no pairedItem`);
+			const list: Array<number | IPairedItemData> = Array.isArray(paired) ? paired : [paired];
+			if (list.length === 0) problems.push(`${where}: empty pairedItem`);
+			for (const entry of list) {
+				const target = typeof entry === 'number' ? entry : entry?.item;
+				const input = typeof entry === 'number' ? 0 : (entry?.input ?? 0);
+				if (!Number.isInteger(target) || target < 0 || target >= inputLength || input !== 0)
+					problems.push(
+						`${where}: pairedItem ${JSON.stringify(entry)} is not one of ${inputLength} input items`,
+					);
+			}
+			return undefined;
+		}),
+	);
+	return problems;
+}
+
+/** Throws, listing them, when an action node's output items are not paired with its input (see above). */
+export function assertPairedItems(output: INodeExecutionData[][], inputLength: number): void {
+	const problems = pairedItemProblems(output, inputLength);
+	if (problems.length) throw new Error(`pairedItem: ${problems.join('; ')}`);
+}
+
 /** The parts every fake context shares: parameters, credentials, static data, logs, HTTP helpers. */
 function base(options: FakeNodeOptions) {
 	const logs: string[] = [];
 	const requests: RecordedRequest[] = [];
 	const binaries: Array<{ binary: IBinaryData; buffer: Buffer }> = [];
 	const log = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
+	const typeVersion = options.typeVersion ?? 1;
+	const input: INodeExecutionData[] = (options.input ?? [{}]).map((json) => ({ json }));
+	// one reader per item: n8n resolves an item's parameters (here: the shared ones and the item's own) as a whole
+	const readers = new Map<number, (name: string, fallback?: unknown) => unknown>();
 	const parameter = (name: string, itemIndex = 0, fallback?: unknown) => {
-		const perItem = options.itemParameters?.[itemIndex];
-		if (perItem && name in perItem) return perItem[name];
-		if (options.parameters && name in options.parameters) return options.parameters[name];
-		return fallback;
+		let read = readers.get(itemIndex);
+		if (!read) {
+			const own = options.itemParameters?.[itemIndex] ?? {};
+			read = parameterReader(
+				{ ...options.parameters, ...own },
+				options.nodeType,
+				typeVersion,
+				input,
+				itemIndex,
+			);
+			readers.set(itemIndex, read);
+		}
+		return read(name, fallback);
 	};
 	const staticData = (options.staticData ??= {});
 	const credentials = async (type: string) => {
 		const found = options.credentials?.[type];
 		if (!found) throw new Error(`no credentials of type ${type}`);
-		return found;
+		return credentialWithDefaults(type, found);
 	};
 	const helpers = {
 		returnJsonArray: (data: IDataObject | IDataObject[]) =>
 			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		httpRequest: async (o: IHttpRequestOptions) => await httpRequest(o, requests),
-		// What n8n does for a credential with an `authenticate` function: let it sign, then send.
+		// n8n's: the credential's pre-authentication and authenticate, then send (authenticatedRequest)
 		httpRequestWithAuthentication: async (type: string, o: IHttpRequestOptions) =>
 			await authenticatedRequest(type, options.credentials?.[type], o, requests),
 		prepareBinaryData: async (body: Buffer | Readable, fileName?: string, mimeType?: string) => {
@@ -244,13 +371,16 @@ function base(options: FakeNodeOptions) {
 			helpers,
 		},
 		parameter,
+		input,
 	};
 }
 
-/** An action node's execute() context. */
-export function fakeExecuteContext(options: FakeNodeOptions = {}): Fake<IExecuteFunctions> {
-	const { common, parameter, logs, requests, binaries } = base(options);
-	const input: INodeExecutionData[] = (options.input ?? [{}]).map((json) => ({ json }));
+/**
+ * An action node's execute() context. `execute()` runs the `nodeType`'s execute() in it and checks, as n8n's
+ * item linking needs, that every output item is paired with an input item (assertPairedItems).
+ */
+export function fakeExecuteContext(options: FakeNodeOptions = {}): FakeExecute {
+	const { common, parameter, logs, requests, binaries, input } = base(options);
 	const ctx = {
 		...common,
 		getInputData: () => input,
@@ -258,7 +388,15 @@ export function fakeExecuteContext(options: FakeNodeOptions = {}): Fake<IExecute
 			parameter(name, itemIndex, fallback),
 		continueOnFail: () => options.continueOnFail ?? false,
 	} as unknown as IExecuteFunctions;
-	return { ctx, logs, requests, binaries };
+	const execute = async () => {
+		const type = options.nodeType as INodeType | undefined;
+		if (typeof type?.execute !== 'function')
+			throw new Error('execute() needs a nodeType with execute');
+		const output = (await type.execute.call(ctx)) as INodeExecutionData[][];
+		assertPairedItems(output, input.length);
+		return output;
+	};
+	return { ctx, logs, requests, binaries, execute };
 }
 
 /** A trigger's activation context (webhookMethods: checkExists, create, delete). */

@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { parameterReader, type NodeTypeLike } from './nodeParameters';
+
 /**
  * A stand-in for the n8n context a node's code gets, for unit tests that script the vendor's answers instead of
  * running a simulator: every request, through `httpRequestWithAuthentication` (what the shared vendor client
@@ -7,7 +9,9 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
  * would receive them and the credential it was signed with, and gets the next scripted answer (an Error is
  * thrown as n8n throws one when nothing answers). Also records what a webhook answers itself and what is logged.
  *
- * `answers`: a list taken in order, or a function of each request's options.
+ * `answers`: a list taken in order, or a function of each request's options. `parameters` are read like a
+ * trigger's or a poll's (getNodeParameter(name, fallback)); with `nodeType` as n8n reads them, completed with the
+ * defaults of the node's description for `typeVersion` (see nodeParameters.ts).
  */
 export type ScriptedAnswer = { statusCode: number; body?: unknown; headers?: IDataObject } | Error;
 
@@ -15,6 +19,9 @@ export function scriptedContext(options: {
 	credentials: IDataObject | (() => IDataObject);
 	answers?: ScriptedAnswer[] | ((request: IHttpRequestOptions) => unknown);
 	parameters?: IDataObject;
+	nodeType?: NodeTypeLike;
+	/** the node's version (default 1), for reading `parameters` with `nodeType` */
+	typeVersion?: number;
 }) {
 	const requests: IHttpRequestOptions[] = [];
 	/** for each request, the credential type n8n signed it with; undefined for a plain httpRequest */
@@ -47,7 +54,9 @@ export function scriptedContext(options: {
 				? options.credentials()
 				: options.credentials;
 		},
-		getNodeParameter: (name: string, fallback: unknown) => options.parameters?.[name] ?? fallback,
+		getNodeParameter: options.nodeType
+			? parameterReader(options.parameters ?? {}, options.nodeType, options.typeVersion ?? 1)
+			: (name: string, fallback: unknown) => options.parameters?.[name] ?? fallback,
 		logger: {
 			error: (message: string) => logs.error.push(message),
 			warn: (message: string) => logs.warn.push(message),

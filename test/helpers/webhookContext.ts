@@ -1,12 +1,19 @@
 import type {
 	IDataObject,
 	IHttpRequestOptions,
+	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { pathTokenParameter } from '../../nodes/common/urlToken';
-import { authenticatedRequest, httpRequest, WEBHOOK_ID } from './fakeContext';
+import {
+	authenticatedRequest,
+	credentialWithDefaults,
+	httpRequest,
+	WEBHOOK_ID,
+} from './fakeContext';
+import { parameterReader, type NodeTypeLike } from './nodeParameters';
 
 /** The route parameter the trigger's path token arrives in (see urlToken.ts). */
 export const PATH_TOKEN = pathTokenParameter(WEBHOOK_ID);
@@ -32,8 +39,13 @@ export interface FakeRequest {
 	url?: string;
 	/** the workflow's static data of this node */
 	staticData?: IDataObject;
-	/** the node's version (default 1) */
+	/** the node's version (default 1; a freshly added node has freshVersion(nodeType)) */
 	typeVersion?: number;
+	/**
+	 * The trigger's type (deliverTo passes it): `nodeParameters` are then read as n8n reads them, completed with
+	 * the defaults of its description for this version (see nodeParameters.ts).
+	 */
+	nodeType?: NodeTypeLike;
 }
 
 export interface FakeResponse {
@@ -66,6 +78,11 @@ export function fakeWebhookContext(request: FakeRequest): {
 		},
 	};
 	const log = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
+	const parameter = parameterReader(
+		request.nodeParameters ?? {},
+		request.nodeType,
+		request.typeVersion ?? 1,
+	);
 	const ctx = {
 		getQueryData: () => request.query ?? {},
 		getBodyData: () => request.body ?? {},
@@ -81,14 +98,11 @@ export function fakeWebhookContext(request: FakeRequest): {
 		}),
 		getWorkflowStaticData: () => (request.staticData ??= {}),
 		getResponseObject: () => res,
-		getNodeParameter: (name: string, fallback?: unknown) =>
-			request.nodeParameters && name in request.nodeParameters
-				? request.nodeParameters[name]
-				: fallback,
+		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, fallback),
 		getCredentials: async (name: string) => {
 			const credentials = request.credentials?.[name];
 			if (!credentials) throw new Error(`no credentials of type ${name}`);
-			return credentials;
+			return credentialWithDefaults(name, credentials);
 		},
 		getNode: () => ({
 			name: 'Trigger',
@@ -106,7 +120,7 @@ export function fakeWebhookContext(request: FakeRequest): {
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			httpRequest: async (options: IHttpRequestOptions) => await httpRequest(options),
-			// What n8n does for a credential with an `authenticate` function: let it sign, then send.
+			// n8n's: the credential's pre-authentication and authenticate, then send (authenticatedRequest)
 			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions) =>
 				await authenticatedRequest(type, request.credentials?.[type], options),
 		},
@@ -123,12 +137,19 @@ export interface Delivered {
 	result: IWebhookResponseData;
 }
 
-/** Sends fake requests to a trigger's webhook(), the way the unit tests of every trigger do. */
+/**
+ * Sends fake requests to a trigger's webhook(), the way the unit tests of every trigger do. The trigger's
+ * parameters are read as n8n reads them: what the request sets, the rest from the trigger's description.
+ */
 export function deliverTo(trigger: {
 	webhook(this: IWebhookFunctions): Promise<IWebhookResponseData>;
+	description?: INodeTypeDescription;
 }) {
 	return async (request: FakeRequest): Promise<Delivered> => {
-		const { ctx, response, logs } = fakeWebhookContext(request);
+		const { ctx, response, logs } = fakeWebhookContext({
+			nodeType: trigger.description,
+			...request,
+		});
 		const result = await trigger.webhook.call(ctx);
 		const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
 		return {

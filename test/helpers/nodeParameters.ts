@@ -1,0 +1,146 @@
+import {
+	NodeHelpers,
+	Workflow,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type NodeParameterValueType,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+} from 'n8n-workflow';
+
+/**
+ * How n8n reads a node's parameters, for the fake contexts: when a workflow is loaded n8n completes the saved
+ * parameters with the defaults of the node's description, honouring displayOptions (`@version` included) and
+ * dropping what is not displayed (Workflow's constructor: NodeHelpers.getNodeParameters(properties, parameters,
+ * true, false, node)); getNodeParameter(name, fallback) then reads a path of that (lodash `get`, so "options.x"
+ * works), uses the fallback only when the path is absent, and throws "Could not get parameter" when neither is
+ * there. A test therefore sees the defaults a freshly added node really has, not the fallback the code passes.
+ */
+
+/** A node class, an instance, or its description: what the fake contexts take as `nodeType`. */
+export type NodeTypeLike = INodeType | INodeTypeDescription;
+
+export function descriptionOf(nodeType: NodeTypeLike): INodeTypeDescription {
+	return 'description' in nodeType && typeof nodeType.description === 'object'
+		? (nodeType as INodeType).description
+		: (nodeType as INodeTypeDescription);
+}
+
+/** The version n8n gives a node added from the nodes panel: `defaultVersion`, else the highest. */
+export function freshVersion(nodeType: NodeTypeLike): number {
+	const { defaultVersion, version } = descriptionOf(nodeType);
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
+/** The parameters n8n holds for a node of this type and version saved with `parameters`. */
+export function resolveNodeParameters(
+	nodeType: NodeTypeLike,
+	parameters: INodeParameters,
+	typeVersion: number,
+): INodeParameters {
+	const description = descriptionOf(nodeType);
+	return (
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			{ typeVersion },
+			description,
+		) ?? {}
+	);
+}
+
+/** The defaults of a credential's displayed properties (n8n applies them when it decrypts a credential). */
+export function credentialDefaults(
+	properties: INodeProperties[],
+	stored: INodeParameters,
+): INodeParameters {
+	return NodeHelpers.getNodeParameters(properties, stored, true, false, null, null) ?? {};
+}
+
+/** lodash `get`, as n8n's getNodeParameter reads a parameter path ("options.timeout", "filters.status"). */
+function getPath(object: unknown, path: string): unknown {
+	let value = object;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/**
+ * A getNodeParameter for one item: with a node type, n8n's semantics (see above), expressions ("={{ $json.x }}",
+ * the defaults of the action nodes' ID fields) resolved against the item of `input` they are read for, as n8n
+ * does; without a node type, the test's own parameters by name and else the fallback (for tests of code that is
+ * not a node's).
+ */
+export function parameterReader(
+	parameters: Record<string, unknown>,
+	nodeType: NodeTypeLike | undefined,
+	typeVersion: number,
+	input: INodeExecutionData[] = [],
+	itemIndex = 0,
+): (name: string, fallback?: unknown) => unknown {
+	if (!nodeType) return (name, fallback) => (name in parameters ? parameters[name] : fallback);
+	const resolved = resolveNodeParameters(nodeType, parameters as INodeParameters, typeVersion);
+	return (name, fallback) => {
+		const found = getPath(resolved, name);
+		const value = found === undefined ? fallback : found;
+		if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
+		// n8n hands out a resolved copy: code that changes what it got does not change the node
+		return expressionWorkflow.expression.getParameterValue(
+			structuredClone(value) as NodeParameterValueType,
+			null,
+			0,
+			itemIndex,
+			expressionNode.name,
+			input,
+			'manual',
+			{},
+		);
+	};
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: () => ({ description: { properties: [] } }) as unknown as INodeType,
+	getByNameAndVersion: () => ({ description: { properties: [] } }) as unknown as INodeType,
+	getKnownTypes: () => ({}),
+};
+
+const expressionNode: INode = {
+	id: 'expression-node',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+const expressionWorkflow = new Workflow({
+	nodes: [expressionNode],
+	connections: {},
+	active: false,
+	nodeTypes,
+});
+
+/**
+ * An expression of a credential's generic `authenticate` ("={{ $credentials.apiKey }}"), resolved the way n8n's
+ * CredentialsHelper does (getSimpleParameterValue with $credentials; an empty result becomes ''); a plain
+ * string stays as it is.
+ */
+export function resolveCredentialExpression(value: unknown, credentials: object): string {
+	if (typeof value !== 'string' || !value.startsWith('=')) return String(value);
+	const resolved = expressionWorkflow.expression.getSimpleParameterValue(
+		expressionNode,
+		value,
+		'internal',
+		{ $credentials: credentials } as never,
+		undefined,
+		'',
+	);
+	return resolved ? String(resolved as string) : '';
+}
