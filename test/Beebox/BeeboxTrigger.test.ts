@@ -5,6 +5,8 @@ import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import fixtures from '../fixtures/beebox/callbacks.json';
 import eventDetails from '../fixtures/public/beebox/api-event-details-created-translated-files.json';
 import translationStatus from '../fixtures/public/beebox/api-translation-status-created-translated-files-constructed.json';
+import { fakeHookContext } from '../helpers/fakeContext';
+import { freshVersion } from '../helpers/nodeParameters';
 import { deliverTo, PATH_TOKEN } from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
 
@@ -441,5 +443,40 @@ describe('Beebox Trigger: bounded work per delivery', () => {
 		} finally {
 			await beebox.stop();
 		}
+	});
+});
+
+describe('Beebox Trigger as n8n adds it: only the defaults of its description', () => {
+	// Beebox cannot sign its callbacks (help.wordbee.com/beebox/callbacks-parameters: plain URL parameters), so a
+	// new node must check a secret token unless the user turns it off. n8n fills a new node's parameters from the
+	// description (deliverTo reads them that way), so this fails if a default changes to "no secret".
+	const { query } = fixtures.valid[0];
+	const fresh = (extra: Record<string, unknown> = {}) => ({
+		typeVersion: freshVersion(trigger),
+		credentials: { translationWebhookSecretApi: { secret: TOKEN } },
+		...extra,
+	});
+
+	it('refuses a callback without the secret token or with a wrong one (401)', async () => {
+		for (const sent of [query, `${query}&token=${TOKEN}x`]) {
+			const { status, items } = await deliver(fresh({ query: parseQuery(sent) }));
+			expect([status, items]).toEqual([401, []]);
+		}
+	});
+
+	it('accepts the callback with the token in the query string', async () => {
+		const { status, items } = await deliver(
+			fresh({ query: parseQuery(`${query}&token=${TOKEN}`) }),
+		);
+		expect([status, items.length]).toEqual([200, 1]);
+	});
+
+	it('does not activate without a secret credential', async () => {
+		const { ctx } = fakeHookContext({
+			nodeType: trigger,
+			typeVersion: freshVersion(trigger),
+			webhookUrl: 'https://n8n.example.com/webhook/x/beebox',
+		});
+		await expect(trigger.webhookMethods.default.create.call(ctx)).rejects.toThrow(/secret/i);
 	});
 });

@@ -9,6 +9,8 @@ import { confirmCallback, fetchConfirmedJob } from '../../nodes/Gengo/fullJob';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';
+import { fakeHookContext } from '../helpers/fakeContext';
+import { freshVersion } from '../helpers/nodeParameters';
 import {
 	deliverTo,
 	fakeWebhookContext,
@@ -731,5 +733,39 @@ describe('fetchConfirmedJob, through a fake webhook context', () => {
 			confirmed: false,
 			reason: "comment callback for job 9 is not in the job's comments at the Gengo API",
 		});
+	});
+});
+
+describe('Gengo Trigger as n8n adds it: only the defaults of its description', () => {
+	// Gengo cannot sign its callbacks (developers.gengo.com/v2/callback_urls/), so a new node must check a secret
+	// token unless the user turns it off. n8n fills a new node's parameters from the description (deliverTo reads
+	// them that way), so this fails if a default changes to "no secret".
+	const sent = gengoCallbackRequest('approved');
+	const fresh = (query: Record<string, string>) => ({
+		...request(sent.contentType, sent.body),
+		query,
+		typeVersion: freshVersion(trigger),
+		credentials: { translationWebhookSecretApi: { secret: SECRET } },
+	});
+
+	it('refuses a callback without the secret token or with a wrong one (401)', async () => {
+		for (const query of [{}, { token: `${SECRET}x` }] as Array<Record<string, string>>) {
+			const { status, items } = await deliver(fresh(query));
+			expect([status, items]).toEqual([401, []]);
+		}
+	});
+
+	it('accepts the callback with the token in the query string', async () => {
+		const { status, items } = await deliver(fresh({ token: SECRET }));
+		expect([status, items.length]).toEqual([200, 1]);
+	});
+
+	it('does not activate without a secret credential', async () => {
+		const { ctx } = fakeHookContext({
+			nodeType: trigger,
+			typeVersion: freshVersion(trigger),
+			webhookUrl: 'https://n8n.example.com/webhook/x/gengo',
+		});
+		await expect(trigger.webhookMethods.default.create.call(ctx)).rejects.toThrow(/secret/i);
 	});
 });
