@@ -81,6 +81,7 @@ describe('Beebox login: the password stays out of URLs and messages', () => {
 	it('a server answering the login POST with 404 is not asked again with the password in the URL', async () => {
 		const beebox = await server(404);
 		const fake = fakeExecuteContext({
+			nodeType: new Beebox(),
 			parameters: { resource: 'file', operation: 'list', limit: 5 },
 			credentials: { beeboxApi: credential(beebox.url) },
 		});
@@ -94,6 +95,7 @@ describe('Beebox login: the password stays out of URLs and messages', () => {
 	it('an older Beebox (405) still logs in with GET, and its 404 page repeating the URL is redacted', async () => {
 		const beebox = await server(405);
 		const fake = fakeExecuteContext({
+			nodeType: new Beebox(),
 			parameters: { resource: 'file', operation: 'list', limit: 5 },
 			credentials: { beeboxApi: credential(beebox.url) },
 		});

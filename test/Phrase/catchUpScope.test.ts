@@ -21,7 +21,8 @@ import { PhraseSimulator } from '../simulators/phrase';
  * whole account only when chosen. The trigger and the catch-up share the workflow's static data, as in n8n.
  */
 const catchUp = new PhraseCatchUpTrigger();
-const trigger = new PhraseTrigger().webhookMethods.default;
+const phraseTrigger = new PhraseTrigger();
+const trigger = phraseTrigger.webhookMethods.default;
 /** the trigger's Production URL (Phrase's calls to it are recorded; the tests send them to UNREACHABLE) */
 const OURS = 'https://n8n.example.com/webhook/0c9b8a70/phrase';
 const CMS = 'https://cms.example.com/phrase-hook';
@@ -52,6 +53,7 @@ describe('Phrase TMS Catch-Up Trigger: whose calls', () => {
 		options: { typeVersion?: number; mode?: 'trigger' | 'manual'; url?: string } = {},
 	) => {
 		const ctx = fakeHookContext({
+			nodeType: phraseTrigger,
 			typeVersion: options.typeVersion ?? 2,
 			webhookUrl: options.url ?? OURS,
 			staticData: workflow,
@@ -64,6 +66,7 @@ describe('Phrase TMS Catch-Up Trigger: whose calls', () => {
 	};
 	const poll = async (workflow: IDataObject, parameters: IDataObject = {}) => {
 		const { ctx, logs } = fakePollContext({
+			nodeType: catchUp,
 			parameters,
 			staticData: workflow,
 			credentials: credentials(),

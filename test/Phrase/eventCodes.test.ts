@@ -16,7 +16,8 @@ import { PhraseSimulator, PUBLISHED_EVENT_CODES } from '../simulators/phrase';
  * registration named in the error with what to do.
  */
 const publishedCodes = new Set([...published.latest, ...published.openapi2023]);
-const methods = new PhraseTrigger().webhookMethods.default;
+const phraseTrigger = new PhraseTrigger();
+const methods = phraseTrigger.webhookMethods.default;
 const PUBLIC_URL = 'https://n8n.example.com/webhook/0c9b8a70/phrase';
 
 describe('Phrase TMS event codes', () => {
@@ -47,6 +48,7 @@ describe('Phrase TMS Trigger: a code Phrase refuses at registration', () => {
 	const create = async (parameters: IDataObject, typeVersion = 2, url = PUBLIC_URL) =>
 		await methods.create.call(
 			fakeHookContext({
+				nodeType: phraseTrigger,
 				typeVersion,
 				webhookUrl: url,
 				parameters,
