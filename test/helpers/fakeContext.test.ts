@@ -2,7 +2,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import {
@@ -13,6 +18,7 @@ import {
 	pairedItemProblems,
 } from './fakeContext';
 import { freshVersion } from './nodeParameters';
+import { scriptedContext } from './scriptedContext';
 import { fakeWebhookContext } from './webhookContext';
 
 /**
@@ -134,6 +140,24 @@ describe('fake contexts: parameters as n8n reads them', () => {
 		const hook = fakeHookContext({ nodeType: trigger, typeVersion }).ctx;
 		for (const ctx of [webhook, hook])
 			expect(ctx.getNodeParameter('urlTokenLocation', 'not-the-default')).toBe('query');
+	});
+
+	it("reads a scripted context's parameters the same way, per item for an action node", () => {
+		const action: INodeType = { description, execute: async () => [] };
+		const perItem = scriptedContext({
+			credentials: {},
+			nodeType: action,
+			typeVersion: 2,
+			parameters: { limit: 3 },
+			input: [{ id: 'a' }, { id: 'b' }],
+		}).ctx as IExecuteFunctions;
+		expect([0, 1].map((i) => perItem.getNodeParameter('id', i))).toEqual(['a', 'b']);
+		expect(perItem.getNodeParameter('limit', 1, 9)).toBe(3);
+		expect(perItem.getNodeParameter('key', 0, 'fallback')).toBe('the-default-key');
+		const trigger = scriptedContext({ credentials: {}, nodeType: description })
+			.ctx as IPollFunctions;
+		expect(trigger.getNodeParameter('mode', 'fallback')).toBe('open');
+		expect(trigger.getNodeParameter('key', 'fallback')).toBe('fallback');
 	});
 
 	it('keeps reading only the given parameters and fallbacks without a node type', () => {

@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { parameterReader, type NodeTypeLike } from './nodeParameters';
 
@@ -11,7 +11,8 @@ import { parameterReader, type NodeTypeLike } from './nodeParameters';
  *
  * `answers`: a list taken in order, or a function of each request's options. `parameters` are read like a
  * trigger's or a poll's (getNodeParameter(name, fallback)); with `nodeType` as n8n reads them, completed with the
- * defaults of the node's description for `typeVersion` (see nodeParameters.ts).
+ * defaults of the node's description for `typeVersion` (see nodeParameters.ts), and for an action node (a
+ * `nodeType` with execute()) per item of `input`, as getNodeParameter(name, itemIndex, fallback).
  */
 export type ScriptedAnswer = { statusCode: number; body?: unknown; headers?: IDataObject } | Error;
 
@@ -22,6 +23,8 @@ export function scriptedContext(options: {
 	nodeType?: NodeTypeLike;
 	/** the node's version (default 1), for reading `parameters` with `nodeType` */
 	typeVersion?: number;
+	/** an action node's input items (default one empty item) */
+	input?: IDataObject[];
 }) {
 	const requests: IHttpRequestOptions[] = [];
 	/** for each request, the credential type n8n signed it with; undefined for a plain httpRequest */
@@ -54,9 +57,8 @@ export function scriptedContext(options: {
 				? options.credentials()
 				: options.credentials;
 		},
-		getNodeParameter: options.nodeType
-			? parameterReader(options.parameters ?? {}, options.nodeType, options.typeVersion ?? 1)
-			: (name: string, fallback: unknown) => options.parameters?.[name] ?? fallback,
+		getNodeParameter: nodeParameter(options),
+		getInputData: () => inputOf(options),
 		logger: {
 			error: (message: string) => logs.error.push(message),
 			warn: (message: string) => logs.warn.push(message),
@@ -93,5 +95,27 @@ export function scriptedContext(options: {
 		logs,
 		responses,
 		paths,
+	};
+}
+
+const inputOf = (options: { input?: IDataObject[] }): INodeExecutionData[] =>
+	(options.input ?? [{}]).map((json) => ({ json }));
+
+/** getNodeParameter: (name, fallback), or (name, itemIndex, fallback) for an action node's type. */
+function nodeParameter(options: {
+	parameters?: IDataObject;
+	nodeType?: NodeTypeLike;
+	typeVersion?: number;
+	input?: IDataObject[];
+}) {
+	const { nodeType, parameters = {}, typeVersion = 1 } = options;
+	if (!nodeType) return (name: string, fallback: unknown) => parameters[name] ?? fallback;
+	if (!('execute' in nodeType && typeof nodeType.execute === 'function'))
+		return parameterReader(parameters, nodeType, typeVersion);
+	const input = inputOf(options);
+	const readers = input.map((_, i) => parameterReader(parameters, nodeType, typeVersion, input, i));
+	return (name: string, itemIndex: number, fallback?: unknown) => {
+		if (!readers[itemIndex]) throw new Error(`no input item ${itemIndex}`);
+		return readers[itemIndex](name, fallback);
 	};
 }
