@@ -45,12 +45,20 @@ type NodeContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPol
 
 /**
  * A failure of an operation as n8n's NodeApiError: a VendorApiError keeps the vendor's message, HTTP status,
- * code and hint; anything else is wrapped as is.
+ * code and hint; anything else keeps its message (redacted: it may quote a URL) and HTTP status, not the error
+ * object itself (an HTTP client's error carries the request, query and headers included).
  */
 export function toNodeApiError(ctx: NodeContext, error: unknown, itemIndex?: number): NodeApiError {
 	if (error instanceof NodeApiError) return error;
-	if (!(error instanceof VendorApiError))
-		return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
+	if (!(error instanceof VendorApiError)) {
+		const message = redact(error instanceof Error ? error.message : String(error));
+		const httpCode = (error as { httpCode?: unknown } | undefined)?.httpCode;
+		return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			httpCode: httpCode ? String(httpCode) : undefined,
+			itemIndex,
+		});
+	}
 	const status = error.httpStatus;
 	return new NodeApiError(
 		ctx.getNode(),

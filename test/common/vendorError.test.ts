@@ -45,6 +45,21 @@ describe('toNodeApiError', () => {
 		expect(error.context.itemIndex).toBe(2);
 	});
 
+	it('wraps any other error with its message redacted, not with the request it may carry', () => {
+		const error = Object.assign(
+			new Error('GET https://api.example.com/v2/account?api_key=pub&api_sig=0123abcd failed'),
+			{
+				httpCode: '502',
+				config: { url: 'https://api.example.com/v2/account?api_sig=0123abcd' },
+			},
+		);
+		const wrapped = toNodeApiError(ctx, error);
+		expect(wrapped.message).toBe('GET https://api.example.com/v2/account failed');
+		expect(wrapped.httpCode).toBe('502');
+		expect(JSON.stringify(wrapped)).not.toContain('0123abcd');
+		expect(String(wrapped.description ?? '')).not.toContain('0123abcd');
+	});
+
 	it('passes a NodeApiError through and wraps anything else', () => {
 		const own = new NodeApiError(node, { message: 'as is' });
 		expect(toNodeApiError(ctx, own)).toBe(own);
