@@ -105,6 +105,17 @@ describe('Wordbee Beebox node', () => {
 			expect(beebox.openSessions).toBe(0);
 		});
 
+		it("as n8n adds it after the trigger, reads the event id from the trigger's item (bbid)", async () => {
+			beebox.overrides.set('/api/actions/action', { status: 200, body: eventDetails.body });
+			const id = '22fde108-a8bd-4609-8c7e-5c101b519eed';
+			const { items } = await run(
+				{ resource: 'event', operation: 'getDetails' },
+				{ input: [{ bbid: id, bbevent: 'CreatedTranslatedFiles' }] },
+			);
+			expect(items.map((i) => i.json.eventId)).toEqual([id]);
+			expect(beebox.calls('/api/actions/action')[0].query).toMatchObject({ id });
+		});
+
 		it('refuses an id that is no Beebox event id before logging in', async () => {
 			await expect(
 				run({ resource: 'event', operation: 'getDetails', eventId: '1&id=2' }),
