@@ -164,6 +164,21 @@ describe('Gengo node: job operations', () => {
 		expect(items[0]).toMatchObject({ job_id: '384988', status: 'pending' });
 	});
 
+	it("as n8n adds it after the Gengo Trigger, reads each item's job id (jobId, else Gengo's job_id)", async () => {
+		const { items, calls } = await run(
+			{ resource: 'job', operation: 'get' },
+			{ input: [{ jobId: '384985' }, { job_id: 384988 }] },
+		);
+		expect(items.map((i) => [i.job_id, i.status])).toEqual([
+			['384985', 'reviewable'],
+			['384988', 'pending'],
+		]);
+		expect(calls.map((c) => c.path)).toEqual([
+			'/v2/translate/job/384985',
+			'/v2/translate/job/384988',
+		]);
+	});
+
 	it.each(['', '384985, 384986', '../384985', '384985/comments', 'abc'])(
 		'refuses the Job ID %j before any call',
 		async (jobId) => {
