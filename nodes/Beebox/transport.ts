@@ -6,7 +6,8 @@ import {
 } from 'n8n-workflow';
 
 import { credentialTestRequest } from '../common/credentialTestHttp';
-import { apiRequest, type ApiContext, type VendorApi } from '../common/httpClient';
+import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/httpClient';
+import { credentialSecrets, redactDeep } from '../common/redact';
 import { VendorApiError } from '../common/vendorError';
 import type { WorkBudget } from '../common/workBudget';
 import { beeboxApiErrorSchema } from './schemas';
@@ -134,7 +135,9 @@ export function beeboxCallFrom(
 			timeoutMs,
 			rateLimitWaitMs: options.rateLimitWaitMs,
 		});
-		return { status: answer.status, body: answer.body };
+		if (answer.status < 400) return { status: answer.status, body: answer.body };
+		const credentials = await credentialOnce(ctx, BEEBOX_API.credentialType);
+		return { status: answer.status, body: redactDeep(answer.body, credentialSecrets(credentials)) };
 	};
 }
 
@@ -143,18 +146,19 @@ export function beeboxCallForTest(
 	ctx: ICredentialTestFunctions,
 	credentials: BeeboxCredentials,
 ): BeeboxCall {
-	return async ({ closing, ...request }) =>
-		await credentialTestRequest(ctx, {
+	const secrets = [credentials.password];
+	return async ({ closing, ...request }) => {
+		const answer = await credentialTestRequest(ctx, {
 			...request,
 			root: beeboxBaseUrl(credentials.serverUrl),
 			timeoutMs: closing ? CLOSE_TIMEOUT_MS : undefined,
-			secrets: [credentials.password],
+			secrets,
 			setting: 'Server URL',
 		}).catch((error: Error) => {
-			throw new BeeboxApiError(`Beebox API unreachable: ${error.message}`, 0, {
-				secrets: [credentials.password],
-			});
+			throw new BeeboxApiError(`Beebox API unreachable: ${error.message}`, 0, { secrets });
 		});
+		return answer.status < 400 ? answer : { ...answer, body: redactDeep(answer.body, secrets) };
+	};
 }
 
 /** The credential fields the session logic reads. */

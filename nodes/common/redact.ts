@@ -77,3 +77,18 @@ export function credentialSecrets(data: Record<string, unknown> | undefined): st
 		.filter(([name]) => !/url|region|type/i.test(name))
 		.map(([, value]) => value as string);
 }
+
+/**
+ * An error answer's body with every text in it redacted (`redact`), for code that reads a vendor's error
+ * answers itself and quotes them: a hostile server knows the password it was sent at login and may repeat it
+ * in any later answer.
+ */
+export function redactDeep(value: unknown, secrets: readonly unknown[] = []): unknown {
+	if (typeof value === 'string') return redact(value, secrets);
+	if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets)]),
+		);
+	return value;
+}

@@ -25,8 +25,10 @@ class EchoingServer extends LocalServer {
 	/**
 	 * `404`: every request. `405`: the login POST is not allowed (an older Beebox), every GET echoed. `token`:
 	 * the login POST answers a session token, every other request is echoed (with the token in its query).
+	 * `repeat`: the login POST answers a token, every other request a Beebox error quoting the password it was
+	 * sent at login (help.wordbee.com/beebox/error-handling: `{type, message, id, failed}`).
 	 */
-	constructor(private readonly post: 404 | 405 | 'token') {
+	constructor(private readonly post: 404 | 405 | 'token' | 'repeat') {
 		super();
 	}
 
@@ -40,7 +42,24 @@ class EchoingServer extends LocalServer {
 			);
 			return;
 		}
-		if (req.method === 'POST' && req.url === '/api/connect' && this.post === 'token') {
+		if (this.post === 'repeat' && req.url !== '/api/connect') {
+			res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+			res.end(
+				JSON.stringify({
+					type: 'Api error',
+					message: `Not authorised for login connector with password ${PASSWORD}`,
+					id: 'NOTAUTHORISED',
+					failed: true,
+				}),
+			);
+			return;
+		}
+		if (
+			req.method === 'POST' &&
+			req.url === '/api/connect' &&
+			this.post !== 404 &&
+			this.post !== 405
+		) {
 			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
 			res.end(JSON.stringify(TOKEN));
 			return;
@@ -55,7 +74,7 @@ class EchoingServer extends LocalServer {
 }
 
 const running: LocalServer[] = [];
-async function server(post: 404 | 405 | 'token'): Promise<EchoingServer> {
+async function server(post: 404 | 405 | 'token' | 'repeat'): Promise<EchoingServer> {
 	const started = await new EchoingServer(post).start();
 	running.push(started);
 	return started;
@@ -148,5 +167,24 @@ describe('Beebox login: the password stays out of URLs and messages', () => {
 			`No HTTP resource was found that matches the request URI '${beebox.url}/api/details'`,
 		);
 		expect(result.message).not.toContain(TOKEN);
+	});
+
+	it('a server repeating the password it was sent at login in a later error: not shown, not logged', async () => {
+		const beebox = await server('repeat');
+		const result = await testBeeboxCredentials.call(fakeCredentialTestContext(), {
+			id: '1',
+			name: 'beebox',
+			type: 'beeboxApi',
+			data: credential(beebox.url),
+		});
+		expect(result).toMatchObject({ status: 'Error' });
+		expect(result.message).toContain('Not authorised for login connector with password [redacted]');
+		const fake = fakeExecuteContext({
+			parameters: { resource: 'file', operation: 'list', limit: 5 },
+			credentials: { beeboxApi: credential(beebox.url) },
+		});
+		const error = await new Beebox().execute.call(fake.ctx).catch((e: unknown) => e);
+		expect(shown(error, fake.logs)).toContain('NOTAUTHORISED');
+		expect(shown(error, fake.logs)).not.toContain(PASSWORD);
 	});
 });
