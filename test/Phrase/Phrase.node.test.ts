@@ -99,6 +99,17 @@ describe('Phrase TMS node', () => {
 		]);
 	});
 
+	it("Job → Get as n8n adds it after the trigger: the project and job ids of the trigger's item", async () => {
+		const { items } = await run({ resource: 'job', operation: 'get' }, [
+			{ projectId: 'prjWebsite', jobId: 'jobDe1' },
+			{ projectId: 'prjWebsite', jobId: 'jobFr1' },
+		]);
+		expect(items.map((i) => [i.json.uid, i.pairedItem])).toEqual([
+			['jobDe1', { item: 0 }],
+			['jobFr1', { item: 1 }],
+		]);
+	});
+
 	it('Job → Get Many: status by API name, target language, workflow level; limit and all', async () => {
 		const uids = async (parameters: Record<string, unknown>) =>
 			(

@@ -236,7 +236,12 @@ describe('Smartcat node: Get Last Errors', () => {
 
 describe('Smartcat node: projects and documents', () => {
 	it('Get project and Get document, by default from the incoming item', async () => {
-		expect(await json({ resource: 'project', operation: 'get', projectId: PROJECT_ID })).toEqual([
+		// no ID parameter set: n8n resolves the defaults ={{ $json.projectId }} / ={{ $json.documentId }}
+		const project = await json(
+			{ resource: 'project', operation: 'get' },
+			{ input: [{ projectId: PROJECT_ID }] },
+		);
+		expect(project).toEqual([
 			expect.objectContaining({
 				id: PROJECT_ID,
 				name: 'Website relaunch',
@@ -244,7 +249,7 @@ describe('Smartcat node: projects and documents', () => {
 			}),
 		]);
 		const out = await json(
-			{ resource: 'document', operation: 'get', documentId: '189_25' },
+			{ resource: 'document', operation: 'get' },
 			{ input: [{ documentId: '189_25' }] },
 		);
 		expect(out).toEqual([expect.objectContaining({ id: '189_25', status: 'inProgress' })]);
