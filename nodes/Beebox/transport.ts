@@ -34,13 +34,17 @@ export interface BeeboxCredentials {
 
 export class BeeboxApiError extends VendorApiError {}
 
-/** A request of the session logic. `closing`: the logout, sent even when the work budget is used up. */
+/**
+ * A request of the session logic. `closing`: the logout, sent even when the work budget is used up. `login`: it
+ * carries the password: a redirect is an error, never followed.
+ */
 export interface BeeboxRequest {
 	method: 'GET' | 'POST';
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
 	closing?: boolean;
+	login?: boolean;
 }
 
 /** One Beebox call as the session logic needs it: HTTP errors come back as answers, not exceptions. */
@@ -116,7 +120,7 @@ export function beeboxCallFrom(
 	options: { budget?: WorkBudget; rateLimitWaitMs?: number } = {},
 ): BeeboxCall {
 	const { budget } = options;
-	return async ({ closing, ...request }) => {
+	return async ({ closing, login, ...request }) => {
 		if (budget && !closing && !budget.take()) {
 			throw new BeeboxBudgetSpent(
 				`Beebox: stopped after ${budget.callsUsed} API calls, the most one run may make here (${budget.limits.calls} calls, ${budget.limits.ms / 1000} s)`,
@@ -134,6 +138,7 @@ export function beeboxCallFrom(
 			accept: ANSWERED,
 			timeoutMs,
 			rateLimitWaitMs: options.rateLimitWaitMs,
+			carriesPassword: login,
 		});
 		if (answer.status < 400) return { status: answer.status, body: answer.body };
 		const credentials = await credentialOnce(ctx, BEEBOX_API.credentialType);
@@ -147,9 +152,13 @@ export function beeboxCallForTest(
 	credentials: BeeboxCredentials,
 ): BeeboxCall {
 	const secrets = [credentials.password];
-	return async ({ closing, ...request }) => {
+	// credentialTestRequest follows no redirect at all: a login is no different there
+	return async ({ closing, method, path, qs, body }) => {
 		const answer = await credentialTestRequest(ctx, {
-			...request,
+			method,
+			path,
+			qs,
+			body,
 			root: beeboxBaseUrl(credentials.serverUrl),
 			timeoutMs: closing ? CLOSE_TIMEOUT_MS : undefined,
 			secrets,
@@ -242,12 +251,12 @@ export async function connect(
 	for (let attempt = 1; ; attempt++) {
 		let response = await http(
 			method === 'POST'
-				? { method, path: '/api/connect', body: fields }
-				: { method, path: '/api/connect', qs: fields },
+				? { method, path: '/api/connect', body: fields, login: true }
+				: { method, path: '/api/connect', qs: fields, login: true },
 		);
 		if (method === 'POST' && NO_POST_CONNECT.has(response.status)) {
 			method = 'GET';
-			response = await http({ method, path: '/api/connect', qs: fields });
+			response = await http({ method, path: '/api/connect', qs: fields, login: true });
 		}
 		if (response.status === 200) {
 			const token = sessionTokenOf(response.body);

@@ -72,6 +72,8 @@ export interface ApiRequest {
 	 * Without this, a redirect to another origin is an error and the credential is never sent there.
 	 */
 	followRedirectWithoutCredentials?: boolean;
+	/** the request carries a password (a login): a 3xx is an error, never followed, not even within the origin */
+	carriesPassword?: boolean;
 }
 
 export interface ApiAnswer {
@@ -411,9 +413,14 @@ export async function apiRequest(
 			const next = new URL(location, url);
 			if (++redirects > MAX_REDIRECTS)
 				fail(`${what}: more than ${MAX_REDIRECTS} redirects`, status);
+			if (request.carriesPassword)
+				fail(
+					`${what}: the server redirects (HTTP ${status} to ${next.origin}${next.pathname}), and a request with a password is never sent after a redirect: set the credential's address to the one the server wants`,
+					status,
+				);
 			if (next.origin !== origin && !request.followRedirectWithoutCredentials)
 				fail(
-					`${what}: the API redirected to ${next.origin}; the credential is not sent to another host`,
+					`${what}: the API redirected to ${next.origin}; the credential is not sent to another host (if that is the vendor's address, set it in the credential)`,
 					status,
 				);
 			url = next.toString();

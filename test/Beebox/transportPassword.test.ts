@@ -187,4 +187,29 @@ describe('Beebox login: the password stays out of URLs and messages', () => {
 		expect(shown(error, fake.logs)).toContain('NOTAUTHORISED');
 		expect(shown(error, fake.logs)).not.toContain(PASSWORD);
 	});
+
+	it.each([307, 308])(
+		'a login answered %i, even within the server, is not sent again',
+		async (status) => {
+			const redirecting = new (class extends LocalServer {
+				requests: string[] = [];
+				protected handle(req: IncomingMessage, res: ServerResponse) {
+					this.requests.push(`${req.method ?? ''} ${req.url ?? ''}`);
+					req.resume();
+					res.writeHead(status, { location: '/beebox/api/connect' }).end();
+				}
+			})();
+			running.push(await redirecting.start());
+			const fake = fakeExecuteContext({
+				parameters: { resource: 'file', operation: 'list', limit: 5 },
+				credentials: { beeboxApi: credential(redirecting.url) },
+			});
+			const error = await new Beebox().execute.call(fake.ctx).catch((e: unknown) => e);
+			expect((error as Error).message).toBe(
+				`Beebox POST /api/connect: the server redirects (HTTP ${status} to ${redirecting.url}/beebox/api/connect), and a request with a password is never sent after a redirect: set the credential's address to the one the server wants`,
+			);
+			expect(redirecting.requests).toEqual(['POST /api/connect']);
+			expect(shown(error, fake.logs)).not.toContain(PASSWORD);
+		},
+	);
 });
