@@ -3,8 +3,10 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { getJob } from '../../nodes/Phrase/api';
+import { testPhraseCredentials } from '../../nodes/Phrase/credentialTest';
 import { phraseTokenUrl } from '../../nodes/Phrase/servers';
 import { fakeExecuteContext, httpRequest } from '../helpers/fakeContext';
+import { fakeCredentialTestContext } from '../helpers/legacyRequest';
 import { PhraseSimulator } from '../simulators/phrase';
 
 /**
@@ -119,5 +121,47 @@ describe('Phrase TMS API credential', () => {
 			})
 			.catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/not https/);
+	});
+
+	describe('the Test button (the nodes’ login or token exchange, then "who am I")', () => {
+		const test = async (data: IDataObject) =>
+			await testPhraseCredentials.call(fakeCredentialTestContext(), {
+				id: '1',
+				name: 'phrase',
+				type: 'phraseApi',
+				data: credential(data),
+			});
+
+		it.each([
+			['a Platform API token', { authType: 'platformToken', platformToken: PLATFORM_TOKEN }],
+			['user name and password', { authType: 'password', userName: 'pm', password: 'pw' }],
+			['a legacy TMS token', { authType: 'token', apiToken: LEGACY_TOKEN }],
+		])('%s: connected, as whom and where', async (_name, data) => {
+			expect(await test(data)).toEqual({
+				status: 'OK',
+				message: 'Connected to Phrase TMS as pm (Simulated organisation)',
+			});
+		});
+
+		it("a refused login: Phrase's message, without the password", async () => {
+			const result = await test({
+				authType: 'password',
+				userName: 'pm',
+				password: 'wrong-password-1',
+			});
+			expect(result).toEqual({
+				status: 'Error',
+				message: 'Phrase TMS login failed: HTTP 401: AuthInvalidCredentials: Invalid credentials',
+			});
+		});
+
+		it('a refused token: what to check', async () => {
+			expect(await test({ authType: 'token', apiToken: 'not-a-token-0000' })).toMatchObject({
+				status: 'Error',
+				message: expect.stringMatching(
+					/^Phrase TMS answered HTTP 401.*Check the Phrase TMS credential/,
+				),
+			});
+		});
 	});
 });
