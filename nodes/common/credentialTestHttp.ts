@@ -1,6 +1,6 @@
 import type { ICredentialTestFunctions, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { baseUrlProblem, readAnswer, responseHeader } from './httpClient';
+import { baseUrlProblem, MAX_ANSWER_BYTES, readAnswer, responseHeader } from './httpClient';
 import { redact } from './redact';
 
 /**
@@ -33,6 +33,8 @@ export async function credentialTestRequest(
 	const problem = baseUrlProblem(request.root);
 	if (problem) throw fail(problem);
 	const url = `${request.root}${request.path}`;
+	const timeoutMs = request.timeoutMs ?? 30_000;
+	const started = Date.now();
 	let response: {
 		statusCode: number;
 		body: unknown;
@@ -46,7 +48,7 @@ export async function credentialTestRequest(
 			headers: request.headers,
 			body: request.body,
 			json: true,
-			timeout: request.timeoutMs ?? 30_000,
+			timeout: timeoutMs,
 			resolveWithFullResponse: true,
 			simple: false,
 			followRedirect: false,
@@ -77,7 +79,13 @@ export async function credentialTestRequest(
 		);
 	}
 	try {
-		return { status, body: await readAnswer(response.body, headers) };
+		return {
+			status,
+			body: await readAnswer(response.body, headers, MAX_ANSWER_BYTES, {
+				at: started + timeoutMs,
+				ms: timeoutMs,
+			}),
+		};
 	} catch (error) {
 		throw fail((error as Error).message);
 	}

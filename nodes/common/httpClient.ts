@@ -220,15 +220,26 @@ export class AnswerTooLarge extends Error {
 	}
 }
 
+/** Thrown by readAnswer when an answer is still arriving at its deadline. */
+export class AnswerTooSlow extends Error {
+	constructor(readonly ms: number) {
+		super(`the answer was still arriving after ${Math.round(ms / 100) / 10} s`);
+		this.name = 'AnswerTooSlow';
+	}
+}
+
 /**
  * An answer's body, read to its end but never past `limit` bytes: a stream is counted as it arrives (after n8n's
  * HTTP client inflated it: axios decompresses gzip, deflate and br itself, so a small compressed answer is
- * counted at its inflated size) and destroyed at the limit; a Content-Length above it is refused unread.
+ * counted at its inflated size) and destroyed at the limit; a Content-Length above it is refused unread. With a
+ * `deadline` (ms since the epoch), a body still trickling in then is given up: n8n's timeout counts only silence
+ * between two pieces, so a server sending a byte every few seconds would otherwise hold the run forever.
  */
 export async function readAnswer(
 	body: unknown,
 	headers: Record<string, string | string[] | undefined>,
 	limit = MAX_ANSWER_BYTES,
+	deadline?: { at: number; ms: number },
 ): Promise<unknown> {
 	if (isStream(body)) {
 		const declared = Number(responseHeader(headers, 'content-length'));
@@ -248,6 +259,10 @@ export async function readAnswer(
 			if (size > limit) {
 				body.destroy?.();
 				throw new AnswerTooLarge(limit);
+			}
+			if (deadline && Date.now() > deadline.at) {
+				body.destroy?.();
+				throw new AnswerTooSlow(deadline.ms);
 			}
 			chunks.push(buffer);
 		}
@@ -284,6 +299,7 @@ export async function secretExchange(
 	const problem = baseUrlProblem(request.url);
 	if (problem) throw failure(problem);
 	let raw: RawAnswer;
+	const started = Date.now();
 	try {
 		raw = (await helpers.httpRequest({
 			method: 'POST',
@@ -320,7 +336,13 @@ export async function secretExchange(
 		);
 	}
 	try {
-		return { status: raw.statusCode, body: await readAnswer(raw.body, headers) };
+		return {
+			status: raw.statusCode,
+			body: await readAnswer(raw.body, headers, MAX_ANSWER_BYTES, {
+				at: started + DEFAULT_TIMEOUT_MS,
+				ms: DEFAULT_TIMEOUT_MS,
+			}),
+		};
 	} catch (error) {
 		throw failure((error as Error).message);
 	}
@@ -389,6 +411,7 @@ export async function apiRequest(
 				? ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credentialType, opts)
 				: ctx.helpers.httpRequest(opts))) as RawAnswer;
 		let raw: RawAnswer;
+		const sentAt = Date.now();
 		try {
 			raw = await send(options);
 			if (raw.statusCode === 401 && api.renewsTokenOn401 && sameOrigin) {
@@ -441,14 +464,21 @@ export async function apiRequest(
 		if ((status >= 200 && status < 300) || request.accept?.includes(status)) {
 			if (request.encoding === 'stream') return { status, body: raw.body, headers };
 			try {
-				return { status, body: await readAnswer(raw.body, headers), headers };
+				const ms = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+				const deadline = { at: sentAt + ms, ms };
+				return {
+					status,
+					body: await readAnswer(raw.body, headers, MAX_ANSWER_BYTES, deadline),
+					headers,
+				};
 			} catch (error) {
-				// too large, or the connection broke while the answer was read
+				// too large, too slow, or the connection broke while the answer was read
+				const refused = error instanceof AnswerTooLarge || error instanceof AnswerTooSlow;
 				return fail(
-					error instanceof AnswerTooLarge
-						? `${what}: ${error.message}`
+					refused
+						? `${what}: ${(error as Error).message}`
 						: `${api.name} API unreachable: ${(error as Error).message}`,
-					error instanceof AnswerTooLarge ? 502 : 0,
+					error instanceof AnswerTooLarge ? 502 : error instanceof AnswerTooSlow ? 504 : 0,
 				);
 			}
 		}

@@ -1,10 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
 import { apiRequest, MAX_ANSWER_BYTES, type VendorApi } from '../../nodes/common/httpClient';
 import { VendorApiError } from '../../nodes/common/vendorError';
 import { fakeExecuteContext } from '../helpers/fakeContext';
+import { scriptedContext } from '../helpers/scriptedContext';
 import { LocalServer } from '../simulators/localServer';
 
 /**
@@ -139,5 +141,43 @@ describe('apiRequest: the size of one API answer', () => {
 		const { error } = await call();
 		expect(error).toMatchObject({ httpStatus: 0 });
 		expect((error as Error).message).toMatch(/^Vendor API unreachable/);
+	});
+});
+
+describe('apiRequest: an answer still trickling in at its deadline', () => {
+	/** a body that never ends: one byte every 50 ms, as a slow-loris server sends it */
+	const trickle = () =>
+		Readable.from(
+			(async function* () {
+				yield Buffer.from('[');
+				for (;;) {
+					await new Promise((resolve) => setTimeout(resolve, 50));
+					yield Buffer.from(' ');
+				}
+			})(),
+		);
+
+	it("is given up at the request's timeout (n8n's own counts only silence), naming the endpoint", async () => {
+		const { ctx } = scriptedContext({
+			credentials: { accountId: 'acc', apiKey: 'key' },
+			answers: [{ statusCode: 200, body: trickle() }],
+		});
+		const started = Date.now();
+		const error = await apiRequest(
+			ctx,
+			{
+				name: 'Vendor',
+				credentialType: 'smartcatApi',
+				baseUrl: () => 'https://api.vendor.example',
+				errorMessage: () => '',
+			},
+			{ method: 'GET', path: '/v1/slow', timeoutMs: 400 },
+		).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(VendorApiError);
+		expect(error).toMatchObject({
+			httpStatus: 504,
+			message: 'Vendor GET /v1/slow: the answer was still arriving after 0.4 s',
+		});
+		expect(Date.now() - started).toBeLessThan(3_000);
 	});
 });
