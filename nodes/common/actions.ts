@@ -6,6 +6,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { DEFAULT_MAX_FILE_SIZE_MB, downloadLimitsFor, type DownloadLimits } from './binaryDownload';
 import { executePerItem } from './execute';
 import { toNodeApiError } from './vendorError';
 
@@ -115,4 +116,27 @@ export function jsonItems(
 		json: entry,
 		pairedItem: { item: itemIndex },
 	}));
+}
+
+/**
+ * "Max File Size (MB)", the one size limit of every download operation: a file larger than it is refused as it
+ * arrives (counted unpacked, so a compressed bomb cannot pass), and the download is stopped before it fills n8n's
+ * disk or memory. The same limit sets the download's overall deadline (binaryDownload.ts, downloadLimitsFor).
+ */
+export const maxFileSizeProperty: INodeProperties = {
+	displayName: 'Max File Size (MB)',
+	name: 'maxFileSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10240 },
+	default: DEFAULT_MAX_FILE_SIZE_MB,
+	description:
+		'The largest file to accept, counted unpacked as it arrives. A larger file stops the download with an error and no file is output. The download must also finish within 5 minutes (2 seconds per MB when that is longer).',
+};
+
+/** The download limits of an item: its "Max File Size (MB)" (default 100 MB) and the deadline that goes with it. */
+export function downloadLimits(ctx: IExecuteFunctions, itemIndex: number): DownloadLimits {
+	const value = Number(
+		ctx.getNodeParameter(maxFileSizeProperty.name, itemIndex, DEFAULT_MAX_FILE_SIZE_MB),
+	);
+	return downloadLimitsFor(value, maxFileSizeProperty.displayName);
 }
