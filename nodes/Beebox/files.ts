@@ -24,13 +24,30 @@ export function checkedLocale(value: string): string {
 	return checkedId(value, BEEBOX_LOCALE, 'Beebox locale (e.g. "fr" or "en-GB")');
 }
 
-// Characters Windows does not allow in a file name, and control characters.
-const FORBIDDEN_IN_PATH = /[\p{Cc}<>:"|?*]/u;
+// Characters Windows does not allow in a file name (a `:` also names a drive or an NTFS stream).
+const FORBIDDEN_IN_NAME = /[<>:"|?*]/u;
+// Control characters, and the bidirectional controls that show a name in another order than it has (U+202E).
+const CONTROL = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Separators that are not `\` or `/` even in NFKC (division slash U+2215, fraction slash U+2044, big solidi, reverse
+ * solidus operator, set minus), which a Windows server's "best fit" conversion to its code page may still turn
+ * into a separator.
+ */
+const LOOKALIKE_SEPARATOR = /[\u2215\u2044\u29f5\u29f8\u29f9\u2216]/u;
+// Names Windows reserves for devices, with or without an extension: CON, PRN, AUX, NUL, COM0-9, LPT0-9 (Microsoft,
+// "Naming Files, Paths, and Namespaces"; COM¹ and LPT² are folded to digits by NFKC first).
+const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)(\.|$)/i;
+
+const codePoint = (char: string) =>
+	`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * A relative file path for the API: `/` becomes `\` (people type both), and it must stay inside the project's
- * folder: no drive, no leading separator, no `.` or `..` segment, no empty segment, nothing Windows forbids in a
- * name. Throws a 400 VendorApiError naming the problem.
+ * folder. The checks read the path in NFKC (a fullwidth `＼` or `．．` is what a Windows server may make of it) and
+ * each refusal names its rule: no control or bidirectional character, no look-alike separator, no drive, no
+ * leading separator, no empty, `.` or `..` segment, no segment ending in a dot or a space (Windows drops them:
+ * `.. ` and `...` would act as `..`), no reserved device name, nothing Windows forbids in a name. Throws a 400
+ * VendorApiError; the path is sent as given (only `/` turned into `\`).
  */
 export function checkedRelativePath(value: string): string {
 	const path = value.trim().replace(/\//g, '\\');
@@ -41,12 +58,31 @@ export function checkedRelativePath(value: string): string {
 	};
 	if (!path) refuse('it is empty');
 	if (path.length > 1000) refuse('it is longer than 1000 characters');
-	if (FORBIDDEN_IN_PATH.test(path))
-		refuse('it contains a drive, a control character or one of < > : " | ? *');
-	if (path.startsWith('\\')) refuse('it must be relative to the project, not start with \\');
-	const segments = path.split('\\');
-	if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
-		refuse('it has an empty, "." or ".." segment');
+	const control = CONTROL.exec(path);
+	if (control)
+		refuse(`it contains a control or bidirectional character (${codePoint(control[0])})`);
+	for (const char of path) {
+		const folded = char.normalize('NFKC');
+		if (LOOKALIKE_SEPARATOR.test(char) || (folded !== char && /[\\/]/.test(folded)))
+			refuse(`it contains "${char}" (${codePoint(char)}), a look-alike of a path separator`);
+	}
+	const normal = path.normalize('NFKC').replace(/\//g, '\\');
+	const forbidden = FORBIDDEN_IN_NAME.exec(normal);
+	if (forbidden)
+		refuse(
+			`it contains a drive or a character Windows does not allow in a name ("${forbidden[0]}"${normal === path ? '' : ' once normalised, NFKC'}; one of < > : " | ? *)`,
+		);
+	if (normal.startsWith('\\')) refuse('it must be relative to the project, not start with \\');
+	for (const segment of normal.split('\\')) {
+		if (segment === '' || segment === '.' || segment === '..')
+			refuse('it has an empty, "." or ".." segment');
+		if (/[. ]$/.test(segment))
+			refuse(
+				`its segment "${segment.slice(0, 40)}" ends with a dot or a space, which Windows drops (".. " and "..." would act as "..")`,
+			);
+		if (RESERVED_NAME.test(segment))
+			refuse(`its segment "${segment.slice(0, 40)}" is a name Windows reserves for a device`);
+	}
 	return path;
 }
 

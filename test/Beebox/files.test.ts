@@ -9,7 +9,11 @@ describe('checkedRelativePath: a file path that stays inside the project', () =>
 		['folder/page.html', 'folder\\page.html'],
 		['  a\\b c.txt ', 'a\\b c.txt'],
 		['x'.repeat(1000), 'x'.repeat(1000)],
-		['..a\\b..', '..a\\b..'],
+		['..a\\b..c', '..a\\b..c'],
+		// NFKC changes these, but they are no separator, dot segment or forbidden character: sent as given
+		['ﬁle\\Ｒｅｐｏｒｔ １.txt', 'ﬁle\\Ｒｅｐｏｒｔ １.txt'],
+		['CONSOLE\\com10.txt', 'CONSOLE\\com10.txt'],
+		['a\\.hidden', 'a\\.hidden'],
 	])('%j → %j', (value, path) => {
 		expect(checkedRelativePath(value)).toBe(path);
 	});
@@ -18,8 +22,49 @@ describe('checkedRelativePath: a file path that stays inside the project', () =>
 		['', 'it is empty'],
 		['   ', 'it is empty'],
 		['x'.repeat(1001), 'it is longer than 1000 characters'],
-		['C:\\beebox\\x.txt', 'it contains a drive, a control character or one of < > : " | ? *'],
-		['a\u0000b', 'it contains a drive, a control character or one of < > : " | ? *'],
+		[
+			'C:\\beebox\\x.txt',
+			'it contains a drive or a character Windows does not allow in a name (":"; one of < > : " | ? *)',
+		],
+		['a\u0000b', 'it contains a control or bidirectional character (U+0000)'],
+		['a\r\nb', 'it contains a control or bidirectional character (U+000D)'],
+		['invoice\u202Efdp.exe', 'it contains a control or bidirectional character (U+202E)'],
+		// look-alike separators: a fullwidth reverse solidus (NFKC: \), a division slash (no NFKC form)
+		[
+			'a\uFF3C..\uFF3C..\uFF3Csecret.txt',
+			'it contains "\uFF3C" (U+FF3C), a look-alike of a path separator',
+		],
+		[
+			'..\u2215..\u2215secret.txt',
+			'it contains "\u2215" (U+2215), a look-alike of a path separator',
+		],
+		['a\uFF0Fb', 'it contains "\uFF0F" (U+FF0F), a look-alike of a path separator'],
+		// NFKC first: a fullwidth colon is a drive or a stream once normalised, fullwidth dots are ".."
+		[
+			'C\uFF1A\\x.txt',
+			'it contains a drive or a character Windows does not allow in a name (":" once normalised, NFKC; one of < > : " | ? *)',
+		],
+		['a\\\uFF0E\uFF0E\\b.txt', 'it has an empty, "." or ".." segment'],
+		// Windows drops a segment's trailing dots and spaces: ".. " and "..." would act as ".."
+		[
+			'a\\.. \\secret.txt',
+			'its segment ".. " ends with a dot or a space, which Windows drops (".. " and "..." would act as "..")',
+		],
+		[
+			'a\\...\\secret.txt',
+			'its segment "..." ends with a dot or a space, which Windows drops (".. " and "..." would act as "..")',
+		],
+		[
+			'report.\\x.txt',
+			'its segment "report." ends with a dot or a space, which Windows drops (".. " and "..." would act as "..")',
+		],
+		// reserved device names, with an extension, in any case, COM¹ folded by NFKC
+		['CON', 'its segment "CON" is a name Windows reserves for a device'],
+		['a\\nul.txt', 'its segment "nul.txt" is a name Windows reserves for a device'],
+		['Com1.tar.gz', 'its segment "Com1.tar.gz" is a name Windows reserves for a device'],
+		['LPT9\\x', 'its segment "LPT9" is a name Windows reserves for a device'],
+		['COM\u00B9.txt', 'its segment "COM1.txt" is a name Windows reserves for a device'],
+		['aux\\x', 'its segment "aux" is a name Windows reserves for a device'],
 		['\\out\\x.txt', 'it must be relative to the project, not start with \\'],
 		['/etc/passwd', 'it must be relative to the project, not start with \\'],
 		['a\\..\\..\\secret.txt', 'it has an empty, "." or ".." segment'],
