@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { downloadBinary } from '../common/binaryDownload';
+import { downloadBinary, type DownloadLimits } from '../common/binaryDownload';
 import { VendorApiError } from '../common/vendorError';
 import { checkedEventId, checkedLocale, checkedRelativePath, baseNameOf } from './files';
 import {
@@ -138,6 +138,7 @@ export async function downloadTranslatedFile(
 	token: string,
 	locale: string,
 	file: string,
+	limits?: DownloadLimits,
 ): Promise<IBinaryData> {
 	const targetLocale = checkedLocale(locale);
 	const filename = checkedRelativePath(file);
@@ -146,8 +147,11 @@ export async function downloadTranslatedFile(
 		BEEBOX_API,
 		{ method: 'GET', path: '/api/files/file', qs: { token, locale: targetLocale, filename } },
 		baseNameOf(filename),
+		limits,
 	).catch((error: unknown) => {
-		if (!(error instanceof VendorApiError) || error.isUnavailable) throw error;
+		// a refusal of ours (413: larger than Max File Size) or the network failing is no missing translation
+		if (!(error instanceof VendorApiError) || error.isUnavailable || error.httpStatus === 413)
+			throw error;
 		throw new BeeboxApiError(
 			`Beebox has no ${targetLocale} translation of "${filename}": ${error.message}`,
 			error.httpStatus,

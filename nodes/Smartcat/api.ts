@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkedId, pathSegment, type ApiAnswer, type ApiContext } from '../common/httpClient';
+import { withLinkPolicy } from '../common/linkPolicy';
 import {
 	smartcatCallbackSettingsSchema,
 	smartcatEntitySchema,
@@ -14,7 +15,12 @@ import {
 	type SmartcatLastError,
 	type SmartcatProject,
 } from './schemas';
-import { SmartcatApiError, smartcatRequest, type SmartcatRequestOptions } from './transport';
+import {
+	SMARTCAT_API,
+	SmartcatApiError,
+	smartcatRequest,
+	type SmartcatRequestOptions,
+} from './transport';
 
 type Ctx = ApiContext;
 
@@ -178,11 +184,12 @@ export async function requestExport(ctx: Ctx, request: ExportRequest): Promise<S
 
 /**
  * Asks for an export's result: 204 while Smartcat prepares it (the answer's body is discarded), 200 with the
- * file as a stream. A download may be redirected to another host: followed without the credential.
+ * file as a stream. A download may be redirected to another host: followed without the credential, each hop
+ * only after the link policy allowed it (common/linkPolicy.ts: https, no user:pass@, a public address).
  */
 export async function exportResult(ctx: Ctx, taskId: string): Promise<ApiAnswer> {
 	return await smartcatRequest(
-		ctx,
+		withLinkPolicy(ctx, SMARTCAT_API, "Smartcat's redirect of the export"),
 		'GET',
 		`/document/export/${pathSegment(taskId, SMARTCAT_TASK_ID, 'Smartcat export task ID')}`,
 		{ encoding: 'stream', timeoutMs: 300_000, followRedirectWithoutCredentials: true },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions';
+import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
 import { downloadTranslatedFile } from '../../api';
 import { checkedLocale, checkedRelativePath } from '../../files';
 import { withExecutionSession } from '../../transport';
@@ -44,13 +44,15 @@ export const download: Operation = {
 			default: 'data',
 			hint: 'The name of the output binary field to put the file in',
 		},
+		maxFileSizeProperty,
 	],
 	async execute(ctx, i) {
 		const locale = checkedLocale(String(ctx.getNodeParameter('locale', i)));
 		const file = checkedRelativePath(String(ctx.getNodeParameter('file', i)));
 		const field = ctx.getNodeParameter('binaryPropertyName', i) as string;
+		const limits = downloadLimits(ctx, i);
 		const binary = await withExecutionSession(ctx, async (token) =>
-			downloadTranslatedFile(ctx, token, locale, file),
+			downloadTranslatedFile(ctx, token, locale, file, limits),
 		);
 		const input = (ctx.getInputData()[i]?.json ?? {}) as IDataObject;
 		return [

@@ -1,5 +1,5 @@
 import { downloadBinary } from '../../../common/binaryDownload';
-import type { Operation } from '../../../common/actions';
+import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
 import { bilingualFileRequest } from '../../api';
 import { PHRASE_API } from '../../transport';
 import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
@@ -12,7 +12,7 @@ export const downloadBilingualFile: Operation = {
 		action: 'Download bilingual file',
 		description: 'The job as an MXLIFF file (source and target segments), as binary data',
 	},
-	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty],
+	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty, maxFileSizeProperty],
 	async execute(ctx, i) {
 		const projectUid = text(ctx, 'projectUid', i);
 		const jobUid = text(ctx, 'jobUid', i);
@@ -23,6 +23,7 @@ export const downloadBilingualFile: Operation = {
 			PHRASE_API,
 			{ method: 'POST', path, body },
 			`${jobUid}.mxliff`,
+			downloadLimits(ctx, i),
 		);
 		return [
 			{

@@ -1,5 +1,5 @@
 import { downloadBinary } from '../../../common/binaryDownload';
-import type { Operation } from '../../../common/actions';
+import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
 import { originalFilePath } from '../../api';
 import { PHRASE_API } from '../../transport';
 import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
@@ -12,7 +12,7 @@ export const downloadOriginalFile: Operation = {
 		action: 'Download original file',
 		description: 'The source file as it was imported, as binary data',
 	},
-	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty],
+	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty, maxFileSizeProperty],
 	async execute(ctx, i) {
 		const projectUid = text(ctx, 'projectUid', i);
 		const jobUid = text(ctx, 'jobUid', i);
@@ -22,6 +22,7 @@ export const downloadOriginalFile: Operation = {
 			PHRASE_API,
 			{ method: 'GET', path: originalFilePath(projectUid, jobUid) },
 			`${jobUid}-original`,
+			downloadLimits(ctx, i),
 		);
 		return [
 			{

@@ -1,5 +1,5 @@
 import { downloadBinary, waitForVendorJob } from '../../../common/binaryDownload';
-import type { Operation } from '../../../common/actions';
+import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
 import { getAsyncRequest, startTargetFileExport, targetFileDownloadPath } from '../../api';
 import { PHRASE_API, PhraseApiError } from '../../transport';
 import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
@@ -21,6 +21,7 @@ export const downloadTargetFile: Operation = {
 		projectUidProperty,
 		jobUidProperty,
 		binaryPropertyProperty,
+		maxFileSizeProperty,
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -66,6 +67,7 @@ export const downloadTargetFile: Operation = {
 			PHRASE_API,
 			{ method: 'GET', path: targetFileDownloadPath(projectUid, jobUid, asyncRequestId) },
 			`${jobUid}-target`,
+			downloadLimits(ctx, i),
 		);
 		return [
 			{

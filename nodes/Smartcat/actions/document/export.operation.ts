@@ -1,6 +1,6 @@
 import { NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 
-import { type Operation } from '../../../common/actions';
+import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
 import { binaryFromAnswer, waitForVendorJob } from '../../../common/binaryDownload';
 import type { ApiAnswer } from '../../../common/httpClient';
 import { exportResult, requestExport } from '../../api';
@@ -80,6 +80,7 @@ export const exportOperation: Operation = {
 				},
 			],
 		},
+		maxFileSizeProperty,
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -190,7 +191,7 @@ export const exportOperation: Operation = {
 				group.length === 1
 					? `${group[0]}${EXTENSIONS[type] ?? ''}`
 					: `smartcat-export-${task.id}.zip`;
-			const binary = await binaryFromAnswer(ctx, answer, fallbackName);
+			const binary = await binaryFromAnswer(ctx, answer, fallbackName, downloadLimits(ctx, i));
 			items.push({
 				json: {
 					...(group.length === 1 ? { documentId: group[0] } : {}),
