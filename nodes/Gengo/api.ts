@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { downloadLink, waitForVendorJob } from '../common/binaryDownload';
+import { downloadLink, waitForVendorJob, type DownloadLimits } from '../common/binaryDownload';
 import { userDateParameter } from '../common/dates';
 import { checkedId, pathSegment, type ApiContext } from '../common/httpClient';
 import { canonicalStatus } from './events';
 import { presentJob } from './output';
 import { gengoApiJobSchema, type GengoJob } from './schemas';
-import { GengoApiError, gengoGet } from './transport';
+import { GENGO_API, GengoApiError, gengoGet } from './transport';
 
 /**
  * The Gengo API endpoints this package calls (https://developers.gengo.com/v2/api_methods/job/, .../jobs/,
@@ -242,6 +242,7 @@ export async function downloadTargetFile(
 	itemIndex: number,
 	timeoutMs: number,
 	fallbackUrl = '',
+	limits?: DownloadLimits,
 ): Promise<INodeExecutionData> {
 	const { job, link } = await waitForVendorJob<{ job: IDataObject; link: string }>(
 		`The translated file of Gengo job ${jobId}`,
@@ -267,6 +268,9 @@ export async function downloadTargetFile(
 	);
 	const binary = await downloadLink(ctx, link, `gengo-job-${jobId}`, {
 		what: `The translated file of Gengo job ${jobId}`,
+		// the link policy trusts the credential's own origin (a sandbox, a local simulator)
+		api: GENGO_API,
+		limits,
 	});
 	return {
 		json: job,

@@ -1,4 +1,4 @@
-import type { Operation } from '../../../common/actions';
+import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
 import { downloadTargetFile, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 
@@ -27,6 +27,7 @@ export const downloadTargetFileOperation: Operation = {
 			description:
 				"The translated file's link from Gengo's callback (the Gengo Trigger's fileUrl), used only when the job is translated and Gengo's Job GET gives no file_url_tgt",
 		},
+		maxFileSizeProperty,
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -59,6 +60,7 @@ export const downloadTargetFileOperation: Operation = {
 				i,
 				timeout * 1000,
 				typeof fileUrl === 'string' ? fileUrl.trim() : '',
+				downloadLimits(ctx, i),
 			),
 		];
 	},
