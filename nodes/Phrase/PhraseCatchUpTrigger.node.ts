@@ -9,6 +9,7 @@ import {
 import { catchUpProperties, pollCatchUp } from '../common/catchUp';
 import { EVENTS_SUBTITLE } from '../common/eventFilter';
 import { phraseCatchUpSource, webhookScope } from './catchUpSource';
+import { testPhraseCredentials } from './credentialTest';
 import { filtersProperty, phraseEventsProperty, statusesProperty } from './parameters';
 
 /**
@@ -35,7 +36,7 @@ export class PhraseCatchUpTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'phraseApi', required: true }],
+		credentials: [{ name: 'phraseApi', required: true, testedBy: 'testPhraseCredentials' }],
 		properties: [
 			{
 				displayName:
@@ -97,6 +98,10 @@ export class PhraseCatchUpTrigger implements INodeType {
 			{ ...filtersProperty, description: 'Job parts that do not pass produce no item' },
 			...catchUpProperties,
 		],
+	};
+
+	methods = {
+		credentialTest: { testPhraseCredentials },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

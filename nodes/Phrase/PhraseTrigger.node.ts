@@ -34,6 +34,7 @@ import {
 	phraseEventsProperty,
 	statusesProperty,
 } from './parameters';
+import { testPhraseCredentials } from './credentialTest';
 import { checkManualSetup, register, registrationExists, unregister } from './registration';
 import { jobPartsOf, phraseDeliverySchema } from './schemas';
 import { STATUS_FILTER_OPTIONS } from './statuses';
@@ -79,6 +80,7 @@ export class PhraseTrigger implements INodeType {
 			{
 				name: 'phraseApi',
 				required: true,
+				testedBy: 'testPhraseCredentials',
 				displayOptions: { show: { registration: ['automatic'] } },
 			},
 		],
@@ -175,7 +177,7 @@ export class PhraseTrigger implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { testWebhookSecret },
+		credentialTest: { testPhraseCredentials, testWebhookSecret },
 	};
 
 	webhookMethods = registrationWebhookMethods({
