@@ -27,7 +27,7 @@ const QUERY = new RegExp(
 const FRAGMENT = new RegExp(`(?<=[\\w/.~%-])${HASH}(?=[\\w%&=!/])${URL_REST}`, 'gi');
 
 /** Names under which a secret travels as `name=value` (a query, a form body) or `"name": "value"` (JSON). */
-const SECRET_NAME = String.raw`(?:pwd|passw(?:or)?d|pass|[\w-]*token|api[_-]?key|api[_-]?sig|secret|[\w-]*signature|sig|session(?:[_-]?id)?|auth(?:orization)?|access[_-]?key|private[_-]?key|code)`;
+const SECRET_NAME = String.raw`(?:pwd|passw(?:or)?d|pass|[\w-]*token|api[_-]?key|api[_-]?sig|secret|[\w-]*signature|sig|session(?:[_-]?id)?|auth(?:orization)?|access[_-]?key|private[_-]?key)`;
 const SECRET_PAIR = new RegExp(`\\b(${SECRET_NAME})((?:=|%(?:25)*3d)\\s*)[^\\s&"'<>,;]+`, 'gi');
 const SECRET_JSON = new RegExp(`("${SECRET_NAME}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 

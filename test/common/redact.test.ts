@@ -62,6 +62,7 @@ describe('redact', () => {
 			'Beebox login failed: the server answered no session token (is the Server URL the Beebox?)',
 			'Job #12 is not ready. Retry?',
 			'"c?1" is not a valid Smartcat client ID',
+			'{"code":"E401","message":"bad key"}',
 			'Check the credential: password, key and server.',
 		])
 			expect(redact(text)).toBe(text);
