@@ -188,10 +188,12 @@ export async function requestExport(ctx: Ctx, request: ExportRequest): Promise<S
  * only after the link policy allowed it (common/linkPolicy.ts: https, no user:pass@, a public address).
  */
 export async function exportResult(ctx: Ctx, taskId: string): Promise<ApiAnswer> {
-	return await smartcatRequest(
-		withLinkPolicy(ctx, SMARTCAT_API, "Smartcat's redirect of the export"),
-		'GET',
-		`/document/export/${pathSegment(taskId, SMARTCAT_TASK_ID, 'Smartcat export task ID')}`,
-		{ encoding: 'stream', timeoutMs: 300_000, followRedirectWithoutCredentials: true },
+	const path = `/document/export/${pathSegment(taskId, SMARTCAT_TASK_ID, 'Smartcat export task ID')}`;
+	return await withLinkPolicy(ctx, SMARTCAT_API, "Smartcat's redirect of the export", (guarded) =>
+		smartcatRequest(guarded, 'GET', path, {
+			encoding: 'stream',
+			timeoutMs: 300_000,
+			followRedirectWithoutCredentials: true,
+		}),
 	);
 }

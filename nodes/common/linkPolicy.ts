@@ -131,6 +131,8 @@ export interface LinkPolicy {
 	vendor: string;
 	/** the credential's base URL: its origin is always allowed, and when its host is not public neither need links be */
 	trustedBase: string;
+	/** the vendor's error class for a refusal (VendorApi.errorClass) */
+	errorClass?: VendorApi['errorClass'];
 }
 
 const parsed = (url: string): URL | undefined => {
@@ -187,8 +189,9 @@ export async function checkLink(
 	policy: LinkPolicy,
 	what: string,
 ): Promise<void> {
+	const ErrorClass = policy.errorClass ?? VendorApiError;
 	const refuse = (why: string): never => {
-		throw new VendorApiError(`${what} cannot be followed: ${why}`, 400, {
+		throw new ErrorClass(`${what} cannot be followed: ${why}`, 400, {
 			hint: `The link came from ${policy.vendor}. Links from a vendor are followed only over https, to public addresses or to the credential's own base URL.`,
 		});
 	};
@@ -211,25 +214,38 @@ export async function vendorLinkPolicy(ctx: ApiContext, api: VendorApi): Promise
 	return {
 		vendor: api.name,
 		trustedBase: api.baseUrl(await credentialOnce(ctx, api.credentialType)),
+		errorClass: api.errorClass,
 	};
 }
 
 /**
- * `ctx` with its plain httpRequest checking every URL against the vendor's link policy first: the shared vendor
- * client sends a redirect to another origin (followRedirectWithoutCredentials, Smartcat's export) through that
- * helper, without the credential, so each such hop is checked before it is requested. The credential-signed
- * helpers and everything else are n8n's own.
+ * Runs `call` with a context whose plain httpRequest checks every URL against the vendor's link policy first: the
+ * shared vendor client sends a redirect to another origin (followRedirectWithoutCredentials, Smartcat's export)
+ * through that helper, without the credential, so each such hop is checked before it is requested. The
+ * credential-signed helpers and everything else are n8n's own. A refused hop fails `call` with the refusal itself
+ * (the vendor client would otherwise report it as the API being unreachable).
  */
-export function withLinkPolicy<T extends ApiContext>(ctx: T, api: VendorApi, what: string): T {
+export async function withLinkPolicy<T, C extends ApiContext>(
+	ctx: C,
+	api: VendorApi,
+	what: string,
+	call: (guarded: C) => Promise<T>,
+): Promise<T> {
+	let refusal: unknown;
 	const httpRequest = async (options: IHttpRequestOptions): Promise<unknown> => {
-		await checkLink(ctx, String(options.url), await vendorLinkPolicy(ctx, api), what);
+		await checkLink(ctx, String(options.url), await vendorLinkPolicy(ctx, api), what).catch(
+			(error: unknown) => {
+				refusal = error;
+				return Promise.reject(error as Error);
+			},
+		);
 		return (await ctx.helpers.httpRequest(options)) as unknown;
 	};
 	const helpers = new Proxy(ctx.helpers, {
 		get: (target, property) =>
 			property === 'httpRequest' ? httpRequest : Reflect.get(target, property, target),
 	});
-	return new Proxy(ctx, {
+	const guarded = new Proxy(ctx, {
 		get: (target, property) => {
 			if (property === 'helpers') return helpers;
 			const value = Reflect.get(target, property, target) as unknown;
@@ -238,4 +254,7 @@ export function withLinkPolicy<T extends ApiContext>(ctx: T, api: VendorApi, wha
 				: value;
 		},
 	});
+	return await call(guarded).catch(
+		async (error: unknown) => await Promise.reject(refusal ?? error),
+	);
 }

@@ -394,7 +394,10 @@ class HostileFileServer extends LocalServer {
 			res.writeHead(200, { 'content-type': 'application/octet-stream' });
 			const chunk = path === '/endless' ? Buffer.alloc(64 * 1024, 1) : Buffer.from('x');
 			const write = () => {
-				if (res.destroyed || this.sent > 512 * 1024 * 1024) return res.end();
+				if (res.destroyed || this.sent > 512 * 1024 * 1024) {
+					res.end();
+					return;
+				}
 				this.sent += chunk.length;
 				const more = res.write(chunk);
 				if (path === '/trickle') setTimeout(write, 50);

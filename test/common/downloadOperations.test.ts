@@ -5,7 +5,12 @@
  * a file larger than the limit is an error naming the limit and the parameter, and no file is output; within the
  * limit the same file comes through.
  */
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Beebox } from '../../nodes/Beebox/Beebox.node';
 import { Gengo } from '../../nodes/Gengo/Gengo.node';
@@ -84,8 +89,14 @@ afterAll(async () => {
 	await Promise.all([beebox.stop(), gengo.stop(), phrase.stop(), smartcat.stop()]);
 });
 
+/** An action node: its description and execute(). */
+interface ActionNode {
+	description: { displayName: string; properties: INodeProperties[] };
+	execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+}
+
 interface Case {
-	node: INodeType;
+	node: ActionNode;
 	credentials: () => Record<string, IDataObject>;
 	parameters: IDataObject;
 	before?: () => void;
