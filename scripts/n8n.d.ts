@@ -55,7 +55,17 @@ export declare class N8n {
 	env(): NodeJS.ProcessEnv;
 	start(options?: { timeoutMs?: number }): Promise<this>;
 	isReady(): Promise<boolean>;
-	stop(options?: { graceMs?: number }): Promise<void>;
+	/** `audit: false` skips the search for credential values (restart() does) */
+	stop(options?: { graceMs?: number; audit?: boolean }): Promise<void>;
+	/** the credential values the audit in stop() must not find (importCredentials() adds each secret field's) */
+	secretValues: Set<string>;
+	/** processes sharing this one's database (queue mode), audited with it */
+	siblings: N8n[];
+	/** adds a value the audit in stop() must not find anywhere */
+	watchSecret(value: string): void;
+	/** where the watched values appear (n8n's output, stored executions, static data): lengths and places only */
+	findLeaks(): Promise<string[]>;
+	queryStoredText(): Promise<string>;
 	cli(args: string[]): Promise<string>;
 	importWorkflows(workflows: object[]): Promise<void>;
 	importCredentials(

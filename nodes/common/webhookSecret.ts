@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { unauthorized } from './delivery';
+import { cachedSecret, keepSecret, secretCacheKey } from './secretCache';
 import { deriveSecret, SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
 
 /**
@@ -69,6 +70,25 @@ const DERIVATION_LABEL = 'n8n-nodes-translation-events/webhook-secret/v1';
  * credential read goes through here and nowhere else. Throws NodeOperationError, naming what to fix.
  */
 export async function secretFromCredential(
+	ctx: IHookFunctions | IWebhookFunctions,
+	source: SecretSource,
+): Promise<string> {
+	// a delivery (not an activation) may reuse what a delivery to this node read a moment ago: secretCache.ts
+	const key =
+		'getRequestObject' in ctx
+			? 'webhookSecretCredential' in source
+				? secretCacheKey(ctx, WEBHOOK_SECRET_CREDENTIAL, 'webhook secret')
+				: secretCacheKey(ctx, source.credentialType, source.purpose)
+			: undefined;
+	const cached = key === undefined ? undefined : cachedSecret(key);
+	if (cached !== undefined) return cached;
+	const secret = await readSecret(ctx, source);
+	if (key !== undefined) keepSecret(key, secret);
+	return secret;
+}
+
+/** secretFromCredential without the cache: reads the credential. */
+async function readSecret(
 	ctx: IHookFunctions | IWebhookFunctions,
 	source: SecretSource,
 ): Promise<string> {

@@ -12,8 +12,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+import { gengoCallbackRequest } from '../../cli/samples/gengo';
+import { SECRET_CACHE_MS } from '../../nodes/common/secretCache';
 import { HostileServer } from '../simulators/hostile';
-import { PACKAGE, startN8n, type Execution, type N8nInstance } from './harness';
+import {
+	delay,
+	PACKAGE,
+	startN8n,
+	triggerWorkflow,
+	type Execution,
+	type N8nInstance,
+} from './harness';
 
 const GENGO_KEYS = {
 	publicKey: 'hostile-public-key',
@@ -21,6 +30,22 @@ const GENGO_KEYS = {
 };
 const BEEBOX_PASSWORD = 'hostile-beebox-password-5c4b3a';
 const GENGO_CREDENTIAL = { gengoApi: { id: 'hostileGengo0001', name: 'hostile Gengo' } };
+const SECRET_CREDENTIAL = {
+	translationWebhookSecretApi: { id: 'rotatedSecret001', name: 'rotated secret' },
+};
+const OLD_SECRET = 'rotation-old-7Hq2Xv9LmK4pR8sT';
+const NEW_SECRET = 'rotation-new-3Bf6Nw1ZcD5gY0jU';
+
+/** A Gengo Trigger (version 2, the token in the query string) checking the secret credential above. */
+const rotationWorkflow = (() => {
+	const workflow = triggerWorkflow({
+		id: 'rotationGengo001',
+		node: 'gengoTrigger',
+		credentials: SECRET_CREDENTIAL,
+	});
+	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
+	return workflow;
+})();
 const BEEBOX_CREDENTIAL = { beeboxApi: { id: 'hostileBeebox001', name: 'hostile Beebox' } };
 
 /** A Gengo job as Job GET answers it, its translated file at `link` (developers.gengo.com/v2/api_methods/job/). */
@@ -127,6 +152,11 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 				data: { ...GENGO_KEYS, environment: 'custom', baseUrl: `${vendor.url}/v2` },
 			},
 			{
+				...SECRET_CREDENTIAL.translationWebhookSecretApi,
+				type: 'translationWebhookSecretApi',
+				data: { secret: OLD_SECRET },
+			},
+			{
 				...BEEBOX_CREDENTIAL.beeboxApi,
 				type: 'beeboxApi',
 				data: {
@@ -157,9 +187,11 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 				parameters: { resource: 'file', operation: 'list' },
 				credentials: BEEBOX_CREDENTIAL,
 			}),
+			rotationWorkflow,
 		]);
 		for (const id of ['hostileGengoDl01', 'hostileGengoGet1', 'hostileBeebox001'])
 			await n8n.waitForWebhook(n8n.webhookUrl(id));
+		await n8n.waitForWebhook(n8n.webhookUrl(`${rotationWorkflow.webhookId}/gengo`));
 		pid = (n8n as unknown as { child: { pid: number } }).child.pid;
 	});
 
@@ -251,5 +283,67 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 		);
 		expect(baseline).toBeGreaterThan(0);
 		expect(peak - baseline).toBeLessThan(100 * MB);
+	});
+
+	/**
+	 * The trigger keeps the secret a delivery was checked against in memory for SECRET_CACHE_MS (at most 10 s):
+	 * after a rotation the old secret is refused, the new one accepted, and after a deletion every delivery
+	 * refused, within that bound (plus the time one delivery takes).
+	 */
+	describe('a rotated or deleted secret credential takes effect within the bound', () => {
+		const deliver = async (secret: string) => {
+			const { contentType, body } = gengoCallbackRequest('approved', { jobId: '7001' });
+			const answer = await fetch(
+				`${n8n.webhookUrl(`${rotationWorkflow.webhookId}/gengo`)}?token=${secret}`,
+				{ method: 'POST', headers: { 'content-type': contentType }, body },
+			);
+			await answer.text();
+			return answer.status;
+		};
+		/** Delivers every 250 ms until `done` holds; the time it took (ms). */
+		const until = async (done: () => Promise<boolean>) => {
+			const started = Date.now();
+			while (!(await done())) {
+				if (Date.now() - started > SECRET_CACHE_MS + 20_000) break;
+				await delay(250);
+			}
+			return Date.now() - started;
+		};
+		const BOUND = SECRET_CACHE_MS + 5_000;
+
+		it('rotation: the old secret refused and the new one accepted', async () => {
+			expect(await deliver(OLD_SECRET)).toBe(200);
+			const changed = await n8n.rest(
+				'PATCH',
+				`/rest/credentials/${SECRET_CREDENTIAL.translationWebhookSecretApi.id}`,
+				{
+					name: SECRET_CREDENTIAL.translationWebhookSecretApi.name,
+					type: 'translationWebhookSecretApi',
+					data: { secret: NEW_SECRET },
+				},
+			);
+			expect(changed.status).toBe(200);
+			const took = await until(
+				async () => (await deliver(OLD_SECRET)) === 401 && (await deliver(NEW_SECRET)) === 200,
+			);
+			console.log(`[e2e security] rotated secret in effect after ${took} ms`);
+			expect(took).toBeLessThan(BOUND);
+			n8n.watchSecret(OLD_SECRET);
+			n8n.watchSecret(NEW_SECRET);
+		});
+
+		it('deletion: every delivery refused', async () => {
+			expect(await deliver(NEW_SECRET)).toBe(200);
+			const deleted = await n8n.rest(
+				'DELETE',
+				`/rest/credentials/${SECRET_CREDENTIAL.translationWebhookSecretApi.id}`,
+			);
+			expect(deleted.status).toBe(200);
+			const took = await until(
+				async () => (await deliver(NEW_SECRET)) === 401 && (await deliver(OLD_SECRET)) === 401,
+			);
+			console.log(`[e2e security] deleted credential refused after ${took} ms`);
+			expect(took).toBeLessThan(BOUND);
+		});
 	});
 });

@@ -6,6 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { clearSecretCache } from '../../nodes/common/secretCache';
 import { pathTokenParameter } from '../../nodes/common/urlToken';
 import {
 	authenticatedRequest,
@@ -58,6 +59,10 @@ export function fakeWebhookContext(request: FakeRequest): {
 	response: FakeResponse;
 	logs: string[];
 } {
+	// Every fake delivery reads its secret afresh: n8n keeps a delivery's secret for a few seconds
+	// (nodes/common/secretCache.ts, tested in test/common/secretCache.test.ts), which would carry one test's
+	// credential into the next test's delivery to a node with the same ids.
+	clearSecretCache();
 	const response: FakeResponse = {};
 	const logs: string[] = [];
 	const res = {
@@ -112,7 +117,15 @@ export function fakeWebhookContext(request: FakeRequest): {
 			webhookId: WEBHOOK_ID,
 			position: [0, 0],
 			parameters: {},
+			// as n8n's workflow JSON names them: the chosen credential of each type, by id
+			credentials: Object.fromEntries(
+				Object.keys(request.credentials ?? {}).map((type) => [
+					type,
+					{ id: `credential-${type}`, name: type },
+				]),
+			),
 		}),
+		getWorkflow: () => ({ id: 'wf-1', name: 'Test workflow', active: true }),
 		getWebhookName: () => 'default',
 		getMode: () => 'trigger',
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
