@@ -60,9 +60,18 @@ const gengoJob = {
 	custom_data: '{"cms_id":"page-42"}',
 };
 const BODY = new URLSearchParams({ job: JSON.stringify(gengoJob) }).toString();
+/** A Beebox callback's parameters (help.wordbee.com/beebox/callbacks-parameters), posted as a form. */
+const BEEBOX_BODY = new URLSearchParams({
+	bbid: '5c2f0e1a-7b9d-4e3f-8a6b-1d2c3e4f5a6b',
+	bbevent: 'CreatedTranslatedFiles',
+	bbdate: '2026-12-06T10:00:00Z',
+	bbproject: 'bench-project',
+	bbok: 'true',
+	bberror: '',
+}).toString();
 
 /** Sends `count` deliveries with `concurrency` senders; latencies in ms. */
-async function load(url, count, concurrency) {
+async function load(url, count, concurrency, body = BODY) {
 	const latencies = [];
 	let next = 0;
 	let failures = 0;
@@ -76,7 +85,7 @@ async function load(url, count, concurrency) {
 				const status = await fetch(url, {
 					method: 'POST',
 					headers: { 'content-type': 'application/x-www-form-urlencoded' },
-					body: BODY,
+					body,
 					signal: AbortSignal.timeout(120_000),
 				})
 					.then(async (response) => (await response.arrayBuffer(), response.status))
@@ -186,6 +195,18 @@ const gengoWorkflow = () =>
 			},
 		},
 	});
+const beeboxWorkflow = () =>
+	workflow('benchBeebox00001', {
+		type: `${pkg.name}.beeboxTrigger`,
+		typeVersion: 2,
+		parameters: {},
+		credentials: {
+			translationWebhookSecretApi: {
+				id: BENCH_SECRET_CREDENTIAL.id,
+				name: BENCH_SECRET_CREDENTIAL.name,
+			},
+		},
+	});
 const oursUrl = (n8n, ours) => `${n8n.webhookUrl(`${ours.webhookId}/gengo`)}?token=${BENCH_SECRET}`;
 
 /**
@@ -215,8 +236,15 @@ async function receivers({ engine, topology }) {
 		const minimal = minimalWorkflow();
 		const minimalExpressions = minimalExpressionsWorkflow();
 		const ours = gengoWorkflow();
+		const beebox = beeboxWorkflow();
 		await n8n.importCredentials([BENCH_SECRET_CREDENTIAL]);
-		await n8n.importWorkflows([builtIn.json, minimal.json, minimalExpressions.json, ours.json]);
+		await n8n.importWorkflows([
+			builtIn.json,
+			minimal.json,
+			minimalExpressions.json,
+			ours.json,
+			beebox.json,
+		]);
 		const targets = [
 			{ name: "n8n's Webhook node", url: receiving.webhookUrl('bench-builtin') },
 			{
@@ -228,6 +256,11 @@ async function receivers({ engine, topology }) {
 				url: receiving.webhookUrl(`${minimalExpressions.webhookId}/minimal`),
 			},
 			{ name: 'Gengo Trigger', url: oursUrl(receiving, ours) },
+			{
+				name: 'Wordbee Beebox Trigger',
+				url: `${receiving.webhookUrl(`${beebox.webhookId}/beebox`)}?token=${BENCH_SECRET}`,
+				body: BEEBOX_BODY,
+			},
 		];
 		for (const t of targets) await receiving.waitForWebhook(t.url);
 		let sent = 0;
@@ -240,7 +273,7 @@ async function receivers({ engine, topology }) {
 				await delay(250);
 			}
 		};
-		for (const t of targets) await load(t.url, 30, 4); // warm-up
+		for (const t of targets) await load(t.url, 30, 4, t.body); // warm-up
 		sent += 30 * targets.length;
 		await drained();
 		const rssBefore = rssKiB(receiving.child?.pid);
@@ -248,7 +281,7 @@ async function receivers({ engine, topology }) {
 		for (const concurrency of [1, 16]) {
 			for (let round = 0; round < 2; round++) {
 				for (const t of targets) {
-					const result = await load(t.url, N / 2, concurrency);
+					const result = await load(t.url, N / 2, concurrency, t.body);
 					sent += N / 2;
 					console.log(
 						`[bench] ${topology} ${engine}: ${t.name}, ${concurrency} sender(s), round ${round + 1}: ${result.perSecond.toFixed(1)}/s`,
@@ -569,7 +602,7 @@ async function main() {
 				? 'queue mode (answered by the webhook process; each round waits for the worker)'
 				: 'one n8n process';
 		console.log(
-			`\nReceivers, ${where}, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, same Gengo callback, alternating; every execution saved)`,
+			`\nReceivers, ${where}, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n, a Gengo callback, a Beebox callback for the Beebox Trigger, alternating; every execution saved)`,
 		);
 		console.table(
 			run.rows.map((r) => ({
@@ -585,11 +618,11 @@ async function main() {
 			})),
 		);
 		for (const concurrency of [1, 16]) {
-			const [base, minimal, described, ours] = run.rows.filter(
+			const [base, minimal, described, ours, beebox] = run.rows.filter(
 				(r) => r.concurrency === concurrency,
 			);
 			console.log(
-				`  at ${concurrency} sender(s): ours ÷ minimal community trigger ${(ours.perSecond / minimal.perSecond).toFixed(2)}× (target ≥ 0.95×), of which n8n's webhook description and credential read ${(described.perSecond / minimal.perSecond).toFixed(2)}× and our own code ${(ours.perSecond / described.perSecond).toFixed(2)}×; ours ÷ n8n's Webhook node ${(ours.perSecond / base.perSecond).toFixed(2)}×`,
+				`  at ${concurrency} sender(s): Gengo Trigger ÷ minimal community trigger ${(ours.perSecond / minimal.perSecond).toFixed(2)}× (target ≥ 0.95×), Wordbee Beebox Trigger ÷ minimal ${(beebox.perSecond / minimal.perSecond).toFixed(2)}×; minimal + n8n's webhook description and a credential read on every delivery ÷ minimal ${(described.perSecond / minimal.perSecond).toFixed(2)}×; Gengo Trigger ÷ n8n's Webhook node ${(ours.perSecond / base.perSecond).toFixed(2)}×`,
 			);
 		}
 		console.log(
