@@ -1,5 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
+import { hostKind } from './hostKind';
+
 /**
  * What a self-registering trigger keeps in its node's static data (the way n8n's Stripe and GitHub triggers keep
  * their webhook ids): string fields only, all present, or nothing. Never a secret: anyone who can read the
@@ -71,16 +73,8 @@ export function webhookUrlProblem(url: string | undefined): string | undefined {
 	}
 	const privateHost =
 		// no dot: localhost, a bare machine name ("n8n" in a container network), and every IPv6 literal
-		// ([::1], [fe80::1], but also public ones: telling those apart, IPv4-mapped forms included, is not done)
-		!host.includes('.') ||
-		host.endsWith('.localhost') ||
-		host.endsWith('.local') ||
-		host === '0.0.0.0' ||
-		/^127\./.test(host) ||
-		/^10\./.test(host) ||
-		/^192\.168\./.test(host) ||
-		/^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-		/^169\.254\./.test(host);
+		// ([::1], [fe80::1], but also public ones, which vendors' webhook forms are not known to take)
+		!host.includes('.') || hostKind(host) !== 'public';
 	return privateHost
 		? `the vendor cannot reach ${new URL(url).origin}: it is not a public address`
 		: undefined;

@@ -3,10 +3,10 @@
 // anything anywhere: the policy is a function of the URL and of the credential's base URL, which is never contacted.
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { hostKind } from '../../nodes/common/hostKind';
 import type { VendorApi } from '../../nodes/common/httpClient';
 import {
 	checkLink,
-	hostKind,
 	linkProblem,
 	withLinkPolicy,
 	type LinkPolicy,
