@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkedId, pathSegment, type ApiAnswer, type ApiContext } from '../common/httpClient';
-import { withLinkPolicy } from '../common/linkPolicy';
+import { checkLink, vendorLinkPolicy } from '../common/linkPolicy';
 import {
 	smartcatCallbackSettingsSchema,
 	smartcatEntitySchema,
@@ -189,11 +189,11 @@ export async function requestExport(ctx: Ctx, request: ExportRequest): Promise<S
  */
 export async function exportResult(ctx: Ctx, taskId: string): Promise<ApiAnswer> {
 	const path = `/document/export/${pathSegment(taskId, SMARTCAT_TASK_ID, 'Smartcat export task ID')}`;
-	return await withLinkPolicy(ctx, SMARTCAT_API, "Smartcat's redirect of the export", (guarded) =>
-		smartcatRequest(guarded, 'GET', path, {
-			encoding: 'stream',
-			timeoutMs: 300_000,
-			followRedirectWithoutCredentials: true,
-		}),
-	);
+	const policy = await vendorLinkPolicy(ctx, SMARTCAT_API);
+	return await smartcatRequest(ctx, 'GET', path, {
+		encoding: 'stream',
+		timeoutMs: 300_000,
+		followRedirectWithoutCredentials: async (url) =>
+			await checkLink(ctx, url, policy, "Smartcat's redirect of the export"),
+	});
 }

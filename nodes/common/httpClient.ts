@@ -68,10 +68,12 @@ export interface ApiRequest {
 	 */
 	rateLimitWaitMs?: number;
 	/**
-	 * A download link may redirect to another host (a storage bucket): follow it there, without credentials.
-	 * Without this, a redirect to another origin is an error and the credential is never sent there.
+	 * A download link may redirect to another host (a storage bucket): follow it there, without credentials, each
+	 * such hop only after this check of its URL resolved (a vendor's link policy, common/linkPolicy.ts: what it
+	 * throws is the request's error). Without it, a redirect to another origin is an error and the credential is
+	 * never sent there.
 	 */
-	followRedirectWithoutCredentials?: boolean;
+	followRedirectWithoutCredentials?: (url: string) => Promise<void>;
 	/** the request carries a password (a login): a 3xx is an error, never followed, not even within the origin */
 	carriesPassword?: boolean;
 }
@@ -441,11 +443,15 @@ export async function apiRequest(
 					`${what}: the server redirects (HTTP ${status} to ${next.origin}${next.pathname}), and a request with a password is never sent after a redirect: set the credential's address to the one the server wants`,
 					status,
 				);
-			if (next.origin !== origin && !request.followRedirectWithoutCredentials)
-				fail(
-					`${what}: the API redirected to ${next.origin}; the credential is not sent to another host (if that is the vendor's address, set it in the credential)`,
-					status,
-				);
+			if (next.origin !== origin) {
+				const checkHop = request.followRedirectWithoutCredentials;
+				if (!checkHop)
+					return fail(
+						`${what}: the API redirected to ${next.origin}; the credential is not sent to another host (if that is the vendor's address, set it in the credential)`,
+						status,
+					);
+				await checkHop(next.toString());
+			}
 			url = next.toString();
 			continue;
 		}

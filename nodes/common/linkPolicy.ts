@@ -1,4 +1,4 @@
-import type { IHttpRequestOptions, NodeEgressFilter } from 'n8n-workflow';
+import type { NodeEgressFilter } from 'n8n-workflow';
 
 import { hostKind, type HostKind } from './hostKind';
 import { credentialOnce, type ApiContext, type VendorApi } from './httpClient';
@@ -112,45 +112,4 @@ export async function vendorLinkPolicy(ctx: ApiContext, api: VendorApi): Promise
 		trustedBase: api.baseUrl(await credentialOnce(ctx, api.credentialType)),
 		errorClass: api.errorClass,
 	};
-}
-
-/**
- * Runs `call` with a context whose plain httpRequest checks every URL against the vendor's link policy first: the
- * shared vendor client sends a redirect to another origin (followRedirectWithoutCredentials, Smartcat's export)
- * through that helper, without the credential, so each such hop is checked before it is requested. The
- * credential-signed helpers and everything else are n8n's own. A refused hop fails `call` with the refusal itself
- * (the vendor client would otherwise report it as the API being unreachable).
- */
-export async function withLinkPolicy<T, C extends ApiContext>(
-	ctx: C,
-	api: VendorApi,
-	what: string,
-	call: (guarded: C) => Promise<T>,
-): Promise<T> {
-	let refusal: unknown;
-	const httpRequest = async (options: IHttpRequestOptions): Promise<unknown> => {
-		await checkLink(ctx, String(options.url), await vendorLinkPolicy(ctx, api), what).catch(
-			(error: unknown) => {
-				refusal = error;
-				return Promise.reject(error as Error);
-			},
-		);
-		return (await ctx.helpers.httpRequest(options)) as unknown;
-	};
-	const helpers = new Proxy(ctx.helpers, {
-		get: (target, property) =>
-			property === 'httpRequest' ? httpRequest : Reflect.get(target, property, target),
-	});
-	const guarded = new Proxy(ctx, {
-		get: (target, property) => {
-			if (property === 'helpers') return helpers;
-			const value = Reflect.get(target, property, target) as unknown;
-			return typeof value === 'function'
-				? (value as (...a: unknown[]) => unknown).bind(target)
-				: value;
-		},
-	});
-	return await call(guarded).catch(
-		async (error: unknown) => await Promise.reject(refusal ?? error),
-	);
 }

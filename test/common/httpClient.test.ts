@@ -10,6 +10,7 @@ import {
 	retryAfterMs,
 	type VendorApi,
 } from '../../nodes/common/httpClient';
+import { checkLink } from '../../nodes/common/linkPolicy';
 import { VendorApiError } from '../../nodes/common/vendorError';
 import { fakeExecuteContext } from '../helpers/fakeContext';
 
@@ -143,13 +144,39 @@ describe('apiRequest, the one vendor client', () => {
 		};
 		b.handler = (_req, res) => res.end(JSON.stringify({ file: true }));
 		const { ctx } = fakeExecuteContext({ credentials });
+		const checked: string[] = [];
 		const answer = await apiRequest(ctx, API(rootA), {
 			method: 'GET',
 			path: '/x',
-			followRedirectWithoutCredentials: true,
+			followRedirectWithoutCredentials: async (url) => {
+				checked.push(url);
+			},
 		});
 		expect(answer.body).toEqual({ file: true });
 		expect(b.seen).toEqual([{ url: '/file', authorization: undefined }]);
+		// the hop to the other origin was checked before it was requested
+		expect(checked).toEqual([`${rootB}/file`]);
+	});
+
+	it("a hop to another origin that the caller's check refuses is never requested, and the refusal is the error", async () => {
+		a.handler = (_req, res) => {
+			res.statusCode = 302;
+			res.setHeader('location', `${rootB}/file`);
+			res.end();
+		};
+		b.handler = (_req, res) => res.end('{}');
+		const { ctx } = fakeExecuteContext({ credentials });
+		// a vendor whose credential points at a public host: a loopback hop over plain http is refused
+		const policy = { vendor: 'Smartcat', trustedBase: 'https://smartcat.com/api/integration/v1' };
+		const error = (await apiRequest(ctx, API(rootA), {
+			method: 'GET',
+			path: '/x',
+			followRedirectWithoutCredentials: async (url) =>
+				await checkLink(ctx, url, policy, "Smartcat's redirect of the export"),
+		}).catch((e: unknown) => e)) as VendorApiError;
+		expect(error).toBeInstanceOf(VendorApiError);
+		expect(error.message).toMatch(/^Smartcat's redirect of the export cannot be followed: /);
+		expect(b.seen).toHaveLength(0);
 	});
 
 	it("waits out a 429 for the vendor's Retry-After, within the budget", async () => {

@@ -1,16 +1,10 @@
 // Where a link from a vendor may lead (nodes/common/linkPolicy.ts). The addresses are IANA's special-purpose registries
 // (https://www.iana.org/assignments/iana-ipv4-special-registry/, .../iana-ipv6-special-registry/); no test sends
 // anything anywhere: the policy is a function of the URL and of the credential's base URL, which is never contacted.
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { hostKind } from '../../nodes/common/hostKind';
-import type { VendorApi } from '../../nodes/common/httpClient';
-import {
-	checkLink,
-	linkProblem,
-	withLinkPolicy,
-	type LinkPolicy,
-} from '../../nodes/common/linkPolicy';
+import { checkLink, linkProblem, type LinkPolicy } from '../../nodes/common/linkPolicy';
 import { VendorApiError } from '../../nodes/common/vendorError';
 
 const PUBLIC: LinkPolicy = { vendor: 'Gengo', trustedBase: 'https://api.gengo.com/v2' };
@@ -190,86 +184,5 @@ describe('checkLink: n8n 2.x resolves host names with its own egress filter', ()
 		await expect(checkLink(old, 'https://127.0.0.2/x', PUBLIC, 'The file')).rejects.toThrow(
 			'The file cannot be followed: 127.0.0.2 is a loopback address (this machine)',
 		);
-	});
-});
-
-describe('withLinkPolicy: the plain httpRequest of a context checks every URL first', () => {
-	const api: VendorApi = {
-		name: 'Smartcat',
-		credentialType: 'smartcatApi',
-		baseUrl: (c) => String(c.baseUrl),
-		errorMessage: () => '',
-	};
-
-	function context(baseUrl: string) {
-		const sent: string[] = [];
-		const signed: string[] = [];
-		const ctx = {
-			marker: 'the real context',
-			getCredentials: async () => ({ baseUrl }),
-			helpers: {
-				httpRequest: async (options: IHttpRequestOptions) => {
-					sent.push(options.url);
-					return { statusCode: 200 };
-				},
-				async httpRequestWithAuthentication(
-					this: { marker?: string },
-					_type: string,
-					options: IHttpRequestOptions,
-				) {
-					signed.push(`${this.marker ?? '?'} ${options.url}`);
-					return { statusCode: 200 };
-				},
-			},
-		};
-		return { ctx: ctx as unknown as IExecuteFunctions, sent, signed };
-	}
-
-	it('refuses a hop to http or with user:pass@ before sending it, and sends an allowed one', async () => {
-		const { ctx, sent } = context('https://smartcat.com/api/integration/v1');
-		const hop = async (url: string) =>
-			await withLinkPolicy(ctx, api, "Smartcat's redirect of the export", async (guarded) =>
-				guarded.helpers.httpRequest({ url }),
-			);
-		await expect(hop('http://cdn.example.com/f')).rejects.toThrow(
-			`Smartcat's redirect of the export cannot be followed: "http://cdn.example.com" is not https`,
-		);
-		await expect(hop('https://u:p@cdn.example.com/f')).rejects.toThrow(/user name or password/);
-		await expect(hop('https://127.0.0.2:8443/rest/settings')).rejects.toThrow(
-			/127\.0\.0\.2 is a loopback address/,
-		);
-		await hop('https://cdn.example.com/f');
-		expect(sent).toEqual(['https://cdn.example.com/f']);
-	});
-
-	it('a refused hop fails the call with the refusal itself, however the caller wrapped it', async () => {
-		const { ctx } = context('https://smartcat.com/api/integration/v1');
-		const error = (await withLinkPolicy(ctx, api, 'The export', async (guarded) => {
-			// what the shared vendor client makes of any failure of n8n's helper: its own error
-			return await guarded.helpers
-				.httpRequest({ url: 'http://cdn.example.com/f' })
-				.catch(async () => await Promise.reject(new VendorApiError('Smartcat API unreachable', 0)));
-		}).catch((e: unknown) => e)) as VendorApiError;
-		expect(error).toBeInstanceOf(VendorApiError);
-		expect(error.message).toBe(
-			'The export cannot be followed: "http://cdn.example.com" is not https: links are only followed over https (plain http only to this machine, and only when the credential\'s own base URL is local too)',
-		);
-		// without a refusal, the call's own error
-		await expect(
-			withLinkPolicy(ctx, api, 'x', async () => await Promise.reject(new Error('other'))),
-		).rejects.toThrow('other');
-	});
-
-	it("leaves the credential-signed helper and the context's own methods to n8n", async () => {
-		const { ctx, signed } = context('https://smartcat.com/api/integration/v1');
-		await withLinkPolicy(ctx, api, 'x', async (guarded) => {
-			await guarded.helpers.httpRequestWithAuthentication.call(guarded, 'smartcatApi', {
-				url: 'http://anything.example/x',
-			});
-			await expect(guarded.getCredentials('smartcatApi')).resolves.toEqual({
-				baseUrl: 'https://smartcat.com/api/integration/v1',
-			});
-		});
-		expect(signed).toEqual(['the real context http://anything.example/x']);
 	});
 });
