@@ -183,21 +183,10 @@ const BENCH_SECRET_CREDENTIAL = {
 	type: 'translationWebhookSecretApi',
 	data: { secret: BENCH_SECRET },
 };
-const gengoWorkflow = () =>
-	workflow('benchGengo000001', {
-		type: `${pkg.name}.gengoTrigger`,
-		typeVersion: 2,
-		parameters: {},
-		credentials: {
-			translationWebhookSecretApi: {
-				id: BENCH_SECRET_CREDENTIAL.id,
-				name: BENCH_SECRET_CREDENTIAL.name,
-			},
-		},
-	});
-const beeboxWorkflow = () =>
-	workflow('benchBeebox00001', {
-		type: `${pkg.name}.beeboxTrigger`,
+/** One of our triggers as a user adds it today: version 2, checking the bench's secret credential. */
+const closedTriggerWorkflow = (id, node) =>
+	workflow(id, {
+		type: `${pkg.name}.${node}`,
 		typeVersion: 2,
 		parameters: {},
 		credentials: {
@@ -235,8 +224,8 @@ async function receivers({ engine, topology }) {
 		const builtIn = builtInWorkflow();
 		const minimal = minimalWorkflow();
 		const minimalExpressions = minimalExpressionsWorkflow();
-		const ours = gengoWorkflow();
-		const beebox = beeboxWorkflow();
+		const ours = closedTriggerWorkflow('benchGengo000001', 'gengoTrigger');
+		const beebox = closedTriggerWorkflow('benchBeebox00001', 'beeboxTrigger');
 		await n8n.importCredentials([BENCH_SECRET_CREDENTIAL]);
 		await n8n.importWorkflows([
 			builtIn.json,
@@ -339,7 +328,7 @@ async function memory() {
 	const n8n = await new N8n().start();
 	try {
 		const builtIn = builtInWorkflow();
-		const ours = gengoWorkflow();
+		const ours = closedTriggerWorkflow('benchGengo000001', 'gengoTrigger');
 		await n8n.importCredentials([BENCH_SECRET_CREDENTIAL]);
 		await n8n.importWorkflows([builtIn.json, ours.json]);
 		const urls = {
