@@ -4,10 +4,10 @@
  */
 import { gengoSampleJob } from '../cli/samples/gengo';
 import { phraseJobWebhook, phraseSampleJobPart } from '../cli/samples/phrase';
-import { readGengoCallback } from '../nodes/Gengo/callback';
+import { readGengoCallback } from '../nodes/Gengo/delivery';
 import { phraseDeliverySchema } from '../nodes/Phrase/schemas';
 import { smartcatDeliverySchema } from '../nodes/Smartcat/schemas';
-import { parseDelivery } from '../nodes/common/validation';
+import { parseDelivery } from '../nodes/common/delivery/validation';
 
 export interface Case {
 	name: string;

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { GENGO_BASE_URLS, gengoSignature } from '../nodes/Gengo/signature';
+import { GENGO_BASE_URLS } from '../nodes/Gengo/servers';
+import { gengoSignature } from '../nodes/Gengo/signature';
 
 /**
  * Gengo API v2 keys (gengo.com → Account → API Settings). Every request made with this credential is signed in

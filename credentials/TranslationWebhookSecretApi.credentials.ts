@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { SECRET_RULE } from '../nodes/common/secretPolicy';
+import { SECRET_RULE } from '../nodes/common/secrets/secretPolicy';
 
 /**
  * The secret a trigger checks on every delivery when you set the vendor up by hand: the token in a Beebox or

@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { catchUpProperties, pollCatchUp } from '../common/catchUp';
+import { catchUpProperties, pollCatchUp } from '../common/catchUp/engine';
 import { beeboxCatchUpSource } from './catchUpSource';
 import { testBeeboxCredentials } from './credentialTest';
 import { fileFilterOptions } from './fileFilters';

@@ -6,23 +6,23 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleDelivery, startWorkflow } from '../common/delivery';
-import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
-import { asRecord } from '../common/request';
+import { handleDelivery, startWorkflow } from '../common/delivery/answers';
+import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/delivery/events';
+import { asRecord } from '../common/delivery/request';
 import {
 	outputProperty,
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
-} from '../common/triggerProperties';
+} from '../common/delivery/triggerProperties';
 import {
 	checkUrlToken,
 	urlTokenProperties,
 	urlTokenWebhookMethods,
 	urlTokenWebhookRoute,
-} from '../common/urlToken';
-import { parseDelivery } from '../common/validation';
-import { testWebhookSecret } from '../common/webhookSecret';
+} from '../common/secrets/urlToken';
+import { parseDelivery } from '../common/delivery/validation';
+import { testWebhookSecret } from '../common/secrets/webhookSecret';
 import { testBeeboxCredentials } from './credentialTest';
 import { BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize } from './events';
 import { fetchBeeboxEventDetails } from './lookups';
@@ -32,7 +32,7 @@ import {
 	parametersFromBody,
 	repairAppendedQuery,
 	singleParameters,
-} from './parameters';
+} from './delivery';
 import { BEEBOX_CALLBACK_PARAMETERS, beeboxCallbackSchema } from './schemas';
 
 const WEBHOOK_PATH = 'beebox';

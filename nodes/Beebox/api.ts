@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { downloadBinary, type DownloadLimits } from '../common/binaryDownload';
-import { VendorApiError } from '../common/vendorError';
+import { downloadBinary, type DownloadLimits } from '../common/http/binaryDownload';
+import { VendorApiError } from '../common/http/vendorError';
 import { checkedEventId, checkedLocale, checkedRelativePath, baseNameOf } from './files';
 import {
 	beeboxEventDetailsSchema,

@@ -4,17 +4,17 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { CATCH_UP_LIMITS, type CatchUpSource } from '../common/catchUp';
-import { believableTime } from '../common/dates';
+import { CATCH_UP_LIMITS, type CatchUpSource } from '../common/catchUp/engine';
+import { believableTime } from '../common/delivery/dates';
 import { isReady, listTranslatedFiles } from './api';
 import { checkedLocale } from './files';
 import { deliveredFileKey, translatedFileItemOfStatus } from './output';
-import { parseTimestamp } from './parameters';
+import { parseTimestamp } from './delivery';
 import type { BeeboxTranslatedFile } from './schemas';
 import { beeboxCallFrom, beeboxCredentials, RUN_CONNECT, withBeeboxSession } from './transport';
 
 /**
- * What the Catch-Up Trigger sees (common/catchUp.ts): Beebox never calls a callback URL again, and Wordbee
+ * What the Catch-Up Trigger sees (common/catchUp/engine.ts): Beebox never calls a callback URL again, and Wordbee
  * documents no API that lists events, but the translation status (help.wordbee.com/beebox/api-get-translation-
  * status) shows every file and target language with its status and `tfdate`, the date of the deliverable. A
  * file that is ready (status 1, `uptodate`) with a date not seen before is a delivery: the CreatedTranslatedFiles

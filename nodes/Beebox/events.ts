@@ -1,4 +1,4 @@
-export { ALL_EVENTS, isEventWanted } from '../common/eventFilter';
+export { ALL_EVENTS, isEventWanted } from '../common/delivery/events';
 
 /**
  * Every Beebox event code, grouped as Wordbee's "Callbacks - Parameters" page groups them (help.wordbee.com/beebox/callbacks-parameters; the page's

@@ -1,5 +1,5 @@
-import { checkedId } from '../common/httpClient';
-import { VendorApiError } from '../common/vendorError';
+import { checkedId } from '../common/http/httpClient';
+import { VendorApiError } from '../common/http/vendorError';
 
 /**
  * Beebox file names and locales, as its API writes them (help.wordbee.com/beebox/api-get-translated-content):

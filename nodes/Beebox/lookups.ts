@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { DELIVERY_LIMITS, WorkBudget } from '../common/workBudget';
+import { DELIVERY_LIMITS, WorkBudget } from '../common/delivery/workBudget';
 import { getEventDetails, listTranslatedFiles } from './api';
 import { checkedEventId } from './files';
 import { deliveredFiles, isRecordOf, type BeeboxEnrichment } from './output';
@@ -56,7 +56,7 @@ async function deliverablesOf(
 
 /**
  * "Fetch Event Details": the event's full details by `bbid`, in one Beebox session (log in, one lookup, log out)
- * within the delivery's work budget (common/workBudget.ts: a POST and a GET login when the server predates POST,
+ * within the delivery's work budget (common/delivery/workBudget.ts: a POST and a GET login when the server predates POST,
  * one more login after BUSY, the lookup; the logout comes on top, with its own 10 s). With `deliverables` (the
  * per-file output) and a CreatedTranslatedFiles event, the same session also reads the translation status of the
  * delivered files (deliverablesOf, at most 10 pages). A failure does not lose the event (Beebox does not retry

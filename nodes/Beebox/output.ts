@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildEnvelope } from '../common/envelope';
+import { buildEnvelope } from '../common/delivery/envelope';
 import { canonicalEventCode, eventGroup } from './events';
 import { relativeTargetPath } from './files';
-import { parseTimestamp } from './parameters';
+import { parseTimestamp } from './delivery';
 import type { BeeboxCallback, BeeboxEventDetails, BeeboxTranslatedFile } from './schemas';
 
 /** What "Fetch Event Details" adds: the API's answer, or why there is none. */

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { parseBooleanWord, parseTimestamp } from './parameters';
+import { parseBooleanWord, parseTimestamp } from './delivery';
 
 /** The query (or form) parameters of a Beebox callback, as Wordbee documents them. */
 export const BEEBOX_CALLBACK_PARAMETERS = [

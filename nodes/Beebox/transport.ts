@@ -5,11 +5,11 @@ import {
 	type IDataObject,
 } from 'n8n-workflow';
 
-import { credentialTestRequest } from '../common/credentialTestHttp';
-import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/httpClient';
-import { credentialSecrets, redactDeep } from '../common/redact';
-import { VendorApiError } from '../common/vendorError';
-import type { WorkBudget } from '../common/workBudget';
+import { credentialTestRequest } from '../common/http/credentialTestHttp';
+import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/http/httpClient';
+import { credentialSecrets, redactDeep } from '../common/secrets/redact';
+import { VendorApiError } from '../common/http/vendorError';
+import type { WorkBudget } from '../common/delivery/workBudget';
 import { beeboxApiErrorSchema } from './schemas';
 
 /**
@@ -108,12 +108,12 @@ export const BEEBOX_API: VendorApi = {
 	errorClass: BeeboxApiError,
 };
 
-/** The work budget of a delivery or a poll ran out (common/workBudget.ts). */
+/** The work budget of a delivery or a poll ran out (common/delivery/workBudget.ts). */
 export class BeeboxBudgetSpent extends BeeboxApiError {}
 
 /**
  * Beebox calls from a node through the one client. With a `budget`, each call takes one from it and may last
- * only what is left of it (the logout excepted); `rateLimitWaitMs` as in common/httpClient.ts.
+ * only what is left of it (the logout excepted); `rateLimitWaitMs` as in common/http/httpClient.ts.
  */
 export function beeboxCallFrom(
 	ctx: ApiContext,
@@ -226,7 +226,7 @@ export interface ConnectOptions {
 	attempts: number;
 }
 
-/** For a trigger answering a delivery: short, one more try (common/workBudget.ts bounds the whole). */
+/** For a trigger answering a delivery: short, one more try (common/delivery/workBudget.ts bounds the whole). */
 export const DELIVERY_CONNECT: ConnectOptions = { waitSeconds: 5, attempts: 2 };
 /** For an action node's execution and a catch-up poll: Beebox's default wait, two more tries. */
 export const RUN_CONNECT: ConnectOptions = { waitSeconds: 10, attempts: 3 };

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { actionProperties, executeActions } from '../common/actions';
+import { actionProperties, executeActions } from '../common/actions/operations';
 import { GENGO_RESOURCES } from './actions';
 import { testGengoCredentials } from './credentialTest';
 

@@ -6,9 +6,9 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { catchUpProperties, pollCatchUp } from '../common/catchUp';
-import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
-import { gengoCatchUpSource, GENGO_CATCH_UP_LIMITS } from './catchUp';
+import { catchUpProperties, pollCatchUp } from '../common/catchUp/engine';
+import { eventsProperty, EVENTS_SUBTITLE } from '../common/delivery/events';
+import { gengoCatchUpSource, GENGO_CATCH_UP_LIMITS } from './catchUpSource';
 import { testGengoCredentials } from './credentialTest';
 import { GENGO_EVENTS } from './events';
 

@@ -7,21 +7,21 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
-import { ALL_EVENTS, eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
-import { asRecord } from '../common/request';
-import { respondProperty, triggerPanel, triggerWebhooks } from '../common/triggerProperties';
+import { handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery/answers';
+import { ALL_EVENTS, eventsProperty, EVENTS_SUBTITLE } from '../common/delivery/events';
+import { asRecord } from '../common/delivery/request';
+import { respondProperty, triggerPanel, triggerWebhooks } from '../common/delivery/triggerProperties';
 import {
 	checkUrlToken,
 	urlTokenProperties,
 	urlTokenWebhookMethods,
 	urlTokenWebhookRoute,
-} from '../common/urlToken';
-import { testWebhookSecret } from '../common/webhookSecret';
-import { readGengoCallback } from './callback';
+} from '../common/secrets/urlToken';
+import { testWebhookSecret } from '../common/secrets/webhookSecret';
+import { readGengoCallback } from './delivery';
 import { testGengoCredentials } from './credentialTest';
 import { COMMENT_EVENT, GENGO_EVENTS, isGengoEventWanted } from './events';
-import { confirmCallback } from './fullJob';
+import { confirmCallback } from './lookups';
 import { buildGengoCommentItem, buildGengoJobItem, GENGO_WEBHOOK_PATH } from './output';
 
 /**

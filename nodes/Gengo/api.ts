@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { downloadLink, waitForVendorJob, type DownloadLimits } from '../common/binaryDownload';
-import { userDateParameter } from '../common/dates';
-import { checkedId, pathSegment, type ApiContext } from '../common/httpClient';
+import { downloadLink, waitForVendorJob, type DownloadLimits } from '../common/http/binaryDownload';
+import { userDateParameter } from '../common/delivery/dates';
+import { checkedId, pathSegment, type ApiContext } from '../common/http/httpClient';
 import { canonicalStatus } from './events';
 import { presentJob } from './output';
 import { gengoApiJobSchema, type GengoJob } from './schemas';
@@ -166,7 +166,7 @@ export async function listRecentJobs(
 	filters: { status?: string; createdAfter?: string; limit?: number },
 	fullJobs: boolean,
 ): Promise<IDataObject[]> {
-	// UTC unless the time gives its zone (common/dates.ts); no date: the node fails naming the filter
+	// UTC unless the time gives its zone (common/delivery/dates.ts); no date: the node fails naming the filter
 	const createdAfter = userDateParameter(ctx, filters.createdAfter, 'Created After') ?? Number.NaN;
 	const listed = await listJobs(ctx, {
 		status: filters.status,

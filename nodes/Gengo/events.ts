@@ -1,4 +1,4 @@
-import { isEventWanted } from '../common/eventFilter';
+import { isEventWanted } from '../common/delivery/events';
 
 /**
  * The events a Gengo callback can carry: the job's status when a `job` is posted, `comment` when a `comment`

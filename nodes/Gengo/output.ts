@@ -2,16 +2,16 @@ import { createHash } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionalDate } from '../common/dates';
-import { buildEnvelope } from '../common/envelope';
-import { redactUrlToken } from '../common/urlToken';
+import { optionalDate } from '../common/delivery/dates';
+import { buildEnvelope } from '../common/delivery/envelope';
+import { redactUrlToken } from '../common/secrets/urlToken';
 import { canonicalStatus, COMMENT_EVENT } from './events';
 import type { GengoComment, GengoJob } from './schemas';
 
 /** The Gengo Trigger's webhook path: what a callback_url carrying our token has before it (see redaction below). */
 export const GENGO_WEBHOOK_PATH = 'gengo';
 
-/** Gengo's `ctime` is Unix seconds (https://developers.gengo.com/v2/api_methods/job/); read by common/dates.ts. */
+/** Gengo's `ctime` is Unix seconds (https://developers.gengo.com/v2/api_methods/job/); read by common/delivery/dates.ts. */
 const isoFromUnix = (seconds: unknown): string | null =>
 	optionalDate(seconds, 'ctime', ['epoch'])?.toISOString() ?? null;
 

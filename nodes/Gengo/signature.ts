@@ -17,20 +17,3 @@ export function gengoSignature(
 		api_sig: createHmac('sha1', privateKey).update(ts).digest('hex'),
 	};
 }
-
-export type GengoEnvironment = 'production' | 'sandbox' | 'custom';
-
-export const GENGO_BASE_URLS: Record<Exclude<GengoEnvironment, 'custom'>, string> = {
-	production: 'https://api.gengo.com/v2',
-	sandbox: 'https://api.sandbox.gengo.com/v2',
-};
-
-/** The API base URL of a credential: Gengo's production or sandbox API, or a custom one (a proxy, a simulator). */
-export function gengoBaseUrl(credentials: { environment?: unknown; baseUrl?: unknown }): string {
-	const environment = (credentials.environment ?? 'production') as GengoEnvironment;
-	const url =
-		environment === 'custom'
-			? String(credentials.baseUrl ?? '')
-			: (GENGO_BASE_URLS[environment] ?? GENGO_BASE_URLS.production);
-	return url.trim().replace(/\/+$/, '');
-}

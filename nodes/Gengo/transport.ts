@@ -1,11 +1,12 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
-import { credentialTestRequest } from '../common/credentialTestHttp';
-import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/httpClient';
-import { credentialSecrets } from '../common/redact';
-import { VendorApiError } from '../common/vendorError';
+import { credentialTestRequest } from '../common/http/credentialTestHttp';
+import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/http/httpClient';
+import { credentialSecrets } from '../common/secrets/redact';
+import { VendorApiError } from '../common/http/vendorError';
 import { gengoResponseSchema } from './schemas';
-import { gengoBaseUrl, gengoSignature } from './signature';
+import { gengoBaseUrl } from './servers';
+import { gengoSignature } from './signature';
 
 /**
  * The Gengo API v2 (developers.gengo.com/v2/api_methods/...): calls signed by the credential's `authenticate`,

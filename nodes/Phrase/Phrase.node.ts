@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { actionProperties, executeActions } from '../common/actions';
+import { actionProperties, executeActions } from '../common/actions/operations';
 import { PHRASE_RESOURCES } from './actions';
 import { testPhraseCredentials } from './credentialTest';
 

@@ -6,11 +6,11 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { catchUpProperties, pollCatchUp } from '../common/catchUp';
-import { EVENTS_SUBTITLE } from '../common/eventFilter';
+import { catchUpProperties, pollCatchUp } from '../common/catchUp/engine';
+import { EVENTS_SUBTITLE } from '../common/delivery/events';
 import { phraseCatchUpSource, webhookScope } from './catchUpSource';
 import { testPhraseCredentials } from './credentialTest';
-import { filtersProperty, phraseEventsProperty, statusesProperty } from './parameters';
+import { filtersProperty, phraseEventsProperty, statusesProperty } from './properties';
 
 /**
  * Polls Phrase TMS's webhook history for deliveries no receiver answered and emits, once each, the items the Phrase

@@ -6,19 +6,19 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
-import { EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
-import { registrationWebhookMethods } from '../common/registration';
-import { mediaType } from '../common/request';
+import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery/answers';
+import { EVENTS_SUBTITLE, unwantedEvent } from '../common/delivery/events';
+import { registrationWebhookMethods } from '../common/delivery/registration';
+import { mediaType } from '../common/delivery/request';
 import {
 	outputProperty,
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
-} from '../common/triggerProperties';
-import { SECRET_RULE } from '../common/secretPolicy';
-import { parseDelivery } from '../common/validation';
-import { manualSecretProperties, testWebhookSecret } from '../common/webhookSecret';
+} from '../common/delivery/triggerProperties';
+import { SECRET_RULE } from '../common/secrets/secretPolicy';
+import { parseDelivery } from '../common/delivery/validation';
+import { manualSecretProperties, testWebhookSecret } from '../common/secrets/webhookSecret';
 import { parseEventCodes } from './events';
 import { wantedParts, type PhraseJobFilters } from './filters';
 import { allJobsReached, jobItemsWithFullJobs } from './lookups';
@@ -33,7 +33,7 @@ import {
 	otherEventsProperty,
 	phraseEventsProperty,
 	statusesProperty,
-} from './parameters';
+} from './properties';
 import { testPhraseCredentials } from './credentialTest';
 import { checkManualSetup, register, registrationExists, unregister } from './registration';
 import { jobPartsOf, phraseDeliverySchema } from './schemas';

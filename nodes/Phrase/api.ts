@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkedId, pathSegment, type ApiContext } from '../common/httpClient';
+import { checkedId, pathSegment, type ApiContext } from '../common/http/httpClient';
 import {
 	PHRASE_ID,
 	phraseAsyncRequestSchema,

@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import type { CatchUpSource, Observation } from '../common/catchUp';
-import { optionalDate } from '../common/dates';
-import { ALL_EVENTS } from '../common/eventFilter';
-import type { WorkBudget } from '../common/workBudget';
+import type { CatchUpSource, Observation } from '../common/catchUp/engine';
+import { optionalDate } from '../common/delivery/dates';
+import { ALL_EVENTS } from '../common/delivery/events';
+import type { WorkBudget } from '../common/delivery/workBudget';
 import { listWebhookCalls, listWebhooks } from './api';
 import { wantedParts, type PhraseJobFilters } from './filters';
 import { buildPhraseJobItem, buildPhraseOtherItem } from './output';
@@ -16,7 +16,7 @@ import { normalizedUrl, workflowTriggerWebhooks } from './workflowWebhooks';
  * articles/5709693398812) that FAILED, i.e. that no webhook receiver answered 2xx: n8n was down or unreachable, the
  * workflow was inactive (a manually set-up webhook), or the trigger refused the call. Each event (its `eventUid`,
  * else the first call's uid) becomes, once, the items the Phrase TMS Trigger (version 2) makes of the same body:
- * same envelope, same eventKey. Calls are read 50 a page within the poll's budget (common/catchUp.ts).
+ * same envelope, same eventKey. Calls are read 50 a page within the poll's budget (common/catchUp/engine.ts).
  *
  * Whose calls (parameter "Webhooks"): by default those of this workflow's Phrase TMS Trigger(s) (workflowWebhooks.ts),
  * or of a given URL, or, chosen explicitly, of every webhook of the account. Phrase keeps failing calls of every

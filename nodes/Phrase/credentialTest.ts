@@ -5,8 +5,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { credentialTestRequest, httpRequestOverLegacy } from '../common/credentialTestHttp';
-import { credentialSecrets, redact } from '../common/redact';
+import { credentialTestRequest, httpRequestOverLegacy } from '../common/http/credentialTestHttp';
+import { credentialSecrets, redact } from '../common/secrets/redact';
 import { phraseBaseUrl } from './servers';
 import { PHRASE_API, phraseSessionToken } from './transport';
 

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-export { ALL_EVENTS } from '../common/eventFilter';
+export { ALL_EVENTS } from '../common/delivery/events';
 
 interface PhraseEvent {
 	code: string;

@@ -1,8 +1,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../common/concurrency';
-import { ignoreDelivery, orRetryLater, startWorkflow } from '../common/delivery';
-import { DELIVERY_LIMITS, WorkBudget } from '../common/workBudget';
+import { mapWithConcurrency } from '../common/http/concurrency';
+import { ignoreDelivery, orRetryLater, startWorkflow } from '../common/delivery/answers';
+import { DELIVERY_LIMITS, WorkBudget } from '../common/delivery/workBudget';
 import { getJob, listJobsPage, type CallLimits } from './api';
 import {
 	buildAllJobsItem,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionalDate } from '../common/dates';
-import { buildEnvelope } from '../common/envelope';
+import { optionalDate } from '../common/delivery/dates';
+import { buildEnvelope } from '../common/delivery/envelope';
 import { projectNameOf } from './filters';
 import type { PhraseDelivery, PhraseJobPart } from './schemas';
 import { apiStatusOf } from './statuses';
@@ -23,7 +23,7 @@ export const keyRuleOf = (nodeVersion: number): KeyRule =>
 /**
  * When the event happened: Phrase's `timestamp` is Unix seconds (1741357466 in a JOB_CREATED whose job was
  * created at 2025-03-07T14:24:21Z; Blackbird's Phrase app reads it with FromUnixTimeSeconds). A number too large
- * for seconds is taken as milliseconds; a string that is no number as an ISO 8601 date (common/dates.ts); anything
+ * for seconds is taken as milliseconds; a string that is no number as an ISO 8601 date (common/delivery/dates.ts); anything
  * else is no time (null): the event itself is still delivered.
  */
 export function occurredAtOf(timestamp: PhraseDelivery['timestamp']): Date | null {

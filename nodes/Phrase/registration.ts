@@ -5,14 +5,14 @@ import {
 	readStored,
 	UNREACHABLE_URL_ADVICE,
 	webhookUrlProblem,
-} from '../common/registration';
-import { secretMatches } from '../common/secretPolicy';
+} from '../common/delivery/registration';
+import { secretMatches } from '../common/secrets/secretPolicy';
 import {
 	assertParameterSecret,
 	manualSecret,
 	secretFromCredential,
 	type DerivedSecretSource,
-} from '../common/webhookSecret';
+} from '../common/secrets/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
 import { ALL_EVENTS, allEventCodes, parseEventCodes } from './events';
 import { refusedEventError } from './refusedEvents';

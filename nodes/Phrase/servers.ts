@@ -1,4 +1,4 @@
-import { baseUrlProblem } from '../common/httpClient';
+import { baseUrlProblem } from '../common/http/httpClient';
 
 /**
  * Phrase TMS data centers (Phrase's API reference servers; also the base URLs Blackbird's open-source Phrase app

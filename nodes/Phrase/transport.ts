@@ -11,9 +11,9 @@ import {
 	type ApiAnswer,
 	type ApiContext,
 	type VendorApi,
-} from '../common/httpClient';
-import { credentialSecrets, redact } from '../common/redact';
-import { VendorApiError } from '../common/vendorError';
+} from '../common/http/httpClient';
+import { credentialSecrets, redact } from '../common/secrets/redact';
+import { VendorApiError } from '../common/http/vendorError';
 import { phraseBaseUrl, phraseTokenUrl } from './servers';
 
 export class PhraseApiError extends VendorApiError {}

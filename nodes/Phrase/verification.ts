@@ -1,7 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { headerValue } from '../common/request';
-import { checkDeliverySecret } from '../common/webhookSecret';
+import { headerValue } from '../common/delivery/request';
+import { checkDeliverySecret } from '../common/secrets/webhookSecret';
 import { PHRASE_WEBHOOK_TOKEN } from './registration';
 
 /**

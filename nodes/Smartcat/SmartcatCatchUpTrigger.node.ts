@@ -6,8 +6,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { catchUpProperties, pollCatchUp } from '../common/catchUp';
-import { eventsProperty, EVENTS_SUBTITLE } from '../common/eventFilter';
+import { catchUpProperties, pollCatchUp } from '../common/catchUp/engine';
+import { eventsProperty, EVENTS_SUBTITLE } from '../common/delivery/events';
 import { smartcatCatchUpSource } from './catchUpSource';
 import { testSmartcatApi } from './credentialTest';
 import { SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';

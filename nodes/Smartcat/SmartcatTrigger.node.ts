@@ -7,23 +7,23 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery';
-import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/eventFilter';
-import { registrationWebhookMethods } from '../common/registration';
-import { mediaType } from '../common/request';
+import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery/answers';
+import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/delivery/events';
+import { registrationWebhookMethods } from '../common/delivery/registration';
+import { mediaType } from '../common/delivery/request';
 import {
 	outputProperty,
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
-} from '../common/triggerProperties';
-import { parseDelivery } from '../common/validation';
+} from '../common/delivery/triggerProperties';
+import { parseDelivery } from '../common/delivery/validation';
 import {
 	MANUAL_SECRET_CREDENTIAL_SHOW,
 	manualSecretProperties,
 	testWebhookSecret,
 	WEBHOOK_SECRET_CREDENTIAL,
-} from '../common/webhookSecret';
+} from '../common/secrets/webhookSecret';
 import { SMARTCAT_DOCUMENT_ID, SMARTCAT_PROJECT_ID } from './api';
 import { testSmartcatApi } from './credentialTest';
 import { eventOfUrl, SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkedId, pathSegment, type ApiAnswer, type ApiContext } from '../common/httpClient';
-import { checkLink, vendorLinkPolicy } from '../common/linkPolicy';
+import { checkedId, pathSegment, type ApiAnswer, type ApiContext } from '../common/http/httpClient';
+import { checkLink, vendorLinkPolicy } from '../common/http/linkPolicy';
 import {
 	smartcatCallbackSettingsSchema,
 	smartcatEntitySchema,
@@ -185,7 +185,7 @@ export async function requestExport(ctx: Ctx, request: ExportRequest): Promise<S
 /**
  * Asks for an export's result: 204 while Smartcat prepares it (the answer's body is discarded), 200 with the
  * file as a stream. A download may be redirected to another host: followed without the credential, each hop
- * only after the link policy allowed it (common/linkPolicy.ts: https, no user:pass@, a public address).
+ * only after the link policy allowed it (common/http/linkPolicy.ts: https, no user:pass@, a public address).
  */
 export async function exportResult(ctx: Ctx, taskId: string): Promise<ApiAnswer> {
 	const path = `/document/export/${pathSegment(taskId, SMARTCAT_TASK_ID, 'Smartcat export task ID')}`;

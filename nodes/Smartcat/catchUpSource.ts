@@ -5,9 +5,9 @@ import {
 	startFromMs,
 	type CatchUpSource,
 	type Observation,
-} from '../common/catchUp';
-import { optionalDate } from '../common/dates';
-import { ALL_EVENTS } from '../common/eventFilter';
+} from '../common/catchUp/engine';
+import { optionalDate } from '../common/delivery/dates';
+import { ALL_EVENTS } from '../common/delivery/events';
 import { getLastErrors, listProjects, SMARTCAT_PAGE_LIMIT } from './api';
 import { SMARTCAT_EVENTS, type SmartcatEvent } from './events';
 import { parseStatuses } from './lookups';
@@ -45,7 +45,7 @@ function preferred(kept: SmartcatEntity, other: SmartcatEntity): SmartcatEntity 
  * user, pages by offset, at most 100 a page, in no documented order), so each poll reads the whole list with
  * the documents (within the poll's budget: 100 pages, 10,000 projects) and every project and document whose
  * status changed recently becomes an observation whose signature is its status and `statusModificationDate`;
- * common/catchUp.ts emits those that changed. "Recently": within the time the catch-up remembers a key
+ * common/catchUp/engine.ts emits those that changed. "Recently": within the time the catch-up remembers a key
  * (CATCH_UP_LIMITS.maxAgeMs, 30 days) or since Start From, so that an account's old projects, unchanged for
  * years, take no room in the bounded state (a key pushed out of it would come back as new on the next poll).
  * A document without a status change time has never changed status: nothing to report. A translation import has no status of its own: its callbacks are recovered from Smartcat's record of

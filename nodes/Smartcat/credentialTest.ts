@@ -4,8 +4,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { credentialTestRequest } from '../common/credentialTestHttp';
-import { credentialSecrets, redact } from '../common/redact';
+import { credentialTestRequest } from '../common/http/credentialTestHttp';
+import { credentialSecrets, redact } from '../common/secrets/redact';
 import { smartcatApiRoot } from './servers';
 import { SMARTCAT_API } from './transport';
 

@@ -1,8 +1,8 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../common/concurrency';
-import { orRetryLater } from '../common/delivery';
-import { WorkBudget } from '../common/workBudget';
+import { mapWithConcurrency } from '../common/http/concurrency';
+import { orRetryLater } from '../common/delivery/answers';
+import { WorkBudget } from '../common/delivery/workBudget';
 import { getDocument, getProject } from './api';
 import type { SmartcatEvent } from './events';
 import type { SmartcatEntity } from './schemas';

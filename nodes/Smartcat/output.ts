@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionalDate } from '../common/dates';
-import { buildEnvelope } from '../common/envelope';
+import { optionalDate } from '../common/delivery/dates';
+import { buildEnvelope } from '../common/delivery/envelope';
 import { eventOfUrl, type SmartcatEvent } from './events';
 import type { SmartcatEntity, SmartcatLastError } from './schemas';
 
@@ -15,7 +15,7 @@ export function splitDocumentId(id: string): { documentBaseId: string; languageI
 
 /**
  * An API date (ISO 8601, `date-time` in https://smartcat.com/api/methods/v1/swagger.json) as ISO 8601 in UTC with
- * milliseconds, or null (so that two spellings of one time agree). Without a zone: UTC (common/dates.ts).
+ * milliseconds, or null (so that two spellings of one time agree). Without a zone: UTC (common/delivery/dates.ts).
  */
 export function normalizedDate(value: unknown): string | null {
 	return optionalDate(value, 'statusModificationDate', ['iso'])?.toISOString() ?? null;

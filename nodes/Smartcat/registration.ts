@@ -5,9 +5,9 @@ import {
 	readStored,
 	UNREACHABLE_URL_ADVICE,
 	webhookUrlProblem,
-} from '../common/registration';
-import { secretMatches } from '../common/secretPolicy';
-import { secretFromCredential, type DerivedSecretSource } from '../common/webhookSecret';
+} from '../common/delivery/registration';
+import { secretMatches } from '../common/secrets/secretPolicy';
+import { secretFromCredential, type DerivedSecretSource } from '../common/secrets/webhookSecret';
 import { deleteCallbackSettings, getCallbackSettings, setCallbackSettings } from './api';
 import { SMARTCAT_EVENTS } from './events';
 import { requireSmartcatCredential } from './transport';

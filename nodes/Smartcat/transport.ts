@@ -7,9 +7,9 @@ import {
 	type ApiContext,
 	type ApiRequest,
 	type VendorApi,
-} from '../common/httpClient';
-import { RequestPacer } from '../common/pacing';
-import { VendorApiError } from '../common/vendorError';
+} from '../common/http/httpClient';
+import { RequestPacer } from '../common/http/pacing';
+import { VendorApiError } from '../common/http/vendorError';
 import { smartcatApiRoot } from './servers';
 
 /** A failed Smartcat API call: the HTTP status and Smartcat's message (its error bodies are text or JSON). */

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
-import { headerValue } from '../common/request';
-import { SECRET_ADVICE, secretProblem } from '../common/secretPolicy';
-import { checkDeliverySecret, manualSecret } from '../common/webhookSecret';
+import { headerValue } from '../common/delivery/request';
+import { SECRET_ADVICE, secretProblem } from '../common/secrets/secretPolicy';
+import { checkDeliverySecret, manualSecret } from '../common/secrets/webhookSecret';
 import {
 	DEFAULT_SECRET_HEADER,
 	SMARTCAT_CALLBACK_SECRET,

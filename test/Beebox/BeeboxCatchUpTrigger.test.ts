@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { BeeboxCatchUpTrigger } from '../../nodes/Beebox/BeeboxCatchUpTrigger.node';
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import { translatedFileKey } from '../../nodes/Beebox/output';
-import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp';
+import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp/engine';
 import eventDetails from '../fixtures/public/beebox/api-event-details-created-translated-files.json';
 import translationStatus from '../fixtures/public/beebox/api-translation-status-created-translated-files-constructed.json';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
@@ -223,7 +223,7 @@ describe('Wordbee Beebox Catch-Up Trigger', () => {
 	});
 
 	it('shows the most recent delivery on "Fetch Test Event", remembering nothing', async () => {
-		// the latest in the past: a date later than now is no change time (common/catchUp.ts)
+		// the latest in the past: a date later than now is no change time (common/catchUp/engine.ts)
 		beebox.deliverFiles(
 			[{ file: 'latest.html', locale: 'de', content: 'x' }],
 			new Date('2025-01-01T00:00:00Z'),

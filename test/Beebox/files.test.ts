@@ -1,5 +1,5 @@
 import { baseNameOf, checkedRelativePath, relativeTargetPath } from '../../nodes/Beebox/files';
-import { VendorApiError } from '../../nodes/common/vendorError';
+import { VendorApiError } from '../../nodes/common/http/vendorError';
 
 const HINT =
 	'Give the path relative to the project, as the translation status lists it, e.g. folder\\page.html. It is usually taken from the previous item with an expression.';

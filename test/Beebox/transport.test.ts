@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { WorkBudget } from '../../nodes/common/workBudget';
+import { WorkBudget } from '../../nodes/common/delivery/workBudget';
 import { testBeeboxCredentials } from '../../nodes/Beebox/credentialTest';
 import {
 	beeboxCallFrom,

@@ -10,8 +10,8 @@ import {
 	sessionTokenOf,
 	type BeeboxCall,
 } from '../../nodes/Beebox/transport';
-import type { ApiContext } from '../../nodes/common/httpClient';
-import { WorkBudget } from '../../nodes/common/workBudget';
+import type { ApiContext } from '../../nodes/common/http/httpClient';
+import { WorkBudget } from '../../nodes/common/delivery/workBudget';
 import { scriptedContext } from '../helpers/scriptedContext';
 
 /**

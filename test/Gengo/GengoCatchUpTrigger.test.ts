@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp';
-import { WorkBudget } from '../../nodes/common/workBudget';
-import { GENGO_CATCH_UP_LIMITS, gengoCatchUpSource } from '../../nodes/Gengo/catchUp';
+import { CATCH_UP_LIMITS } from '../../nodes/common/catchUp/engine';
+import { WorkBudget } from '../../nodes/common/delivery/workBudget';
+import { GENGO_CATCH_UP_LIMITS, gengoCatchUpSource } from '../../nodes/Gengo/catchUpSource';
 import { GengoCatchUpTrigger } from '../../nodes/Gengo/GengoCatchUpTrigger.node';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
@@ -306,7 +306,7 @@ describe('Gengo Catch-Up Trigger', () => {
 		gengo.rateLimit(10, 3600);
 		await expect(p.poll()).rejects.toThrow('HTTP 429');
 		gengo.rateLimit(0);
-		// common/catchUp.ts backs off for a minute after a failure; let that minute pass
+		// common/catchUp/engine.ts backs off for a minute after a failure; let that minute pass
 		expect((await p.poll()).calls).toEqual([]);
 		(p.staticData.catchUp as IDataObject).backoffUntil = Date.now() - 1;
 		expect((await p.poll()).items.map((i) => i.eventKey)).toEqual(['gengo:job:500:pending']);

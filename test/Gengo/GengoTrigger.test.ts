@@ -3,9 +3,9 @@ import { parse as parseQuery } from 'node:querystring';
 
 import { gengoCallbackRequest, gengoSampleComment, gengoSampleJob } from '../../cli/samples/gengo';
 import { GENGO_EVENTS } from '../../nodes/Gengo/events';
-import { DeliveryRejected } from '../../nodes/common/delivery';
-import { WorkBudget } from '../../nodes/common/workBudget';
-import { confirmCallback, fetchConfirmedJob } from '../../nodes/Gengo/fullJob';
+import { DeliveryRejected } from '../../nodes/common/delivery/answers';
+import { WorkBudget } from '../../nodes/common/delivery/workBudget';
+import { confirmCallback, fetchConfirmedJob } from '../../nodes/Gengo/lookups';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';

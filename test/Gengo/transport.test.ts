@@ -2,7 +2,7 @@
 // tests (test/fixtures/public/gengo/api-error-*.json, each naming its source) and from the API documentation's
 // forms of `err`: a message string, a list of messages, batch errors keyed by job id, no code.
 import { GENGO_API, GengoApiError, unwrapGengoAnswer } from '../../nodes/Gengo/transport';
-import { gengoBaseUrl } from '../../nodes/Gengo/signature';
+import { gengoBaseUrl } from '../../nodes/Gengo/servers';
 import { readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
 interface ApiAnswer extends PublicFixture {

@@ -14,7 +14,7 @@ import {
 	startTargetFileExport,
 	targetFileDownloadPath,
 } from '../../nodes/Phrase/api';
-import type { ApiContext } from '../../nodes/common/httpClient';
+import type { ApiContext } from '../../nodes/common/http/httpClient';
 import { scriptedContext, type ScriptedAnswer } from '../helpers/scriptedContext';
 
 /** The Phrase TMS API calls against scripted answers: paths, queries, paging, and answers of another shape. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { WorkBudget } from '../../nodes/common/workBudget';
+import { WorkBudget } from '../../nodes/common/delivery/workBudget';
 import { itemsOfCall, phraseCatchUpSource } from '../../nodes/Phrase/catchUpSource';
 import { scriptedContext } from '../helpers/scriptedContext';
 

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { WorkBudget } from '../../nodes/common/workBudget';
+import { WorkBudget } from '../../nodes/common/delivery/workBudget';
 import { smartcatCatchUpSource } from '../../nodes/Smartcat/catchUpSource';
 import { SMARTCAT_CALLBACK_SECRET } from '../../nodes/Smartcat/registration';
 import { SmartcatCatchUpTrigger } from '../../nodes/Smartcat/SmartcatCatchUpTrigger.node';

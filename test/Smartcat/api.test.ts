@@ -9,7 +9,7 @@ import {
 	listProjects,
 	requestExport,
 } from '../../nodes/Smartcat/api';
-import type { ApiContext } from '../../nodes/common/httpClient';
+import type { ApiContext } from '../../nodes/common/http/httpClient';
 import { scriptedContext, type ScriptedAnswer } from '../helpers/scriptedContext';
 
 /**

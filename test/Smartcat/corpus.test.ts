@@ -193,7 +193,7 @@ describe('every public API answer, read by the client', () => {
 			await expect(
 				requestExport(ctx(), { documentIds: ['189_25'], type: 'target' }),
 			).rejects.toThrow(
-				// the endpoint's path without its query, as every vendor message (common/redact.ts)
+				// the endpoint's path without its query, as every vendor message (common/secrets/redact.ts)
 				'Smartcat POST /document/export: HTTP 400: Array documentIds is empty (correlation id ce4f9ac6-05fd-4d93-91fb-f28cf08a6687)',
 			);
 			replay.asJsonString = false;

@@ -13,7 +13,7 @@ import { request as httpRequest } from 'node:http';
 import { beeboxCallbackQuery } from '../../cli/samples/beebox';
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
 import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
-import { mapWithConcurrency } from '../../nodes/common/concurrency';
+import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import {
 	beeboxCases,
 	gengoCases,

@@ -15,7 +15,7 @@
  */
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
 import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
-import { mapWithConcurrency } from '../../nodes/common/concurrency';
+import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import { Recorder } from '../helpers/recorder';
 import {
 	delay,

@@ -9,7 +9,7 @@
 import { beeboxCallbackQuery } from '../../cli/samples/beebox';
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
 import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
-import { mapWithConcurrency } from '../../nodes/common/concurrency';
+import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';
 import {

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { gengoCallbackRequest } from '../../cli/samples/gengo';
-import { SECRET_CACHE_MS } from '../../nodes/common/secretCache';
+import { SECRET_CACHE_MS } from '../../nodes/common/secrets/secretCache';
 import { HostileServer } from '../simulators/hostile';
 import {
 	delay,

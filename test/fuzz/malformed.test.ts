@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
-import type { DerivedSecretSource } from '../../nodes/common/webhookSecret';
+import type { DerivedSecretSource } from '../../nodes/common/secrets/webhookSecret';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';

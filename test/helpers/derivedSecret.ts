@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { secretFromCredential, type DerivedSecretSource } from '../../nodes/common/webhookSecret';
+import { secretFromCredential, type DerivedSecretSource } from '../../nodes/common/secrets/webhookSecret';
 import { fakeWebhookContext, type Delivered, type FakeRequest } from './webhookContext';
 
 /**
  * Automatic registration (Smartcat, Phrase TMS) never stores the secret the vendor sends: it derives it from the
- * vendor credential and the node (nodes/common/webhookSecret.ts). These give tests the value registration gave
+ * vendor credential and the node (nodes/common/secrets/webhookSecret.ts). These give tests the value registration gave
  * the vendor for the fake node with the given credentials.
  */
 export async function registeredSecret(

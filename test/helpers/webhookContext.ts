@@ -6,8 +6,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { clearSecretCache } from '../../nodes/common/secretCache';
-import { pathTokenParameter } from '../../nodes/common/urlToken';
+import { clearSecretCache } from '../../nodes/common/secrets/secretCache';
+import { pathTokenParameter } from '../../nodes/common/secrets/urlToken';
 import {
 	authenticatedRequest,
 	credentialWithDefaults,
@@ -60,7 +60,7 @@ export function fakeWebhookContext(request: FakeRequest): {
 	logs: string[];
 } {
 	// Every fake delivery reads its secret afresh: n8n keeps a delivery's secret for a few seconds
-	// (nodes/common/secretCache.ts, tested in test/common/secretCache.test.ts), which would carry one test's
+	// (nodes/common/secrets/secretCache.ts, tested in test/common/secrets/secretCache.test.ts), which would carry one test's
 	// credential into the next test's delivery to a node with the same ids.
 	clearSecretCache();
 	const response: FakeResponse = {};

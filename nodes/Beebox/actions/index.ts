@@ -1,4 +1,4 @@
-import type { Resource } from '../../common/actions';
+import type { Resource } from '../../common/actions/operations';
 import { getDetails } from './event/getDetails.operation';
 import { download } from './file/download.operation';
 import { list } from './file/list.operation';

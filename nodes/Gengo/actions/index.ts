@@ -1,4 +1,4 @@
-import type { Resource } from '../../common/actions';
+import type { Resource } from '../../common/actions/operations';
 import { getBalance, getStats } from './account/get.operation';
 import { downloadTargetFileOperation } from './job/downloadTargetFile.operation';
 import { get as getJob } from './job/get.operation';

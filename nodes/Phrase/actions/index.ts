@@ -1,4 +1,4 @@
-import type { Resource } from '../../common/actions';
+import type { Resource } from '../../common/actions/operations';
 import { downloadBilingualFile } from './job/downloadBilingualFile.operation';
 import { downloadOriginalFile } from './job/downloadOriginalFile.operation';
 import { downloadTargetFile } from './job/downloadTargetFile.operation';

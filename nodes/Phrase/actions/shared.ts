@@ -24,33 +24,6 @@ export const jobUidProperty: INodeProperties = {
 		"The job's UID; by default the jobId of the incoming item (e.g. a Phrase TMS Trigger item)",
 };
 
-export const binaryPropertyProperty: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	required: true,
-	default: 'data',
-	hint: 'The name of the output binary field to put the file in',
-};
-
-export const returnAllProperty: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitProperty: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 export const text = (ctx: IExecuteFunctions, name: string, i: number) =>
 	String(ctx.getNodeParameter(name, i) ?? '').trim();
 

@@ -1,4 +1,4 @@
-import type { Resource } from '../../common/actions';
+import type { Resource } from '../../common/actions/operations';
 import { deleteOperation } from './callback/delete.operation';
 import { get as getCallback } from './callback/get.operation';
 import { getLastErrorsOperation } from './callback/getLastErrors.operation';

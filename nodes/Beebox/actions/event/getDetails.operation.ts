@@ -1,4 +1,4 @@
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { getEventDetails } from '../../api';
 import { checkedEventId } from '../../files';
 import { eventDetailsJson } from '../../output';

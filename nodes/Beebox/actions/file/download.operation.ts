@@ -1,9 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
+import {
+	downloadLimits,
+	maxFileSizeProperty,
+	type Operation,
+} from '../../../common/actions/operations';
 import { downloadTranslatedFile } from '../../api';
 import { checkedLocale, checkedRelativePath } from '../../files';
 import { withExecutionSession } from '../../transport';
+import { outputBinaryProperty } from '../../../common/actions/properties';
 
 /**
  * A translated file as binary data (help.wordbee.com/beebox/api-get-translated-content): the translation into
@@ -36,14 +41,7 @@ export const download: Operation = {
 			description:
 				'Path of the original file relative to the project, as the trigger and the translation status give it (/ is read as \\)',
 		},
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			hint: 'The name of the output binary field to put the file in',
-		},
+		outputBinaryProperty,
 		maxFileSizeProperty,
 	],
 	async execute(ctx, i) {

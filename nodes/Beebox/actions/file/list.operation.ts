@@ -1,10 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { isReady, listTranslatedFiles, TRANSLATION_STATUS_PAGE_SIZE } from '../../api';
 import { checkedLocale } from '../../files';
 import { withExecutionSession } from '../../transport';
 import { fileFilterOptions } from '../../fileFilters';
+import { limitProperty, returnAllProperty } from '../../../common/actions/properties';
 
 /** The most pages one run reads (100,000 records): a bound on a loop that Beebox's answers drive. */
 const MAX_PAGES = 1_000;
@@ -22,22 +23,8 @@ export const list: Operation = {
 		description: 'Files by target language with their translation status',
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		returnAllProperty(),
+		limitProperty(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

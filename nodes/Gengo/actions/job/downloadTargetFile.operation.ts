@@ -1,6 +1,11 @@
-import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
+import {
+	downloadLimits,
+	maxFileSizeProperty,
+	type Operation,
+} from '../../../common/actions/operations';
 import { downloadTargetFile, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
+import { outputBinaryProperty } from '../../../common/actions/properties';
 
 export const downloadTargetFileOperation: Operation = {
 	option: {
@@ -11,14 +16,7 @@ export const downloadTargetFileOperation: Operation = {
 	},
 	properties: [
 		jobIdProperty,
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			hint: 'The name of the output binary field to put the file in',
-		},
+		outputBinaryProperty,
 		{
 			displayName: 'File URL (If Job GET Has None)',
 			name: 'fileUrl',

@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions';
-import { jsonItems } from '../../../common/actions';
+import type { Operation } from '../../../common/actions/operations';
+import { jsonItems } from '../../../common/actions/operations';
 import { getJobsByIds, JOB_LIST_STATUSES, listRecentJobs, parseJobIds } from '../../api';
 import { GENGO_EVENTS } from '../../events';
+import { limitProperty, returnAllProperty } from '../../../common/actions/properties';
 
 /** The list's status filter: the values GET /translate/jobs takes, named as the trigger names them. */
 const STATUS_OPTIONS = JOB_LIST_STATUSES.map((value) => ({
@@ -45,24 +46,11 @@ export const getMany: Operation = {
 			displayOptions: { show: { source: ['ids'] } },
 			description: 'Job IDs separated by commas or spaces',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: recent },
-			description: 'Whether to return all results or only up to a given limit',
+		returnAllProperty({
+			show: recent,
 			hint: 'All jobs submitted after "Created After" (add that filter): Gengo lists them without a count',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 200 },
-			default: 50,
-			displayOptions: { show: { ...recent, returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		}),
+		limitProperty({ show: recent, maxValue: 200 }),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -1,5 +1,5 @@
-import type { Operation } from '../../../common/actions';
-import { jsonItems } from '../../../common/actions';
+import type { Operation } from '../../../common/actions/operations';
+import { jsonItems } from '../../../common/actions/operations';
 import { getJobRevision, oneJobId } from '../../api';
 import { jobIdProperty } from './shared';
 

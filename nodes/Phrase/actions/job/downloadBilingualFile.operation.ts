@@ -1,8 +1,13 @@
-import { downloadBinary } from '../../../common/binaryDownload';
-import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
+import { downloadBinary } from '../../../common/http/binaryDownload';
+import {
+	downloadLimits,
+	maxFileSizeProperty,
+	type Operation,
+} from '../../../common/actions/operations';
 import { bilingualFileRequest } from '../../api';
 import { PHRASE_API } from '../../transport';
-import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
+import { jobUidProperty, projectUidProperty, text } from '../shared';
+import { outputBinaryProperty } from '../../../common/actions/properties';
 
 /** A job as an MXLIFF file (`POST /api2/v1/projects/{p}/jobs/bilingualFile?format=MXLF`, body `{jobs: [{uid}]}`). */
 export const downloadBilingualFile: Operation = {
@@ -12,7 +17,7 @@ export const downloadBilingualFile: Operation = {
 		action: 'Download bilingual file',
 		description: 'The job as an MXLIFF file (source and target segments), as binary data',
 	},
-	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty, maxFileSizeProperty],
+	properties: [projectUidProperty, jobUidProperty, outputBinaryProperty, maxFileSizeProperty],
 	async execute(ctx, i) {
 		const projectUid = text(ctx, 'projectUid', i);
 		const jobUid = text(ctx, 'jobUid', i);

@@ -1,8 +1,13 @@
-import { downloadBinary } from '../../../common/binaryDownload';
-import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
+import { downloadBinary } from '../../../common/http/binaryDownload';
+import {
+	downloadLimits,
+	maxFileSizeProperty,
+	type Operation,
+} from '../../../common/actions/operations';
 import { originalFilePath } from '../../api';
 import { PHRASE_API } from '../../transport';
-import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
+import { jobUidProperty, projectUidProperty, text } from '../shared';
+import { outputBinaryProperty } from '../../../common/actions/properties';
 
 /** The source file of a job as it was imported (`GET /api2/v1/projects/{p}/jobs/{j}/original`). */
 export const downloadOriginalFile: Operation = {
@@ -12,7 +17,7 @@ export const downloadOriginalFile: Operation = {
 		action: 'Download original file',
 		description: 'The source file as it was imported, as binary data',
 	},
-	properties: [projectUidProperty, jobUidProperty, binaryPropertyProperty, maxFileSizeProperty],
+	properties: [projectUidProperty, jobUidProperty, outputBinaryProperty, maxFileSizeProperty],
 	async execute(ctx, i) {
 		const projectUid = text(ctx, 'projectUid', i);
 		const jobUid = text(ctx, 'jobUid', i);

@@ -1,8 +1,13 @@
-import { downloadBinary, waitForVendorJob } from '../../../common/binaryDownload';
-import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
+import { downloadBinary, waitForVendorJob } from '../../../common/http/binaryDownload';
+import {
+	downloadLimits,
+	maxFileSizeProperty,
+	type Operation,
+} from '../../../common/actions/operations';
 import { getAsyncRequest, startTargetFileExport, targetFileDownloadPath } from '../../api';
 import { PHRASE_API, PhraseApiError } from '../../transport';
-import { binaryPropertyProperty, jobUidProperty, projectUidProperty, text } from '../shared';
+import { jobUidProperty, projectUidProperty, text } from '../shared';
+import { outputBinaryProperty } from '../../../common/actions/properties';
 
 /**
  * The translated file of a job. Phrase prepares it asynchronously (developers.phrase.com/en/api/tms/latest/job/
@@ -20,7 +25,7 @@ export const downloadTargetFile: Operation = {
 	properties: [
 		projectUidProperty,
 		jobUidProperty,
-		binaryPropertyProperty,
+		outputBinaryProperty,
 		maxFileSizeProperty,
 		{
 			displayName: 'Options',

@@ -1,4 +1,4 @@
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { getJob } from '../../api';
 import { jobUidProperty, projectUidProperty, text } from '../shared';
 

@@ -1,14 +1,8 @@
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { listJobsPage } from '../../api';
 import { API_STATUS_OPTIONS } from '../../statuses';
-import {
-	collectPages,
-	limitOf,
-	limitProperty,
-	projectUidProperty,
-	returnAllProperty,
-	text,
-} from '../shared';
+import { collectPages, limitOf, projectUidProperty, text } from '../shared';
+import { limitProperty, returnAllProperty } from '../../../common/actions/properties';
 
 export const getMany: Operation = {
 	option: {
@@ -19,8 +13,8 @@ export const getMany: Operation = {
 	},
 	properties: [
 		projectUidProperty,
-		returnAllProperty,
-		limitProperty,
+		returnAllProperty(),
+		limitProperty(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

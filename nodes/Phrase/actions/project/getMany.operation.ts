@@ -1,6 +1,7 @@
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { listProjectsPage } from '../../api';
-import { collectPages, limitOf, limitProperty, returnAllProperty } from '../shared';
+import { collectPages, limitOf } from '../shared';
+import { limitProperty, returnAllProperty } from '../../../common/actions/properties';
 
 /** Project statuses as Phrase's "List projects" filters them (developers.phrase.com/en/api/tms/latest/project/list-projects). */
 const PROJECT_STATUSES = [
@@ -21,8 +22,8 @@ export const getMany: Operation = {
 		description: 'Projects by name and status',
 	},
 	properties: [
-		returnAllProperty,
-		{ ...limitProperty },
+		returnAllProperty(),
+		limitProperty(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { getCallbackSettings } from '../../api';
 
 /** Header values are secrets (a Smartcat Trigger's among them): shown masked, never in the output. */

@@ -1,4 +1,4 @@
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { getLastErrors, SMARTCAT_PAGE_LIMIT } from '../../api';
 import { lastErrorItem } from '../../output';
 

@@ -1,8 +1,12 @@
 import { NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 
-import { downloadLimits, maxFileSizeProperty, type Operation } from '../../../common/actions';
-import { binaryFromAnswer, waitForVendorJob } from '../../../common/binaryDownload';
-import type { ApiAnswer } from '../../../common/httpClient';
+import {
+	downloadLimits,
+	maxFileSizeProperty,
+	type Operation,
+} from '../../../common/actions/operations';
+import { binaryFromAnswer, waitForVendorJob } from '../../../common/http/binaryDownload';
+import type { ApiAnswer } from '../../../common/http/httpClient';
 import { exportResult, requestExport } from '../../api';
 import { SmartcatApiError } from '../../transport';
 

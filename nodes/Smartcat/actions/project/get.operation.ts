@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { getProject } from '../../api';
 
 export const get: Operation = {

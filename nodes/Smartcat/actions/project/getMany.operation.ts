@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions';
+import { jsonItems, type Operation } from '../../../common/actions/operations';
 import { listProjects, SMARTCAT_PAGE_LIMIT } from '../../api';
 import { projectFiltersProperty, readProjectFilters } from '../../projectFilters';
+import { limitProperty, returnAllProperty } from '../../../common/actions/properties';
 
 export const getMany: Operation = {
 	option: {
@@ -12,22 +13,8 @@ export const getMany: Operation = {
 		description: "The account's projects, with Smartcat's filters; one item per project",
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		returnAllProperty(),
+		limitProperty(),
 		projectFiltersProperty,
 		{
 			displayName: 'Include Documents',
