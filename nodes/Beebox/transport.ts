@@ -6,7 +6,12 @@ import {
 } from 'n8n-workflow';
 
 import { credentialTestRequest } from '../common/http/credentialTestHttp';
-import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/http/httpClient';
+import {
+	apiRequest,
+	credentialOnce,
+	type ApiContext,
+	type VendorApi,
+} from '../common/http/httpClient';
 import { credentialSecrets, redactDeep } from '../common/secrets/redact';
 import { VendorApiError } from '../common/http/vendorError';
 import type { WorkBudget } from '../common/delivery/workBudget';

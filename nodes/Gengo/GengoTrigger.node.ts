@@ -10,7 +10,11 @@ import {
 import { handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery/answers';
 import { ALL_EVENTS, eventsProperty, EVENTS_SUBTITLE } from '../common/delivery/events';
 import { asRecord } from '../common/delivery/request';
-import { respondProperty, triggerPanel, triggerWebhooks } from '../common/delivery/triggerProperties';
+import {
+	respondProperty,
+	triggerPanel,
+	triggerWebhooks,
+} from '../common/delivery/triggerProperties';
 import {
 	checkUrlToken,
 	urlTokenProperties,

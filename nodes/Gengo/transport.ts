@@ -1,7 +1,12 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { credentialTestRequest } from '../common/http/credentialTestHttp';
-import { apiRequest, credentialOnce, type ApiContext, type VendorApi } from '../common/http/httpClient';
+import {
+	apiRequest,
+	credentialOnce,
+	type ApiContext,
+	type VendorApi,
+} from '../common/http/httpClient';
 import { credentialSecrets } from '../common/secrets/redact';
 import { VendorApiError } from '../common/http/vendorError';
 import { gengoResponseSchema } from './schemas';

@@ -7,7 +7,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { badRequest, handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery/answers';
+import {
+	badRequest,
+	handleDelivery,
+	ignoreDelivery,
+	startWorkflow,
+} from '../common/delivery/answers';
 import { eventsProperty, EVENTS_SUBTITLE, unwantedEvent } from '../common/delivery/events';
 import { registrationWebhookMethods } from '../common/delivery/registration';
 import { mediaType } from '../common/delivery/request';

@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { secretFromCredential, type DerivedSecretSource } from '../../nodes/common/secrets/webhookSecret';
+import {
+	secretFromCredential,
+	type DerivedSecretSource,
+} from '../../nodes/common/secrets/webhookSecret';
 import { fakeWebhookContext, type Delivered, type FakeRequest } from './webhookContext';
 
 /**

@@ -320,9 +320,9 @@ describe('Start From is read in UTC or in the zone it gives, never the n8n proce
 		return (out ? out[0] : []).map((item) => item.json.eventKey);`;
 
 	it.each(['Asia/Tokyo', 'America/New_York'])('in %s', (zone) => {
-		expect(runInZone(zone, 'nodes/common/catchUp/engine.ts', firstPoll('2026-01-02T00:00:00'))).toEqual([
-			'b',
-		]);
+		expect(
+			runInZone(zone, 'nodes/common/catchUp/engine.ts', firstPoll('2026-01-02T00:00:00')),
+		).toEqual(['b']);
 		expect(
 			runInZone(zone, 'nodes/common/catchUp/engine.ts', firstPoll('2026-01-02T08:00:00+09:00')),
 		).toEqual(['b', 'c']);

@@ -3,7 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
-import { apiRequest, MAX_ANSWER_BYTES, type VendorApi } from '../../../nodes/common/http/httpClient';
+import {
+	apiRequest,
+	MAX_ANSWER_BYTES,
+	type VendorApi,
+} from '../../../nodes/common/http/httpClient';
 import { VendorApiError } from '../../../nodes/common/http/vendorError';
 import { fakeExecuteContext } from '../../helpers/fakeContext';
 import { scriptedContext } from '../../helpers/scriptedContext';

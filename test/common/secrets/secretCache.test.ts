@@ -6,7 +6,10 @@ import {
 	SECRET_CACHE_MS,
 	secretCacheSize,
 } from '../../../nodes/common/secrets/secretCache';
-import { secretFromCredential, WEBHOOK_SECRET_CREDENTIAL } from '../../../nodes/common/secrets/webhookSecret';
+import {
+	secretFromCredential,
+	WEBHOOK_SECRET_CREDENTIAL,
+} from '../../../nodes/common/secrets/webhookSecret';
 
 /**
  * The secret a delivery is checked against is kept in memory for SECRET_CACHE_MS: what that costs in freshness is
