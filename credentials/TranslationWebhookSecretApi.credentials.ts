@@ -16,8 +16,8 @@ export class TranslationWebhookSecretApi implements ICredentialType {
 	displayName = 'Translation Webhook Secret API';
 
 	icon: Icon = {
-		light: 'file:../nodes/common/webhookSecret.svg',
-		dark: 'file:../nodes/common/webhookSecret.dark.svg',
+		light: 'file:../nodes/common/secrets/webhookSecret.svg',
+		dark: 'file:../nodes/common/secrets/webhookSecret.dark.svg',
 	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-translation-events#security';
