@@ -2,8 +2,8 @@
  * Validation cost, bundled by bench/run.js: each vendor's parsing of a delivery body against plain JSON.parse of
  * the same body. Everything runs in this process, side by side, several rounds alternating.
  */
-import { gengoSampleJob } from '../cli/samples/gengo';
-import { phraseJobWebhook, phraseSampleJobPart } from '../cli/samples/phrase';
+import { gengoSampleJob } from '../test/fixtures/samples/gengo';
+import { phraseJobWebhook, phraseSampleJobPart } from '../test/fixtures/samples/phrase';
 import { readGengoCallback } from '../nodes/Gengo/delivery';
 import { phraseDeliverySchema } from '../nodes/Phrase/schemas';
 import { smartcatDeliverySchema } from '../nodes/Smartcat/schemas';

@@ -7,10 +7,10 @@
  * It is its own npm package (cli/package.json), not a bin of n8n-nodes-translation-events: a command needs console
  * and process, which n8n's package scanner refuses anywhere in a community node package.
  */
-import { beeboxCallbackQuery } from './samples/beebox';
-import { GENGO_SAMPLE_EVENTS, gengoCallbackRequest } from './samples/gengo';
-import { phraseSampleWebhook } from './samples/phrase';
-import { SMARTCAT_SAMPLE_PATHS, smartcatCallbackRequest } from './samples/smartcat';
+import { beeboxCallbackQuery } from '../test/fixtures/samples/beebox';
+import { GENGO_SAMPLE_EVENTS, gengoCallbackRequest } from '../test/fixtures/samples/gengo';
+import { phraseSampleWebhook } from '../test/fixtures/samples/phrase';
+import { SMARTCAT_SAMPLE_PATHS, smartcatCallbackRequest } from '../test/fixtures/samples/smartcat';
 
 const USAGE = `Usage:
   translation-events-simulate gengo  --url <webhook url> [--event ${GENGO_SAMPLE_EVENTS.join('|')}] [--job-id N] [--file-url URL] [--custom-data TEXT]

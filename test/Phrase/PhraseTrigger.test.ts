@@ -4,7 +4,7 @@ import {
 	phraseProjectWebhook,
 	phraseSampleJobPart,
 	phraseSampleWebhook,
-} from '../../cli/samples/phrase';
+} from '../fixtures/samples/phrase';
 import { isJobEvent, parseEventCodes } from '../../nodes/Phrase/events';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
+import { phraseJobWebhook, phraseSampleJobPart } from '../fixtures/samples/phrase';
 import { DELIVERY_LIMITS } from '../../nodes/common/delivery/workBudget';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { PHRASE_LOOKUP_LIMITS } from '../../nodes/Phrase/lookups';

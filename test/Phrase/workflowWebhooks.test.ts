@@ -5,7 +5,7 @@ import {
 	phraseJobWebhook,
 	phraseProjectWebhook,
 	phraseSampleJobPart,
-} from '../../cli/samples/phrase';
+} from '../fixtures/samples/phrase';
 import { PhraseCatchUpTrigger } from '../../nodes/Phrase/PhraseCatchUpTrigger.node';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { normalizedUrl } from '../../nodes/Phrase/workflowWebhooks';

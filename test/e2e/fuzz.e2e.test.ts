@@ -10,9 +10,9 @@
  */
 import { request as httpRequest } from 'node:http';
 
-import { beeboxCallbackQuery } from '../../cli/samples/beebox';
-import { gengoCallbackRequest } from '../../cli/samples/gengo';
-import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
+import { beeboxCallbackQuery } from '../fixtures/samples/beebox';
+import { gengoCallbackRequest } from '../fixtures/samples/gengo';
+import { phraseJobWebhook, phraseSampleJobPart } from '../fixtures/samples/phrase';
 import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import {
 	beeboxCases,

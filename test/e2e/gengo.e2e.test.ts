@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { gengoCallbackRequest, GENGO_SAMPLE_EVENTS } from '../../cli/samples/gengo';
+import { gengoCallbackRequest, GENGO_SAMPLE_EVENTS } from '../fixtures/samples/gengo';
 import invalid from '../fixtures/gengo/invalid.json';
 import { corpusDeliveries, formBody, payloadOf } from '../Gengo/corpus';
 import { Recorder } from '../helpers/recorder';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { gengoCallbackRequest } from '../../cli/samples/gengo';
+import { gengoCallbackRequest } from '../fixtures/samples/gengo';
 import {
 	editorTypes,
 	PACKAGE,

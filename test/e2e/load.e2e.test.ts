@@ -13,8 +13,8 @@
  * eventKey is what a workflow skips it by). Whether a delivery ran is judged where a user would judge it: at the
  * end of the workflow, which posts the item to a stand-in service.
  */
-import { gengoCallbackRequest } from '../../cli/samples/gengo';
-import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
+import { gengoCallbackRequest } from '../fixtures/samples/gengo';
+import { phraseJobWebhook, phraseSampleJobPart } from '../fixtures/samples/phrase';
 import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import { Recorder } from '../helpers/recorder';
 import {

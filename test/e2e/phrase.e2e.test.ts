@@ -15,7 +15,7 @@ import {
 	phraseJobWebhook,
 	phraseProjectWebhook,
 	phraseSampleJobPart,
-} from '../../cli/samples/phrase';
+} from '../fixtures/samples/phrase';
 import { allEventCodes } from '../../nodes/Phrase/events';
 import { expectedPhraseItems, phraseDeliveries } from '../Phrase/corpus';
 import { SmtpStandIn } from '../helpers/smtp';

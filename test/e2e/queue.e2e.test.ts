@@ -6,9 +6,9 @@
  * process's URL, deliveries accepted there and executed by a worker with the same items as in one process,
  * secrets checked there. Then a worker is killed in the middle of a load run: no delivery that got a 200 is lost.
  */
-import { beeboxCallbackQuery } from '../../cli/samples/beebox';
-import { gengoCallbackRequest } from '../../cli/samples/gengo';
-import { phraseJobWebhook, phraseSampleJobPart } from '../../cli/samples/phrase';
+import { beeboxCallbackQuery } from '../fixtures/samples/beebox';
+import { gengoCallbackRequest } from '../fixtures/samples/gengo';
+import { phraseJobWebhook, phraseSampleJobPart } from '../fixtures/samples/phrase';
 import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';

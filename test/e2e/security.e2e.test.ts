@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { gengoCallbackRequest } from '../../cli/samples/gengo';
+import { gengoCallbackRequest } from '../fixtures/samples/gengo';
 import { SECRET_CACHE_MS } from '../../nodes/common/secrets/secretCache';
 import { HostileServer } from '../simulators/hostile';
 import {
