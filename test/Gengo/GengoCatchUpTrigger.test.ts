@@ -65,7 +65,7 @@ describe('Gengo Catch-Up Trigger', () => {
 	});
 	afterEach(async () => gengo.stop());
 
-	it('is a polling trigger named as the brief names it', () => {
+	it('is a polling trigger named as docs/design.md names it (gengoCatchUpTrigger)', () => {
 		expect(catchUp.description).toMatchObject({
 			name: 'gengoCatchUpTrigger',
 			displayName: 'Gengo Catch-Up Trigger',
