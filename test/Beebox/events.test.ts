@@ -15,10 +15,13 @@ import {
 /** The event codes of Wordbee's "Callbacks - Parameters" page, transcribed into a public fixture (source in the file). */
 const documented: string[] = Object.values(publicEventCodes.groups).flat();
 
-/** The Events table of README.md: group → codes, as users read them. */
+/** The Events table of the trigger's page (docs/nodes/wordbee-beebox-trigger.md): group → codes, as users read them. */
 function codesInReadme(): Record<string, string[]> {
-	const text = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-	const section = text.slice(text.indexOf('### Events'), text.indexOf('### Output'));
+	const text = readFileSync(
+		join(__dirname, '..', '..', 'docs', 'nodes', 'wordbee-beebox-trigger.md'),
+		'utf8',
+	);
+	const section = text.slice(text.indexOf('## Events'), text.indexOf('## Output'));
 	const rows = [...section.matchAll(/^\| ([A-Za-z ]+) \| ([A-Za-z, ]+) \|$/gm)].filter(
 		(m) => m[1] !== 'Group',
 	);
@@ -33,7 +36,7 @@ describe('Beebox event codes', () => {
 		expect(ourCodes).toEqual(documented);
 	});
 
-	it('are the ones README.md documents, group by group', () => {
+	it("are the ones the trigger's documentation page lists, group by group", () => {
 		const documented = codesInReadme();
 		expect(Object.keys(documented)).toHaveLength(5);
 		expect(documented).toEqual(

@@ -404,7 +404,7 @@ describe('Phrase TMS Trigger: through the API', () => {
 	});
 });
 
-describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from Phrase's public webhook documentation)', () => {
+describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from the public webhook documentation of Phrase)', () => {
 	const v2 = (body: unknown, extra: Partial<FakeRequest> = {}) =>
 		deliver(request(body, { typeVersion: 2, ...extra }));
 
