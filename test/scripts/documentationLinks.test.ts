@@ -61,3 +61,18 @@ describe("every node's Docs link opens a page about that node", () => {
 		).toBe('https://developers.gengo.com/v2/callback_urls/');
 	});
 });
+
+describe('package.json names only files the package ships', () => {
+	const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+		main?: string;
+		files: string[];
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	it('has no `main` pointing at a file that does not exist (n8n loads the `n8n` section, not `main`)', () => {
+		if (manifest.main !== undefined) expect(existsSync(join(root, manifest.main))).toBe(true);
+	});
+	it('lists nodes and credentials inside the shipped folders', () => {
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+			expect(manifest.files.some((folder) => file.startsWith(`${folder}/`))).toBe(true);
+	});
+});
