@@ -35,7 +35,8 @@ import { WorkBudget } from '../delivery/workBudget';
  *   (MAX_STATE_BYTES) whatever a vendor's ids and paths are;
  * - a change time later than now (plus a few minutes of clock skew) is no change time: it neither keeps an
  *   observation at the top of the order forever nor counts as after Start From;
- * - "Fetch Test Event" in the editor emits the most recent observation's items and changes nothing.
+ * - "Fetch Test Event" in the editor emits the items of the most recent change that has one of the chosen events
+ *   (among the TEST_EVENT_CANDIDATES most recent) and changes nothing.
  * n8n saves static data when a poll emits items and when the workflow is activated (after the first poll), so
  * what is recorded survives restarts.
  */
@@ -65,6 +66,9 @@ export const MAX_STORED_KEY_BYTES = 48;
 export const MAX_STATE_BYTES =
 	CATCH_UP_LIMITS.maxEntries * (MAX_STORED_KEY_BYTES + ':["0123456789",1234567890123],'.length) +
 	200;
+
+/** How many of the most recent changes "Fetch Test Event" looks through for one of the chosen events. */
+export const TEST_EVENT_CANDIDATES = 50;
 
 export interface Observation {
 	/** what this is about, stable across polls (a job id, a project id, a webhook call id) */
@@ -184,12 +188,17 @@ export async function pollCatchUp(
 	const state = readState(ctx);
 
 	if (ctx.getMode() === 'manual') {
+		// the most recent change of a kind the node emits (Events), not the most recent change filtered afterwards:
+		// with "Job Completed" chosen, a newer "job assigned" must not hide the completed job behind "no data"
 		const listing = await source(ctx, new WorkBudget(CATCH_UP_LIMITS));
-		const latest = [...listing.observations].sort(
+		const newestFirst = [...listing.observations].sort(
 			(a, b) => (believableTime(b.changedAt, now) ?? 0) - (believableTime(a.changedAt, now) ?? 0),
-		)[0];
-		const items = latest ? wanted(ctx, await latest.items()) : [];
-		return items.length ? [ctx.helpers.returnJsonArray(items)] : null;
+		);
+		for (const observation of newestFirst.slice(0, TEST_EVENT_CANDIDATES)) {
+			const items = wanted(ctx, await observation.items());
+			if (items.length) return [ctx.helpers.returnJsonArray(items)];
+		}
+		return null;
 	}
 
 	if (state?.backoffUntil && now < state.backoffUntil) return null;

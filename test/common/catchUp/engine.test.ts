@@ -270,6 +270,23 @@ describe('the edges of a catch-up poll', () => {
 	});
 });
 
+describe('"Fetch Test Event" with Events chosen', () => {
+	it('shows the most recent change of a chosen event, not "no data" because a newer change is of another kind', async () => {
+		const { ctx } = fakePollContext({ mode: 'manual', parameters: { events: ['done'] } });
+		const source = vendor(
+			{ a: 'new', b: 'done', c: 'done' },
+			{ a: '2026-03-01T00:00:00Z', b: '2026-02-01T00:00:00Z', c: '2026-01-01T00:00:00Z' },
+		);
+		expect(keys(await pollCatchUp(ctx, source))).toEqual(['v:b:done']);
+		expect(ctx.getWorkflowStaticData('node').catchUp).toBeUndefined();
+	});
+
+	it('is empty only when none of the recent changes is of a chosen event', async () => {
+		const { ctx } = fakePollContext({ mode: 'manual', parameters: { events: ['done'] } });
+		expect(await pollCatchUp(ctx, vendor({ a: 'new', b: 'new' }))).toBeNull();
+	});
+});
+
 describe('back-off after a failure series ends', () => {
 	const down: CatchUpSource = async () => {
 		throw new VendorApiError('Vendor API unreachable', 503);
