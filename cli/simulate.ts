@@ -35,7 +35,30 @@ function parseArgs(argv: string[]): { command: string[]; flags: Record<string, s
 	return { command, flags };
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * The URL as printed: a terminal's scrollback, a CI log or a shared screenshot must not carry the secret the URL
+ * proves (Beebox's and Gengo's `?token=`, or the path variant's last segment). Query values and path segments
+ * that could be a secret are shown as `***`; a webhook id (a UUID) stays readable.
+ */
+export function withoutSecrets(url: string): string {
+	const parsed = new URL(url);
+	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+	parsed.pathname = parsed.pathname
+		.split('/')
+		.map((segment) =>
+			segment.length >= 16 && !uuid.test(segment) && /^[A-Za-z0-9_:%-]+$/.test(segment)
+				? '***'
+				: segment,
+		)
+		.join('/');
+	for (const name of [...new Set(parsed.searchParams.keys())])
+		if (/token|secret|key|sig|password/i.test(name)) parsed.searchParams.set(name, '***');
+	parsed.username = parsed.username ? '***' : '';
+	parsed.password = parsed.password ? '***' : '';
+	return parsed.toString().replace(/%2A%2A%2A/g, '***');
+}
+
+export async function main(argv: string[]): Promise<number> {
 	const { command, flags } = parseArgs(argv);
 	if (flags.help !== undefined || !command[0]) {
 		console.log(USAGE);
@@ -54,7 +77,9 @@ async function main(argv: string[]): Promise<number> {
 			fileUrl: flags['file-url'],
 			customData: flags['custom-data'],
 		});
-		console.log(`POST ${url} (Gengo ${event === 'comment' ? 'comment' : `job ${event}`})`);
+		console.log(
+			`POST ${withoutSecrets(url)} (Gengo ${event === 'comment' ? 'comment' : `job ${event}`})`,
+		);
 		response = await fetch(url, {
 			method: 'POST',
 			headers: { 'content-type': request.contentType },
@@ -68,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
 			error: flags.failed,
 		});
 		const target = `${url}${url.includes('?') ? '&' : '?'}${query}`;
-		console.log(`GET ${target}`);
+		console.log(`GET ${withoutSecrets(target)}`);
 		response = await fetch(target);
 	} else if (command[0] === 'phrase') {
 		const event = flags.event ?? 'JOB_STATUS_CHANGED';
@@ -79,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
 				projectUid: flags['project-uid'],
 			}),
 		);
-		console.log(`POST ${url} (Phrase TMS ${event})`);
+		console.log(`POST ${withoutSecrets(url)} (Phrase TMS ${event})`);
 		response = await fetch(url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'X-Memsource-Token': flags.token ?? '' },
@@ -103,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
 			}
 			headers[flags.header.slice(0, at).trim()] = flags.header.slice(at + 1).trim();
 		}
-		console.log(`POST ${request.url} ${request.body}`);
+		console.log(`POST ${withoutSecrets(request.url)} ${request.body}`);
 		response = await fetch(request.url, { method: 'POST', headers, body: request.body });
 	} else {
 		console.error(`unknown vendor "${command[0]}": gengo, beebox, smartcat or phrase`);
@@ -113,10 +138,11 @@ async function main(argv: string[]): Promise<number> {
 	return response.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-	(code) => process.exit(code),
-	(error: Error) => {
-		console.error(`simulate failed: ${error.message}`);
-		process.exit(1);
-	},
-);
+if (require.main === module)
+	main(process.argv.slice(2)).then(
+		(code) => process.exit(code),
+		(error: Error) => {
+			console.error(`simulate failed: ${error.message}`);
+			process.exit(1);
+		},
+	);
