@@ -21,6 +21,28 @@ async function portIsFree(/** @type {number} */ port) {
 	});
 }
 
+/**
+ * scripts/install-n8n.sh lets one install run at a time (a lock file in the cache folder): say so when another
+ * checkout's `npm test` or `npm run dev` holds it, instead of waiting without a word.
+ */
+function waitingForInstallLock() {
+	const os = require('node:os');
+	const { spawnSync } = require('node:child_process');
+	const cache =
+		process.env.N8N_CACHE_DIR ||
+		path.join(
+			process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+			'n8n-nodes-translation-events',
+		);
+	const lock = path.join(cache, '.install.lock');
+	if (!fs.existsSync(lock)) return;
+	const free = spawnSync('flock', ['-n', lock, 'true']).status === 0;
+	if (!free)
+		console.log(
+			`[dev] another n8n install into ${cache} is running (npm test or npm run dev elsewhere): waiting for it to finish...`,
+		);
+}
+
 async function main() {
 	if (!fs.existsSync(path.join(repoRoot, 'dist', 'nodes'))) {
 		throw new Error('dist/ is missing: run "npm run build" first (npm run dev does)');
@@ -34,6 +56,7 @@ async function main() {
 	console.log(
 		'[dev] preparing n8n (the first run installs it into ~/.cache: about 3 GB, several minutes)...',
 	);
+	waitingForInstallLock();
 	const online = await n8nServicesReachable();
 	if (!online) {
 		console.log(
@@ -42,17 +65,31 @@ async function main() {
 	}
 	const n8n = new N8n({ userFolder, port, online, log: (line) => console.log(`[n8n] ${line}`) });
 
+	// Each example is imported once into this user folder: a later start leaves the user's edits alone and imports
+	// only examples added since (the list of imported files is kept beside n8n's data).
 	const examplesDir = path.join(repoRoot, 'examples');
-	const examples = fs
+	const importedList = path.join(userFolder, 'imported-examples.json');
+	/** @type {string[]} */
+	const imported = fs.existsSync(importedList)
+		? JSON.parse(fs.readFileSync(importedList, 'utf8'))
+		: [];
+	const newFiles = fs
 		.readdirSync(examplesDir)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => ({
-			...withWebhookIds(JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8'))),
-			active: false,
-		}));
-	// Examples are imported inactive: they need the user's own credentials (Slack, e-mail) before they run.
-	await n8n.importWorkflows(examples);
-	console.log(`[dev] imported ${examples.length} example workflow(s) from examples/`);
+		.filter((f) => f.endsWith('.json') && !imported.includes(f));
+	const examples = newFiles.map((f) => ({
+		...withWebhookIds(JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8'))),
+		active: false,
+	}));
+	if (examples.length) {
+		// Examples are imported inactive: they need the user's own credentials (Slack, e-mail) before they run.
+		await n8n.importWorkflows(examples);
+		fs.writeFileSync(importedList, `${JSON.stringify([...imported, ...newFiles], null, '\t')}\n`);
+		console.log(`[dev] imported ${examples.length} example workflow(s) from examples/`);
+	} else {
+		console.log(
+			`[dev] examples/ already imported (delete ${importedList} to import them again, over your edits)`,
+		);
+	}
 
 	let stopping = false;
 	const stop = async () => {

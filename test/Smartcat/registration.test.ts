@@ -174,7 +174,7 @@ describe('Smartcat Trigger: a URL Smartcat cannot reach', () => {
 		'http://n8n:5678/webhook/x/smartcat',
 	])('version 2 refuses %s, naming WEBHOOK_URL', async (webhookUrl) => {
 		await expect(activate(hook({ webhookUrl }).ctx)).rejects.toThrow(
-			/Smartcat cannot deliver callbacks to this n8n: .* not a public address\. Set n8n's WEBHOOK_URL/,
+			/Smartcat cannot deliver callbacks to this n8n: .* not a public address\. Set n8n's N8N_WEBHOOK_URL/,
 		);
 		expect(smartcat.setting).toBeNull();
 	});
@@ -353,7 +353,7 @@ describe('Smartcat Trigger: registration edges', () => {
 		smartcat.setting = null;
 		expect(
 			await description({ webhookUrl: 'http://localhost:5678/webhook/x/smartcat', parameters: {} }),
-		).toMatch(/^Set n8n's WEBHOOK_URL environment variable/);
+		).toMatch(/^Set n8n's N8N_WEBHOOK_URL environment variable/);
 	});
 
 	it('deactivation without a stored registration removes the setting only if it points at this node', async () => {

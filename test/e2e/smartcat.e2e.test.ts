@@ -367,7 +367,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 				'Smartcat cannot deliver callbacks to this n8n: the vendor cannot reach http://127.0.0.1:',
 			),
 		);
-		expect(n8n.output).toContain("Set n8n's WEBHOOK_URL environment variable");
+		expect(n8n.output).toContain("Set n8n's N8N_WEBHOOK_URL environment variable");
 		expect(smartcat.setting).toEqual(FOREIGN);
 		await n8n.unpublish(workflows.unreachable.id);
 	});

@@ -60,7 +60,7 @@ export function registrationWebhookMethods(registration: {
 /**
  * Automatic registration tells the vendor this node's URL: one the vendor cannot reach (localhost, a private
  * address, a URL without host) would register fine and then never receive a delivery. Refuses it with what to
- * do: set WEBHOOK_URL (n8n's public URL), or register by hand. `allowPrivate`: the node's own setting for
+ * do: set N8N_WEBHOOK_URL (n8n's public URL; WEBHOOK_URL on n8n 1.x), or register by hand. `allowPrivate`: the node's own setting for
  * vendors on the same network (a self-hosted Beebox), and local tests.
  */
 export function webhookUrlProblem(url: string | undefined): string | undefined {
@@ -81,4 +81,4 @@ export function webhookUrlProblem(url: string | undefined): string | undefined {
 }
 
 export const UNREACHABLE_URL_ADVICE =
-	"Set n8n's WEBHOOK_URL environment variable to the public https address the vendor can reach (e.g. https://n8n.example.com/) and restart n8n, or choose Registration: Manual.";
+	"Set n8n's N8N_WEBHOOK_URL environment variable (WEBHOOK_URL on n8n 1.x) to the public https address the vendor can reach (e.g. https://n8n.example.com/) and restart n8n, or choose Registration: Manual.";
