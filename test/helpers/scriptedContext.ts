@@ -59,6 +59,7 @@ export function scriptedContext(options: {
 		},
 		getNodeParameter: nodeParameter(options),
 		getInputData: () => inputOf(options),
+		getWorkflow: () => ({ id: 'wf-1', name: 'Test workflow', active: true }),
 		logger: {
 			error: (message: string) => logs.error.push(message),
 			warn: (message: string) => logs.warn.push(message),

@@ -51,6 +51,42 @@ export async function orRetryLater<T>(
 	});
 }
 
+/** At most this many refusals a minute are logged one by one per node; the rest are counted into one line. */
+export const REFUSALS_LOGGED_PER_MINUTE = 20;
+const refusalWindows = new Map<string, { from: number; logged: number; suppressed: number }>();
+
+/**
+ * A refused delivery is visible in n8n's log (warn level), naming the workflow, the node and the reason: no
+ * execution is created for it, and the vendor's retries or a wrong URL would otherwise fail without a trace. The
+ * reason is the one-line answer the sender gets, never a secret. A flood (a scanner, a vendor retrying a wrong
+ * token) is summarised: REFUSALS_LOGGED_PER_MINUTE lines a minute per node, then one line with the count.
+ */
+function logRefusal(ctx: IWebhookFunctions, rejection: DeliveryRejected): void {
+	const workflow = ctx.getWorkflow();
+	const node = ctx.getNode();
+	const where = `Workflow "${workflow.name ?? ''}" (${workflow.id ?? '?'}), node "${node.name}"`;
+	const key = `${workflow.id ?? ''}\u0000${node.name}`;
+	const now = Date.now();
+	let window = refusalWindows.get(key);
+	if (!window || now - window.from >= 60_000 || now < window.from) {
+		if (window?.suppressed)
+			ctx.logger.warn(
+				`${where} refused ${window.suppressed} more deliveries in the minute before (not logged one by one)`,
+			);
+		if (refusalWindows.size > 10_000) refusalWindows.clear();
+		window = { from: now, logged: 0, suppressed: 0 };
+		refusalWindows.set(key, window);
+	}
+	if (window.logged >= REFUSALS_LOGGED_PER_MINUTE) {
+		window.suppressed++;
+		return;
+	}
+	window.logged++;
+	ctx.logger.warn(
+		`${where} refused a delivery with HTTP ${rejection.httpStatus}: ${rejection.message}`,
+	);
+}
+
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
@@ -61,6 +97,7 @@ export function rejectDelivery(
 	ctx: IWebhookFunctions,
 	rejection: DeliveryRejected,
 ): IWebhookResponseData {
+	logRefusal(ctx, rejection);
 	return respond(ctx, rejection.httpStatus, {
 		code: rejection.httpStatus,
 		message: rejection.message,

@@ -6,7 +6,9 @@ import {
 	handleDelivery,
 	ignoreDelivery,
 	orRetryLater,
+	REFUSALS_LOGGED_PER_MINUTE,
 	startWorkflow,
+	unauthorized,
 } from '../../../nodes/common/delivery/answers';
 import { secretProblem } from '../../../nodes/common/secrets/secretPolicy';
 import { scriptedContext } from '../../helpers/scriptedContext';
@@ -30,7 +32,12 @@ function webhook(
 		getQueryData: () => request.query ?? {},
 		getNode: () => ({ name: 'Trigger', type: 'test', typeVersion: 1, parameters: {} }),
 	} as unknown as IWebhookFunctions;
-	return { ctx, answers: scripted.responses, errors: scripted.logs.error };
+	return {
+		ctx,
+		answers: scripted.responses,
+		errors: scripted.logs.error,
+		warnings: scripted.logs.warn,
+	};
 }
 
 describe('handleDelivery', () => {
@@ -117,5 +124,38 @@ describe('the secret rule at its edge', () => {
 		expect(secretProblem('0123456789abcde')).toBe(
 			'the secret has 15 characters; it needs at least 16',
 		);
+	});
+});
+
+describe("a refused delivery shows in n8n's log", () => {
+	it('at warn level, naming the workflow, the node and the reason the sender got', async () => {
+		const { ctx, warnings } = webhook();
+		await handleDelivery(ctx, () => {
+			throw unauthorized('missing or wrong secret token');
+		});
+		expect(warnings).toEqual([
+			'Workflow "Test workflow" (wf-1), node "Trigger" refused a delivery with HTTP 401: missing or wrong secret token',
+		]);
+	});
+
+	it('a flood is summarised: one line per refusal up to the limit, then a count', async () => {
+		jest.useFakeTimers({ now: new Date('2026-12-06T10:00:00Z') });
+		try {
+			const { ctx, warnings } = webhook();
+			const refuse = () =>
+				handleDelivery(ctx, () => {
+					throw badRequest('bbid is missing');
+				});
+			for (let i = 0; i < REFUSALS_LOGGED_PER_MINUTE + 30; i++) await refuse();
+			expect(warnings).toHaveLength(REFUSALS_LOGGED_PER_MINUTE);
+			jest.setSystemTime(new Date('2026-12-06T10:01:00Z'));
+			await refuse();
+			expect(warnings.slice(REFUSALS_LOGGED_PER_MINUTE)).toEqual([
+				'Workflow "Test workflow" (wf-1), node "Trigger" refused 30 more deliveries in the minute before (not logged one by one)',
+				'Workflow "Test workflow" (wf-1), node "Trigger" refused a delivery with HTTP 400: bbid is missing',
+			]);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 });
