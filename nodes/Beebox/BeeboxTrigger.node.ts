@@ -41,8 +41,8 @@ const WEBHOOK_PATH = 'beebox';
  * Receives Wordbee Beebox callbacks: Beebox calls the URL with `bbid`, `bbevent`, `bbsender`, `bbproject`,
  * `bbdate`, `bbok` and `bberror` as URL parameters (help.wordbee.com/beebox/callbacks-parameters). Admin
  * callbacks (project Settings page) fire for every event, connector callbacks ("Connectors & API" tab) only
- * for CreatedTranslatedFiles. Version 2 requires a secret token in the URL by default (version 1 had none) and
- * emits one item per translated file when it fetches the event's details.
+ * for CreatedTranslatedFiles. A secret token in the URL is required by default; with the event's details fetched,
+ * a CreatedTranslatedFiles callback gives one item per translated file.
  */
 export class BeeboxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,8 +50,7 @@ export class BeeboxTrigger implements INodeType {
 		name: 'beeboxTrigger',
 		icon: { light: 'file:beebox.svg', dark: 'file:beebox.dark.svg' },
 		group: ['trigger'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when Wordbee Beebox calls back: translated files created, source files parsed, jobs and projects changed',
@@ -77,7 +76,7 @@ export class BeeboxTrigger implements INodeType {
 				name: 'translationWebhookSecretApi',
 				required: true,
 				testedBy: 'testWebhookSecret',
-				displayOptions: { show: { '@version': [2], urlTokenLocation: ['query', 'path'] } },
+				displayOptions: { show: { urlTokenLocation: ['query', 'path'] } },
 			},
 		],
 		// Beebox calls with GET; POST with a form body is accepted too. The editor lists each webhook's URL: one
@@ -119,7 +118,7 @@ export class BeeboxTrigger implements INodeType {
 					'Translated files created: one item per delivered file, keyed like the Catch-Up Trigger. Other events: one item.',
 					'One item per callback, with the list of its files',
 				),
-				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }], fetchDetails: [true] } },
+				displayOptions: { show: { fetchDetails: [true] } },
 			},
 			respondProperty,
 		],
@@ -152,16 +151,11 @@ export class BeeboxTrigger implements INodeType {
 			const unwanted = unwantedEvent(this, canonicalEventCode(callback.bbevent));
 			if (unwanted) return unwanted;
 
-			const options = {
-				version: this.getNode().typeVersion,
-				perFile: this.getNodeParameter('output', 'perElement') !== 'perDelivery',
-			};
+			const perFile = this.getNodeParameter('output', 'perElement') !== 'perDelivery';
 			const enrichment = this.getNodeParameter('fetchDetails', false)
-				? await fetchBeeboxEventDetails(this, callback, undefined, {
-						deliverables: options.version >= 2 && options.perFile,
-					})
+				? await fetchBeeboxEventDetails(this, callback, undefined, { deliverables: perFile })
 				: undefined;
-			return startWorkflow(this, buildBeeboxItems(callback, receivedAt, enrichment, options));
+			return startWorkflow(this, buildBeeboxItems(callback, receivedAt, enrichment, { perFile }));
 		});
 	}
 }

@@ -69,20 +69,16 @@ function isoOrNull(date: string | null | undefined): Date | null {
 }
 
 /** The files of an event's details in readable terms (`type` S/T becomes source/target). */
-export function filesOf(details: BeeboxEventDetails, version: number): IDataObject[] {
-	return (details.details?.files ?? []).map((file) => {
-		const entry: IDataObject = {
-			type: file.type === 'T' ? 'target' : file.type === 'S' ? 'source' : (file.type ?? null),
-			locale: file.locale ?? null,
-			sourcePath: file.spath ?? null,
-			targetPath: file.tpath ?? null,
-			date: file.date ?? null,
-			error: file.err ?? null,
-		};
-		if (version >= 2)
-			entry.file = file.tpath && file.locale ? relativeTargetPath(file.tpath, file.locale) : null;
-		return entry;
-	});
+export function filesOf(details: BeeboxEventDetails): IDataObject[] {
+	return (details.details?.files ?? []).map((file) => ({
+		type: file.type === 'T' ? 'target' : file.type === 'S' ? 'source' : (file.type ?? null),
+		locale: file.locale ?? null,
+		sourcePath: file.spath ?? null,
+		targetPath: file.tpath ?? null,
+		date: file.date ?? null,
+		error: file.err ?? null,
+		file: file.tpath && file.locale ? relativeTargetPath(file.tpath, file.locale) : null,
+	}));
 }
 
 /** The callback's own parameters, as Beebox sent them (users copy `bbproject` and friends from Wordbee's pages). */
@@ -100,13 +96,12 @@ function callbackFields(callback: BeeboxCallback): IDataObject {
 
 /**
  * One item per callback: the envelope of docs/design.md, then Beebox's own parameters as sent, then the details
- * when they were fetched (node version 1; version 2 the same, its files with their relative `file` path).
+ * when they were fetched (its files with their path relative to the project as `file`).
  */
 function buildBeeboxItem(
 	callback: BeeboxCallback,
 	receivedAt: Date,
 	enrichment?: BeeboxEnrichment,
-	version = 1,
 ): IDataObject {
 	const event = canonicalEventCode(callback.bbevent);
 	const item = buildEnvelope(
@@ -127,7 +122,7 @@ function buildBeeboxItem(
 		},
 	);
 	if (enrichment?.details) {
-		item.files = filesOf(enrichment.details, version);
+		item.files = filesOf(enrichment.details);
 		item.details = enrichment.details as IDataObject;
 	}
 	if (enrichment?.detailsError) item.detailsError = enrichment.detailsError;
@@ -211,7 +206,7 @@ function translatedFileItemOfCallback(
 }
 
 /**
- * The items of one callback. Version 1: one (buildBeeboxItem). Version 2 with the details of a
+ * The items of one callback. With the details of a
  * CreatedTranslatedFiles event and "One Item Each": one item per delivered target file, each with the file's own
  * eventKey (deliveredFileKey), so the Catch-Up Trigger recovers a missed file under the same key. Any other
  * case (other events, no details, a details answer without target files, "One Item per Delivery"): one item, key
@@ -221,10 +216,10 @@ export function buildBeeboxItems(
 	callback: BeeboxCallback,
 	receivedAt: Date,
 	enrichment: BeeboxEnrichment | undefined,
-	options: { version: number; perFile: boolean },
+	options: { perFile: boolean },
 ): IDataObject[] {
-	const single = () => [buildBeeboxItem(callback, receivedAt, enrichment, options.version)];
-	if (options.version < 2 || !options.perFile || !enrichment?.details) return single();
+	const single = () => [buildBeeboxItem(callback, receivedAt, enrichment)];
+	if (!options.perFile || !enrichment?.details) return single();
 	if (canonicalEventCode(callback.bbevent) !== TRANSLATED_FILES_EVENT) return single();
 	const targets = deliveredFilesOf(enrichment.details);
 	if (!targets.length) return single();
@@ -269,7 +264,7 @@ export function eventDetailsJson(details: BeeboxEventDetails): IDataObject {
 	return {
 		eventId: String(details.id),
 		event: details.actioncode ?? null,
-		files: filesOf(details, 2),
+		files: filesOf(details),
 		details: details as IDataObject,
 	};
 }

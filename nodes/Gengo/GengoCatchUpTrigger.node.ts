@@ -15,7 +15,7 @@ import { GENGO_EVENTS } from './events';
 /**
  * The Gengo events a callback may have missed (n8n down, the workflow inactive, a callback over 60 KB that Gengo
  * never sends), found by polling the Gengo API (see catchUp.ts), with the items and eventKeys of the Gengo
- * Trigger (version 2). Beside that trigger, followed by n8n's Remove Duplicates on eventKey, every event passes
+ * Trigger. Beside that trigger, followed by n8n's Remove Duplicates on eventKey, every event passes
  * once.
  */
 export class GengoCatchUpTrigger implements INodeType {

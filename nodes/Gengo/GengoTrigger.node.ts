@@ -32,7 +32,7 @@ import { buildGengoCommentItem, buildGengoJobItem, GENGO_WEBHOOK_PATH } from './
  * Receives Gengo's job and comment callbacks (https://developers.gengo.com/v2/callback_urls/): Gengo POSTs to each
  * job's `callback_url`, form-encoded, with a `job` or a `comment` parameter holding JSON, and retries every 15
  * minutes for 12 hours until it gets a 200. Gengo cannot sign its callbacks, so a secret token in the URL tells
- * them from forged ones; version 2 requires one by default (version 1 had none).
+ * them from forged ones; one is required by default.
  */
 export class GengoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,8 +40,7 @@ export class GengoTrigger implements INodeType {
 		name: 'gengoTrigger',
 		icon: { light: 'file:gengo.svg', dark: 'file:gengo.dark.svg' },
 		group: ['trigger'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Gengo job changes status (available, reviewable, approved, ...) or a translator comments',
@@ -67,7 +66,7 @@ export class GengoTrigger implements INodeType {
 				name: 'translationWebhookSecretApi',
 				required: true,
 				testedBy: 'testWebhookSecret',
-				displayOptions: { show: { '@version': [2], urlTokenLocation: ['query', 'path'] } },
+				displayOptions: { show: { urlTokenLocation: ['query', 'path'] } },
 			},
 		],
 		webhooks: triggerWebhooks(['POST'], urlTokenWebhookRoute(GENGO_WEBHOOK_PATH)),
@@ -106,7 +105,6 @@ export class GengoTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
-			const version = this.getNode().typeVersion;
 			await checkUrlToken(this, asRecord(this.getQueryData()));
 			const callback = readGengoCallback(
 				this.getHeaderData() as Record<string, unknown>,
@@ -122,7 +120,6 @@ export class GengoTrigger implements INodeType {
 				item =
 					callback.kind === 'job'
 						? buildGengoJobItem(callback.job, receivedAt, {
-								version,
 								fromApi: false,
 								callbackFileUrl: callback.fileUrl,
 							})
@@ -140,7 +137,7 @@ export class GengoTrigger implements INodeType {
 				}
 				item =
 					callback.kind === 'job' || !confirmation.comment
-						? buildGengoJobItem(confirmation.job, receivedAt, { version, fromApi: true })
+						? buildGengoJobItem(confirmation.job, receivedAt, { fromApi: true })
 						: buildGengoCommentItem(callback.comment, receivedAt, {
 								job: confirmation.job,
 								comment: confirmation.comment,

@@ -22,7 +22,7 @@ import { gengoGet } from './transport';
  * 3. when comments are wanted, the comment threads (`GET /translate/job/{id}/comments`) of the `commentThreads`
  *    most recently submitted jobs that are not finished (approved, rejected, canceled).
  * common/catchUp/engine.ts compares the snapshot with the last one and emits what differs, with the items and eventKeys
- * the Gengo Trigger (version 2) gives the same events.
+ * the Gengo Trigger gives the same events.
  *
  * Bounds: at most 1 + jobs / JOBS_PER_CALL + commentThreads calls per poll (61 with the defaults, under
  * CATCH_UP_LIMITS.calls and Gengo's 150 requests a minute); a job submitted before the window, or beyond the
@@ -47,10 +47,10 @@ function jobObservation(job: GengoJob, polledAt: Date): Observation {
 	return {
 		key: `job:${job.job_id}`,
 		// what can change about a job for our events: its status, and for a reviewable job its translation
-		signature: gengoJobEventKey(job, 2),
+		signature: gengoJobEventKey(job),
 		// Gengo gives no change time; a job's every status came after its submission (used with "Start From")
 		changedAt: optionalDate(job.ctime, 'ctime', ['epoch']),
-		items: () => [buildGengoJobItem(job, polledAt, { version: 2, fromApi: true })],
+		items: () => [buildGengoJobItem(job, polledAt, { fromApi: true })],
 	};
 }
 

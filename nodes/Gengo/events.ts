@@ -30,8 +30,8 @@ export const COMMENT_EVENT = 'comment';
  * Other spellings of a status in Gengo's own documents: the Payloads page
  * (https://developers.gengo.com/v2/api_methods/payloads/) says `cancelled`, Order GET
  * (https://developers.gengo.com/v2/api_methods/order/) has `jobs_cancelled` and `jobs_held`; the job-status page
- * and the `GET /translate/jobs` filter say `canceled` and `hold`. Version 1 of this package offered `cancelled`
- * and `held` in its filters, so saved workflows hold those too.
+ * and the `GET /translate/jobs` filter say `canceled` and `hold`. Either spelling may come in a callback or be
+ * typed into a filter (an expression), so both are compared in the job-status page's spelling.
  */
 const STATUS_ALIASES: Readonly<Record<string, string>> = { cancelled: 'canceled', held: 'hold' };
 

@@ -56,15 +56,14 @@ export function presentJob(job: GengoJob, receivedAt: Date): IDataObject {
 }
 
 /**
- * The eventKey of a job event. Version 1: `gengo:job:<job_id>:<status as sent>`, unchanged. Version 2 (and the
- * Gengo Catch-Up Trigger): the status in the job-status page's spelling (`cancelled` → `canceled`), and for
+ * The eventKey of a job event (the Gengo Trigger's and the Gengo Catch-Up Trigger's alike):
+ * `gengo:job:<job_id>:<status>`, the status in the job-status page's spelling (`cancelled` → `canceled`), and for
  * `reviewable` a hash of the translation (`body_tgt`) when the job has one: a job that comes back for review after
  * `revising` carries a new translation, so its second `reviewable` is a new event, while Gengo's retries of one
  * callback (and the same job read from the API) keep the key. Everything in it is in the callback and in the API's
  * job alike, so the catch-up trigger rebuilds the same key.
  */
-export function gengoJobEventKey(job: GengoJob, version: number): string {
-	if (version < 2) return `gengo:job:${job.job_id}:${job.status}`;
+export function gengoJobEventKey(job: GengoJob): string {
 	const status = canonicalStatus(job.status);
 	const text = typeof job.body_tgt === 'string' && job.body_tgt ? job.body_tgt : undefined;
 	return `gengo:job:${job.job_id}:${status}${status === 'reviewable' && text ? `:${shortHash(text)}` : ''}`;
@@ -85,8 +84,6 @@ export function gengoCommentEventKey(
 }
 
 export interface GengoItemOptions {
-	/** the trigger's node version (the catch-up trigger builds version 2 items) */
-	version: number;
 	/** whether the job is the API's (Fetch Full Job, the catch-up trigger) rather than the callback's */
 	fromApi: boolean;
 	/**
@@ -103,8 +100,8 @@ function fileUrlField(...links: unknown[]): { fileUrl?: string } {
 }
 
 /**
- * A job event as one item: the envelope (event = the job's status: as sent in version 1, in the job-status page's
- * spelling from version 2; `status` as sent), then the job.
+ * A job event as one item: the envelope (event = the job's status in the job-status page's spelling; `status` as
+ * sent), then the job.
  */
 export function buildGengoJobItem(
 	job: GengoJob,
@@ -114,8 +111,8 @@ export function buildGengoJobItem(
 	return buildEnvelope(
 		{
 			vendor: 'gengo',
-			event: options.version >= 2 ? canonicalStatus(job.status) : job.status,
-			eventKey: gengoJobEventKey(job, options.version),
+			event: canonicalStatus(job.status),
+			eventKey: gengoJobEventKey(job),
 			occurredAt: null,
 			receivedAt,
 			jobId: job.job_id,

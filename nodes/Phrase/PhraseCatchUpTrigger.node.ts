@@ -16,10 +16,8 @@ import { filtersProperty, phraseEventsProperty, statusesProperty } from './prope
  * Polls Phrase TMS's webhook history for deliveries no receiver answered and emits, once each, the items the Phrase
  * TMS Trigger would have emitted, with the same eventKey (see catchUpSource.ts). With the Phrase TMS Trigger and
  * n8n's Remove Duplicates (on eventKey) in one workflow, every event passes once.
- *
- * Version 2: "Webhooks" chooses whose calls (this workflow's trigger, a given URL, or every webhook of the account)
- * and Webhook URL shows for a given URL only. Version 1 (saved workflows) keeps Webhook URL shown: a URL set there
- * still means only that URL's calls; empty, the calls of this workflow's trigger (no longer the whole account's).
+ * "Webhooks" chooses whose calls: this workflow's trigger, a given URL (Webhook URL), or every webhook of the
+ * account.
  */
 export class PhraseCatchUpTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,8 +25,7 @@ export class PhraseCatchUpTrigger implements INodeType {
 		name: 'phraseCatchUpTrigger',
 		icon: { light: 'file:phrase.svg', dark: 'file:phrase.dark.svg' },
 		group: ['trigger'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			"Recovers Phrase TMS webhook deliveries that failed (n8n down or unreachable) from Phrase's 14-day webhook history",
@@ -78,19 +75,9 @@ export class PhraseCatchUpTrigger implements INodeType {
 				name: 'webhookUrl',
 				type: 'string',
 				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/phrase',
-				displayOptions: { show: { '@version': [1], webhooks: ['workflow', 'url'] } },
-				description:
-					"Only failed calls to this URL (a Phrase TMS Trigger's Production URL). Empty: the calls of this workflow's Phrase TMS Trigger.",
-			},
-			{
-				displayName: 'Webhook URL',
-				name: 'webhookUrl',
-				type: 'string',
-				default: '',
 				required: true,
 				placeholder: 'https://n8n.example.com/webhook/…/phrase',
-				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }], webhooks: ['url'] } },
+				displayOptions: { show: { webhooks: ['url'] } },
 				description:
 					"The URL whose failed calls to recover (a Phrase TMS Trigger's Production URL); compared without case in scheme and host, and without a trailing slash",
 			},

@@ -21,18 +21,16 @@ import {
 	triggerPanel,
 	triggerWebhooks,
 } from '../common/delivery/triggerProperties';
-import { SECRET_RULE } from '../common/secrets/secretPolicy';
 import { parseDelivery } from '../common/delivery/validation';
-import { manualSecretProperties, testWebhookSecret } from '../common/secrets/webhookSecret';
+import {
+	MANUAL_SECRET_CREDENTIAL_SHOW,
+	manualSecretProperties,
+	testWebhookSecret,
+} from '../common/secrets/webhookSecret';
 import { parseEventCodes } from './events';
 import { wantedParts, type PhraseJobFilters } from './filters';
 import { allJobsReached, jobItemsWithFullJobs } from './lookups';
-import {
-	buildPhraseBatchItem,
-	buildPhraseJobItem,
-	buildPhraseOtherItem,
-	keyRuleOf,
-} from './output';
+import { buildPhraseBatchItem, buildPhraseJobItem, buildPhraseOtherItem } from './output';
 import {
 	filtersProperty,
 	otherEventsProperty,
@@ -57,8 +55,7 @@ export class PhraseTrigger implements INodeType {
 		name: 'phraseTrigger',
 		icon: { light: 'file:phrase.svg', dark: 'file:phrase.dark.svg' },
 		group: ['trigger'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Phrase TMS (Memsource) webhooks: job status changed, job created or assigned, project events',
@@ -78,9 +75,7 @@ export class PhraseTrigger implements INodeType {
 				name: 'translationWebhookSecretApi',
 				required: true,
 				testedBy: 'testWebhookSecret',
-				displayOptions: {
-					show: { '@version': [2], registration: ['manual'], manualSecretCheck: ['credential'] },
-				},
+				displayOptions: { show: MANUAL_SECRET_CREDENTIAL_SHOW },
 			},
 			{
 				name: 'phraseApi',
@@ -113,21 +108,13 @@ export class PhraseTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"In Phrase TMS, Settings → Webhooks → Add webhook: paste this node's Production URL, enter the secret below (the Secret Token, or the Translation Webhook Secret credential's) as the security token, and choose the same events.",
+					"In Phrase TMS, Settings → Webhooks → Add webhook: paste this node's Production URL, enter the secret of the Translation Webhook Secret credential below as the security token, and choose the same events.",
 				name: 'manualNotice',
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { registration: ['manual'] } },
 			},
-			...manualSecretProperties({
-				displayName: 'Secret Token',
-				name: 'manualToken',
-				type: 'string',
-				typeOptions: { password: true },
-				required: true,
-				default: '',
-				hint: `A random token, e.g. from "openssl rand -hex 32" (${SECRET_RULE}); deliveries without it get 401`,
-			}),
+			...manualSecretProperties(),
 			phraseEventsProperty(
 				'Events that start the workflow; with automatic registration also the ones the webhook subscribes to',
 			),
@@ -164,9 +151,7 @@ export class PhraseTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: {
-					show: { '@version': [{ _cnd: { gte: 2 } }], registration: ['automatic'] },
-				},
+				displayOptions: { show: { registration: ['automatic'] } },
 				options: [
 					{
 						displayName: 'Allow Private Webhook URL',
@@ -202,7 +187,6 @@ export class PhraseTrigger implements INodeType {
 					`content type "${mediaType(headers) || 'none'}" is not JSON: Phrase TMS posts application/json`,
 				);
 			const body = parseDelivery(phraseDeliverySchema, this.getBodyData());
-			const keyRule = keyRuleOf(this.getNode().typeVersion);
 
 			const unwanted = unwantedEvent(
 				this,
@@ -211,7 +195,7 @@ export class PhraseTrigger implements INodeType {
 			);
 			if (unwanted) return unwanted;
 			if (jobPartsOf(body).length === 0)
-				return startWorkflow(this, [buildPhraseOtherItem(body, receivedAt, keyRule)]);
+				return startWorkflow(this, [buildPhraseOtherItem(body, receivedAt)]);
 
 			const parts = wantedParts(body, {
 				...(this.getNodeParameter('filters', {}) as PhraseJobFilters),
@@ -227,19 +211,15 @@ export class PhraseTrigger implements INodeType {
 					parts,
 					allJobsStatus.replace(/^api:/, ''),
 					receivedAt,
-					keyRule,
 				);
 
 			if (this.getNodeParameter('output', 'perElement') === 'perDelivery')
-				return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt, keyRule)]);
+				return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt)]);
 			if (this.getNodeParameter('fetchFullJob', false))
-				return startWorkflow(
-					this,
-					await jobItemsWithFullJobs(this, body, parts, receivedAt, keyRule),
-				);
+				return startWorkflow(this, await jobItemsWithFullJobs(this, body, parts, receivedAt));
 			return startWorkflow(
 				this,
-				parts.map((part) => buildPhraseJobItem(body, part, receivedAt, { keyRule })),
+				parts.map((part) => buildPhraseJobItem(body, part, receivedAt)),
 			);
 		});
 	}

@@ -15,7 +15,7 @@ import { normalizedUrl, workflowTriggerWebhooks } from './workflowWebhooks';
  * /api2/v1/webhooksCalls`, Phrase's OpenAPI "Lists webhook calls"; the "History" of support.phrase.com/hc/en-us/
  * articles/5709693398812) that FAILED, i.e. that no webhook receiver answered 2xx: n8n was down or unreachable, the
  * workflow was inactive (a manually set-up webhook), or the trigger refused the call. Each event (its `eventUid`,
- * else the first call's uid) becomes, once, the items the Phrase TMS Trigger (version 2) makes of the same body:
+ * else the first call's uid) becomes, once, the items the Phrase TMS Trigger makes of the same body:
  * same envelope, same eventKey. Calls are read 50 a page within the poll's budget (common/catchUp/engine.ts).
  *
  * Whose calls (parameter "Webhooks"): by default those of this workflow's Phrase TMS Trigger(s) (workflowWebhooks.ts),
@@ -30,15 +30,12 @@ export type WebhookScope =
 export const SCOPE_ADVICE =
 	'Activate (publish) this workflow with its Phrase TMS Trigger, or set Webhooks to "A Given Webhook URL" (the Production URL of the Phrase TMS Trigger whose calls to recover) or to "All Webhooks of the Account".';
 
-/**
- * The webhooks whose calls to read. A saved workflow from before "Webhooks" existed has none set (so "This
- * Workflow's Phrase TMS Trigger") and may have a Webhook URL: that URL still means only its calls.
- */
+/** The webhooks whose calls to read, as "Webhooks" says. */
 export function webhookScope(ctx: IPollFunctions): WebhookScope {
 	const mode = ctx.getNodeParameter('webhooks', 'workflow') as string;
-	const webhookUrl = String(ctx.getNodeParameter('webhookUrl', '') ?? '').trim();
 	if (mode === 'account') return { kind: 'account' };
-	if (mode === 'url' || webhookUrl) {
+	if (mode === 'url') {
+		const webhookUrl = String(ctx.getNodeParameter('webhookUrl', '') ?? '').trim();
 		if (!webhookUrl)
 			throw new NodeOperationError(ctx.getNode(), 'Webhook URL is empty', {
 				description:
@@ -149,7 +146,7 @@ export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
 	return { observations, complete };
 };
 
-/** The items the Phrase TMS Trigger (version 2, one item per job part) makes of the body a call carried. */
+/** The items the Phrase TMS Trigger (one item per job part) makes of the body a call carried. */
 export function itemsOfCall(ctx: IPollFunctions, call: PhraseWebhookCall): IDataObject[] {
 	let json: unknown;
 	try {
@@ -166,10 +163,10 @@ export function itemsOfCall(ctx: IPollFunctions, call: PhraseWebhookCall): IData
 	}
 	const body = parsed.data;
 	const receivedAt = new Date();
-	if (jobPartsOf(body).length === 0) return [buildPhraseOtherItem(body, receivedAt, 'eventUid')];
+	if (jobPartsOf(body).length === 0) return [buildPhraseOtherItem(body, receivedAt)];
 	const parts = wantedParts(body, {
 		...(ctx.getNodeParameter('filters', {}) as PhraseJobFilters),
 		statuses: ctx.getNodeParameter('statuses', []) as string[],
 	});
-	return parts.map((part) => buildPhraseJobItem(body, part, receivedAt, { keyRule: 'eventUid' }));
+	return parts.map((part) => buildPhraseJobItem(body, part, receivedAt));
 }

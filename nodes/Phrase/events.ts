@@ -7,8 +7,6 @@ interface PhraseEvent {
 	/** what the node panel shows (n8n lists a trigger's actions as "On <name>", lower-cased) */
 	name: string;
 	description: string;
-	/** the node version that first offered the code by name (1: every version) */
-	since: 1 | 2;
 }
 
 /**
@@ -19,135 +17,111 @@ interface PhraseEvent {
  * JOB_UPDATED, "Project template changed" PROJECT_TEMPLATE_UPDATED). The help page also lists "Language AI import
  * finished" and "Language AI translation finished", RAW_MT_CONVERTER_IMPORT_FINISHED and
  * RAW_MT_PRE_TRANSLATION_FINISHED in Phrase's OpenAPI, whose payloads Phrase does not show: they pass with "All
- * Events", and "Other Event Codes" subscribes to them. Codes first offered in node version 2 are not part of
- * version 1's "All Events" subscription, so a saved workflow subscribes to what it did.
+ * Events", and "Other Event Codes" subscribes to them.
  */
 export const PHRASE_EVENTS: readonly PhraseEvent[] = [
 	{
 		code: 'JOB_STATUS_CHANGED',
 		name: 'Job Status Changed',
 		description: "A job's status changed (JOB_STATUS_CHANGED)",
-		since: 1,
 	},
-	{ code: 'JOB_CREATED', name: 'Job Created', description: 'JOB_CREATED', since: 1 },
-	{ code: 'JOB_ASSIGNED', name: 'Job Assigned', description: 'JOB_ASSIGNED', since: 1 },
+	{ code: 'JOB_CREATED', name: 'Job Created', description: 'JOB_CREATED' },
+	{ code: 'JOB_ASSIGNED', name: 'Job Assigned', description: 'JOB_ASSIGNED' },
 	{
 		code: 'JOB_DUE_DATE_CHANGED',
 		name: 'Job Due Date Changed',
 		description: 'JOB_DUE_DATE_CHANGED',
-		since: 1,
 	},
 	{
 		code: 'JOB_UPDATED',
 		name: 'Job Source Updated',
 		description: "The job's source file was updated (JOB_UPDATED)",
-		since: 1,
 	},
 	{
 		code: 'JOB_TARGET_UPDATED',
 		name: 'Job Target Updated',
 		description: 'The "Update target" action on a job (JOB_TARGET_UPDATED)',
-		since: 1,
 	},
 	{
 		code: 'CONTINUOUS_JOB_UPDATED',
 		name: 'Continuous Job Updated',
 		description: 'CONTINUOUS_JOB_UPDATED',
-		since: 1,
 	},
-	{ code: 'JOB_DELETED', name: 'Job Deleted', description: 'JOB_DELETED', since: 1 },
-	{ code: 'JOB_EXPORTED', name: 'Job Exported', description: 'JOB_EXPORTED', since: 1 },
+	{ code: 'JOB_DELETED', name: 'Job Deleted', description: 'JOB_DELETED' },
+	{ code: 'JOB_EXPORTED', name: 'Job Exported', description: 'JOB_EXPORTED' },
 	{
 		code: 'JOB_UNEXPORTED',
 		name: 'Job Unexported',
 		description: 'An export of the job failed (JOB_UNEXPORTED)',
-		since: 1,
 	},
-	{ code: 'JOB_UNSHARED', name: 'Job Unshared', description: 'JOB_UNSHARED', since: 2 },
+	{ code: 'JOB_UNSHARED', name: 'Job Unshared', description: 'JOB_UNSHARED' },
 	{
 		code: 'JOB_AUTO_LQA_FINISHED',
 		name: 'Job Auto LQA Finished',
 		description: 'Automatic language quality assessment finished (JOB_AUTO_LQA_FINISHED)',
-		since: 2,
 	},
 	{
 		code: 'JOB_METADATA_UPDATED',
 		name: 'Job Metadata Updated',
 		description: 'JOB_METADATA_UPDATED',
-		since: 2,
 	},
 	{
 		code: 'JOB_CUSTOM_FIELDS_UPDATED',
 		name: 'Job Custom Fields Updated',
 		description: 'JOB_CUSTOM_FIELDS_UPDATED',
-		since: 2,
 	},
-	{ code: 'PROJECT_CREATED', name: 'Project Created', description: 'PROJECT_CREATED', since: 1 },
+	{ code: 'PROJECT_CREATED', name: 'Project Created', description: 'PROJECT_CREATED' },
 	{
 		code: 'PROJECT_STATUS_CHANGED',
 		name: 'Project Status Changed',
 		description: 'PROJECT_STATUS_CHANGED',
-		since: 1,
 	},
 	{
 		code: 'PROJECT_DUE_DATE_CHANGED',
 		name: 'Project Due Date Changed',
 		description: 'PROJECT_DUE_DATE_CHANGED',
-		since: 1,
 	},
 	{
 		code: 'PROJECT_METADATA_UPDATED',
 		name: 'Project Metadata Updated',
 		description: 'PROJECT_METADATA_UPDATED',
-		since: 1,
 	},
 	{
 		code: 'SHARED_PROJECT_ASSIGNED',
 		name: 'Shared Project Assigned',
 		description: 'SHARED_PROJECT_ASSIGNED',
-		since: 1,
 	},
-	{ code: 'PROJECT_DELETED', name: 'Project Deleted', description: 'PROJECT_DELETED', since: 1 },
+	{ code: 'PROJECT_DELETED', name: 'Project Deleted', description: 'PROJECT_DELETED' },
 	{
 		code: 'PROJECT_UNSHARED',
 		name: 'Project Unshared',
 		description: 'PROJECT_UNSHARED',
-		since: 2,
 	},
 	{
 		code: 'PROJECT_TEMPLATE_CREATED',
 		name: 'Project Template Created',
 		description: 'PROJECT_TEMPLATE_CREATED',
-		since: 1,
 	},
 	{
 		code: 'PROJECT_TEMPLATE_UPDATED',
 		name: 'Project Template Changed',
 		description: 'PROJECT_TEMPLATE_UPDATED',
-		since: 1,
 	},
 	{
 		code: 'PROJECT_TEMPLATE_DELETED',
 		name: 'Project Template Deleted',
 		description: 'PROJECT_TEMPLATE_DELETED',
-		since: 1,
 	},
 	{
 		code: 'PRE_TRANSLATION_FINISHED',
 		name: 'Pre-Translation Finished',
 		description: 'PRE_TRANSLATION_FINISHED',
-		since: 1,
 	},
-	{ code: 'ANALYSIS_CREATED', name: 'Analysis Created', description: 'ANALYSIS_CREATED', since: 1 },
+	{ code: 'ANALYSIS_CREATED', name: 'Analysis Created', description: 'ANALYSIS_CREATED' },
 ];
 
-/** Every code offered by name (the version 2 "All Events" subscription). */
+/** Every code offered by name: what "All Events" subscribes to. */
 export const PHRASE_EVENT_CODES: string[] = PHRASE_EVENTS.map((e) => e.code);
-
-/** The codes a node of this version subscribes to for "All Events". */
-export function allEventCodes(nodeVersion: number): string[] {
-	return PHRASE_EVENTS.filter((e) => e.since <= nodeVersion).map((e) => e.code);
-}
 
 /** The "Trigger On" options: the name people read, the code as the value. */
 export const PHRASE_EVENT_OPTIONS: INodePropertyOptions[] = PHRASE_EVENTS.map(

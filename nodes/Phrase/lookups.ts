@@ -4,12 +4,7 @@ import { mapWithConcurrency } from '../common/http/concurrency';
 import { ignoreDelivery, orRetryLater, startWorkflow } from '../common/delivery/answers';
 import { DELIVERY_LIMITS, WorkBudget } from '../common/delivery/workBudget';
 import { getJob, listJobsPage, type CallLimits } from './api';
-import {
-	buildAllJobsItem,
-	buildAllJobsUncheckedItem,
-	buildPhraseJobItem,
-	type KeyRule,
-} from './output';
+import { buildAllJobsItem, buildAllJobsUncheckedItem, buildPhraseJobItem } from './output';
 import type { PhraseDelivery, PhraseJobPart } from './schemas';
 import { apiStatusOf } from './statuses';
 
@@ -45,7 +40,6 @@ export async function jobItemsWithFullJobs(
 	body: PhraseDelivery,
 	parts: PhraseJobPart[],
 	receivedAt: Date,
-	keyRule: KeyRule,
 	budget = new WorkBudget(),
 ): Promise<IDataObject[]> {
 	const jobs = await orRetryLater(
@@ -62,7 +56,6 @@ export async function jobItemsWithFullJobs(
 	return parts.map((part, i) => {
 		const found = jobs[i] as { job?: IDataObject; skipped?: string };
 		return buildPhraseJobItem(body, part, receivedAt, {
-			keyRule,
 			apiJob: found.job,
 			extra: found.skipped ? { jobLookupSkipped: found.skipped } : undefined,
 		});
@@ -144,7 +137,6 @@ export async function allJobsReached(
 	parts: PhraseJobPart[],
 	apiStatus: string,
 	receivedAt: Date,
-	keyRule: KeyRule,
 	budget = new WorkBudget(),
 ) {
 	const steps = new Map<string, StepCheck>();
@@ -174,16 +166,9 @@ export async function allJobsReached(
 		const at = { projectUid: step.projectUid, workflowLevel: step.workflowLevel, apiStatus };
 		if ('skipped' in outcome)
 			items.push(
-				buildAllJobsUncheckedItem(
-					body,
-					{ ...at, reason: outcome.skipped },
-					step.parts,
-					receivedAt,
-					keyRule,
-				),
+				buildAllJobsUncheckedItem(body, { ...at, reason: outcome.skipped }, step.parts, receivedAt),
 			);
-		else if (outcome.reached)
-			items.push(buildAllJobsItem(body, { ...at, ...outcome }, receivedAt, keyRule));
+		else if (outcome.reached) items.push(buildAllJobsItem(body, { ...at, ...outcome }, receivedAt));
 	}
 	if (items.length === 0)
 		return ignoreDelivery(ctx, `not every job of the project has reached ${apiStatus} yet`);

@@ -7,20 +7,6 @@ import type { PhraseDelivery, PhraseJobPart } from './schemas';
 import { apiStatusOf } from './statuses';
 
 /**
- * How an item's `eventKey` is made (README "eventKey"):
- * - `eventUid` (node version 2, the Catch-Up Trigger): from the delivery's `eventUid`, which Phrase gives every
- *   event and keeps when it delivers it again (a retry, a replay from the webhook's history), plus the job part's
- *   uid, so each part of one event has its own key: `phrase:<event>:<eventUid>[:<job part uid>]`. A delivery
- *   without `eventUid` (Phrase's own payload examples show none) gets the `content` key.
- * - `content` (node version 1, unchanged): what the event says about the job part or project (its status, due
- *   date or assignment). Two events that say the same thing get the same key.
- */
-export type KeyRule = 'eventUid' | 'content';
-
-export const keyRuleOf = (nodeVersion: number): KeyRule =>
-	nodeVersion >= 2 ? 'eventUid' : 'content';
-
-/**
  * When the event happened: Phrase's `timestamp` is Unix seconds (1741357466 in a JOB_CREATED whose job was
  * created at 2025-03-07T14:24:21Z; Blackbird's Phrase app reads it with FromUnixTimeSeconds). A number too large
  * for seconds is taken as milliseconds; a string that is no number as an ISO 8601 date (common/delivery/dates.ts); anything
@@ -37,8 +23,15 @@ function jobEventDetail(event: string, part: PhraseJobPart): string {
 	return part.status ?? '';
 }
 
-const eventUidOf = (body: PhraseDelivery, rule: KeyRule) =>
-	rule === 'eventUid' && body.eventUid ? body.eventUid : undefined;
+/**
+ * How an item's `eventKey` is made (README "eventKey", the same in the trigger and the Catch-Up Trigger): from the
+ * delivery's `eventUid`, which Phrase gives every event and keeps when it delivers it again (a retry, a replay from
+ * the webhook's history), plus the job part's uid, so each part of one event has its own key:
+ * `phrase:<event>:<eventUid>[:<job part uid>]`. A delivery without `eventUid` (Phrase's own payload examples show
+ * none) gets a key of what the event says about the job part or project (its status, due date or assignment): two
+ * such events that say the same thing get the same key.
+ */
+const eventUidOf = (body: PhraseDelivery) => body.eventUid || undefined;
 
 /** The assigned vendors and linguists, flattened: `[{type: "linguist", userName, email, ...}]`. */
 function assignees(part: PhraseJobPart): IDataObject[] {
@@ -54,10 +47,10 @@ export function buildPhraseJobItem(
 	body: PhraseDelivery,
 	part: PhraseJobPart,
 	receivedAt: Date,
-	options: { keyRule: KeyRule; apiJob?: IDataObject; extra?: IDataObject },
+	options: { apiJob?: IDataObject; extra?: IDataObject } = {},
 ): IDataObject {
 	const status = part.status ?? null;
-	const eventUid = eventUidOf(body, options.keyRule);
+	const eventUid = eventUidOf(body);
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
@@ -92,9 +85,8 @@ export function buildPhraseBatchItem(
 	body: PhraseDelivery,
 	parts: PhraseJobPart[],
 	receivedAt: Date,
-	keyRule: KeyRule,
 ): IDataObject {
-	const eventUid = eventUidOf(body, keyRule);
+	const eventUid = eventUidOf(body);
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
@@ -121,16 +113,12 @@ function projectOf(body: PhraseDelivery): IDataObject | null {
 }
 
 /** Project, template and other events, and JOB_UNEXPORTED (`{jobUid, error}`): one item with what was sent. */
-export function buildPhraseOtherItem(
-	body: PhraseDelivery,
-	receivedAt: Date,
-	keyRule: KeyRule,
-): IDataObject {
+export function buildPhraseOtherItem(body: PhraseDelivery, receivedAt: Date): IDataObject {
 	const project = projectOf(body);
 	const projectUid = typeof project?.uid === 'string' ? project.uid : null;
 	const projectStatus = typeof body.project?.status === 'string' ? body.project.status : null;
 	const { event, timestamp, ...rest } = body;
-	const eventUid = eventUidOf(body, keyRule);
+	const eventUid = eventUidOf(body);
 	const contentKey = body.jobUid
 		? `phrase:${event}:${body.jobUid}:${String(timestamp ?? '')}`
 		: `phrase:${event}:${body.project?.uid ?? ''}:${body.project?.status ?? String((body.project as IDataObject | null | undefined)?.dateDue ?? timestamp ?? '')}`;
@@ -161,17 +149,13 @@ export function buildAllJobsItem(
 		jobsComplete: boolean;
 	},
 	receivedAt: Date,
-	keyRule: KeyRule,
 ): IDataObject {
 	const { projectUid, workflowLevel, apiStatus } = check;
 	return buildEnvelope(
 		{
 			vendor: 'phrase',
 			event: body.event,
-			eventKey:
-				keyRule === 'eventUid'
-					? `phrase:allJobsReached:${projectUid}:${workflowLevel}:${apiStatus}`
-					: `phrase:allJobsReached:${projectUid}:${apiStatus}`,
+			eventKey: `phrase:allJobsReached:${projectUid}:${workflowLevel}:${apiStatus}`,
 			occurredAt: occurredAtOf(body.timestamp),
 			receivedAt,
 			projectId: projectUid,
@@ -199,9 +183,8 @@ export function buildAllJobsUncheckedItem(
 	check: { projectUid: string; workflowLevel: number; apiStatus: string; reason: string },
 	parts: PhraseJobPart[],
 	receivedAt: Date,
-	keyRule: KeyRule,
 ): IDataObject {
-	const eventUid = eventUidOf(body, keyRule);
+	const eventUid = eventUidOf(body);
 	const { projectUid, workflowLevel, apiStatus } = check;
 	return buildEnvelope(
 		{

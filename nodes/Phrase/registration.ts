@@ -8,13 +8,12 @@ import {
 } from '../common/delivery/registration';
 import { secretMatches } from '../common/secrets/secretPolicy';
 import {
-	assertParameterSecret,
 	manualSecret,
 	secretFromCredential,
 	type DerivedSecretSource,
 } from '../common/secrets/webhookSecret';
 import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './api';
-import { ALL_EVENTS, allEventCodes, parseEventCodes } from './events';
+import { ALL_EVENTS, parseEventCodes, PHRASE_EVENT_CODES } from './events';
 import { refusedEventError } from './refusedEvents';
 import { forgetTriggerWebhook, recordTriggerWebhook } from './workflowWebhooks';
 
@@ -30,8 +29,6 @@ export interface PhraseRegistration extends IDataObject {
 }
 
 const REGISTRATION_KEYS = ['webhookUid', 'url'] as const;
-/** What an earlier version kept and is removed on the next (de)activation: the token itself. */
-const LEGACY_KEYS = ['secretToken'];
 
 /**
  * The webhook's secret token: derived from the Phrase credential's own secret (the Platform API token, the
@@ -55,11 +52,11 @@ export function storedRegistration(staticData: IDataObject): PhraseRegistration 
 	return readStored(staticData, REGISTRATION_KEYS);
 }
 
-/** The event codes to subscribe to: the chosen ones (All Events: every code this version names) plus "Other Event Codes". */
+/** The event codes to subscribe to: the chosen ones (All Events: every code the node names) plus "Other Event Codes". */
 export function subscribedEvents(ctx: IHookFunctions): string[] {
 	const chosen = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
 	const other = parseEventCodes(ctx.getNodeParameter('otherEvents', '') as string);
-	const base = chosen.includes(ALL_EVENTS) ? allEventCodes(ctx.getNode().typeVersion) : chosen;
+	const base = chosen.includes(ALL_EVENTS) ? PHRASE_EVENT_CODES : chosen;
 	return [...new Set([...base, ...other])].sort();
 }
 
@@ -67,12 +64,11 @@ export function subscribedEvents(ctx: IHookFunctions): string[] {
  * Whether Phrase's webhook is exactly ours: this URL, the chosen events and the token derived from the current
  * credential. Phrase answers a webhook with its secretToken (WebHookDtoV2, "Get webhook",
  * developers.phrase.com/en/api/tms/latest/webhook/get-webhook-1); one without it, or with another token (the
- * credential changed, static data of an earlier version), is not: activation creates it again.
+ * credential changed), is not: activation creates it again.
  */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
-	const staticData = ctx.getWorkflowStaticData('node');
-	const stored = storedRegistration(staticData);
-	if (!stored || LEGACY_KEYS.some((key) => key in staticData)) return false;
+	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
+	if (!stored) return false;
 	const webhook = await getWebhook(ctx, stored.webhookUid);
 	const wanted = subscribedEvents(ctx);
 	if (
@@ -89,12 +85,11 @@ export async function registrationExists(ctx: IHookFunctions): Promise<boolean> 
 }
 
 /**
- * Version 2: Phrase must be able to reach the URL it is given; a URL on this machine or a private network would be
+ * Phrase must be able to reach the URL it is given; a URL on this machine or a private network would be
  * registered and never called. "Allow Private Webhook URL" (Options) is for a Phrase that can reach it anyway (a
  * tunnel, our local tests).
  */
 function assertReachable(ctx: IHookFunctions, url: string | undefined): void {
-	if (ctx.getNode().typeVersion < 2) return;
 	const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
 	if (options.allowPrivateWebhookUrl) return;
 	const problem = webhookUrlProblem(url);
@@ -144,7 +139,6 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 	}).catch((error: unknown) => {
 		throw refusedEventError(ctx, error, events) ?? error;
 	});
-	forgetStored(staticData, LEGACY_KEYS);
 	Object.assign(staticData, { webhookUid: uid, url: url ?? '' } satisfies PhraseRegistration);
 	recordTriggerWebhook(ctx, { url: url ?? '', webhookUid: uid });
 }
@@ -155,21 +149,16 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const stored = storedRegistration(staticData);
 	const url = stored?.url || ctx.getNodeWebhookUrl('default') || '';
 	for (const uid of await ours(ctx, url, stored)) await deleteWebhook(ctx, uid);
-	forgetStored(staticData, [...REGISTRATION_KEYS, ...LEGACY_KEYS]);
+	forgetStored(staticData, REGISTRATION_KEYS);
 	forgetTriggerWebhook(ctx);
 }
 
 /**
- * Manual registration: the token the user pastes into Phrase must meet the secret rule (version 1: the node's
- * Secret Token parameter; version 2: the credential, unless "No Secret" is chosen).
+ * Manual registration: the token the user pastes into Phrase, the credential's, must meet the secret rule
+ * (manualSecret refuses it otherwise), unless "No Secret" is chosen.
  */
 export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
-	if (ctx.getNode().typeVersion < 2) {
-		assertParameterSecret(ctx, ctx.getNodeParameter('manualToken', ''), 'The secret token');
-	} else {
-		const token = await manualSecret(ctx, 'manualToken', 'refused');
-		if (token !== undefined) assertParameterSecret(ctx, token, 'The secret token');
-	}
+	await manualSecret(ctx);
 	// the webhook set up by hand calls this URL: the catch-up of this workflow recovers its calls
 	recordTriggerWebhook(ctx, { url: ctx.getNodeWebhookUrl('default') ?? '' });
 }

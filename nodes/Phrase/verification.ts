@@ -23,8 +23,6 @@ export async function checkPhraseToken(
 	);
 	await checkDeliverySecret(ctx, received, {
 		automatic: PHRASE_WEBHOOK_TOKEN,
-		v1Parameter: 'manualToken',
-		v1EmptyMeans: 'refused',
 		what: 'X-Memsource-Token',
 	});
 }

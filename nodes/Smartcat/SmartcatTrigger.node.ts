@@ -38,9 +38,6 @@ import { DEFAULT_SECRET_HEADER, register, registrationExists, unregister } from 
 import { smartcatDeliverySchema } from './schemas';
 import { checkManualSetup, checkSmartcatSecret } from './verification';
 
-const V1 = { '@version': [1] };
-const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
-
 const EVENT_PATHS = SMARTCAT_EVENTS.map((e) => `/${e.path}`).join(', ');
 
 /**
@@ -57,8 +54,7 @@ export class SmartcatTrigger implements INodeType {
 		name: 'smartcatTrigger',
 		icon: { light: 'file:smartcat.svg', dark: 'file:smartcat.dark.svg' },
 		group: ['trigger'],
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Smartcat project or document changes status, or an XLIFF import completes',
@@ -147,14 +143,7 @@ export class SmartcatTrigger implements INodeType {
 				description:
 					'The header Smartcat sends with every callback (additionalHeaders); deliveries without its secret value get 401',
 			},
-			...manualSecretProperties({
-				displayName: 'Secret Header Value',
-				name: 'manualSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				hint: "The value you gave that header in the account's callback setting. Empty: deliveries are not checked.",
-			}),
+			...manualSecretProperties(),
 			eventsProperty(
 				SMARTCAT_EVENTS.map(({ event, name, description }) => ({
 					name,
@@ -177,16 +166,6 @@ export class SmartcatTrigger implements INodeType {
 			},
 			{
 				displayName: 'Only Statuses',
-				name: 'statuses',
-				type: 'string',
-				default: '',
-				placeholder: 'completed',
-				displayOptions: { show: { ...V1, fetchDetails: [true] } },
-				description:
-					'Comma-separated statuses (as the API names them, e.g. inProgress, completed); IDs in other statuses produce no item. Empty: every status.',
-			},
-			{
-				displayName: 'Only Statuses',
 				name: 'statusFilter',
 				type: 'multiOptions',
 				default: [],
@@ -195,7 +174,7 @@ export class SmartcatTrigger implements INodeType {
 					value,
 					description,
 				})),
-				displayOptions: { show: { ...V2, fetchDetails: [true] } },
+				displayOptions: { show: { fetchDetails: [true] } },
 				description:
 					'Statuses to keep; IDs in other statuses produce no item. None chosen: every status.',
 			},
@@ -206,7 +185,7 @@ export class SmartcatTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: { show: { ...V2, registration: ['automatic'] } },
+				displayOptions: { show: { registration: ['automatic'] } },
 				options: [
 					{
 						displayName: 'Allow Private Webhook URL',
@@ -235,7 +214,6 @@ export class SmartcatTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this, async () => {
 			const receivedAt = new Date();
-			const version = this.getNode().typeVersion;
 			const request = this.getRequestObject();
 			const headers = this.getHeaderData() as Record<string, unknown>;
 			await checkSmartcatSecret(this, headers);
@@ -251,14 +229,12 @@ export class SmartcatTrigger implements INodeType {
 				);
 			}
 			let ids = [...new Set(parseDelivery(smartcatDeliverySchema, this.getBodyData()))];
-			if (version >= 2) {
-				const format = event.idKind === 'project' ? SMARTCAT_PROJECT_ID : SMARTCAT_DOCUMENT_ID;
-				const bad = ids.find((id) => !format.test(id));
-				if (bad !== undefined)
-					throw badRequest(
-						`"${bad.slice(0, 80)}" is not a Smartcat ${event.idKind} ID${event.idKind === 'document' ? ' (<document>_<language>, e.g. 189_25)' : ''}`,
-					);
-			}
+			const format = event.idKind === 'project' ? SMARTCAT_PROJECT_ID : SMARTCAT_DOCUMENT_ID;
+			const bad = ids.find((id) => !format.test(id));
+			if (bad !== undefined)
+				throw badRequest(
+					`"${bad.slice(0, 80)}" is not a Smartcat ${event.idKind} ID${event.idKind === 'document' ? ' (<document>_<language>, e.g. 189_25)' : ''}`,
+				);
 			if (ids.length === 0) return ignoreDelivery(this, 'the delivery lists no ids');
 			const unwanted = unwantedEvent(this, event.event);
 			if (unwanted) return unwanted;
@@ -275,10 +251,7 @@ export class SmartcatTrigger implements INodeType {
 				this.getNodeParameter('output', 'perElement') === 'perDelivery'
 					? [buildSmartcatBatchItem(event, ids, receivedAt, looked?.details, looked?.skipped)]
 					: ids.map((id, i) =>
-							buildSmartcatItem(event, id, receivedAt, looked?.details[i], {
-								version,
-								skipped: looked?.skipped,
-							}),
+							buildSmartcatItem(event, id, receivedAt, looked?.details[i], looked?.skipped),
 						);
 			return startWorkflow(this, items);
 		});

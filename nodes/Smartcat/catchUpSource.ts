@@ -65,10 +65,7 @@ export function smartcatCatchUpSource(): CatchUpSource {
 			id: string,
 			entity: SmartcatEntity | undefined,
 			why?: string,
-		) =>
-			kept(entity)
-				? [buildSmartcatItem(event, id, receivedAt, entity, { version: 2, skipped: why })]
-				: [];
+		) => (kept(entity) ? [buildSmartcatItem(event, id, receivedAt, entity, why)] : []);
 		const filters = {
 			...readProjectFilters(ctx.getNodeParameter('filters', {})),
 			includeDocuments: true,

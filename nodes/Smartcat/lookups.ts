@@ -8,17 +8,15 @@ import type { SmartcatEvent } from './events';
 import type { SmartcatEntity } from './schemas';
 import { SMARTCAT_REQUESTS_PER_SECOND, SmartcatOutOfTime } from './transport';
 
-/** "Only Statuses": a list (version 2) or comma-separated text (version 1), compared without case. */
+/** "Only Statuses": the chosen statuses (a list; comma-separated text from an expression), compared without case. */
 export function parseStatuses(value: unknown): string[] {
 	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
 	return list.map((s) => s.trim().toLowerCase()).filter(Boolean);
 }
 
-/** The statuses the node keeps (empty: all), from the parameter of its version. */
+/** The statuses the node keeps (empty: all). */
 export function selectedStatuses(ctx: IWebhookFunctions): string[] {
-	return ctx.getNode().typeVersion >= 2
-		? parseStatuses(ctx.getNodeParameter('statusFilter', []))
-		: parseStatuses(ctx.getNodeParameter('statuses', ''));
+	return parseStatuses(ctx.getNodeParameter('statusFilter', []));
 }
 
 export interface LookedUp {

@@ -23,26 +23,23 @@ export function normalizedDate(value: unknown): string | null {
 
 /**
  * The eventKey of one id (README "Smartcat Trigger", "eventKey"). A callback carries only the id, so:
- * - version 2 with the project or document looked up: `smartcat:<event>:<id>:<status>:<statusModificationDate>`,
+ * - with the project or document looked up: `smartcat:<event>:<id>:<status>:<statusModificationDate>`,
  *   which the Smartcat Catch-Up Trigger rebuilds from the project list, and which differs for every status
  *   change Smartcat records;
- * - without details: `smartcat:<event>:<id>`; two changes of one id then get the same key;
- * - version 1 (unchanged): `smartcat:<event>:<id>`, plus `:<status>` with details.
+ * - without details: `smartcat:<event>:<id>`; two changes of one id then get the same key.
  */
 export function smartcatEventKey(
 	event: SmartcatEvent,
 	id: string,
 	details: SmartcatEntity | undefined,
-	version: number,
 ): string {
 	const base = `smartcat:${event.event}:${id}`;
 	if (!details) return base;
-	if (version < 2) return details.status ? `${base}:${details.status}` : base;
 	return `${base}:${details.status ?? ''}:${normalizedDate(details.statusModificationDate) ?? ''}`;
 }
 
 /**
- * One item per id: the envelope (`projectId` or `documentId`, the eventKey above; version 2 with details: the
+ * One item per id: the envelope (`projectId` or `documentId`, the eventKey above; with details: the
  * status change's time as `occurredAt`), then the document id's parts and the looked-up project or document.
  * `skipped`: why this id has no details although they were asked for.
  */
@@ -51,16 +48,16 @@ export function buildSmartcatItem(
 	id: string,
 	receivedAt: Date,
 	details: SmartcatEntity | undefined,
-	options: { version: number; skipped?: string },
+	skipped?: string,
 ): IDataObject {
 	const status = details?.status ?? null;
 	const ids = event.idKind === 'project' ? { projectId: id } : { documentId: id };
-	const changed = options.version >= 2 ? normalizedDate(details?.statusModificationDate) : null;
+	const changed = normalizedDate(details?.statusModificationDate);
 	return buildEnvelope(
 		{
 			vendor: 'smartcat',
 			event: event.event,
-			eventKey: smartcatEventKey(event, id, details, options.version),
+			eventKey: smartcatEventKey(event, id, details),
 			occurredAt: optionalDate(changed, 'statusModificationDate', ['iso']),
 			receivedAt,
 			...ids,
@@ -69,7 +66,7 @@ export function buildSmartcatItem(
 		{
 			...(event.idKind === 'document' ? splitDocumentId(id) : {}),
 			...(details ? { [event.idKind]: details as IDataObject } : {}),
-			...(!details && options.skipped ? { detailsSkipped: options.skipped } : {}),
+			...(!details && skipped ? { detailsSkipped: skipped } : {}),
 		},
 	);
 }

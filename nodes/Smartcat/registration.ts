@@ -48,8 +48,6 @@ export function callbackBaseUrl(ctx: IHookFunctions): string {
 }
 
 const REGISTRATION_KEYS = ['callbackUrl', 'headerName'] as const;
-/** What an earlier version kept and is removed on the next (de)activation: the secret itself. */
-const LEGACY_KEYS = ['secret'];
 
 export function storedRegistration(staticData: IDataObject): SmartcatRegistration | undefined {
 	return readStored(staticData, REGISTRATION_KEYS);
@@ -60,13 +58,11 @@ const sameUrl = (a: string | null | undefined, b: string) => withoutSlash(a) ===
 
 /**
  * Whether Smartcat's setting is exactly ours (URL and the secret header with the value derived from the current
- * API key): then activation has nothing to do. A changed API key, or static data of an earlier version that
- * kept the secret itself, is not ours: activation registers again.
+ * API key): then activation has nothing to do. After a changed API key it is not ours: activation registers again.
  */
 export async function registrationExists(ctx: IHookFunctions): Promise<boolean> {
-	const staticData = ctx.getWorkflowStaticData('node');
-	const stored = storedRegistration(staticData);
-	if (!stored || LEGACY_KEYS.some((key) => key in staticData)) return false;
+	const stored = storedRegistration(ctx.getWorkflowStaticData('node'));
+	if (!stored) return false;
 	const settings = await getCallbackSettings(ctx);
 	if (!settings || !sameUrl(settings.url, callbackBaseUrl(ctx))) return false;
 	const secret = await secretFromCredential(ctx, SMARTCAT_CALLBACK_SECRET);
@@ -109,8 +105,8 @@ function advice(current: string): string {
 
 /**
  * Registers this workflow's URL with a new secret; refuses to replace another URL unless told to, and a test
- * run never replaces one. Version 2 refuses a URL Smartcat cannot reach (localhost, a private address) unless
- * the node's "Allow Private Webhook URL" option is on.
+ * run never replaces one. Refuses a URL Smartcat cannot reach (localhost, a private address) unless the node's
+ * "Allow Private Webhook URL" option is on.
  */
 export async function register(ctx: IHookFunctions): Promise<void> {
 	const callbackUrl = callbackBaseUrl(ctx);
@@ -122,17 +118,15 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 			description: 'Use letters, digits and hyphens, e.g. X-Smartcat-Callback-Secret.',
 		});
 	}
-	if (ctx.getNode().typeVersion >= 2) {
-		await requireSmartcatCredential(ctx, 'Registration: Automatic');
-		const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
-		const problem = options.allowPrivateWebhookUrl ? undefined : webhookUrlProblem(callbackUrl);
-		if (problem)
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Smartcat cannot deliver callbacks to this n8n: ${problem}. ${UNREACHABLE_URL_ADVICE}`,
-				{ description: UNREACHABLE_URL_ADVICE },
-			);
-	}
+	await requireSmartcatCredential(ctx, 'Registration: Automatic');
+	const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
+	const problem = options.allowPrivateWebhookUrl ? undefined : webhookUrlProblem(callbackUrl);
+	if (problem)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Smartcat cannot deliver callbacks to this n8n: ${problem}. ${UNREACHABLE_URL_ADVICE}`,
+			{ description: UNREACHABLE_URL_ADVICE },
+		);
 	const current = await getCallbackSettings(ctx);
 	if (current?.url && !sameUrl(current.url, callbackUrl)) {
 		if (isTestRun(ctx)) throw testRunRefusal(ctx, current.url);
@@ -156,9 +150,10 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 		);
 	if (!alreadySet)
 		await setCallbackSettings(ctx, callbackUrl, [{ name: headerName, value: secret }]);
-	const staticData = ctx.getWorkflowStaticData('node');
-	forgetStored(staticData, LEGACY_KEYS);
-	Object.assign(staticData, { callbackUrl, headerName } satisfies SmartcatRegistration);
+	Object.assign(ctx.getWorkflowStaticData('node'), {
+		callbackUrl,
+		headerName,
+	} satisfies SmartcatRegistration);
 }
 
 /** Removes the account's setting if it still points at this workflow; forgets the registration either way. */
@@ -168,5 +163,5 @@ export async function unregister(ctx: IHookFunctions): Promise<void> {
 	const ours = stored?.callbackUrl ?? callbackBaseUrl(ctx);
 	const current = await getCallbackSettings(ctx);
 	if (current && sameUrl(current.url, ours)) await deleteCallbackSettings(ctx);
-	forgetStored(staticData, [...REGISTRATION_KEYS, ...LEGACY_KEYS]);
+	forgetStored(staticData, REGISTRATION_KEYS);
 }

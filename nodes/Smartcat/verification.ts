@@ -1,7 +1,6 @@
-import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { headerValue } from '../common/delivery/request';
-import { SECRET_ADVICE, secretProblem } from '../common/secrets/secretPolicy';
 import { checkDeliverySecret, manualSecret } from '../common/secrets/webhookSecret';
 import {
 	DEFAULT_SECRET_HEADER,
@@ -21,8 +20,7 @@ export function secretHeaderName(ctx: IHookFunctions | IWebhookFunctions): strin
 /**
  * What a Smartcat delivery must prove (Smartcat cannot sign callbacks; it sends the account's additionalHeaders
  * with each one): the secret header value derived at registration (from the API key, never stored), or the one
- * set up by hand. Version 1 in manual
- * mode let a delivery through when no value was set; version 2 needs a secret unless "No Secret" is chosen.
+ * set up by hand, which is required unless "No Secret" is chosen.
  */
 export async function checkSmartcatSecret(
 	ctx: IWebhookFunctions,
@@ -33,29 +31,17 @@ export async function checkSmartcatSecret(
 	const name = manual ? secretHeaderName(ctx) : (stored?.headerName ?? secretHeaderName(ctx));
 	await checkDeliverySecret(ctx, headerValue(headers, name), {
 		automatic: SMARTCAT_CALLBACK_SECRET,
-		v1Parameter: 'manualSecret',
-		v1EmptyMeans: 'unchecked',
 		what: 'secret header',
 	});
 }
 
 /**
- * Activation in manual mode (version 2; version 1 as before): a secret that is required must meet the rule, and
- * Fetch Details needs the Smartcat API credential (manual registration needs none otherwise).
+ * Activation in manual mode: a secret that is required must be in the credential and meet the rule (manualSecret
+ * refuses otherwise), and Fetch Details needs the Smartcat API credential (manual registration needs none
+ * otherwise).
  */
 export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
-	if (ctx.getNode().typeVersion < 2) return;
 	if (ctx.getNodeParameter('fetchDetails', false))
 		await requireSmartcatCredential(ctx, 'Fetch Details (it looks projects and documents up)');
-	const secret = await manualSecret(ctx, 'manualSecret', 'unchecked');
-	if (secret === undefined) return;
-	const problem = secretProblem(secret);
-	if (problem)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The secret header value cannot be used: ${problem}`,
-			{
-				description: SECRET_ADVICE,
-			},
-		);
+	await manualSecret(ctx);
 }

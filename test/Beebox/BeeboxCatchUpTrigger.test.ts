@@ -123,7 +123,6 @@ describe('Wordbee Beebox Catch-Up Trigger', () => {
 		const caughtUp = (await poll()).items.map((i) => i.eventKey).sort();
 		const { items } = await deliver({
 			query: { ...parseQuery(beebox.callbackQuery(event, at)), token: SECRET },
-			typeVersion: 2,
 			nodeParameters: { fetchDetails: true },
 			credentials: {
 				translationWebhookSecretApi: { secret: SECRET },
@@ -275,7 +274,6 @@ describe('Beebox: one delivered file, one eventKey, whichever trigger sees it', 
 		(
 			await deliver({
 				query: callback,
-				typeVersion: 2,
 				nodeParameters: { fetchDetails: true, ...nodeParameters },
 				credentials: {
 					translationWebhookSecretApi: { secret: SECRET },

@@ -6,14 +6,22 @@ import fixtures from '../fixtures/beebox/callbacks.json';
 import eventDetails from '../fixtures/public/beebox/api-event-details-created-translated-files.json';
 import translationStatus from '../fixtures/public/beebox/api-translation-status-created-translated-files-constructed.json';
 import { fakeHookContext } from '../helpers/fakeContext';
-import { freshVersion } from '../helpers/nodeParameters';
-import { deliverTo, PATH_TOKEN } from '../helpers/webhookContext';
+import {
+	deliverTo,
+	PATH_TOKEN,
+	webhookSecretCredential,
+	withUrlToken,
+	type FakeRequest,
+} from '../helpers/webhookContext';
 import { BeeboxSimulator } from '../simulators/beebox';
 
 const trigger = new BeeboxTrigger();
 const TOKEN = 'A1b2C3d4E5f6G7h8I9j0';
 
-const deliver = deliverTo(trigger);
+/** A request exactly as given: for the checks of the secret token itself. */
+const deliverAsIs = deliverTo(trigger);
+/** A callback to the trigger as set up by default: the secret token in the query string, from the credential. */
+const deliver = async (sent: FakeRequest) => await deliverAsIs(withUrlToken(sent, TOKEN));
 
 describe('Beebox Trigger: what a real Beebox sends', () => {
 	it.each(fixtures.valid.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
@@ -88,26 +96,28 @@ describe('Beebox Trigger: event filter', () => {
 describe('Beebox Trigger: secret token', () => {
 	const valid = { bbid: '1', bbevent: 'CreatedTranslatedFiles' };
 
+	const credentials = webhookSecretCredential(TOKEN);
+
 	it('accepts the right token in the query string, also when Beebox appended its parameters with "?"', async () => {
-		const nodeParameters = { urlTokenLocation: 'query', urlToken: TOKEN };
+		const nodeParameters = { urlTokenLocation: 'query' };
 		expect(
-			(await deliver({ query: { ...valid, token: TOKEN }, nodeParameters })).items,
+			(await deliverAsIs({ query: { ...valid, token: TOKEN }, nodeParameters, credentials })).items,
 		).toHaveLength(1);
 		const appended = parseQuery(`token=${TOKEN}?bbid=9&bbevent=PackageClosed`);
-		expect((await deliver({ query: appended, nodeParameters })).items[0]).toMatchObject({
-			eventKey: 'beebox:9',
-		});
+		expect(
+			(await deliverAsIs({ query: appended, nodeParameters, credentials })).items[0],
+		).toMatchObject({ eventKey: 'beebox:9' });
 	});
 
 	it('answers 401 to a missing or wrong token, before looking at anything else', async () => {
-		const nodeParameters = { urlTokenLocation: 'query', urlToken: TOKEN };
+		const nodeParameters = { urlTokenLocation: 'query' };
 		for (const query of [
 			valid,
 			{ ...valid, token: `${TOKEN}x` },
 			{ token: 'nope' },
 			{ ...valid, token: [TOKEN, TOKEN] },
 		]) {
-			const { status, result, body } = await deliver({ query, nodeParameters });
+			const { status, result, body } = await deliverAsIs({ query, nodeParameters, credentials });
 			expect(status).toBe(401);
 			expect(result.workflowData).toBeUndefined();
 			expect(JSON.stringify(body)).not.toContain(TOKEN);
@@ -115,27 +125,47 @@ describe('Beebox Trigger: secret token', () => {
 	});
 
 	it('checks the token of the URL path', async () => {
-		const nodeParameters = { urlTokenLocation: 'path', urlToken: TOKEN };
+		const nodeParameters = { urlTokenLocation: 'path' };
 		expect(
-			(await deliver({ query: valid, params: { [PATH_TOKEN]: TOKEN }, nodeParameters })).items,
+			(
+				await deliverAsIs({
+					query: valid,
+					params: { [PATH_TOKEN]: TOKEN },
+					nodeParameters,
+					credentials,
+				})
+			).items,
 		).toHaveLength(1);
 		expect(
 			(
-				await deliver({
+				await deliverAsIs({
 					query: { ...valid, token: TOKEN },
 					params: { [PATH_TOKEN]: 'wrong' },
 					nodeParameters,
+					credentials,
 				})
 			).status,
 		).toBe(401);
 	});
 
-	it('refuses every delivery when a token is required but none is configured', async () => {
-		const { status } = await deliver({
-			query: { ...valid, token: '' },
-			nodeParameters: { urlTokenLocation: 'query', urlToken: '' },
+	it('refuses every delivery when a token is required but no usable secret is configured', async () => {
+		for (const request of [
+			{ query: { ...valid, token: '' } },
+			{ query: { ...valid, token: '' }, credentials: webhookSecretCredential('') },
+			{ query: { ...valid, token: 'short' }, credentials: webhookSecretCredential('short') },
+		]) {
+			const { status, logs } = await deliverAsIs(request);
+			expect(status).toBe(401);
+			expect(logs.join('\n')).toContain('The webhook secret cannot be used');
+		}
+	});
+
+	it('checks nothing only when "No Secret" is chosen explicitly', async () => {
+		const { status, items } = await deliverAsIs({
+			query: valid,
+			nodeParameters: { urlTokenLocation: 'none' },
 		});
-		expect(status).toBe(401);
+		expect([status, items.length]).toEqual([200, 1]);
 	});
 });
 
@@ -173,15 +203,17 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 	it('adds the delivered files and the raw details, and closes the session', async () => {
 		const { items } = await deliver({
 			query: { bbid: 'ev-1', bbevent: 'CreatedTranslatedFiles', bbproject: 'p1' },
-			nodeParameters: { fetchDetails: true },
+			nodeParameters: { fetchDetails: true, output: 'perDelivery' },
 			credentials: credentials(),
 		});
+		expect(items).toHaveLength(1);
 		expect(items[0].files).toEqual([
-			expect.objectContaining({ type: 'source', locale: 'en', targetPath: null }),
+			expect.objectContaining({ type: 'source', locale: 'en', targetPath: null, file: null }),
 			expect.objectContaining({
 				type: 'target',
 				locale: 'es',
 				targetPath: 'c:\\beebox\\p1\\out\\es\\product.json',
+				file: 'product.json',
 			}),
 		]);
 		expect(items[0].details).toMatchObject({ id: 'ev-1', actioncode: 'CreatedTranslatedFiles' });
@@ -214,7 +246,7 @@ describe('Beebox Trigger: Fetch Event Details', () => {
 	});
 });
 
-describe('Beebox Trigger version 2: secret by default, one item per translated file', () => {
+describe('Beebox Trigger: secret by default, one item per translated file', () => {
 	let beebox: BeeboxSimulator;
 	const SECRET = 'k3J9f0aZ-x_7Qm2PzR8tLw4N';
 	const published = () => eventDetails.body;
@@ -236,7 +268,6 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 	afterEach(() => beebox.stop());
 
 	const v2 = (nodeParameters: Record<string, unknown> = {}) => ({
-		typeVersion: 2,
 		nodeParameters: { fetchDetails: true, ...nodeParameters },
 		credentials: {
 			translationWebhookSecretApi: { secret: SECRET },
@@ -259,7 +290,7 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 
 	it('answers 401 to a forged callback without opening an API session', async () => {
 		for (const query of [callback, { ...callback, token: 'guessed-guessed-guessed' }]) {
-			const { status, result } = await deliver({ query, ...v2() });
+			const { status, result } = await deliverAsIs({ query, ...v2() });
 			expect(status).toBe(401);
 			expect(result.workflowData).toBeUndefined();
 		}
@@ -335,24 +366,6 @@ describe('Beebox Trigger version 2: secret by default, one item per translated f
 			'with html 1 - Copy.json',
 			'with html 1 - Copy.json',
 		]);
-	});
-
-	it('keeps the version 1 item: one per callback, its files as before', async () => {
-		const { items } = await deliver({
-			query: callback,
-			nodeParameters: { fetchDetails: true },
-			credentials: v2().credentials,
-		});
-		expect(items).toHaveLength(1);
-		expect(items[0].eventKey).toBe('beebox:22fde108-a8bd-4609-8c7e-5c101b519eed');
-		expect((items[0].files as object[])[1]).toEqual({
-			type: 'target',
-			locale: 'fr',
-			sourcePath: 'c:\\beebox\\testproject\\in\\with html 1 - Copy (2).json',
-			targetPath: 'c:\\beebox\\testproject\\out\\fr\\with html 1 - Copy (2).json',
-			date: '2023-06-20T07:29:15.4309822+00:00',
-			error: null,
-		});
 	});
 
 	it('emits one item, keyed by bbid, for other events and when the details are missing', async () => {
@@ -452,20 +465,19 @@ describe('Beebox Trigger as n8n adds it: only the defaults of its description', 
 	// description (deliverTo reads them that way), so this fails if a default changes to "no secret".
 	const { query } = fixtures.valid[0];
 	const fresh = (extra: Record<string, unknown> = {}) => ({
-		typeVersion: freshVersion(trigger),
 		credentials: { translationWebhookSecretApi: { secret: TOKEN } },
 		...extra,
 	});
 
 	it('refuses a callback without the secret token or with a wrong one (401)', async () => {
 		for (const sent of [query, `${query}&token=${TOKEN}x`]) {
-			const { status, items } = await deliver(fresh({ query: parseQuery(sent) }));
+			const { status, items } = await deliverAsIs(fresh({ query: parseQuery(sent) }));
 			expect([status, items]).toEqual([401, []]);
 		}
 	});
 
 	it('accepts the callback with the token in the query string', async () => {
-		const { status, items } = await deliver(
+		const { status, items } = await deliverAsIs(
 			fresh({ query: parseQuery(`${query}&token=${TOKEN}`) }),
 		);
 		expect([status, items.length]).toEqual([200, 1]);
@@ -474,7 +486,6 @@ describe('Beebox Trigger as n8n adds it: only the defaults of its description', 
 	it('does not activate without a secret credential', async () => {
 		const { ctx } = fakeHookContext({
 			nodeType: trigger,
-			typeVersion: freshVersion(trigger),
 			webhookUrl: 'https://n8n.example.com/webhook/x/beebox',
 		});
 		await expect(trigger.webhookMethods.default.create.call(ctx)).rejects.toThrow(/secret/i);

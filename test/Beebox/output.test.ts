@@ -35,7 +35,8 @@ describe('filesOf', () => {
 	};
 
 	it('names S and T as source and target, keeps other types, and says null for what is missing', () => {
-		expect(filesOf(details as never, 1)).toEqual([
+		const missing = { locale: null, sourcePath: null, targetPath: null, date: null, error: null };
+		expect(filesOf(details as never)).toEqual([
 			{
 				type: 'target',
 				locale: 'fr',
@@ -43,6 +44,7 @@ describe('filesOf', () => {
 				targetPath: 'c:\\p\\out\\fr\\a.txt',
 				date: '2026-01-01T00:00:00Z',
 				error: 'locked',
+				file: 'a.txt',
 			},
 			{
 				type: 'source',
@@ -51,20 +53,21 @@ describe('filesOf', () => {
 				targetPath: null,
 				date: null,
 				error: null,
+				file: null,
 			},
-			{ type: 'X', locale: null, sourcePath: null, targetPath: null, date: null, error: null },
-			{ type: null, locale: null, sourcePath: null, targetPath: null, date: null, error: null },
+			{ type: 'X', ...missing, file: null },
+			{ type: null, ...missing, file: null },
 		]);
 	});
 
-	it('version 2 adds the path relative to the project; no files is an empty list', () => {
-		expect(filesOf(details as never, 2).map((f) => f.file)).toEqual(['a.txt', null, null, null]);
-		expect(filesOf({ id: 1 } as never, 2)).toEqual([]);
+	it('adds the path relative to the project; no files is an empty list', () => {
+		expect(filesOf(details as never).map((f) => f.file)).toEqual(['a.txt', null, null, null]);
+		expect(filesOf({ id: 1 } as never)).toEqual([]);
 	});
 });
 
-describe('buildBeeboxItems, version 2, one item per file', () => {
-	const options = { version: 2, perFile: true };
+describe('buildBeeboxItems, one item per file', () => {
+	const options = { perFile: true };
 	const enrichment = (files: object[]) => ({ details: { id: 42, details: { files } } as never });
 
 	it('one item per target file with a locale and a target path; sources and incomplete targets make none', () => {

@@ -11,7 +11,7 @@ import { GENGO_CATCH_UP_LIMITS, gengoCatchUpSource } from '../../nodes/Gengo/cat
 import { GengoCatchUpTrigger } from '../../nodes/Gengo/GengoCatchUpTrigger.node';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { fakePollContext, type FakeNodeOptions } from '../helpers/fakeContext';
-import { deliverTo } from '../helpers/webhookContext';
+import { deliverTo, withUrlToken } from '../helpers/webhookContext';
 import {
 	expectedCommentEventKey,
 	expectedJobEventKey,
@@ -93,7 +93,7 @@ describe('Gengo Catch-Up Trigger', () => {
 		expect((await p.poll()).items).toEqual([]);
 	});
 
-	it("emits the item the Gengo Trigger (version 2) emits for Gengo's callback of the same event", async () => {
+	it("emits the item the Gengo Trigger emits for Gengo's callback of the same event", async () => {
 		const p = poller(gengo);
 		await p.poll();
 		gengo.job('500').status = 'pending';
@@ -101,12 +101,12 @@ describe('Gengo Catch-Up Trigger', () => {
 		const [item] = (await p.poll()).items;
 
 		// the callback Gengo sends for it: the Job payload in `job`
-		const webhook = await deliverTo(new GengoTrigger())({
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: { job: JSON.stringify(gengo.jobPayload(gengo.job('500'))) },
-			typeVersion: 2,
-			nodeParameters: { urlTokenLocation: 'none' },
-		});
+		const webhook = await deliverTo(new GengoTrigger())(
+			withUrlToken({
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: { job: JSON.stringify(gengo.jobPayload(gengo.job('500'))) },
+			}),
+		);
 		const strip = ({ receivedAt, fullJobFetched, job, ...rest }: IDataObject) => {
 			void receivedAt;
 			void fullJobFetched;
@@ -155,12 +155,12 @@ describe('Gengo Catch-Up Trigger', () => {
 		const { items } = await p.poll();
 		expect(items.map((i) => [i.event, i.jobId])).toEqual([['reviewable', '501']]);
 		// the key the Gengo Trigger gives the callback of that second round
-		const webhook = await deliverTo(new GengoTrigger())({
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: { job: JSON.stringify(gengo.jobPayload(gengo.job('501'))) },
-			typeVersion: 2,
-			nodeParameters: { urlTokenLocation: 'none' },
-		});
+		const webhook = await deliverTo(new GengoTrigger())(
+			withUrlToken({
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: { job: JSON.stringify(gengo.jobPayload(gengo.job('501'))) },
+			}),
+		);
 		expect(items[0].eventKey).toBe(webhook.items[0].eventKey);
 		expect(items[0].eventKey).toBe(expectedJobEventKey('501', 'reviewable', 'Zweite Fassung.'));
 		expect((await p.poll()).items).toEqual([]);
@@ -221,12 +221,12 @@ describe('Gengo Catch-Up Trigger', () => {
 		const { items } = await p.poll();
 		const webhookKeys: unknown[] = [];
 		for (const body of bodies) {
-			const webhook = await deliverTo(new GengoTrigger())({
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: { comment: JSON.stringify({ job_id: '500', body, ctime: String(ctime) }) },
-				typeVersion: 2,
-				nodeParameters: { urlTokenLocation: 'none' },
-			});
+			const webhook = await deliverTo(new GengoTrigger())(
+				withUrlToken({
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: { comment: JSON.stringify({ job_id: '500', body, ctime: String(ctime) }) },
+				}),
+			);
 			webhookKeys.push(webhook.items[0].eventKey);
 		}
 		expect(items.map((i) => i.eventKey)).toEqual(webhookKeys);

@@ -10,11 +10,11 @@ import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { gengoSignature } from '../../nodes/Gengo/signature';
 import invalid from '../fixtures/gengo/invalid.json';
 import { fakeHookContext } from '../helpers/fakeContext';
-import { freshVersion } from '../helpers/nodeParameters';
 import {
 	deliverTo,
 	fakeWebhookContext,
 	PATH_TOKEN,
+	withUrlToken,
 	type FakeRequest,
 } from '../helpers/webhookContext';
 import { expectedCommentEventKey, expectedJobEventKey, GengoSimulator } from '../simulators/gengo';
@@ -36,7 +36,11 @@ function request(contentType: string, body: string, extra: Partial<FakeRequest> 
 	return { headers: { 'content-type': contentType }, body: parsed, ...extra };
 }
 
-const deliver = deliverTo(trigger);
+const SECRET = 'Gengo-url-secret-0123456789';
+/** A request exactly as given: for the checks of the secret token itself. */
+const deliverAsIs = deliverTo(trigger);
+/** A callback to the trigger as set up by default: the secret token in the query string, from the credential. */
+const deliver = async (sent: FakeRequest) => await deliverAsIs(withUrlToken(sent, SECRET));
 
 describe('Gengo request signing', () => {
 	it('signs ts with HMAC-SHA1 of the private key, hex (vector from openssl dgst -sha1 -hmac)', () => {
@@ -62,7 +66,12 @@ describe('Gengo Trigger: job callbacks', () => {
 			expect(item).toMatchObject({
 				vendor: 'gengo',
 				event: status,
-				eventKey: `gengo:job:4711:${status}`,
+				// a reviewable job's key carries a hash of its translation (gengoJobEventKey)
+				eventKey: expectedJobEventKey(
+					'4711',
+					status,
+					gengoSampleJob(status, { jobId: '4711' }).body_tgt as string | undefined,
+				),
 				occurredAt: null,
 				jobId: '4711',
 				status,
@@ -127,24 +136,19 @@ describe('Gengo Trigger: job callbacks', () => {
 
 	// https://developers.gengo.com/v2/callback_urls/: "the request that is sent to your callback will contain a
 	// file_url_tgt parameter" (its own form parameter), while the Payloads page puts it inside the job
-	it.each([1, 2])(
-		'version %s: takes fileUrl from a file_url_tgt parameter beside "job" (public callback, file job)',
-		async (typeVersion) => {
-			const delivery = fileUrlParameterDelivery();
-			const { status, items } = await deliver({
-				headers: delivery.request.headers,
-				body: formFields(delivery),
-				typeVersion,
-				nodeParameters: typeVersion >= 2 ? { urlTokenLocation: 'none' } : {},
-			});
-			expect(status).toBe(200);
-			expect(items[0]).toMatchObject({
-				event: 'reviewable',
-				jobId: '384985',
-				fileUrl: delivery.request.form.file_url_tgt,
-			});
-		},
-	);
+	it('takes fileUrl from a file_url_tgt parameter beside "job" (public callback, file job)', async () => {
+		const delivery = fileUrlParameterDelivery();
+		const { status, items } = await deliver({
+			headers: delivery.request.headers,
+			body: formFields(delivery),
+		});
+		expect(status).toBe(200);
+		expect(items[0]).toMatchObject({
+			event: 'reviewable',
+			jobId: '384985',
+			fileUrl: delivery.request.form.file_url_tgt,
+		});
+	});
 
 	it('prefers the link inside the job when both are sent; a comment takes the parameter too', async () => {
 		const { headers } = fileUrlParameterDelivery().request;
@@ -260,33 +264,27 @@ describe('Gengo Trigger: refusals', () => {
 	});
 
 	it('checks the secret token in the query string and in the path', async () => {
-		const token = 'Gengo-secret-token-0123456789';
 		const sent = gengoCallbackRequest('approved');
-		const query = { nodeParameters: { urlTokenLocation: 'query', urlToken: token } };
-		expect(
-			(await deliver(request(sent.contentType, sent.body, { ...query, query: { token } }))).status,
-		).toBe(200);
-		expect(
-			(
-				await deliver(
-					request(sent.contentType, sent.body, { ...query, query: { token: `${token}x` } }),
-				)
-			).status,
-		).toBe(401);
-		expect((await deliver(request(sent.contentType, sent.body, query))).status).toBe(401);
-		const path = { nodeParameters: { urlTokenLocation: 'path', urlToken: token } };
-		expect(
-			(
-				await deliver(
-					request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: token } }),
-				)
-			).status,
-		).toBe(200);
-		const wrong = await deliver(
+		const query = {
+			nodeParameters: { urlTokenLocation: 'query' },
+			credentials: { translationWebhookSecretApi: { secret: SECRET } },
+		};
+		const status = async (extra: Partial<FakeRequest>) =>
+			(await deliverAsIs(request(sent.contentType, sent.body, extra))).status;
+		expect(await status({ ...query, query: { token: SECRET } })).toBe(200);
+		expect(await status({ ...query, query: { token: `${SECRET}x` } })).toBe(401);
+		expect(await status(query)).toBe(401);
+		const path = { ...query, nodeParameters: { urlTokenLocation: 'path' } };
+		expect(await status({ ...path, params: { [PATH_TOKEN]: SECRET } })).toBe(200);
+		// the path token is the one checked: a token in the query string does not stand in for it
+		expect(await status({ ...path, query: { token: SECRET } })).toBe(401);
+		const wrong = await deliverAsIs(
 			request(sent.contentType, sent.body, { ...path, params: { [PATH_TOKEN]: 'nope' } }),
 		);
 		expect(wrong.status).toBe(401);
-		expect(JSON.stringify(wrong.body)).not.toContain(token);
+		expect(JSON.stringify(wrong.body)).not.toContain(SECRET);
+		// "No Secret" chosen explicitly: nothing is checked
+		expect(await status({ nodeParameters: { urlTokenLocation: 'none' } })).toBe(200);
 	});
 });
 
@@ -294,24 +292,15 @@ const form = (parameter: 'job' | 'comment', value: Record<string, unknown>) => (
 	headers: { 'content-type': 'application/x-www-form-urlencoded' },
 	body: { [parameter]: JSON.stringify(value) },
 });
-const SECRET = 'Gengo-v2-secret-0123456789';
-const v2 = (extra: Partial<FakeRequest> = {}): Partial<FakeRequest> => ({
-	typeVersion: 2,
-	credentials: { translationWebhookSecretApi: { secret: SECRET } },
-	query: { token: SECRET },
-	...extra,
-});
 
-describe('Gengo Trigger version 2', () => {
+describe('Gengo Trigger: the secret token and the job-status spellings', () => {
 	it('is closed by default: a secret token in the query string, from the credential', async () => {
 		const sent = gengoCallbackRequest('approved');
 		const base = request(sent.contentType, sent.body);
-		expect((await deliver({ ...base, typeVersion: 2 })).status).toBe(401);
-		expect((await deliver({ ...base, ...v2({ query: {} }) })).status).toBe(401);
-		expect((await deliver({ ...base, ...v2({ query: { token: `${SECRET}x` } }) })).status).toBe(
-			401,
-		);
-		const good = await deliver({ ...base, ...v2() });
+		expect((await deliverAsIs(base)).status).toBe(401);
+		expect((await deliver({ ...base, query: { token: '' } })).status).toBe(401);
+		expect((await deliver({ ...base, query: { token: `${SECRET}x` } })).status).toBe(401);
+		const good = await deliver(base);
 		expect([good.status, good.items.length]).toEqual([200, 1]);
 	});
 
@@ -323,7 +312,7 @@ describe('Gengo Trigger version 2', () => {
 			['hold', 'hold'],
 			['queued', 'queued'],
 		]) {
-			const { items } = await deliver({ ...form('job', { job_id: '51', status: sent }), ...v2() });
+			const { items } = await deliver(form('job', { job_id: '51', status: sent }));
 			expect(items[0]).toMatchObject({
 				event,
 				status: sent,
@@ -333,25 +322,17 @@ describe('Gengo Trigger version 2', () => {
 		}
 	});
 
-	it('version 1 keeps the event and eventKey as sent', async () => {
-		const { items } = await deliver(form('job', { job_id: '51', status: 'cancelled' }));
-		expect(items[0]).toMatchObject({ event: 'cancelled', eventKey: 'gengo:job:51:cancelled' });
-	});
-
 	it.each([
 		[['canceled', 'hold'], 'cancelled'],
 		[['canceled', 'hold'], 'held'],
 		[['cancelled', 'held'], 'canceled'],
 		[['cancelled', 'held'], 'hold'],
-	])('a filter of %j (new and saved spellings) lets "%s" through', async (events, status) => {
-		for (const typeVersion of [1, 2]) {
-			const { items } = await deliver({
-				...form('job', { job_id: '52', status }),
-				...(typeVersion === 2 ? v2() : {}),
-				nodeParameters: { events, urlTokenLocation: 'none' },
-			});
-			expect(items).toHaveLength(1);
-		}
+	])('a filter of %j (either spelling) lets "%s" through', async (events, status) => {
+		const { items } = await deliver({
+			...form('job', { job_id: '52', status }),
+			nodeParameters: { events },
+		});
+		expect(items).toHaveLength(1);
 	});
 
 	it('offers queued, canceled and hold, and no longer the old spellings', () => {
@@ -364,15 +345,15 @@ describe('Gengo Trigger version 2', () => {
 
 	it('gives a second review round (a new translation after revising) a new eventKey, a retry the same', async () => {
 		const reviewable = (body_tgt: string) => ({ job_id: '53', status: 'reviewable', body_tgt });
-		const first = await deliver({ ...form('job', reviewable('Erste Fassung.')), ...v2() });
-		const retry = await deliver({ ...form('job', reviewable('Erste Fassung.')), ...v2() });
-		const second = await deliver({ ...form('job', reviewable('Zweite Fassung.')), ...v2() });
+		const first = await deliver(form('job', reviewable('Erste Fassung.')));
+		const retry = await deliver(form('job', reviewable('Erste Fassung.')));
+		const second = await deliver(form('job', reviewable('Zweite Fassung.')));
 		expect(first.items[0].eventKey).toBe(expectedJobEventKey('53', 'reviewable', 'Erste Fassung.'));
 		expect(first.items[0].eventKey).toMatch(/^gengo:job:53:reviewable:[0-9a-f]{16}$/);
 		expect(retry.items[0].eventKey).toBe(first.items[0].eventKey);
 		expect(second.items[0].eventKey).not.toBe(first.items[0].eventKey);
 		// a file job has no body_tgt: the key is the status's
-		const file = await deliver({ ...form('job', { job_id: '53', status: 'reviewable' }), ...v2() });
+		const file = await deliver(form('job', { job_id: '53', status: 'reviewable' }));
 		expect(file.items[0].eventKey).toBe('gengo:job:53:reviewable');
 	});
 
@@ -387,14 +368,11 @@ describe('Gengo Trigger version 2', () => {
 		],
 		['http://gengo.callback/', 'http://gengo.callback/'],
 	])('keeps the URL token out of the item: callback_url %s', async (callbackUrl, shown) => {
-		for (const typeVersion of [1, 2]) {
-			const { items } = await deliver({
-				...form('job', { job_id: '54', status: 'approved', callback_url: callbackUrl }),
-				...(typeVersion === 2 ? v2() : {}),
-			});
-			expect((items[0].job as Record<string, unknown>).callback_url).toBe(shown);
-			expect(JSON.stringify(items)).not.toContain(SECRET);
-		}
+		const { items } = await deliver(
+			form('job', { job_id: '54', status: 'approved', callback_url: callbackUrl }),
+		);
+		expect((items[0].job as Record<string, unknown>).callback_url).toBe(shown);
+		expect(JSON.stringify(items)).not.toContain(SECRET);
 	});
 });
 
@@ -427,9 +405,7 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 	});
 	afterAll(async () => gengo.stop());
 
-	const withApi = (credentials: Record<string, string> = keys, typeVersion = 2) => ({
-		...(typeVersion === 2 ? v2() : {}),
-		typeVersion,
+	const withApi = (credentials: Record<string, string> = keys) => ({
 		nodeParameters: { fetchFullJob: true },
 		credentials: {
 			translationWebhookSecretApi: { secret: SECRET },
@@ -442,42 +418,39 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 		return { result, calls: gengo.requests.slice(before) };
 	};
 
-	it.each([1, 2])(
-		'version %s: every field comes from the API, none from the callback (signed request)',
-		async (typeVersion) => {
-			const forged = {
-				job_id: '384985',
-				status: 'reviewable',
-				body_src: 'cut short',
-				body_tgt: 'forged translation',
-				custom_data: '{"cms_id":"someone-elses-page"}',
-				file_url_tgt: 'https://attacker.example/file.docx',
-				order_id: '1',
-			};
-			const { result, calls } = await callsDuring(() =>
-				deliver({ ...form('job', forged), ...withApi(keys, typeVersion) }),
-			);
-			expect(result.status).toBe(200);
-			const [item] = result.items;
-			expect(item).toMatchObject({
-				event: 'reviewable',
-				status: 'reviewable',
-				jobId: '384985',
-				orderId: '54632',
-				customData: { cms_id: 'page-42' },
-				fullJobFetched: true,
-				job: { body_tgt: 'Langer Text, übersetzt.', eta: null },
-			});
-			expect(item).not.toHaveProperty('fileUrl');
-			expect((item.job as Record<string, unknown>).body_src).toBe(longText);
-			expect(JSON.stringify(item)).not.toContain('forged');
-			expect(JSON.stringify(item)).not.toContain(SECRET);
-			expect((item.job as Record<string, unknown>).callback_url).toBe(
-				'https://n8n.example.com/webhook/abc/gengo?token=***',
-			);
-			expect(calls).toEqual([{ path: '/v2/translate/job/384985', signed: true, query: {} }]);
-		},
-	);
+	it('every field comes from the API, none from the callback (signed request)', async () => {
+		const forged = {
+			job_id: '384985',
+			status: 'reviewable',
+			body_src: 'cut short',
+			body_tgt: 'forged translation',
+			custom_data: '{"cms_id":"someone-elses-page"}',
+			file_url_tgt: 'https://attacker.example/file.docx',
+			order_id: '1',
+		};
+		const { result, calls } = await callsDuring(() =>
+			deliver({ ...form('job', forged), ...withApi() }),
+		);
+		expect(result.status).toBe(200);
+		const [item] = result.items;
+		expect(item).toMatchObject({
+			event: 'reviewable',
+			status: 'reviewable',
+			jobId: '384985',
+			orderId: '54632',
+			customData: { cms_id: 'page-42' },
+			fullJobFetched: true,
+			job: { body_tgt: 'Langer Text, übersetzt.', eta: null },
+		});
+		expect(item).not.toHaveProperty('fileUrl');
+		expect((item.job as Record<string, unknown>).body_src).toBe(longText);
+		expect(JSON.stringify(item)).not.toContain('forged');
+		expect(JSON.stringify(item)).not.toContain(SECRET);
+		expect((item.job as Record<string, unknown>).callback_url).toBe(
+			'https://n8n.example.com/webhook/abc/gengo?token=***',
+		);
+		expect(calls).toEqual([{ path: '/v2/translate/job/384985', signed: true, query: {} }]);
+	});
 
 	it('reads a job whose eta is "" (Gengo\'s Job GET) instead of calling it unknown', async () => {
 		expect(gengo.jobPayload(gengo.job('384985')).eta).toBe('');
@@ -513,23 +486,20 @@ describe('Gengo Trigger: Fetch Full Job', () => {
 		expect(items[0].fileUrl).toBe(`${gengo.url}/files/brochure-de.docx`);
 	});
 
-	it.each([1, 2])(
-		'version %s: a status the API does not have (forged, or a late retry) starts nothing: 200 and a warning',
-		async (typeVersion) => {
-			const { status, body, items, logs } = await deliver({
-				...form('job', { job_id: '384985', status: 'approved', body_tgt: 'x' }),
-				...withApi(keys, typeVersion),
-			});
-			expect([status, body.workflowStarted, items.length]).toEqual([200, false, 0]);
-			expect(body.message).toContain('does not match the job at the Gengo API');
-			expect(body.message).not.toContain('reviewable');
-			expect(logs).toEqual([
-				expect.stringMatching(
-					/^warn: Gengo Trigger: callback for job 384985 says "approved" but the Gengo API has "reviewable"/,
-				),
-			]);
-		},
-	);
+	it('a status the API does not have (forged, or a late retry) starts nothing: 200 and a warning', async () => {
+		const { status, body, items, logs } = await deliver({
+			...form('job', { job_id: '384985', status: 'approved', body_tgt: 'x' }),
+			...withApi(),
+		});
+		expect([status, body.workflowStarted, items.length]).toEqual([200, false, 0]);
+		expect(body.message).toContain('does not match the job at the Gengo API');
+		expect(body.message).not.toContain('reviewable');
+		expect(logs).toEqual([
+			expect.stringMatching(
+				/^warn: Gengo Trigger: callback for job 384985 says "approved" but the Gengo API has "reviewable"/,
+			),
+		]);
+	});
 
 	it("accepts Gengo's other spelling of the same status", async () => {
 		const { items } = await deliver({
@@ -744,26 +714,24 @@ describe('Gengo Trigger as n8n adds it: only the defaults of its description', (
 	const fresh = (query: Record<string, string>) => ({
 		...request(sent.contentType, sent.body),
 		query,
-		typeVersion: freshVersion(trigger),
 		credentials: { translationWebhookSecretApi: { secret: SECRET } },
 	});
 
 	it('refuses a callback without the secret token or with a wrong one (401)', async () => {
 		for (const query of [{}, { token: `${SECRET}x` }] as Array<Record<string, string>>) {
-			const { status, items } = await deliver(fresh(query));
+			const { status, items } = await deliverAsIs(fresh(query));
 			expect([status, items]).toEqual([401, []]);
 		}
 	});
 
 	it('accepts the callback with the token in the query string', async () => {
-		const { status, items } = await deliver(fresh({ token: SECRET }));
+		const { status, items } = await deliverAsIs(fresh({ token: SECRET }));
 		expect([status, items.length]).toEqual([200, 1]);
 	});
 
 	it('does not activate without a secret credential', async () => {
 		const { ctx } = fakeHookContext({
 			nodeType: trigger,
-			typeVersion: freshVersion(trigger),
 			webhookUrl: 'https://n8n.example.com/webhook/x/gengo',
 		});
 		await expect(trigger.webhookMethods.default.create.call(ctx)).rejects.toThrow(/secret/i);

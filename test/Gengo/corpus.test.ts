@@ -22,7 +22,7 @@ import {
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { GengoApiError } from '../../nodes/Gengo/transport';
 import { fakeExecuteContext } from '../helpers/fakeContext';
-import { deliverTo } from '../helpers/webhookContext';
+import { deliverTo, withUrlToken, type FakeRequest } from '../helpers/webhookContext';
 import { LocalServer } from '../simulators/localServer';
 import { expectedCommentEventKey, expectedJobEventKey } from '../simulators/gengo';
 import {
@@ -33,7 +33,9 @@ import {
 	type CorpusAnswer,
 } from './corpus';
 
-const deliver = deliverTo(new GengoTrigger());
+const deliverToTrigger = deliverTo(new GengoTrigger());
+/** A callback to the trigger as set up by default: with the secret token in the query string. */
+const deliver = async (request: FakeRequest) => await deliverToTrigger(withUrlToken(request));
 const deliveries = corpusDeliveries();
 const answers = corpusAnswers();
 const canonical = (status: string) =>
@@ -59,7 +61,7 @@ describe('Gengo corpus: every published callback', () => {
 		);
 	});
 
-	describe.each([1, 2])('node version %s', (typeVersion) => {
+	describe('through the trigger', () => {
 		it.each(deliveries.map((d) => [d.file, d] as const))(
 			'%s: 200 and one item with what Gengo sent',
 			async (_file, delivery) => {
@@ -67,8 +69,6 @@ describe('Gengo corpus: every published callback', () => {
 				const { status, body, items, result } = await deliver({
 					headers: delivery.request.headers,
 					body: formFields(delivery),
-					typeVersion,
-					nodeParameters: typeVersion >= 2 ? { urlTokenLocation: 'none' } : {},
 				});
 				expect({ status, refused: body.message, answer: result.webhookResponse }).toEqual({
 					status: 200,
@@ -94,13 +94,10 @@ describe('Gengo corpus: every published callback', () => {
 				} else {
 					const rawStatus = String(payload.status);
 					expect(item).toMatchObject({
-						event: typeVersion >= 2 ? canonical(rawStatus) : rawStatus,
+						event: canonical(rawStatus),
 						status: rawStatus,
 						occurredAt: null,
-						eventKey:
-							typeVersion >= 2
-								? expectedJobEventKey(jobId, rawStatus, payload.body_tgt as string | undefined)
-								: `gengo:job:${jobId}:${rawStatus}`,
+						eventKey: expectedJobEventKey(jobId, rawStatus, payload.body_tgt as string | undefined),
 					});
 					const job = item.job as IDataObject;
 					expect(job.job_id).toBe(jobId);
@@ -155,8 +152,6 @@ describe('Gengo corpus: every published callback', () => {
 			const { status, body, items } = await deliver({
 				headers: { 'content-type': 'application/x-www-form-urlencoded' },
 				body: { job: JSON.stringify(job) },
-				typeVersion: 2,
-				nodeParameters: { urlTokenLocation: 'none' },
 			});
 			expect({ status, refused: body.message }).toEqual({ status: 200, refused: undefined });
 			const typed = items[0].job as IDataObject;

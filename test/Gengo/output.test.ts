@@ -71,27 +71,29 @@ describe("the job schema reads Gengo's Bool(1/0)", () => {
 });
 
 describe('gengoJobEventKey', () => {
-	it('version 2: a reviewable job with a translation carries its hash; without one, or another status, none', () => {
-		const withText = gengoJobEventKey(job({ status: 'reviewable', body_tgt: 'Hallo' }), 2);
+	it('a reviewable job with a translation carries its hash; without one, or another status, none', () => {
+		const withText = gengoJobEventKey(job({ status: 'reviewable', body_tgt: 'Hallo' }));
 		expect(withText).toMatch(/^gengo:job:42:reviewable:[0-9a-f]{16}$/);
-		expect(gengoJobEventKey(job({ status: 'reviewable', body_tgt: 'Hallo!' }), 2)).not.toBe(
-			withText,
-		);
-		expect(gengoJobEventKey(job({ status: 'reviewable', body_tgt: '' }), 2)).toBe(
+		expect(gengoJobEventKey(job({ status: 'reviewable', body_tgt: 'Hallo!' }))).not.toBe(withText);
+		expect(gengoJobEventKey(job({ status: 'reviewable', body_tgt: '' }))).toBe(
 			'gengo:job:42:reviewable',
 		);
-		expect(gengoJobEventKey(job({ status: 'reviewable' }), 2)).toBe('gengo:job:42:reviewable');
-		expect(gengoJobEventKey(job({ status: 'approved', body_tgt: 'Hallo' }), 2)).toBe(
+		expect(gengoJobEventKey(job({ status: 'reviewable' }))).toBe('gengo:job:42:reviewable');
+		expect(gengoJobEventKey(job({ status: 'approved', body_tgt: 'Hallo' }))).toBe(
 			'gengo:job:42:approved',
 		);
-		expect(gengoJobEventKey(job({ status: 'cancelled' }), 1)).toBe('gengo:job:42:cancelled');
-		expect(gengoJobEventKey(job({ status: 'cancelled' }), 2)).toBe('gengo:job:42:canceled');
+	});
+
+	it("names the status in the job-status page's spelling, whichever Gengo sent", () => {
+		expect(gengoJobEventKey(job({ status: 'cancelled' }))).toBe('gengo:job:42:canceled');
+		expect(gengoJobEventKey(job({ status: 'held' }))).toBe('gengo:job:42:hold');
+		expect(gengoJobEventKey(job({ status: 'canceled' }))).toBe('gengo:job:42:canceled');
 	});
 });
 
 describe('fileUrl: only a non-empty file_url_tgt', () => {
 	it('in a job item', () => {
-		const options = { version: 2, fromApi: false };
+		const options = { fromApi: false };
 		expect(
 			buildGengoJobItem(job({ file_url_tgt: 'https://x/f.docx' }), receivedAt, options).fileUrl,
 		).toBe('https://x/f.docx');

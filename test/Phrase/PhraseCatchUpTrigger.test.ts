@@ -86,7 +86,6 @@ describe('Phrase TMS Catch-Up Trigger', () => {
 					body,
 					// the items only matter here: a trigger set up by hand without a secret
 					nodeParameters: { registration: 'manual', manualSecretCheck: 'none' },
-					typeVersion: 2,
 				})
 			).items;
 		expect(items.map(comparable)).toEqual(
@@ -122,6 +121,7 @@ describe('Phrase TMS Catch-Up Trigger', () => {
 				events: ['JOB_STATUS_CHANGED'],
 				statuses: ['api:COMPLETED'],
 				filters: { targetLang: 'de' },
+				webhooks: 'url',
 				webhookUrl: UNREACHABLE,
 			},
 			state,

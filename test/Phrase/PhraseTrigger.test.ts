@@ -109,7 +109,7 @@ describe('Phrase TMS Trigger: deliveries', () => {
 		expect(items[0]).toMatchObject({
 			vendor: 'phrase',
 			event: 'JOB_STATUS_CHANGED',
-			eventKey: 'phrase:JOB_STATUS_CHANGED:j1:COMPLETED_BY_LINGUIST',
+			eventKey: `phrase:JOB_STATUS_CHANGED:${String(body.eventUid)}:j1`,
 			occurredAt: '2026-11-25T10:00:00.000Z',
 			jobId: 'j1',
 			projectId: 'prj-Website2026',
@@ -130,17 +130,17 @@ describe('Phrase TMS Trigger: deliveries', () => {
 	});
 
 	it('emits one item for project events', async () => {
-		const { items } = await deliver(
-			request(
-				phraseProjectWebhook('PROJECT_STATUS_CHANGED', { projectUid: 'p9', status: 'COMPLETED' }),
-			),
-		);
+		const body = phraseProjectWebhook('PROJECT_STATUS_CHANGED', {
+			projectUid: 'p9',
+			status: 'COMPLETED',
+		});
+		const { items } = await deliver(request(body));
 		expect(items).toEqual([
 			expect.objectContaining({
 				event: 'PROJECT_STATUS_CHANGED',
 				projectId: 'p9',
 				status: 'COMPLETED',
-				eventKey: 'phrase:PROJECT_STATUS_CHANGED:p9:COMPLETED',
+				eventKey: `phrase:PROJECT_STATUS_CHANGED:${String(body.eventUid)}`,
 				project: expect.objectContaining({ name: 'Website 2026' }),
 			}),
 		]);
@@ -292,22 +292,6 @@ describe('Phrase TMS Trigger: the secret token', () => {
 		).toBe(200);
 	});
 
-	it('manual registration checks the token entered in the node', async () => {
-		const manual = { registration: 'manual', manualToken: 'manual-token-0123456789' };
-		const ok = await deliver(
-			request(body, {
-				nodeParameters: manual,
-				staticData: {},
-				headers: {
-					'content-type': 'application/json',
-					'x-memsource-token': 'manual-token-0123456789',
-				},
-			}),
-		);
-		const wrong = await deliver(request(body, { nodeParameters: manual, staticData: {} }));
-		expect([ok.status, wrong.status]).toEqual([200, 401]);
-	});
-
 	it('401 when the token cannot be derived (no password), and the log says what is missing', async () => {
 		const { status, logs } = await deliver(
 			request(body, { credentials: { phraseApi: { authType: 'password', userName: 'pm' } } }),
@@ -378,7 +362,7 @@ describe('Phrase TMS Trigger: through the API', () => {
 				projectId: 'prj-Done',
 				allJobsReachedStatus: 'COMPLETED',
 				jobCount: 2,
-				eventKey: 'phrase:allJobsReached:prj-Done:COMPLETED',
+				eventKey: 'phrase:allJobsReached:prj-Done:1:COMPLETED',
 			}),
 		]);
 		const half = await deliver(
@@ -405,8 +389,7 @@ describe('Phrase TMS Trigger: through the API', () => {
 });
 
 describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from the public webhook documentation of Phrase)', () => {
-	const v2 = (body: unknown, extra: Partial<FakeRequest> = {}) =>
-		deliver(request(body, { typeVersion: 2, ...extra }));
+	const send = (body: unknown, extra: Partial<FakeRequest> = {}) => deliver(request(body, extra));
 
 	it.each([
 		['Unix seconds (what Phrase sends)', 1741357466, '2025-03-07T14:24:26.000Z'],
@@ -417,7 +400,7 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 		['garbage', 'yesterday', null],
 	])('occurredAt from a timestamp in %s', async (_name, timestamp, occurredAt) => {
 		const body = { ...phraseJobWebhook('JOB_CREATED', [phraseSampleJobPart()]), timestamp };
-		expect((await v2(body)).items[0].occurredAt).toBe(occurredAt);
+		expect((await send(body)).items[0].occurredAt).toBe(occurredAt);
 		expect((await deliver(request(body))).items[0].occurredAt).toBe(occurredAt);
 	});
 
@@ -425,7 +408,7 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 		const body = phraseSampleWebhook('JOB_TARGET_UPDATED', { jobUid: 'tgt1', status: 'NEW' });
 		expect(body.jobPart).toBeDefined();
 		expect(body.jobParts).toBeUndefined();
-		const { status, items } = await v2(body);
+		const { status, items } = await send(body);
 		expect(status).toBe(200);
 		expect(items).toEqual([
 			expect.objectContaining({ event: 'JOB_TARGET_UPDATED', jobId: 'tgt1', status: 'NEW' }),
@@ -440,7 +423,7 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 			timestamp: 1672329301,
 			eventUid: 'unexp0000000000000001',
 		};
-		const { items } = await v2(body);
+		const { items } = await send(body);
 		expect(items).toEqual([
 			expect.objectContaining({
 				event: 'JOB_UNEXPORTED',
@@ -457,7 +440,7 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 		const body = phraseJobWebhook('JOB_AUTO_LQA_FINISHED', [
 			{ ...phraseSampleJobPart({ jobUid: 'lqa1' }), workUnit },
 		]);
-		const { items } = await v2(body);
+		const { items } = await send(body);
 		expect((items[0].jobPart as { workUnit: unknown }).workUnit).toEqual(workUnit);
 	});
 
@@ -466,7 +449,7 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 			{ ...phraseSampleJobPart(), uid: '../../api2/v1/x' },
 			{ ...phraseSampleJobPart(), project: { uid: '..' } },
 		]) {
-			const { status, items } = await v2(phraseJobWebhook('JOB_CREATED', [part]));
+			const { status, items } = await send(phraseJobWebhook('JOB_CREATED', [part]));
 			expect([status, items.length]).toEqual([400, 0]);
 		}
 	});
@@ -475,22 +458,21 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 		const jobBody = phraseJobWebhook('JOB_CREATED', [phraseSampleJobPart()]);
 		const projectBody = phraseProjectWebhook('PROJECT_CREATED');
 		for (const body of [jobBody, projectBody]) {
-			expect((await v2(body)).items[0].eventUid).toBe(body.eventUid);
-			expect((await deliver(request(body))).items[0].eventUid).toBe(body.eventUid);
+			expect((await send(body)).items[0].eventUid).toBe(body.eventUid);
 		}
-		const perDelivery = await v2(jobBody, { nodeParameters: { output: 'perDelivery' } });
+		const perDelivery = await send(jobBody, { nodeParameters: { output: 'perDelivery' } });
 		expect(perDelivery.items[0]).toMatchObject({
 			eventUid: jobBody.eventUid,
 			eventKey: `phrase:JOB_CREATED:${String(jobBody.eventUid)}`,
 		});
 	});
 
-	it('eventKey (version 2): the same for a retry, different for another event, one per job part', async () => {
+	it('eventKey: the same for a retry, different for another event, one per job part', async () => {
 		const parts = [phraseSampleJobPart({ jobUid: 'a' }), phraseSampleJobPart({ jobUid: 'b' })];
 		const first = phraseJobWebhook('JOB_UPDATED', parts);
 		const again = { ...first }; // Phrase's retry or a replay: the same body
 		const next = phraseJobWebhook('JOB_UPDATED', parts); // the source updated once more: a new eventUid
-		const keys = async (body: unknown) => (await v2(body)).items.map((i) => i.eventKey);
+		const keys = async (body: unknown) => (await send(body)).items.map((i) => i.eventKey);
 		expect(await keys(first)).toEqual([
 			`phrase:JOB_UPDATED:${String(first.eventUid)}:a`,
 			`phrase:JOB_UPDATED:${String(first.eventUid)}:b`,
@@ -506,21 +488,14 @@ describe('Phrase TMS Trigger: what real Phrase traffic looks like (payloads from
 		]);
 	});
 
-	it('eventKey (version 1): unchanged, what the event says about the part', async () => {
-		const body = phraseJobWebhook('JOB_UPDATED', [phraseSampleJobPart({ jobUid: 'a' })]);
-		expect((await deliver(request(body))).items[0].eventKey).toBe(
-			'phrase:JOB_UPDATED:a:COMPLETED_BY_LINGUIST',
-		);
-	});
-
 	it('the Job Statuses filter applies to Job Status Changed only', async () => {
 		const parts = [phraseSampleJobPart({ jobUid: 'n1', status: 'NEW' })];
 		const nodeParameters = { statuses: ['api:COMPLETED'] };
 		for (const event of ['JOB_CREATED', 'JOB_ASSIGNED', 'JOB_UPDATED', 'JOB_DELETED']) {
-			const { items } = await v2(phraseJobWebhook(event, parts), { nodeParameters });
+			const { items } = await send(phraseJobWebhook(event, parts), { nodeParameters });
 			expect([event, items.map((i) => i.jobId)]).toEqual([event, ['n1']]);
 		}
-		const changed = await v2(phraseJobWebhook('JOB_STATUS_CHANGED', parts), { nodeParameters });
+		const changed = await send(phraseJobWebhook('JOB_STATUS_CHANGED', parts), { nodeParameters });
 		expect([changed.status, changed.items.length]).toEqual([200, 0]);
 	});
 
@@ -554,21 +529,18 @@ describe('Phrase TMS Trigger: forged deliveries', () => {
 		['an empty token', { 'x-memsource-token': '' }],
 		['the token of another registration', { 'x-memsource-token': 'phrase-other-token-0123456789' }],
 	])('%s → 401, nothing started, the token not echoed', async (_name, headers) => {
-		for (const typeVersion of [1, 2]) {
-			const answer = await deliver(
-				request(body, { headers: { 'content-type': 'application/json', ...headers }, typeVersion }),
-			);
-			expect([answer.status, answer.items.length]).toEqual([401, 0]);
-			expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
-		}
+		const answer = await deliver(
+			request(body, { headers: { 'content-type': 'application/json', ...headers } }),
+		);
+		expect([answer.status, answer.items.length]).toEqual([401, 0]);
+		expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
 	});
 
-	it('version 2, manual: the token of the Translation Webhook Secret credential; a weak one refuses all', async () => {
+	it('manual: the token of the Translation Webhook Secret credential; a weak one refuses all', async () => {
 		const secret = 'manual-credential-secret-0123456789';
 		const manual = (credential: string, token: string) =>
 			deliver(
 				request(body, {
-					typeVersion: 2,
 					staticData: {},
 					nodeParameters: { registration: 'manual' },
 					credentials: { translationWebhookSecretApi: { secret: credential } },
@@ -582,7 +554,6 @@ describe('Phrase TMS Trigger: forged deliveries', () => {
 		// "No Secret" is an explicit choice
 		const none = await deliver(
 			request(body, {
-				typeVersion: 2,
 				staticData: {},
 				nodeParameters: { registration: 'manual', manualSecretCheck: 'none' },
 				headers: { 'content-type': 'application/json' },

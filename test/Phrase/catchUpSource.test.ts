@@ -17,12 +17,15 @@ const delivery = (eventUid: string, jobUid = 'j1') =>
 		jobParts: [{ uid: jobUid, status: 'COMPLETED', project: { uid: 'p1' } }],
 	});
 
-/** Whose calls: the account's unless a test says otherwise. `global`: the workflow's static data. */
+/**
+ * Whose calls: the account's, or with a `webhookUrl` that URL's ("A Given Webhook URL"), unless a test says
+ * otherwise. `global`: the workflow's static data.
+ */
 function context(pages: unknown[], parameters: IDataObject = {}, global: IDataObject = {}) {
 	const scripted = scriptedContext({
 		credentials: { region: 'eu' },
 		answers: pages.map((body) => ({ statusCode: 200, body })),
-		parameters: 'webhookUrl' in parameters ? parameters : { webhooks: 'account', ...parameters },
+		parameters: { webhooks: 'webhookUrl' in parameters ? 'url' : 'account', ...parameters },
 	});
 	const ctx = {
 		...(scripted.ctx as object),

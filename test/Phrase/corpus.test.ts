@@ -51,13 +51,12 @@ describe('Phrase TMS corpus: every public delivery', () => {
 	});
 
 	it.each(deliveries.map((f) => [f.file, f] as const))(
-		'%s → 200 and the items the README describes (version 2)',
+		'%s → 200 and the items the README describes',
 		async (_file, fixture) => {
 			const { status, items } = await deliver({
 				headers: { ...fixture.request!.headers, 'x-memsource-token': TOKEN },
 				body: fixture.request!.body,
 				staticData: { ...registered },
-				typeVersion: 2,
 			});
 			expect(status).toBe(200);
 			const expected = expectedPhraseItems(fixture);
@@ -69,17 +68,6 @@ describe('Phrase TMS corpus: every public delivery', () => {
 				expect(items[0].eventKey).toMatch(new RegExp(`^phrase:${fixture.event}:`));
 		},
 	);
-
-	it('version 1 accepts the same deliveries (JOB_TARGET_UPDATED and JOB_UNEXPORTED included)', async () => {
-		for (const fixture of deliveries) {
-			const { status } = await deliver({
-				headers: { ...fixture.request!.headers, 'x-memsource-token': TOKEN },
-				body: fixture.request!.body,
-				staticData: { ...registered },
-			});
-			expect([fixture.file, status]).toEqual([fixture.file, 200]);
-		}
-	});
 });
 
 /** Answers every request with one corpus answer (status, headers, body), recording what was asked. */

@@ -2,7 +2,7 @@ import { readCorpus, type PublicFixture } from '../helpers/publicCorpus';
 
 /**
  * The public Phrase TMS corpus (test/fixtures/public/phrase/, each file naming its source) and what the Phrase TMS
- * Trigger (version 2) must make of each delivery, for the unit tests and the e2e suite alike.
+ * Trigger must make of each delivery, for the unit tests and the e2e suite alike.
  */
 export interface PhraseFixture extends PublicFixture {
 	kind: 'delivery' | 'api-answer';
@@ -41,7 +41,7 @@ const detail = (event: string, part: Record<string, unknown>) =>
 			: String(part.status);
 
 /**
- * The items a version 2 trigger emits for a corpus delivery (one per job part, or one), as objects for
+ * The items the trigger emits for a corpus delivery (one per job part, or one), as objects for
  * toMatchObject: envelope, eventKey, occurredAt from the Unix-seconds timestamp, eventUid, the part as sent.
  */
 export function expectedPhraseItems(fixture: PhraseFixture): Array<Record<string, unknown>> {

@@ -40,7 +40,6 @@ describe('Fetch Full Job', () => {
 			delivery,
 			[part('j1'), part('j2', { project: undefined }), part('j3')],
 			at,
-			'eventUid',
 			new WorkBudget({ calls: 1, ms: 20_000 }),
 		);
 		expect(items.map((item) => [item.job ?? null, item.jobLookupSkipped ?? null])).toEqual([
@@ -60,7 +59,6 @@ describe('Fetch Full Job', () => {
 			delivery,
 			[part('j1')],
 			at,
-			'eventUid',
 			new WorkBudget({ calls: 5, ms: 3_000 }),
 		);
 		await jobItemsWithFullJobs(
@@ -68,7 +66,6 @@ describe('Fetch Full Job', () => {
 			delivery,
 			[part('j1')],
 			at,
-			'eventUid',
 			new WorkBudget({ calls: 5, ms: 10 }),
 		);
 		expect(requests[0].timeout).toBeGreaterThan(2_000);
@@ -78,7 +75,7 @@ describe('Fetch Full Job', () => {
 
 	it('a failed lookup: 503 for Phrase to retry, the reason in the log', async () => {
 		const { ctx, errors } = context(() => Object.assign(new Error('socket hang up'), {}));
-		const rejected = await jobItemsWithFullJobs(ctx, delivery, [part('j1')], at, 'eventUid').catch(
+		const rejected = await jobItemsWithFullJobs(ctx, delivery, [part('j1')], at).catch(
 			(e: unknown) => e as IDataObject,
 		);
 		expect(rejected).toMatchObject({
@@ -101,7 +98,7 @@ describe('"all jobs reached"', () => {
 
 	it('no job has the status yet: nothing to start, and one call made', async () => {
 		const { ctx, requests, responses } = context(() => page(0));
-		await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at, 'eventUid');
+		await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at);
 		expect(requests).toHaveLength(1);
 		expect(query(requests[0]).getAll('status')).toEqual(['COMPLETED']);
 		expect(responses).toEqual([
@@ -131,7 +128,6 @@ describe('"all jobs reached"', () => {
 			],
 			'COMPLETED',
 			at,
-			'eventUid',
 		);
 		expect(
 			requests.map((r) => `${query(r).get('workflowLevel')}:${query(r).get('status')}`),
@@ -153,7 +149,6 @@ describe('"all jobs reached"', () => {
 				[part('j1')],
 				'COMPLETED',
 				at,
-				'eventUid',
 				new WorkBudget({ calls, ms: 20_000 }),
 			);
 			expect(requests).toHaveLength(calls);
@@ -178,21 +173,16 @@ describe('"all jobs reached"', () => {
 					? page(120, [])
 					: page(120, [{ uid: 'never' }], 3);
 		});
-		const result = await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at, 'eventUid');
+		const result = await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at);
 		expect(requests).toHaveLength(3);
 		expect(result.workflowData?.[0][0].json).toMatchObject({ jobCount: 120, jobsComplete: false });
 	});
 
 	it('a failed listing: 503 for Phrase to retry, the project in the log', async () => {
 		const { ctx, errors } = context(() => new Error('socket hang up'));
-		const rejected = await allJobsReached(
-			ctx,
-			delivery,
-			[part('j1')],
-			'COMPLETED',
-			at,
-			'eventUid',
-		).catch((e: unknown) => e as IDataObject);
+		const rejected = await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at).catch(
+			(e: unknown) => e as IDataObject,
+		);
 		expect(rejected).toMatchObject({
 			httpStatus: 503,
 			message: "could not list the project's jobs in Phrase TMS; retry later",

@@ -57,7 +57,6 @@ describe('Phrase TMS Trigger lookups', () => {
 		headers: { 'content-type': 'application/json', 'x-memsource-token': TOKEN },
 		body,
 		staticData: { webhookUid: 'wh-1', url: 'https://n8n.example/x' },
-		typeVersion: 2,
 		nodeParameters,
 		credentials: {
 			phraseApi: {
@@ -104,14 +103,6 @@ describe('Phrase TMS Trigger lookups', () => {
 		const asked = phrase.requests.filter((r) => r.path === '/api2/v2/projects/prj-TwoSteps/jobs');
 		expect(asked.every((r) => /[?&]workflowLevel=[12](&|$)/.test(r.query))).toBe(true);
 		expect(asked.some((r) => /workflowLevel=2/.test(r.query))).toBe(true);
-	});
-
-	it('version 1 keeps its eventKey for the project item', async () => {
-		const { items } = await deliver({
-			...request(completedIn('prj-TwoSteps', 1), allJobs),
-			typeVersion: 1,
-		});
-		expect(items[0].eventKey).toBe('phrase:allJobsReached:prj-TwoSteps:COMPLETED');
 	});
 
 	it('a project of 10,000 jobs: two counts and at most 10 pages, not 200', async () => {

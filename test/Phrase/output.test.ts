@@ -1,9 +1,9 @@
 import {
+	buildAllJobsItem,
 	buildAllJobsUncheckedItem,
 	buildPhraseBatchItem,
 	buildPhraseJobItem,
 	buildPhraseOtherItem,
-	keyRuleOf,
 	occurredAtOf,
 } from '../../nodes/Phrase/output';
 import type { PhraseDelivery, PhraseJobPart } from '../../nodes/Phrase/schemas';
@@ -43,54 +43,30 @@ describe('occurredAtOf: Phrase timestamps', () => {
 });
 
 describe('eventKey rules', () => {
-	it('version 1 keys by content, version 2 by eventUid', () => {
-		expect([keyRuleOf(1), keyRuleOf(2), keyRuleOf(3)]).toEqual(['content', 'eventUid', 'eventUid']);
-	});
-
 	it('one item per job part: by eventUid and part, else by what the event says about the part', () => {
-		const key = (
-			event: string,
-			p: PhraseJobPart,
-			rule: 'content' | 'eventUid',
-			eventUid?: string,
-		) => buildPhraseJobItem(delivery({ event, eventUid }), p, at, { keyRule: rule }).eventKey;
-		expect(key('JOB_STATUS_CHANGED', PARTS[0], 'eventUid', 'ev-1')).toBe(
-			'phrase:JOB_STATUS_CHANGED:ev-1:j1',
-		);
-		expect(key('JOB_STATUS_CHANGED', PARTS[0], 'eventUid')).toBe(
-			'phrase:JOB_STATUS_CHANGED:j1:COMPLETED',
-		);
-		expect(key('JOB_STATUS_CHANGED', PARTS[0], 'content', 'ev-1')).toBe(
-			'phrase:JOB_STATUS_CHANGED:j1:COMPLETED',
-		);
-		expect(key('JOB_DUE_DATE_CHANGED', PARTS[0], 'content')).toBe(
+		const key = (event: string, p: PhraseJobPart, eventUid?: string) =>
+			buildPhraseJobItem(delivery({ event, eventUid }), p, at).eventKey;
+		expect(key('JOB_STATUS_CHANGED', PARTS[0], 'ev-1')).toBe('phrase:JOB_STATUS_CHANGED:ev-1:j1');
+		expect(key('JOB_STATUS_CHANGED', PARTS[0])).toBe('phrase:JOB_STATUS_CHANGED:j1:COMPLETED');
+		// an empty eventUid is none
+		expect(key('JOB_STATUS_CHANGED', PARTS[0], '')).toBe('phrase:JOB_STATUS_CHANGED:j1:COMPLETED');
+		expect(key('JOB_DUE_DATE_CHANGED', PARTS[0])).toBe(
 			'phrase:JOB_DUE_DATE_CHANGED:j1:2026-02-01T00:00:00Z',
 		);
-		expect(key('JOB_ASSIGNED', PARTS[0], 'content')).toBe(
+		expect(key('JOB_ASSIGNED', PARTS[0])).toBe(
 			`phrase:JOB_ASSIGNED:j1:${JSON.stringify(ASSIGNED)}`,
 		);
-		expect(key('JOB_ASSIGNED', PARTS[1], 'content')).toBe('phrase:JOB_ASSIGNED:j2:[]');
-		expect(key('JOB_DUE_DATE_CHANGED', PARTS[1], 'content')).toBe(
-			'phrase:JOB_DUE_DATE_CHANGED:j2:',
-		);
-		expect(key('JOB_CREATED', part({ uid: 'j3' }), 'content')).toBe('phrase:JOB_CREATED:j3:');
+		expect(key('JOB_ASSIGNED', PARTS[1])).toBe('phrase:JOB_ASSIGNED:j2:[]');
+		expect(key('JOB_DUE_DATE_CHANGED', PARTS[1])).toBe('phrase:JOB_DUE_DATE_CHANGED:j2:');
+		expect(key('JOB_CREATED', part({ uid: 'j3' }))).toBe('phrase:JOB_CREATED:j3:');
 	});
 
 	it('one item per delivery: by eventUid, else every part with its detail', () => {
 		expect(
-			buildPhraseBatchItem(
-				delivery({ event: 'JOB_STATUS_CHANGED', eventUid: 'ev-1' }),
-				PARTS,
-				at,
-				'eventUid',
-			).eventKey,
+			buildPhraseBatchItem(delivery({ event: 'JOB_STATUS_CHANGED', eventUid: 'ev-1' }), PARTS, at)
+				.eventKey,
 		).toBe('phrase:JOB_STATUS_CHANGED:ev-1');
-		const batch = buildPhraseBatchItem(
-			delivery({ event: 'JOB_STATUS_CHANGED' }),
-			PARTS,
-			at,
-			'content',
-		);
+		const batch = buildPhraseBatchItem(delivery({ event: 'JOB_STATUS_CHANGED' }), PARTS, at);
 		expect([batch.vendor, batch.eventKey, batch.eventUid]).toEqual([
 			'phrase',
 			'phrase:JOB_STATUS_CHANGED:j1:COMPLETED,j2:NEW',
@@ -99,8 +75,8 @@ describe('eventKey rules', () => {
 	});
 
 	it('other events: the job and time, or the project and its status or due date', () => {
-		const key = (body: Record<string, unknown>, rule: 'content' | 'eventUid' = 'content') =>
-			buildPhraseOtherItem(delivery(body), at, rule).eventKey;
+		const key = (body: Record<string, unknown>) =>
+			buildPhraseOtherItem(delivery(body), at).eventKey;
 		expect(key({ event: 'JOB_UNEXPORTED', jobUid: 'j1', timestamp: 1741357466 })).toBe(
 			'phrase:JOB_UNEXPORTED:j1:1741357466',
 		);
@@ -119,16 +95,15 @@ describe('eventKey rules', () => {
 			'phrase:PROJECT_CREATED:p1:5',
 		);
 		expect(key({ event: 'PROJECT_DELETED' })).toBe('phrase:PROJECT_DELETED::');
-		expect(
-			key({ event: 'PROJECT_CREATED', eventUid: 'ev-9', project: { uid: 'p1' } }, 'eventUid'),
-		).toBe('phrase:PROJECT_CREATED:ev-9');
+		expect(key({ event: 'PROJECT_CREATED', eventUid: 'ev-9', project: { uid: 'p1' } })).toBe(
+			'phrase:PROJECT_CREATED:ev-9',
+		);
 	});
 
 	it("ANALYSIS_CREATED: the project is the analysis's", () => {
 		const item = buildPhraseOtherItem(
 			delivery({ event: 'ANALYSIS_CREATED', analyse: { uid: 'a1', project: { uid: 'p7' } } }),
 			at,
-			'content',
 		);
 		expect([item.vendor, item.projectId, item.eventUid, item.eventKey]).toEqual([
 			'phrase',
@@ -139,7 +114,6 @@ describe('eventKey rules', () => {
 		const odd = buildPhraseOtherItem(
 			delivery({ event: 'ANALYSIS_CREATED', analyse: { uid: 'a1', project: 'p7' } }),
 			at,
-			'content',
 		);
 		expect(odd.projectId ?? null).toBeNull();
 	});
@@ -151,25 +125,39 @@ describe('eventKey rules', () => {
 			apiStatus: 'COMPLETED',
 			reason: 'too many jobs',
 		};
-		const item = (body: Record<string, unknown>, rule: 'content' | 'eventUid') =>
-			buildAllJobsUncheckedItem(delivery(body), check, PARTS, at, rule);
-		expect(item({ event: 'JOB_STATUS_CHANGED', eventUid: 'ev-1' }, 'eventUid').eventKey).toBe(
+		const item = (body: Record<string, unknown>) =>
+			buildAllJobsUncheckedItem(delivery(body), check, PARTS, at);
+		expect(item({ event: 'JOB_STATUS_CHANGED', eventUid: 'ev-1' }).eventKey).toBe(
 			'phrase:allJobsUnchecked:p1:2:COMPLETED:ev-1',
 		);
-		const unchecked = item({ event: 'JOB_STATUS_CHANGED' }, 'eventUid');
+		const unchecked = item({ event: 'JOB_STATUS_CHANGED' });
 		expect([unchecked.vendor, unchecked.eventKey, unchecked.eventUid]).toEqual([
 			'phrase',
 			'phrase:allJobsUnchecked:p1:2:COMPLETED:j1,j2',
 			null,
 		]);
 	});
+
+	it('"all jobs reached": keyed by project, workflow step and status, once, whichever delivery completed it', () => {
+		const check = {
+			projectUid: 'p1',
+			workflowLevel: 2,
+			apiStatus: 'COMPLETED',
+			jobCount: 2,
+			jobs: [],
+			jobsComplete: true,
+		};
+		const keys = [{ eventUid: 'ev-1' }, { eventUid: 'ev-2' }, {}].map(
+			(uid) =>
+				buildAllJobsItem(delivery({ event: 'JOB_STATUS_CHANGED', ...uid }), check, at).eventKey,
+		);
+		expect(new Set(keys)).toEqual(new Set(['phrase:allJobsReached:p1:2:COMPLETED']));
+	});
 });
 
 describe('the job item', () => {
 	it('lists the assignees flattened, with their role; other fields of an assignment are left out', () => {
-		const item = buildPhraseJobItem(delivery({ event: 'JOB_ASSIGNED' }), PARTS[0], at, {
-			keyRule: 'eventUid',
-		});
+		const item = buildPhraseJobItem(delivery({ event: 'JOB_ASSIGNED' }), PARTS[0], at);
 		expect([item.vendor, item.eventUid, item.assignedTo]).toEqual([
 			'phrase',
 			null,

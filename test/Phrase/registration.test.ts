@@ -11,36 +11,11 @@ import { PhraseSimulator } from '../simulators/phrase';
 /**
  * Automatic registration of the Phrase TMS Trigger (create, exists, delete) through the fake hook context against
  * the Phrase simulator: the documented create-webhook fields only, one webhook per node URL, deletes only its own,
- * logs in again when the token expired, refuses a URL Phrase cannot reach (version 2).
+ * logs in again when the token expired, refuses a URL Phrase cannot reach.
  */
 const trigger = new PhraseTrigger();
 const methods = trigger.webhookMethods.default;
 const PUBLIC_URL = 'https://n8n.example.com/webhook/0c9b8a70/phrase';
-
-/** The codes version 1 subscribed to for "All Events" (before JOB_UNSHARED & co. were named). */
-const VERSION_1_ALL = [
-	'ANALYSIS_CREATED',
-	'CONTINUOUS_JOB_UPDATED',
-	'JOB_ASSIGNED',
-	'JOB_CREATED',
-	'JOB_DELETED',
-	'JOB_DUE_DATE_CHANGED',
-	'JOB_EXPORTED',
-	'JOB_STATUS_CHANGED',
-	'JOB_TARGET_UPDATED',
-	'JOB_UNEXPORTED',
-	'JOB_UPDATED',
-	'PRE_TRANSLATION_FINISHED',
-	'PROJECT_CREATED',
-	'PROJECT_DELETED',
-	'PROJECT_DUE_DATE_CHANGED',
-	'PROJECT_METADATA_UPDATED',
-	'PROJECT_STATUS_CHANGED',
-	'PROJECT_TEMPLATE_CREATED',
-	'PROJECT_TEMPLATE_DELETED',
-	'PROJECT_TEMPLATE_UPDATED',
-	'SHARED_PROJECT_ASSIGNED',
-];
 
 describe('Phrase TMS Trigger: automatic registration', () => {
 	let phrase: PhraseSimulator;
@@ -61,14 +36,12 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 			url?: string;
 			parameters?: IDataObject;
 			staticData?: IDataObject;
-			typeVersion?: number;
 			workflow?: { id?: string; name?: string };
 			password?: string;
 		} = {},
 	) =>
 		fakeHookContext({
 			nodeType: trigger,
-			typeVersion: options.typeVersion ?? 2,
 			workflow: options.workflow,
 			webhookUrl: options.url ?? PUBLIC_URL,
 			staticData: options.staticData ?? {},
@@ -81,7 +54,6 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 	const deliveryStatus = async (staticData: IDataObject, token: string, password = 'pw') =>
 		(
 			await deliver({
-				typeVersion: 2,
 				headers: { 'content-type': 'application/json', 'x-memsource-token': token },
 				body: { event: 'PROJECT_CREATED', project: { uid: 'p' } },
 				staticData,
@@ -122,13 +94,13 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		expect(await run('checkExists', ctx)).toBe(true);
 	});
 
-	it('"All Events": every named code in version 2, the codes version 1 named in version 1', async () => {
+	it('"All Events" (the default): every named code, sorted', async () => {
 		await run('create', hook({ parameters: { events: ['*'] } }).ctx);
-		await run('create', hook({ url: `${PUBLIC_URL}/v1`, typeVersion: 1 }).ctx);
-		const [v2, v1] = phrase.webhookCreations.map((b) => b.events);
-		expect(v2).toEqual([...PHRASE_EVENT_CODES].sort());
-		expect(v1).toEqual(VERSION_1_ALL);
-		expect(PHRASE_EVENT_CODES.length).toBe(VERSION_1_ALL.length + 5);
+		await run('create', hook({ url: `${PUBLIC_URL}/default` }).ctx);
+		const [chosen, byDefault] = phrase.webhookCreations.map((b) => b.events);
+		expect(chosen).toEqual([...PHRASE_EVENT_CODES].sort());
+		expect(byDefault).toEqual(chosen);
+		expect(chosen).toContain('JOB_UNSHARED');
 	});
 
 	it('exists only while Phrase has the webhook for this URL and these events', async () => {
@@ -224,7 +196,7 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		['a private address', 'https://10.0.0.12/webhook/x/phrase'],
 		['a host without a domain', 'http://n8n:5678/webhook/x/phrase'],
 		['no URL', ''],
-	])('version 2 refuses %s, naming WEBHOOK_URL, and creates nothing', async (_name, url) => {
+	])('refuses %s, naming WEBHOOK_URL, and creates nothing', async (_name, url) => {
 		const error = await run('create', hook({ url }).ctx).catch((e: Error) => e);
 		// the error n8n shows on activation, with its description
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -233,35 +205,18 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		expect(phrase.webhookCreations).toHaveLength(0);
 	});
 
-	it('"Allow Private Webhook URL" registers such a URL; version 1 did not check', async () => {
+	it('"Allow Private Webhook URL" registers such a URL', async () => {
 		const url = 'http://127.0.0.1:5678/webhook/x/phrase';
 		await run(
 			'create',
 			hook({ url, parameters: { options: { allowPrivateWebhookUrl: true } } }).ctx,
 		);
-		await run('create', hook({ url: `${url}/v1`, typeVersion: 1 }).ctx);
-		expect(phrase.webhookCreations.map((b) => b.url)).toEqual([url, `${url}/v1`]);
+		expect(phrase.webhookCreations.map((b) => b.url)).toEqual([url]);
 	});
 
-	it('manual registration, version 1: the Secret Token parameter must meet the rule; version 2 may choose No Secret', async () => {
-		const v1 = (manualToken?: string) =>
-			fakeHookContext({
-				nodeType: trigger,
-				typeVersion: 1,
-				webhookUrl: PUBLIC_URL,
-				parameters: {
-					registration: 'manual',
-					...(manualToken === undefined ? {} : { manualToken }),
-				},
-			}).ctx;
-		expect(await run('create', v1('manual-parameter-secret-0123456789'))).toBe(true);
-		await expect(run('create', v1('weak'))).rejects.toThrow(
-			'The secret token: the secret has 4 characters; it needs at least 16',
-		);
-		await expect(run('create', v1())).rejects.toThrow('The secret token: no secret is set');
+	it('manual registration may choose No Secret explicitly, and calls Phrase for nothing', async () => {
 		const none = fakeHookContext({
 			nodeType: trigger,
-			typeVersion: 2,
 			webhookUrl: PUBLIC_URL,
 			parameters: { registration: 'manual', manualSecretCheck: 'none' },
 		}).ctx;
@@ -275,17 +230,19 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		expect(phrase.webhookCreations.map((w) => w.name)).toEqual([`n8n: ${'x'.repeat(250)}`]);
 	});
 
-	it('manual registration calls Phrase for nothing; version 2 needs a secret that meets the rule', async () => {
-		const manual = (secret: string) =>
+	it('manual registration calls Phrase for nothing, and needs a secret credential that meets the rule', async () => {
+		const manual = (secret?: string) =>
 			fakeHookContext({
 				nodeType: trigger,
-				typeVersion: 2,
 				webhookUrl: PUBLIC_URL,
 				parameters: { registration: 'manual' },
-				credentials: { translationWebhookSecretApi: { secret } },
+				credentials: secret === undefined ? {} : { translationWebhookSecretApi: { secret } },
 			}).ctx;
 		expect(await run('create', manual('manual-credential-secret-0123456789'))).toBe(true);
 		await expect(run('create', manual('weak'))).rejects.toThrow(/at least 16/);
+		await expect(run('create', manual())).rejects.toThrow(
+			'no Translation Webhook Secret credential is chosen',
+		);
 		expect(await run('checkExists', manual('manual-credential-secret-0123456789'))).toBe(false);
 		expect(await run('delete', manual('manual-credential-secret-0123456789'))).toBe(true);
 		expect(phrase.requests).toHaveLength(0);
@@ -337,26 +294,6 @@ describe('Phrase TMS Trigger: automatic registration', () => {
 		expect(await run('checkExists', hook({ staticData }).ctx)).toBe(false);
 		delete webhook.secretToken;
 		expect(await run('checkExists', hook({ staticData }).ctx)).toBe(false);
-	});
-
-	it('static data of an earlier version (the token itself) is re-registered cleanly and forgotten', async () => {
-		await run('create', hook().ctx);
-		const [created] = phrase.webhooks.values();
-		const staticData: IDataObject = {
-			webhookUid: created.uid,
-			secretToken: 'old-stored-token-0123456789',
-			url: PUBLIC_URL,
-		};
-		expect(await run('checkExists', hook({ staticData }).ctx)).toBe(false);
-		await run('create', hook({ staticData }).ctx);
-		expect(staticData).toMatchObject({ url: PUBLIC_URL, webhookUid: expect.any(String) });
-		expect(staticData).not.toHaveProperty('secretToken');
-		expect(phrase.webhooks.size).toBe(1);
-		expect(await deliveryStatus(staticData, 'old-stored-token-0123456789')).toBe(401);
-		staticData.secretToken = 'old-stored-token-0123456789';
-		await run('delete', hook({ staticData }).ctx);
-		expect(staticData).not.toHaveProperty('secretToken');
-		expect(staticData).not.toHaveProperty('webhookUid');
 	});
 
 	it('derives from the secret the credential authenticates with: Platform token, password or TMS token', () => {

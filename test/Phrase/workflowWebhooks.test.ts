@@ -50,15 +50,14 @@ describe('Phrase TMS Catch-Up Trigger: whose calls', () => {
 	const activateTrigger = async (
 		workflow: IDataObject,
 		parameters: IDataObject = { events: ['JOB_STATUS_CHANGED'] },
-		options: { typeVersion?: number; mode?: 'trigger' | 'manual'; url?: string } = {},
+		options: { mode?: 'trigger' | 'manual'; url?: string; credentials?: IDataObject } = {},
 	) => {
 		const ctx = fakeHookContext({
 			nodeType: phraseTrigger,
-			typeVersion: options.typeVersion ?? 2,
 			webhookUrl: options.url ?? OURS,
 			staticData: workflow,
 			parameters,
-			credentials: credentials(),
+			credentials: { ...credentials(), ...options.credentials } as Record<string, IDataObject>,
 			mode: options.mode,
 		}).ctx;
 		if (!(await trigger.checkExists.call(ctx))) await trigger.create.call(ctx);
@@ -140,10 +139,8 @@ describe('Phrase TMS Catch-Up Trigger: whose calls', () => {
 		const workflow: IDataObject = {};
 		await activateTrigger(
 			workflow,
-			{ registration: 'manual', manualToken: MANUAL_TOKEN },
-			{
-				typeVersion: 1,
-			},
+			{ registration: 'manual' },
+			{ credentials: { translationWebhookSecretApi: { secret: MANUAL_TOKEN } } },
 		);
 		expect(phrase.requests).toHaveLength(0);
 		// the user pasted the URL with an upper-case host and a trailing slash
@@ -206,15 +203,6 @@ describe('Phrase TMS Catch-Up Trigger: whose calls', () => {
 
 	it('"A Given Webhook URL" left empty: an error naming the field', async () => {
 		await expect(poll({}, { webhooks: 'url' })).rejects.toThrow('Webhook URL is empty');
-	});
-
-	it('a saved workflow with a Webhook URL and no "Webhooks" (version 1): still only that URL', async () => {
-		const workflow: IDataObject = {};
-		const { cms, dead } = otherWebhooks();
-		await poll(workflow, { webhookUrl: CMS });
-		await failedCall(cms, statusChanged('cms'));
-		await failedCall(dead, statusChanged('dead'));
-		expect((await poll(workflow, { webhookUrl: CMS })).items.map((i) => i.jobId)).toEqual(['cms']);
 	});
 
 	it('"All Webhooks of the Account", chosen: every failed call', async () => {

@@ -55,7 +55,7 @@ function poller(options: FakeNodeOptions = {}) {
 	};
 }
 
-/** What the Smartcat Trigger (version 2, Fetch Details on) emits when Smartcat delivers these ids now. */
+/** What the Smartcat Trigger (Fetch Details on) emits when Smartcat delivers these ids now. */
 async function webhookItems(path: string, ids: string[]): Promise<IDataObject[]> {
 	const { status, items } = await webhook({
 		path: `/webhook/x/smartcat/${path}`,
@@ -64,7 +64,6 @@ async function webhookItems(path: string, ids: string[]): Promise<IDataObject[]>
 		staticData: { callbackUrl: 'u', headerName: 'X-Smartcat-Callback-Secret' },
 		nodeParameters: { fetchDetails: true },
 		credentials: credentials(),
-		typeVersion: 2,
 	});
 	expect(status).toBe(200);
 	return items;

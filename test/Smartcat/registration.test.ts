@@ -30,7 +30,6 @@ beforeEach(() => {
 function hook(options: FakeNodeOptions = {}) {
 	return fakeHookContext({
 		nodeType: trigger,
-		typeVersion: 2,
 		webhookUrl: PRODUCTION,
 		credentials: {
 			smartcatApi: { ...ACCOUNT, server: 'custom', baseUrl: smartcat.url },
@@ -63,7 +62,6 @@ async function callbackStatus(
 	account: typeof ACCOUNT = ACCOUNT,
 ): Promise<number> {
 	const { status } = await deliver({
-		typeVersion: 2,
 		path: `/webhook/${WEBHOOK_ID}/smartcat/project/status`,
 		headers: { 'content-type': 'application/json', 'x-smartcat-callback-secret': secret },
 		body: [],
@@ -172,7 +170,7 @@ describe('Smartcat Trigger: a URL Smartcat cannot reach', () => {
 		'http://127.0.0.1:5678/webhook/x/smartcat',
 		'http://192.168.1.20:5678/webhook/x/smartcat',
 		'http://n8n:5678/webhook/x/smartcat',
-	])('version 2 refuses %s, naming WEBHOOK_URL', async (webhookUrl) => {
+	])('refuses %s, naming WEBHOOK_URL', async (webhookUrl) => {
 		await expect(activate(hook({ webhookUrl }).ctx)).rejects.toThrow(
 			/Smartcat cannot deliver callbacks to this n8n: .* not a public address\. Set n8n's N8N_WEBHOOK_URL/,
 		);
@@ -187,13 +185,7 @@ describe('Smartcat Trigger: a URL Smartcat cannot reach', () => {
 		expect(smartcat.setting?.url).toBe(webhookUrl);
 	});
 
-	it('version 1 registers it as it always did', async () => {
-		const webhookUrl = 'http://127.0.0.1:5678/webhook/x/smartcat';
-		await activate(hook({ webhookUrl, typeVersion: 1 }).ctx);
-		expect(smartcat.setting?.url).toBe(webhookUrl);
-	});
-
-	it('version 2 without a Smartcat credential says what is missing', async () => {
+	it('without a Smartcat credential says what is missing', async () => {
 		await expect(activate(hook({ credentials: {} }).ctx)).rejects.toThrow(
 			'Registration: Automatic needs a Smartcat API credential',
 		);
@@ -257,7 +249,7 @@ describe('Smartcat Trigger: manual registration', () => {
 		expect(smartcat.setting).toEqual(FOREIGN);
 	});
 
-	it('version 2 needs no Smartcat credential, unless Fetch Details is on', async () => {
+	it('needs no Smartcat credential, unless Fetch Details is on', async () => {
 		const manual = { registration: 'manual', manualSecretCheck: 'none' };
 		await methods.create.call(hook({ credentials: {}, parameters: manual }).ctx);
 		await expect(
@@ -269,7 +261,7 @@ describe('Smartcat Trigger: manual registration', () => {
 		);
 	});
 
-	it('version 2 refuses a missing or weak secret credential; version 1 accepted an empty value', async () => {
+	it('refuses a missing or weak secret credential', async () => {
 		const manual = { registration: 'manual' };
 		await expect(methods.create.call(hook({ parameters: manual }).ctx)).rejects.toThrow(
 			'no Translation Webhook Secret credential is chosen',
@@ -287,9 +279,6 @@ describe('Smartcat Trigger: manual registration', () => {
 				parameters: manual,
 				credentials: { translationWebhookSecretApi: { secret: 'a-good-long-secret-0123' } },
 			}).ctx,
-		);
-		await methods.create.call(
-			hook({ typeVersion: 1, parameters: { ...manual, manualSecret: '' } }).ctx,
 		);
 	});
 });
@@ -415,32 +404,5 @@ describe('Smartcat Trigger: the secret header value is derived, never stored', (
 		).toBe(200);
 		expect(await callbackStatus(after.getWorkflowStaticData('node'), old, rotated)).toBe(401);
 		smartcat.rotateApiKey(ACCOUNT.apiKey);
-	});
-
-	it('static data of an earlier version (the secret itself) is re-registered cleanly and forgotten', async () => {
-		const staticData: IDataObject = {
-			callbackUrl: PRODUCTION,
-			headerName: 'X-Smartcat-Callback-Secret',
-			secret: 'old-stored-secret-0123456789',
-		};
-		smartcat.setting = {
-			url: PRODUCTION,
-			additionalHeaders: [
-				{ name: 'X-Smartcat-Callback-Secret', value: 'old-stored-secret-0123456789' },
-			],
-		};
-		const { ctx } = hook({ staticData });
-		expect(await methods.checkExists.call(ctx)).toBe(false);
-		await activate(ctx);
-		expect(staticData).toEqual({
-			callbackUrl: PRODUCTION,
-			headerName: 'X-Smartcat-Callback-Secret',
-		});
-		expect(registeredSecret()).not.toBe('old-stored-secret-0123456789');
-		expect(await callbackStatus(staticData, 'old-stored-secret-0123456789')).toBe(401);
-		// and deactivation forgets an old secret too
-		Object.assign(staticData, { secret: 'old-stored-secret-0123456789' });
-		await methods.delete.call(ctx);
-		expect(staticData).toEqual({});
 	});
 });

@@ -6,7 +6,12 @@
  * by its name. test/fuzz/malformed.test.ts delivers them to the triggers' webhook() (milliseconds);
  * test/e2e/fuzz.e2e.test.ts sends them over HTTP to a real n8n, with what only HTTP can carry.
  */
-import { PATH_TOKEN, type FakeRequest } from '../helpers/webhookContext';
+import {
+	PATH_TOKEN,
+	webhookSecretCredential,
+	withUrlToken,
+	type FakeRequest,
+} from '../helpers/webhookContext';
 
 /** A small deterministic PRNG (mulberry32), so a failing case can be reproduced by its index. */
 export function random(seed: number): () => number {
@@ -54,6 +59,12 @@ export function deepNest(depth: number): unknown {
 }
 
 export const SECRET = 'fuzz-secret-Token-0123456789abcdef';
+
+/**
+ * A Beebox or Gengo callback to a trigger set up the default way, with SECRET as its Translation Webhook Secret
+ * credential's secret and in the query string: a malformed case gets past the secret check to the parsing.
+ */
+const withSecret = (request: FakeRequest): FakeRequest => withUrlToken(request, SECRET);
 
 /**
  * What no vendor sends and a parser must not pass on: prototype keys (copied on by spreads and zod's passthrough)
@@ -119,14 +130,18 @@ export function beeboxCases(): Case[] {
 				r,
 				INJECTIONS.filter((s) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(s)),
 			);
-		cases.push({ name: `beebox #${i} (mode ${mode})`, request: { query }, expect: '4xx' });
+		cases.push({
+			name: `beebox #${i} (mode ${mode})`,
+			request: withSecret({ query }),
+			expect: '4xx',
+		});
 	}
 	for (let i = 0; i < 30; i++) {
 		cases.push({
 			name: `beebox secret #${i}`,
 			request: {
 				query: { ...valid, token: i % 3 ? `${SECRET.slice(0, i)}x` : undefined },
-				nodeParameters: { urlTokenLocation: 'query', urlToken: SECRET },
+				credentials: webhookSecretCredential(SECRET),
 			},
 			expect: 401,
 		});
@@ -222,7 +237,7 @@ export function gengoCases(): Case[] {
 					'x',
 				]),
 			};
-		cases.push({ name: `gengo #${i} (mode ${mode})`, request, expect: '4xx' });
+		cases.push({ name: `gengo #${i} (mode ${mode})`, request: withSecret(request), expect: '4xx' });
 	}
 	// the security review's probe: a forged approval that picks which CMS entry gets overwritten
 	const forged = { job_id: '1', status: 'approved', custom_data: '{"cms_id":"home"}' };
@@ -233,14 +248,18 @@ export function gengoCases(): Case[] {
 				headers: form,
 				body: { job: JSON.stringify(forged) },
 				params: { [PATH_TOKEN]: token ?? '' },
-				nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET },
+				nodeParameters: { urlTokenLocation: 'path' },
+				credentials: webhookSecretCredential(SECRET),
 			},
 			expect: 401,
 		});
 	for (const part of unsafeJsonParts())
 		cases.push({
 			name: `gengo job with a ${part.name}`,
-			request: { headers: form, body: { job: JSON.stringify({ ...job, ...part.value }) } },
+			request: withSecret({
+				headers: form,
+				body: { job: JSON.stringify({ ...job, ...part.value }) },
+			}),
 			expect: '4xx',
 		});
 	for (let i = 0; i < 30; i++) {
@@ -250,7 +269,8 @@ export function gengoCases(): Case[] {
 				headers: form,
 				body: { job: JSON.stringify(job) },
 				params: { [PATH_TOKEN]: i % 2 ? 'nope' : `${SECRET}${i}` },
-				nodeParameters: { urlTokenLocation: 'path', urlToken: SECRET },
+				nodeParameters: { urlTokenLocation: 'path' },
+				credentials: webhookSecretCredential(SECRET),
 			},
 			expect: 401,
 		});

@@ -17,7 +17,6 @@ import {
 	fakeHookContext,
 	pairedItemProblems,
 } from './fakeContext';
-import { freshVersion } from './nodeParameters';
 import { scriptedContext } from './scriptedContext';
 import { fakeWebhookContext } from './webhookContext';
 
@@ -30,8 +29,7 @@ const description = {
 	displayName: 'Test',
 	name: 'test',
 	group: ['transform'],
-	version: [1, 2],
-	defaultVersion: 2,
+	version: 1,
 	description: '',
 	defaults: { name: 'Test' },
 	inputs: [],
@@ -45,19 +43,7 @@ const description = {
 				{ name: 'Open', value: 'open' },
 				{ name: 'Closed', value: 'closed' },
 			],
-			default: 'open',
-			displayOptions: { show: { '@version': [1] } },
-		},
-		{
-			displayName: 'Mode',
-			name: 'mode',
-			type: 'options',
-			options: [
-				{ name: 'Open', value: 'open' },
-				{ name: 'Closed', value: 'closed' },
-			],
 			default: 'closed',
-			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 		},
 		{
 			displayName: 'Key',
@@ -79,33 +65,31 @@ const description = {
 } as INodeTypeDescription;
 
 describe('fake contexts: parameters as n8n reads them', () => {
-	const read = (parameters: Record<string, unknown>, typeVersion: number) =>
-		fakeExecuteContext({ nodeType: description, parameters, typeVersion }).ctx;
+	const read = (parameters: Record<string, unknown>) =>
+		fakeExecuteContext({ nodeType: description, parameters }).ctx;
 
-	it("gives a parameter the test does not set the description's default for the node's version, not the code's fallback", () => {
-		expect(read({}, 2).getNodeParameter('mode', 0, 'fallback')).toBe('closed');
-		expect(read({}, 1).getNodeParameter('mode', 0, 'fallback')).toBe('open');
-		expect(read({}, 2).getNodeParameter('key', 0, 'fallback')).toBe('the-default-key');
-		expect(read({}, 2).getNodeParameter('limit', 0, 7)).toBe(50);
+	it("gives a parameter the test does not set the description's default, not the code's fallback", () => {
+		expect(read({}).getNodeParameter('mode', 0, 'fallback')).toBe('closed');
+		expect(read({}).getNodeParameter('key', 0, 'fallback')).toBe('the-default-key');
+		expect(read({}).getNodeParameter('limit', 0, 7)).toBe(50);
 	});
 
 	it('drops what the node does not display, so the fallback applies there', () => {
-		const ctx = read({ mode: 'open', key: 'set-but-hidden' }, 2);
+		const ctx = read({ mode: 'open', key: 'set-but-hidden' });
 		expect(ctx.getNodeParameter('key', 0, 'fallback')).toBe('fallback');
 		expect(ctx.getNodeParameter('limit', 0)).toBe(50);
 	});
 
 	it('reads paths inside collections, and the fallback only for a path that is absent', () => {
-		const ctx = read({ options: { timeout: 5 } }, 2);
+		const ctx = read({ options: { timeout: 5 } });
 		expect(ctx.getNodeParameter('options.timeout', 0, 60)).toBe(5);
-		expect(read({}, 2).getNodeParameter('options.timeout', 0, 60)).toBe(60);
-		expect(read({}, 2).getNodeParameter('options', 0)).toEqual({});
+		expect(read({}).getNodeParameter('options.timeout', 0, 60)).toBe(60);
+		expect(read({}).getNodeParameter('options', 0)).toEqual({});
 	});
 
 	it('resolves expressions against the item they are read for, defaults included', () => {
 		const { ctx } = fakeExecuteContext({
 			nodeType: description,
-			typeVersion: 2,
 			input: [{ id: 'first' }, { id: 'second', limit: 3 }],
 			itemParameters: [{}, { limit: '={{ $json.limit * 2 }}' }],
 		});
@@ -114,13 +98,12 @@ describe('fake contexts: parameters as n8n reads them', () => {
 	});
 
 	it('throws as n8n does for a parameter that is neither set, nor a default, nor given a fallback', () => {
-		expect(() => read({}, 2).getNodeParameter('nothing', 0)).toThrow('Could not get parameter');
+		expect(() => read({}).getNodeParameter('nothing', 0)).toThrow('Could not get parameter');
 	});
 
 	it("reads an item's own parameters over the shared ones, each item resolved on its own", () => {
 		const { ctx } = fakeExecuteContext({
 			nodeType: description,
-			typeVersion: 2,
 			parameters: { limit: 10 },
 			itemParameters: [{}, { limit: 20, mode: 'open' }],
 			input: [{}, {}],
@@ -134,12 +117,12 @@ describe('fake contexts: parameters as n8n reads them', () => {
 
 	it('reads a trigger the same way in its webhook and activation contexts', () => {
 		const trigger = new GengoTrigger();
-		const typeVersion = freshVersion(trigger);
-		expect(typeVersion).toBe(2);
-		const webhook = fakeWebhookContext({ nodeType: trigger, typeVersion }).ctx;
-		const hook = fakeHookContext({ nodeType: trigger, typeVersion }).ctx;
-		for (const ctx of [webhook, hook])
+		const webhook = fakeWebhookContext({ nodeType: trigger }).ctx;
+		const hook = fakeHookContext({ nodeType: trigger }).ctx;
+		for (const ctx of [webhook, hook]) {
 			expect(ctx.getNodeParameter('urlTokenLocation', 'not-the-default')).toBe('query');
+			expect(ctx.getNode().typeVersion).toBe(trigger.description.version);
+		}
 	});
 
 	it("reads a scripted context's parameters the same way, per item for an action node", () => {
@@ -147,7 +130,6 @@ describe('fake contexts: parameters as n8n reads them', () => {
 		const perItem = scriptedContext({
 			credentials: {},
 			nodeType: action,
-			typeVersion: 2,
 			parameters: { limit: 3 },
 			input: [{ id: 'a' }, { id: 'b' }],
 		}).ctx as IExecuteFunctions;
@@ -156,8 +138,8 @@ describe('fake contexts: parameters as n8n reads them', () => {
 		expect(perItem.getNodeParameter('key', 0, 'fallback')).toBe('the-default-key');
 		const trigger = scriptedContext({ credentials: {}, nodeType: description })
 			.ctx as IPollFunctions;
-		expect(trigger.getNodeParameter('mode', 'fallback')).toBe('open');
-		expect(trigger.getNodeParameter('key', 'fallback')).toBe('fallback');
+		expect(trigger.getNodeParameter('mode', 'fallback')).toBe('closed');
+		expect(trigger.getNodeParameter('key', 'fallback')).toBe('the-default-key');
 	});
 
 	it('keeps reading only the given parameters and fallbacks without a node type', () => {

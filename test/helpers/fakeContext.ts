@@ -25,6 +25,7 @@ import { TranslationWebhookSecretApi } from '../../credentials/TranslationWebhoo
 import { jsonOrText } from './body';
 import {
 	credentialDefaults,
+	freshVersion,
 	parameterReader,
 	resolveCredentialExpression,
 	type NodeTypeLike,
@@ -223,7 +224,7 @@ async function streamToBuffer(body: Buffer | Readable): Promise<Buffer> {
 export interface FakeNodeOptions {
 	/**
 	 * The node's type (its class instance or description). With it, parameters are read as n8n reads them: the
-	 * test's `parameters` completed with the description's defaults for the node's version (displayOptions
+	 * test's `parameters` completed with the description's defaults (displayOptions
 	 * honoured, hidden ones dropped), the code's fallback used only for a path absent from that, an error when
 	 * neither is there. Without it, only the test's parameters, and else the code's fallback.
 	 */
@@ -234,8 +235,6 @@ export interface FakeNodeOptions {
 	itemParameters?: Array<Record<string, unknown>>;
 	credentials?: Record<string, IDataObject>;
 	staticData?: IDataObject;
-	/** the node's version (default 1; a freshly added node has freshVersion(nodeType)) */
-	typeVersion?: number;
 	/** the input items of an execute() */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
@@ -263,7 +262,7 @@ function node(options: FakeNodeOptions): INode {
 	return {
 		name: 'Node',
 		type: 'test',
-		typeVersion: options.typeVersion ?? 1,
+		typeVersion: freshVersion(options.nodeType),
 		id: 'node-1',
 		webhookId: WEBHOOK_ID,
 		position: [0, 0],
@@ -311,7 +310,6 @@ function base(options: FakeNodeOptions) {
 	const requests: RecordedRequest[] = [];
 	const binaries: Array<{ binary: IBinaryData; buffer: Buffer }> = [];
 	const log = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
-	const typeVersion = options.typeVersion ?? 1;
 	const input: INodeExecutionData[] = (options.input ?? [{}]).map((json) => ({ json }));
 	// one reader per item: n8n resolves an item's parameters (here: the shared ones and the item's own) as a whole
 	const readers = new Map<number, (name: string, fallback?: unknown) => unknown>();
@@ -319,13 +317,7 @@ function base(options: FakeNodeOptions) {
 		let read = readers.get(itemIndex);
 		if (!read) {
 			const own = options.itemParameters?.[itemIndex] ?? {};
-			read = parameterReader(
-				{ ...options.parameters, ...own },
-				options.nodeType,
-				typeVersion,
-				input,
-				itemIndex,
-			);
+			read = parameterReader({ ...options.parameters, ...own }, options.nodeType, input, itemIndex);
 			readers.set(itemIndex, read);
 		}
 		return read(name, fallback);

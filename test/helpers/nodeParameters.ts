@@ -29,17 +29,20 @@ export function descriptionOf(nodeType: NodeTypeLike): INodeTypeDescription {
 		: (nodeType as INodeTypeDescription);
 }
 
-/** The version n8n gives a node added from the nodes panel: `defaultVersion`, else the highest. */
-export function freshVersion(nodeType: NodeTypeLike): number {
+/**
+ * The `typeVersion` of a node of this type as n8n adds it from the nodes panel (`defaultVersion`, else the
+ * highest); 1 without a type. Every node of this package has one version, so this is that version.
+ */
+export function freshVersion(nodeType: NodeTypeLike | undefined): number {
+	if (!nodeType) return 1;
 	const { defaultVersion, version } = descriptionOf(nodeType);
 	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
 }
 
-/** The parameters n8n holds for a node of this type and version saved with `parameters`. */
+/** The parameters n8n holds for a node of this type saved with `parameters`. */
 export function resolveNodeParameters(
 	nodeType: NodeTypeLike,
 	parameters: INodeParameters,
-	typeVersion: number,
 ): INodeParameters {
 	const description = descriptionOf(nodeType);
 	return (
@@ -48,7 +51,7 @@ export function resolveNodeParameters(
 			parameters,
 			true,
 			false,
-			{ typeVersion },
+			{ typeVersion: freshVersion(nodeType) },
 			description,
 		) ?? {}
 	);
@@ -81,12 +84,11 @@ function getPath(object: unknown, path: string): unknown {
 export function parameterReader(
 	parameters: Record<string, unknown>,
 	nodeType: NodeTypeLike | undefined,
-	typeVersion: number,
 	input: INodeExecutionData[] = [],
 	itemIndex = 0,
 ): (name: string, fallback?: unknown) => unknown {
 	if (!nodeType) return (name, fallback) => (name in parameters ? parameters[name] : fallback);
-	const resolved = resolveNodeParameters(nodeType, parameters as INodeParameters, typeVersion);
+	const resolved = resolveNodeParameters(nodeType, parameters as INodeParameters);
 	return (name, fallback) => {
 		const found = getPath(resolved, name);
 		const value = found === undefined ? fallback : found;

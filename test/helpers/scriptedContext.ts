@@ -11,7 +11,7 @@ import { parameterReader, type NodeTypeLike } from './nodeParameters';
  *
  * `answers`: a list taken in order, or a function of each request's options. `parameters` are read like a
  * trigger's or a poll's (getNodeParameter(name, fallback)); with `nodeType` as n8n reads them, completed with the
- * defaults of the node's description for `typeVersion` (see nodeParameters.ts), and for an action node (a
+ * defaults of the node's description (see nodeParameters.ts), and for an action node (a
  * `nodeType` with execute()) per item of `input`, as getNodeParameter(name, itemIndex, fallback).
  */
 export type ScriptedAnswer = { statusCode: number; body?: unknown; headers?: IDataObject } | Error;
@@ -21,8 +21,6 @@ export function scriptedContext(options: {
 	answers?: ScriptedAnswer[] | ((request: IHttpRequestOptions) => unknown);
 	parameters?: IDataObject;
 	nodeType?: NodeTypeLike;
-	/** the node's version (default 1), for reading `parameters` with `nodeType` */
-	typeVersion?: number;
 	/** an action node's input items (default one empty item) */
 	input?: IDataObject[];
 }) {
@@ -106,15 +104,14 @@ const inputOf = (options: { input?: IDataObject[] }): INodeExecutionData[] =>
 function nodeParameter(options: {
 	parameters?: IDataObject;
 	nodeType?: NodeTypeLike;
-	typeVersion?: number;
 	input?: IDataObject[];
 }) {
-	const { nodeType, parameters = {}, typeVersion = 1 } = options;
+	const { nodeType, parameters = {} } = options;
 	if (!nodeType) return (name: string, fallback: unknown) => parameters[name] ?? fallback;
 	if (!('execute' in nodeType && typeof nodeType.execute === 'function'))
-		return parameterReader(parameters, nodeType, typeVersion);
+		return parameterReader(parameters, nodeType);
 	const input = inputOf(options);
-	const readers = input.map((_, i) => parameterReader(parameters, nodeType, typeVersion, input, i));
+	const readers = input.map((_, i) => parameterReader(parameters, nodeType, input, i));
 	return (name: string, itemIndex: number, fallback?: unknown) => {
 		if (!readers[itemIndex]) throw new Error(`no input item ${itemIndex}`);
 		return readers[itemIndex](name, fallback);

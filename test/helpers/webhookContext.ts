@@ -14,7 +14,7 @@ import {
 	httpRequest,
 	WEBHOOK_ID,
 } from './fakeContext';
-import { parameterReader, type NodeTypeLike } from './nodeParameters';
+import { freshVersion, parameterReader, type NodeTypeLike } from './nodeParameters';
 
 /** The route parameter the trigger's path token arrives in (see urlToken.ts). */
 export const PATH_TOKEN = pathTokenParameter(WEBHOOK_ID);
@@ -40,11 +40,9 @@ export interface FakeRequest {
 	url?: string;
 	/** the workflow's static data of this node */
 	staticData?: IDataObject;
-	/** the node's version (default 1; a freshly added node has freshVersion(nodeType)) */
-	typeVersion?: number;
 	/**
 	 * The trigger's type (deliverTo passes it): `nodeParameters` are then read as n8n reads them, completed with
-	 * the defaults of its description for this version (see nodeParameters.ts).
+	 * the defaults of its description (see nodeParameters.ts).
 	 */
 	nodeType?: NodeTypeLike;
 }
@@ -83,11 +81,7 @@ export function fakeWebhookContext(request: FakeRequest): {
 		},
 	};
 	const log = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
-	const parameter = parameterReader(
-		request.nodeParameters ?? {},
-		request.nodeType,
-		request.typeVersion ?? 1,
-	);
+	const parameter = parameterReader(request.nodeParameters ?? {}, request.nodeType);
 	const ctx = {
 		getQueryData: () => request.query ?? {},
 		getBodyData: () => request.body ?? {},
@@ -112,7 +106,7 @@ export function fakeWebhookContext(request: FakeRequest): {
 		getNode: () => ({
 			name: 'Trigger',
 			type: 'test',
-			typeVersion: request.typeVersion ?? 1,
+			typeVersion: freshVersion(request.nodeType),
 			id: 'node-1',
 			webhookId: WEBHOOK_ID,
 			position: [0, 0],
@@ -139,6 +133,28 @@ export function fakeWebhookContext(request: FakeRequest): {
 		},
 	} as unknown as IWebhookFunctions;
 	return { ctx, response, logs };
+}
+
+/** The secret of the Translation Webhook Secret credential trigger tests set up by default (it meets the rule). */
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint")
+export const TEST_WEBHOOK_SECRET = 'unit-test-webhook-secret-0123';
+
+/** The Translation Webhook Secret credential a trigger set up by hand reads its secret from. */
+export const webhookSecretCredential = (secret = TEST_WEBHOOK_SECRET) => ({
+	translationWebhookSecretApi: { secret },
+});
+
+/**
+ * A callback as a vendor that cannot sign it (Beebox, Gengo) sends it to a trigger set up the default way: the
+ * Translation Webhook Secret credential chosen, and its secret in the query string (`?token=`). What `request`
+ * sets itself wins (its credentials are added to that one).
+ */
+export function withUrlToken(request: FakeRequest, secret = TEST_WEBHOOK_SECRET): FakeRequest {
+	return {
+		...request,
+		query: { token: secret, ...request.query },
+		credentials: { ...webhookSecretCredential(secret), ...request.credentials },
+	};
 }
 
 /** What a trigger answered a fake request: the HTTP status and body, the items it started the workflow with. */

@@ -1,12 +1,7 @@
-import {
-	NodeOperationError,
-	type IHookFunctions,
-	type INodeProperties,
-	type IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IHookFunctions, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import { unauthorized } from '../delivery/answers';
-import { SECRET_ADVICE, secretMatches, secretProblem, SECRET_RULE } from './secretPolicy';
+import { secretMatches } from './secretPolicy';
 import { credentialSecret, noSecretNotice } from './webhookSecret';
 
 /**
@@ -16,8 +11,8 @@ import { credentialSecret, noSecretNotice } from './webhookSecret';
  * the production URL ends in `/<token>`, kept for a vendor that cannot keep a query string in the URL it is
  * given (Beebox appends its own `?bbevent=...` parameters, https://help.wordbee.com/beebox/callbacks-configure).
  *
- * Node version 1 kept the token in a node parameter and had no token by default; version 2 requires one by
- * default and keeps it in the Translation Webhook Secret credential. Saved version 1 nodes are unchanged.
+ * A token is required by default (closed by default) and kept in the Translation Webhook Secret credential, never in
+ * the workflow; "No Secret" is an explicit choice.
  */
 export const URL_TOKEN_QUERY_PARAMETER = 'token';
 type UrlTokenLocation = 'none' | 'query' | 'path';
@@ -29,44 +24,11 @@ type UrlTokenLocation = 'none' | 'query' | 'path';
 export const URL_TOKEN_LOCATION_HINT =
 	"Query string is the default: n8n writes a request's path to its log (every delivery at debug level; at error level while the workflow is unpublished), never its query string, so a token in the path ends up in n8n's log. Use the path only if the vendor cannot keep a query string in the URL.";
 
-const V1 = { '@version': [1] };
-const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
-
-/** The node parameters: where the token is, and (version 1) the token. */
+/** The node parameters: where the token is, and what to give the vendor. */
 export function urlTokenProperties(basePath: string): INodeProperties[] {
 	const queryDescription = `The vendor calls the URL with ?${URL_TOKEN_QUERY_PARAMETER}=&lt;secret&gt; appended`;
 	const pathDescription = `The URL ends in /${basePath}/&lt;secret&gt;. n8n logs request paths, so the secret reaches its log.`;
 	return [
-		{
-			displayName: 'Secret Token',
-			name: 'urlTokenLocation',
-			type: 'options',
-			options: [
-				{
-					name: 'None',
-					value: 'none',
-					description: 'Anyone who knows the URL can start the workflow',
-				},
-				{ name: 'In the Query String', value: 'query', description: queryDescription },
-				{ name: 'In the URL Path', value: 'path', description: pathDescription },
-			],
-			default: 'none',
-			displayOptions: { show: V1 },
-			hint: URL_TOKEN_LOCATION_HINT,
-			description:
-				'Makes forged deliveries fail with 401: the vendor cannot sign its callbacks, so a secret in the URL is what tells them apart',
-		},
-		{
-			displayName: 'Token',
-			name: 'urlToken',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			displayOptions: { show: { ...V1, urlTokenLocation: ['query', 'path'] } },
-			hint: `A random token, e.g. from "openssl rand -hex 32": ${SECRET_RULE}`,
-			description: `Query string: append ?${URL_TOKEN_QUERY_PARAMETER}=&lt;token&gt; to the production URL. URL path: replace the last segment of the production URL (:token-…) with the token.`,
-		},
 		{
 			displayName: 'Secret Token',
 			name: 'urlTokenLocation',
@@ -85,7 +47,6 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 				},
 			],
 			default: 'query',
-			displayOptions: { show: V2 },
 			hint: URL_TOKEN_LOCATION_HINT,
 			description:
 				'The vendor cannot sign its callbacks: a secret in the URL, kept in a Translation Webhook Secret credential, is what tells its callbacks from forged ones (401)',
@@ -95,16 +56,16 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			name: 'urlTokenQueryNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { ...V2, urlTokenLocation: ['query'] } },
+			displayOptions: { show: { urlTokenLocation: ['query'] } },
 		},
 		{
 			displayName: `The URL above ends in <b>:token-…</b>: give the vendor that URL with this last segment replaced by the secret of your Translation Webhook Secret credential, e.g. <code>https://n8n.example.com/webhook/…/${basePath}/&lt;secret&gt;</code>. Without it every delivery gets 401.`,
 			name: 'urlTokenPathNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { ...V2, urlTokenLocation: ['path'] } },
+			displayOptions: { show: { urlTokenLocation: ['path'] } },
 		},
-		noSecretNotice({ ...V2, urlTokenLocation: ['none'] }),
+		noSecretNotice({ urlTokenLocation: ['none'] }),
 	];
 }
 
@@ -134,14 +95,7 @@ export function pathTokenParameter(webhookId: string | undefined): string {
 }
 
 function location(ctx: IWebhookFunctions | IHookFunctions): UrlTokenLocation {
-	const fallback = ctx.getNode().typeVersion >= 2 ? 'query' : 'none';
-	return ctx.getNodeParameter('urlTokenLocation', fallback) as UrlTokenLocation;
-}
-
-/** The token the node expects: version 1 from its parameter, version 2 from its credential. */
-async function expectedToken(ctx: IWebhookFunctions | IHookFunctions): Promise<string> {
-	if (ctx.getNode().typeVersion >= 2) return await credentialSecret(ctx);
-	return ctx.getNodeParameter('urlToken', '') as string;
+	return ctx.getNodeParameter('urlTokenLocation', 'query') as UrlTokenLocation;
 }
 
 /** Throws DeliveryRejected(401) unless the delivery carries the configured token. */
@@ -151,7 +105,7 @@ export async function checkUrlToken(
 ): Promise<void> {
 	const where = location(ctx);
 	if (where === 'none') return;
-	const expected = await expectedToken(ctx).catch((error: Error) => {
+	const expected = await credentialSecret(ctx).catch((error: Error) => {
 		ctx.logger.error(`${ctx.getNode().name}: ${error.message}`);
 		return '';
 	});
@@ -165,17 +119,12 @@ export async function checkUrlToken(
 }
 
 /**
- * On activation: a token that is required must exist and follow the secret rule, so a weak or missing token
- * fails there with a clear message rather than answering 401 to every delivery.
+ * On activation: a token that is required must be in the credential and follow the secret rule, so a weak or
+ * missing token fails there with a clear message (credentialSecret) rather than answering 401 to every delivery.
  */
 export async function assertUrlTokenConfigured(ctx: IHookFunctions): Promise<void> {
 	if (location(ctx) === 'none') return;
-	const problem = secretProblem(await expectedToken(ctx));
-	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `The secret token cannot be used: ${problem}`, {
-			description: `${SECRET_ADVICE} Put the same token in the URL you give the vendor.`,
-		});
-	}
+	await credentialSecret(ctx);
 }
 
 /**

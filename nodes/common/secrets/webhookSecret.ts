@@ -15,9 +15,8 @@ import { cachedSecret, keepSecret, secretCacheKey } from './secretCache';
 import { deriveSecret, SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
 
 /**
- * Where a trigger set up by hand keeps the secret it checks (node version 2 and later): the
- * `translationWebhookSecretApi` credential, encrypted by n8n and never part of an exported workflow. Version 1
- * nodes kept it in a node parameter; they still do, so saved workflows keep working unchanged.
+ * Where a trigger set up by hand keeps the secret it checks: the `translationWebhookSecretApi` credential,
+ * encrypted by n8n and never part of an exported workflow (a node parameter would be).
  */
 export const WEBHOOK_SECRET_CREDENTIAL = 'translationWebhookSecretApi';
 
@@ -130,15 +129,6 @@ export async function credentialSecret(ctx: IHookFunctions | IWebhookFunctions):
 	return await secretFromCredential(ctx, WEBHOOK_SECRET_SOURCE);
 }
 
-/** The secret rule applied to a secret kept in a node parameter (node version 1). */
-export function assertParameterSecret(ctx: IHookFunctions, secret: unknown, where: string): void {
-	const problem = secretProblem(secret);
-	if (problem)
-		throw new NodeOperationError(ctx.getNode(), `${where}: ${problem}`, {
-			description: SECRET_ADVICE,
-		});
-}
-
 /** The credential's Test button: the secret rule, checked locally (there is no vendor to ask). */
 export async function testWebhookSecret(
 	this: ICredentialTestFunctions,
@@ -150,22 +140,14 @@ export async function testWebhookSecret(
 		: { status: 'OK', message: 'The secret meets the rule; use the same one at the vendor' };
 }
 
-const V1 = { '@version': [1] };
-const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
-
 /**
  * "Registration: Manual" of a trigger that can register itself (Smartcat, Phrase TMS): the user types the secret
- * into the vendor's settings and the trigger checks it. Version 1 kept it in the node parameter given here
- * (unchanged for saved workflows); version 2 takes it from the Translation Webhook Secret credential, or checks
- * nothing when "No Secret" is chosen explicitly.
+ * into the vendor's settings and the trigger checks it, taken from the Translation Webhook Secret credential, or
+ * checks nothing when "No Secret" is chosen explicitly.
  */
-export function manualSecretProperties(v1Parameter: INodeProperties): INodeProperties[] {
+export function manualSecretProperties(): INodeProperties[] {
 	const manual = { registration: ['manual'] };
 	return [
-		{
-			...v1Parameter,
-			displayOptions: { show: { ...V1, ...manual } },
-		},
 		{
 			displayName: 'Secret',
 			name: 'manualSecretCheck',
@@ -183,35 +165,27 @@ export function manualSecretProperties(v1Parameter: INodeProperties): INodePrope
 				},
 			],
 			default: 'credential',
-			displayOptions: { show: { ...V2, ...manual } },
+			displayOptions: { show: manual },
 		},
-		noSecretNotice({ ...V2, ...manual, manualSecretCheck: ['none'] }),
+		noSecretNotice({ ...manual, manualSecretCheck: ['none'] }),
 	];
 }
 
-/** Shows the Translation Webhook Secret credential for version 2 in manual mode unless "No Secret" is chosen. */
+/** Shows the Translation Webhook Secret credential in manual mode unless "No Secret" is chosen. */
 export const MANUAL_SECRET_CREDENTIAL_SHOW = {
-	'@version': [2],
 	registration: ['manual'],
 	manualSecretCheck: ['credential'],
 };
 
 /**
- * The secret a manually set-up delivery must carry, or undefined when nothing is checked (version 2 "No Secret",
- * or what version 1 did with `v1Parameter` empty: `v1EmptyMeans`).
+ * The secret a manually set-up delivery must carry (the credential's, refused unless it meets the secret rule), or
+ * undefined when "No Secret" is chosen.
  */
 export async function manualSecret(
 	ctx: IHookFunctions | IWebhookFunctions,
-	v1Parameter: string,
-	v1EmptyMeans: 'unchecked' | 'refused',
 ): Promise<string | undefined> {
-	if (ctx.getNode().typeVersion >= 2) {
-		if (ctx.getNodeParameter('manualSecretCheck', 'credential') === 'none') return undefined;
-		return await credentialSecret(ctx);
-	}
-	const value = ctx.getNodeParameter(v1Parameter, '') as string;
-	if (!value && v1EmptyMeans === 'unchecked') return undefined;
-	return value;
+	if (ctx.getNodeParameter('manualSecretCheck', 'credential') === 'none') return undefined;
+	return await credentialSecret(ctx);
 }
 
 /**
@@ -226,8 +200,6 @@ export async function checkDeliverySecret(
 	received: unknown,
 	options: {
 		automatic: DerivedSecretSource;
-		v1Parameter: string;
-		v1EmptyMeans: 'unchecked' | 'refused';
 		/** what the secret is called in the 401's message, e.g. "secret header" */
 		what: string;
 	},
@@ -235,7 +207,7 @@ export async function checkDeliverySecret(
 	let expected: string | undefined;
 	try {
 		if (ctx.getNodeParameter('registration', 'automatic') === 'manual') {
-			expected = await manualSecret(ctx, options.v1Parameter, options.v1EmptyMeans);
+			expected = await manualSecret(ctx);
 			if (expected === undefined) return;
 		} else {
 			expected = await secretFromCredential(ctx, options.automatic);

@@ -280,7 +280,7 @@ describe("each vendor's date fields, through the one reader", () => {
 	it('Smartcat statusModificationDate: one spelling per instant in the eventKey, zone-less as UTC, no key part from garbage', () => {
 		const [projectStatus] = SMARTCAT_EVENTS;
 		const key = (statusModificationDate: string) =>
-			smartcatEventKey(projectStatus, 'p1', { status: 'completed', statusModificationDate }, 2);
+			smartcatEventKey(projectStatus, 'p1', { status: 'completed', statusModificationDate });
 		expect(key('2021-01-23T12:16:53.73+03:00')).toBe(key('2021-01-23T09:16:53.730Z'));
 		expect(key('2021-01-23T09:16:53.73')).toBe(key('2021-01-23T09:16:53.730Z'));
 		expect(normalizedDate('12.5.3')).toBeNull();

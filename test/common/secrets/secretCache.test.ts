@@ -37,7 +37,7 @@ function context(
 		getNode: () => ({
 			name: 'Trigger',
 			type: 'test',
-			typeVersion: 2,
+			typeVersion: 1,
 			position: [0, 0],
 			parameters: {},
 			id: ids.node ?? 'node-1',

@@ -11,9 +11,8 @@ import { fakeHookContext } from '../../helpers/fakeContext';
 import { deliverTo, type FakeRequest } from '../../helpers/webhookContext';
 
 /**
- * THE secret rule, for every trigger (README "Security"): a freshly added trigger (version 2) refuses to
- * activate without a secret that meets the rule unless "No Secret" is chosen explicitly; a delivery without the
- * secret gets 401. Version 1 nodes keep what they did.
+ * THE secret rule, for every trigger (README "Security"): a trigger refuses to activate without a secret that
+ * meets the rule unless "No Secret" is chosen explicitly; a delivery without the secret gets 401.
  */
 const GOOD = 'k3J9f0aZ-x_7Qm2PzR8tLw4N';
 const credential = (secret: string) => ({ translationWebhookSecretApi: { secret } });
@@ -25,7 +24,7 @@ const triggers = {
 	phrase: new PhraseTrigger(),
 };
 
-/** The parameters that make each trigger check a secret from the credential (v2) or say "no secret". */
+/** The parameters that make each trigger check a secret from the credential or say "no secret". */
 const SETUP = {
 	beebox: { secret: {}, none: { urlTokenLocation: 'none' } },
 	gengo: { secret: {}, none: { urlTokenLocation: 'none' } },
@@ -43,13 +42,11 @@ async function activate(
 	trigger: keyof typeof triggers,
 	parameters: IDataObject,
 	credentials: Record<string, IDataObject> = {},
-	typeVersion = 2,
 ) {
 	const { ctx } = fakeHookContext({
 		nodeType: triggers[trigger],
 		parameters: { ...parameters },
 		credentials,
-		typeVersion,
 		webhookUrl: 'https://n8n.example.com/webhook/id/x',
 	});
 	const methods = triggers[trigger].webhookMethods!.default!;
@@ -90,46 +87,41 @@ describe('the secret rule', () => {
 		).toBeUndefined();
 	});
 
-	describe.each(Object.keys(triggers) as Array<keyof typeof triggers>)(
-		'%s trigger, version 2',
-		(name) => {
-			it('is the default version for a node added in the editor', () => {
-				expect(triggers[name].description.defaultVersion).toBe(2);
-				expect(triggers[name].description.version).toEqual([1, 2]);
-			});
+	describe.each(Object.keys(triggers) as Array<keyof typeof triggers>)('%s trigger', (name) => {
+		it('has one version', () => {
+			expect(triggers[name].description.version).toBe(1);
+			expect(triggers[name].description.defaultVersion).toBeUndefined();
+		});
 
-			it('refuses to activate without a secret credential', async () => {
-				await expect(activate(name, SETUP[name].secret)).rejects.toThrow(/secret/i);
-			});
+		it('refuses to activate without a secret credential', async () => {
+			await expect(activate(name, SETUP[name].secret)).rejects.toThrow(/secret/i);
+		});
 
-			it('refuses to activate with a weak secret', async () => {
-				await expect(activate(name, SETUP[name].secret, credential('password123'))).rejects.toThrow(
-					/16/,
-				);
-			});
+		it('refuses to activate with a weak secret', async () => {
+			await expect(activate(name, SETUP[name].secret, credential('password123'))).rejects.toThrow(
+				/16/,
+			);
+		});
 
-			it('refuses to activate with a long secret of one repeated character, naming the rule', async () => {
-				await expect(
-					activate(name, SETUP[name].secret, credential('aaaaaaaaaaaaaaaa')),
-				).rejects.toThrow(/only 1 different character; it needs at least 8/);
-			});
+		it('refuses to activate with a long secret of one repeated character, naming the rule', async () => {
+			await expect(
+				activate(name, SETUP[name].secret, credential('aaaaaaaaaaaaaaaa')),
+			).rejects.toThrow(/only 1 different character; it needs at least 8/);
+		});
 
-			it('activates with a secret that meets the rule', async () => {
-				await expect(activate(name, SETUP[name].secret, credential(GOOD))).resolves.toBe(true);
-			});
+		it('activates with a secret that meets the rule', async () => {
+			await expect(activate(name, SETUP[name].secret, credential(GOOD))).resolves.toBe(true);
+		});
 
-			it('activates with "No Secret" chosen explicitly, and shows the warning for it', async () => {
-				await expect(activate(name, SETUP[name].none)).resolves.toBe(true);
-				const notice = triggers[name].description.properties.find(
-					(p) => p.name === 'noSecretNotice',
-				);
-				expect(notice?.type).toBe('notice');
-			});
-		},
-	);
+		it('activates with "No Secret" chosen explicitly, and shows the warning for it', async () => {
+			await expect(activate(name, SETUP[name].none)).resolves.toBe(true);
+			const notice = triggers[name].description.properties.find((p) => p.name === 'noSecretNotice');
+			expect(notice?.type).toBe('notice');
+		});
+	});
 });
 
-describe('deliveries to a version 2 trigger without the secret get 401', () => {
+describe('deliveries to a trigger without the secret get 401', () => {
 	it.each([
 		['beebox', { query: { bbid: '1', bbevent: 'ProjectUpdate' } }],
 		[
@@ -158,7 +150,6 @@ describe('deliveries to a version 2 trigger without the secret get 401', () => {
 		const deliver = deliverTo(triggers[name]);
 		const base: FakeRequest = {
 			...request,
-			typeVersion: 2,
 			nodeParameters: { ...SETUP[name].secret },
 			credentials: credential(GOOD),
 		};

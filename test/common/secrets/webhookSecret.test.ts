@@ -13,7 +13,6 @@ import {
 	urlTokenWebhookMethods,
 } from '../../../nodes/common/secrets/urlToken';
 import {
-	assertParameterSecret,
 	checkDeliverySecret,
 	credentialSecret,
 	manualSecret,
@@ -25,14 +24,13 @@ import { GengoTrigger } from '../../../nodes/Gengo/GengoTrigger.node';
 
 /**
  * The secret checks every trigger shares, each branch on its own: what a trigger's tests reach only through a
- * whole delivery. A stand-in for n8n's hook/webhook context: node version, parameters (else the fallback the code
+ * whole delivery. A stand-in for n8n's hook/webhook context: parameters (else the fallback the code
  * gives, as n8n does), the Translation Webhook Secret credential, route parameters and the log.
  */
 const STRONG = 'a-strong-secret-0123456789';
 
 function context(
 	options: {
-		typeVersion?: number;
 		parameters?: Record<string, unknown>;
 		/** the credential's data; an Error: n8n cannot give it (none chosen) */
 		credential?: { secret?: unknown } | { apiKey: string } | Error;
@@ -41,11 +39,7 @@ function context(
 ) {
 	const errors: string[] = [];
 	const ctx = {
-		getNode: () => ({
-			name: 'Trigger',
-			typeVersion: options.typeVersion ?? 2,
-			webhookId: 'wh-1',
-		}),
+		getNode: () => ({ name: 'Trigger', typeVersion: 1, webhookId: 'wh-1' }),
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			options.parameters && name in options.parameters ? options.parameters[name] : fallback,
 		getCredentials: async () => {
@@ -110,50 +104,22 @@ describe('the webhook secret credential', () => {
 	});
 });
 
-describe('a secret kept in a node parameter (version 1)', () => {
-	it('refuses one that breaks the rule, naming where it is', () => {
-		const { hook } = context();
-		expect(() => assertParameterSecret(hook, STRONG, 'The secret token')).not.toThrow();
-		let error: unknown;
-		try {
-			assertParameterSecret(hook, 'weak', 'The secret token');
-		} catch (e) {
-			error = e;
-		}
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as NodeOperationError).message).toBe(
-			'The secret token: the secret has 4 characters; it needs at least 16',
-		);
-		expect((error as NodeOperationError).description).toBe(SECRET_ADVICE);
-	});
-});
-
 describe('manualSecret: the secret a manually set-up delivery must carry', () => {
-	it('version 2: the credential, or nothing when "No Secret" is chosen', async () => {
-		expect(
-			await manualSecret(context({ credential: { secret: STRONG } }).hook, 'p', 'refused'),
-		).toBe(STRONG);
+	it('the credential, or nothing when "No Secret" is chosen', async () => {
+		expect(await manualSecret(context({ credential: { secret: STRONG } }).hook)).toBe(STRONG);
 		expect(
 			await manualSecret(
 				context({ parameters: { manualSecretCheck: 'none' }, credential: { secret: STRONG } }).hook,
-				'p',
-				'refused',
 			),
 		).toBeUndefined();
 		// the default is the credential: without one, activation is refused rather than nothing checked
-		await expect(manualSecret(context().hook, 'p', 'unchecked')).rejects.toThrow(
+		await expect(manualSecret(context().hook)).rejects.toThrow(
 			'no Translation Webhook Secret credential is chosen',
 		);
-	});
-
-	it('version 1: its parameter; empty means what that trigger did', async () => {
-		const v1 = (value?: string) =>
-			context({ typeVersion: 1, parameters: value === undefined ? {} : { p: value } }).hook;
-		expect(await manualSecret(v1(STRONG), 'p', 'refused')).toBe(STRONG);
-		expect(await manualSecret(v1(''), 'p', 'unchecked')).toBeUndefined();
-		expect(await manualSecret(v1(), 'p', 'unchecked')).toBeUndefined();
-		expect(await manualSecret(v1(''), 'p', 'refused')).toBe('');
-		expect(await manualSecret(v1('x'), 'p', 'unchecked')).toBe('x');
+		// and a credential whose secret breaks the rule is refused, not used
+		await expect(manualSecret(context({ credential: { secret: 'weak' } }).hook)).rejects.toThrow(
+			'The webhook secret cannot be used: the secret has 4 characters; it needs at least 16',
+		);
 	});
 });
 
@@ -165,12 +131,7 @@ describe('checkDeliverySecret: one delivery to a trigger that registers itself',
 		keyOf: (credentials) => credentials.apiKey,
 		keyName: "the vendor credential's API key",
 	};
-	const options = {
-		automatic,
-		v1Parameter: 'p',
-		v1EmptyMeans: 'refused' as const,
-		what: 'secret header',
-	};
+	const options = { automatic, what: 'secret header' };
 	const vendorKey = { apiKey: 'vendor-api-key-0123456789' };
 
 	it('automatic: the secret derived from the vendor credential, 401 otherwise', async () => {
@@ -237,14 +198,17 @@ describe('checkDeliverySecret: one delivery to a trigger that registers itself',
 });
 
 describe('the URL token (Beebox, Gengo)', () => {
-	it('version 2 looks in the query by default; version 1 checked nothing by default', async () => {
-		const v2 = context({ credential: { secret: STRONG } });
-		await expect(checkUrlToken(v2.webhook, { token: STRONG })).resolves.toBeUndefined();
-		await expect(checkUrlToken(v2.webhook, {})).rejects.toMatchObject({
+	it('looks in the query by default; checks nothing only when "No Secret" is chosen', async () => {
+		const closed = context({ credential: { secret: STRONG } });
+		await expect(checkUrlToken(closed.webhook, { token: STRONG })).resolves.toBeUndefined();
+		await expect(checkUrlToken(closed.webhook, {})).rejects.toMatchObject({
 			httpStatus: 401,
 			message: 'missing or wrong secret token',
 		});
-		await expect(checkUrlToken(context({ typeVersion: 1 }).webhook, {})).resolves.toBeUndefined();
+		// no credential chosen and no location set: still closed
+		await expect(checkUrlToken(context().webhook, {})).rejects.toMatchObject({ httpStatus: 401 });
+		const open = context({ parameters: { urlTokenLocation: 'none' } });
+		await expect(checkUrlToken(open.webhook, {})).resolves.toBeUndefined();
 	});
 
 	it('a path token arrives in the route parameter named after the node', async () => {
@@ -264,22 +228,21 @@ describe('the URL token (Beebox, Gengo)', () => {
 	});
 
 	it('activation refuses a weak token with what to do, and registers nothing', async () => {
-		const v1 = context({
-			typeVersion: 1,
-			parameters: { urlTokenLocation: 'query', urlToken: 'weak' },
-		});
-		const error = await rejected(urlTokenWebhookMethods.default.create.call(v1.hook));
+		const weak = context({ credential: { secret: 'weak' } });
+		const error = await rejected(urlTokenWebhookMethods.default.create.call(weak.hook));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error?.message).toBe(
-			'The secret token cannot be used: the secret has 4 characters; it needs at least 16',
+			'The webhook secret cannot be used: the secret has 4 characters; it needs at least 16',
 		);
-		expect((error as NodeOperationError).description).toBe(
-			`${SECRET_ADVICE} Put the same token in the URL you give the vendor.`,
+		expect((error as NodeOperationError).description).toContain(SECRET_ADVICE);
+		const missing = await rejected(urlTokenWebhookMethods.default.create.call(context().hook));
+		expect(missing?.message).toBe(
+			'The webhook secret cannot be used: no Translation Webhook Secret credential is chosen',
 		);
-		const strong = context({
-			typeVersion: 1,
-			parameters: { urlTokenLocation: 'query', urlToken: STRONG },
-		});
+		// "No Secret" chosen: nothing to check
+		const open = context({ parameters: { urlTokenLocation: 'none' } });
+		await expect(assertUrlTokenConfigured(open.hook)).resolves.toBeUndefined();
+		const strong = context({ credential: { secret: STRONG } });
 		await expect(assertUrlTokenConfigured(strong.hook)).resolves.toBeUndefined();
 		expect(await urlTokenWebhookMethods.default.create.call(strong.hook)).toBe(true);
 		// nothing to find or remove at a vendor that has no registration API
@@ -290,8 +253,9 @@ describe('the URL token (Beebox, Gengo)', () => {
 	it('the Secret Token parameter says why the query string is the default: n8n logs paths, not queries', () => {
 		for (const trigger of [new BeeboxTrigger(), new GengoTrigger()]) {
 			const locations = trigger.description.properties.filter((p) => p.name === 'urlTokenLocation');
-			expect(locations).toHaveLength(2); // version 1 and version 2
+			expect(locations).toHaveLength(1);
 			for (const location of locations) {
+				expect(location.default).toBe('query');
 				expect(location.hint).toBe(URL_TOKEN_LOCATION_HINT);
 				expect(location.hint).toMatch(
 					/n8n writes a request's path to its log .* never its query string/,
