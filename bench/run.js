@@ -173,8 +173,8 @@ const builtInWorkflow = () =>
 		},
 	});
 /**
- * Our trigger as a user adds it today: version 2, a secret token in the query string from a Translation Webhook
- * Secret credential (read and checked on every delivery).
+ * Our trigger as a user adds it: a secret token in the query string from a Translation Webhook Secret credential
+ * (read and checked on every delivery).
  */
 const BENCH_SECRET = 'bench-secret-0123456789abcdef';
 const BENCH_SECRET_CREDENTIAL = {
@@ -183,11 +183,11 @@ const BENCH_SECRET_CREDENTIAL = {
 	type: 'translationWebhookSecretApi',
 	data: { secret: BENCH_SECRET },
 };
-/** One of our triggers as a user adds it today: version 2, checking the bench's secret credential. */
+/** One of our triggers as a user adds it (its one version, closed by default), checking the bench's secret credential. */
 const closedTriggerWorkflow = (id, node) =>
 	workflow(id, {
 		type: `${pkg.name}.${node}`,
-		typeVersion: 2,
+		typeVersion: 1,
 		parameters: {},
 		credentials: {
 			translationWebhookSecretApi: {

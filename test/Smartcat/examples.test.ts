@@ -20,16 +20,16 @@ describe.each(files)('examples/%s', (file) => {
 	const workflow = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Workflow;
 	const trigger = workflow.nodes.find((n) => n.type.endsWith('.smartcatTrigger'))!;
 
-	it('carries no webhook id, a version 2 trigger with Fetch Details, a sticky note', () => {
+	it('carries no webhook id, the trigger (version 1, its only one) with Fetch Details, a sticky note', () => {
 		expect(workflow.nodes.filter((n) => n.webhookId)).toEqual([]);
-		expect([trigger.typeVersion, trigger.parameters.fetchDetails]).toEqual([2, true]);
+		expect([trigger.typeVersion, trigger.parameters.fetchDetails]).toEqual([1, true]);
 		expect(trigger.parameters).not.toHaveProperty('options.allowPrivateWebhookUrl');
 		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
 		expect(notes).toHaveLength(1);
 		expect(String(notes[0].parameters.content)).toContain('credential');
 	});
 
-	it("pins a realistic trigger item: the envelope, a v2 eventKey matching the document's status and time", () => {
+	it("pins a realistic trigger item: the envelope, an eventKey matching the document's status and time", () => {
 		const [item] = workflow.pinData?.[trigger.name] ?? [];
 		const json = item?.json as {
 			eventKey: string;
