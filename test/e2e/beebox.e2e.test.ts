@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
- * Wordbee Beebox in a real n8n: the trigger (versions 1 and 2), the Wordbee Beebox node and the Catch-Up
+ * Wordbee Beebox in a real n8n: the trigger, the Wordbee Beebox node and the Catch-Up
  * Trigger. Workflows are imported and published through n8n's CLI, callbacks are sent to the production webhook
  * URLs the way Beebox sends them, and executions are read back from n8n's database. Beebox API simulators (one of
  * November 2023 or later, one older) answer the nodes' API calls.
@@ -29,8 +29,8 @@ import {
 	type TriggerWorkflow,
 } from './harness';
 
-const TOKEN = 'e2eToken-0123456789abcdef';
-const SECRET = 'e2eSecret-v2-0123456789abcdef';
+/** The secret of the suite's Translation Webhook Secret credential: the token in every callback URL. */
+const SECRET = 'e2eSecret-callback-0123456789';
 const API_PASSWORD = 'connector-password-e2e';
 const PROJECT = 'dddac1e2-32fa-4f29-ab92-78128a94809e';
 
@@ -39,56 +39,50 @@ const secretCredential = {
 	translationWebhookSecretApi: { id: 'beeboxSecret0001', name: 'Beebox callback secret' },
 };
 
-/** A test workflow whose trigger is version 2 (the version a node added in the editor gets). */
-function v2(workflow: TriggerWorkflow): TriggerWorkflow {
-	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
-	return workflow;
+/**
+ * A workflow with the Wordbee Beebox Trigger as added in the editor (the secret token in the query string) and the
+ * suite's secret credential.
+ */
+function beeboxWorkflow(options: Parameters<typeof triggerWorkflow>[0]): TriggerWorkflow {
+	return triggerWorkflow({
+		...options,
+		credentials: { ...secretCredential, ...options.credentials },
+	});
 }
 
 const workflows = {
-	all: triggerWorkflow({ id: 'beeboxAll0000001', node: 'beeboxTrigger' }),
-	filtered: triggerWorkflow({
+	all: beeboxWorkflow({ id: 'beeboxAll0000001', node: 'beeboxTrigger' }),
+	filtered: beeboxWorkflow({
 		id: 'beeboxFilter0001',
 		node: 'beeboxTrigger',
-		parameters: { events: ['CreatedTranslatedFiles'], urlTokenLocation: 'query', urlToken: TOKEN },
+		parameters: { events: ['CreatedTranslatedFiles'] },
 	}),
-	pathToken: triggerWorkflow({
+	pathToken: beeboxWorkflow({
 		id: 'beeboxPath000001',
 		node: 'beeboxTrigger',
-		parameters: { urlTokenLocation: 'path', urlToken: TOKEN },
+		parameters: { urlTokenLocation: 'path' },
 	}),
-	details: triggerWorkflow({
+	details: beeboxWorkflow({
 		id: 'beeboxDetails001',
 		node: 'beeboxTrigger',
-		parameters: { events: ['CreatedTranslatedFiles'], fetchDetails: true },
+		parameters: { events: ['CreatedTranslatedFiles'], fetchDetails: true, output: 'perDelivery' },
 		credentials: beeboxCredential,
 	}),
-	corpus: v2(
-		triggerWorkflow({
-			id: 'beeboxCorpusV2001',
-			node: 'beeboxTrigger',
-			credentials: secretCredential,
-		}),
-	),
-	detailsV2: v2(
-		triggerWorkflow({
-			id: 'beeboxDetailsV201',
-			node: 'beeboxTrigger',
-			parameters: { fetchDetails: true },
-			credentials: { ...beeboxCredential, ...secretCredential },
-		}),
-	),
-	oldServer: v2(
-		triggerWorkflow({
-			id: 'beeboxOldServer1',
-			node: 'beeboxTrigger',
-			parameters: { fetchDetails: true },
-			credentials: {
-				beeboxApi: { id: 'beeboxOldCred0001', name: 'Beebox before November 2023' },
-				...secretCredential,
-			},
-		}),
-	),
+	corpus: beeboxWorkflow({ id: 'beeboxCorpus0001', node: 'beeboxTrigger' }),
+	perFile: beeboxWorkflow({
+		id: 'beeboxPerFile001',
+		node: 'beeboxTrigger',
+		parameters: { fetchDetails: true },
+		credentials: beeboxCredential,
+	}),
+	oldServer: beeboxWorkflow({
+		id: 'beeboxOldServer1',
+		node: 'beeboxTrigger',
+		parameters: { fetchDetails: true },
+		credentials: {
+			beeboxApi: { id: 'beeboxOldCred0001', name: 'Beebox before November 2023' },
+		},
+	}),
 };
 
 /** One callback per event group, as Beebox sends them (GET, URL parameters). */
@@ -282,7 +276,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 		await catchUpBeebox?.stop();
 		await slack?.stop();
 		await cms?.stop();
-		for (const secret of [TOKEN, SECRET, API_PASSWORD]) {
+		for (const secret of [SECRET, API_PASSWORD]) {
 			expect(output).not.toContain(secret);
 			expect(executions).not.toContain(secret);
 		}
@@ -290,7 +284,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 
 	it('starts the workflow for one callback of every event group, with the documented item', async () => {
 		for (const { query } of perGroup) {
-			const answer = await send(`${url(workflows.all)}?${query}`);
+			const answer = await send(`${url(workflows.all)}?token=${SECRET}&${query}`);
 			expect(answer).toEqual({
 				status: 200,
 				body: { code: 200, message: 'Workflow was started', workflowStarted: true },
@@ -332,14 +326,15 @@ describe('Wordbee Beebox in a real n8n', () => {
 
 	it("accepts POST with a form body, Wordbee's other spelling and unknown codes when listening to all events", async () => {
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
-		const form = await send(url(workflows.all), {
+		const form = await send(`${url(workflows.all)}?token=${SECRET}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: 'bbid=form-1&bbevent=CreateTranslatedFiles&bbok=yes',
 		});
-		const unknown = await send(`${url(workflows.all)}?bbid=new-1&bbevent=SomethingNewInBeebox`, {
-			method: 'POST',
-		});
+		const unknown = await send(
+			`${url(workflows.all)}?token=${SECRET}&bbid=new-1&bbevent=SomethingNewInBeebox`,
+			{ method: 'POST' },
+		);
 		expect([form.status, unknown.status]).toEqual([200, 200]);
 		const items = receivedItems(
 			(await n8n.waitForExecutions(workflows.all.id, before + 2)).slice(before),
@@ -353,7 +348,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 	it('answers 200 and starts nothing for events the filter does not want', async () => {
 		for (const bbevent of ['PackageClosed', 'SomethingNewInBeebox']) {
 			const answer = await send(
-				`${url(workflows.filtered)}?token=${TOKEN}&bbid=f-${bbevent}&bbevent=${bbevent}`,
+				`${url(workflows.filtered)}?token=${SECRET}&bbid=f-${bbevent}&bbevent=${bbevent}`,
 			);
 			expect(answer.status).toBe(200);
 			expect(answer.body).toMatchObject({ workflowStarted: false });
@@ -362,7 +357,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 		expect(
 			(
 				await send(
-					`${url(workflows.filtered)}?token=${TOKEN}&bbid=wanted-1&bbevent=CreatedTranslatedFiles`,
+					`${url(workflows.filtered)}?token=${SECRET}&bbid=wanted-1&bbevent=CreatedTranslatedFiles`,
 				)
 			).status,
 		).toBe(200);
@@ -378,7 +373,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 	it('answers 4xx and starts nothing for bad callbacks and wrong secrets', async () => {
 		const answers: number[] = [];
 		for (const fixture of fixtures.invalid) {
-			const answer = await send(`${url(workflows.all)}?${fixture.query}`);
+			const answer = await send(`${url(workflows.all)}?token=${SECRET}&${fixture.query}`);
 			expect(answer.body).toMatchObject({
 				code: 400,
 				message: expect.stringContaining(fixture.reason),
@@ -388,14 +383,14 @@ describe('Wordbee Beebox in a real n8n', () => {
 		const wrongTokens = [
 			await send(`${url(workflows.filtered)}?bbid=x1&bbevent=CreatedTranslatedFiles`),
 			await send(
-				`${url(workflows.filtered)}?token=${TOKEN}0&bbid=x2&bbevent=CreatedTranslatedFiles`,
+				`${url(workflows.filtered)}?token=${SECRET}0&bbid=x2&bbevent=CreatedTranslatedFiles`,
 			),
 			await send(
 				`${url(workflows.pathToken, '/not-the-token')}?bbid=x3&bbevent=CreatedTranslatedFiles`,
 			),
 		];
 		expect(wrongTokens.map((a) => a.status)).toEqual([401, 401, 401]);
-		expect(JSON.stringify(wrongTokens)).not.toContain(TOKEN);
+		expect(JSON.stringify(wrongTokens)).not.toContain(SECRET);
 		const noTokenSegment = await send(
 			`${url(workflows.pathToken)}?bbid=x4&bbevent=CreatedTranslatedFiles`,
 		);
@@ -403,13 +398,14 @@ describe('Wordbee Beebox in a real n8n', () => {
 
 		// Sentinels after the bad ones: when they have run, a bad delivery would have too.
 		expect(
-			(await send(`${url(workflows.pathToken, `/${TOKEN}`)}?bbid=ok-path&bbevent=ProjectCreated`))
+			(await send(`${url(workflows.pathToken, `/${SECRET}`)}?bbid=ok-path&bbevent=ProjectCreated`))
 				.status,
 		).toBe(200);
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
-		expect((await send(`${url(workflows.all)}?bbid=ok-all&bbevent=ProjectCreated`)).status).toBe(
-			200,
-		);
+		expect(
+			(await send(`${url(workflows.all)}?token=${SECRET}&bbid=ok-all&bbevent=ProjectCreated`))
+				.status,
+		).toBe(200);
 		const all = await n8n.waitForExecutions(workflows.all.id, before + 1);
 		const path = await n8n.waitForExecutions(workflows.pathToken.id, 1);
 		expect(
@@ -431,9 +427,9 @@ describe('Wordbee Beebox in a real n8n', () => {
 		);
 	});
 
-	it('fetches the event details from the Beebox API into the item (version 1)', async () => {
+	it('fetches the event details from the Beebox API into the item (One Item per Delivery)', async () => {
 		const answer = await send(
-			`${url(workflows.details)}?bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbproject=p1&bbok=yes`,
+			`${url(workflows.details)}?token=${SECRET}&bbid=ev-details-1&bbevent=CreatedTranslatedFiles&bbproject=p1&bbok=yes`,
 		);
 		expect(answer.status).toBe(200);
 		const [item] = receivedItems(await n8n.waitForExecutions(workflows.details.id, 1)).flat();
@@ -445,6 +441,8 @@ describe('Wordbee Beebox in a real n8n', () => {
 				targetPath: 'out/de/home.json',
 				date: expect.any(String),
 				error: null,
+				// the path relative to the project needs Beebox's "\\out\\<locale>\\", which this one lacks
+				file: null,
 			},
 		]);
 		expect(item.details).toMatchObject({ id: 'ev-details-1', projectkey: 'p1' });
@@ -452,7 +450,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 		expect(beebox.connects).toBe(1);
 	});
 
-	it('gives every documented callback of the corpus its item (version 2, secret in the query)', async () => {
+	it('gives every documented callback of the corpus its item (secret in the query)', async () => {
 		const corpus = deliveries();
 		for (const delivery of corpus) {
 			const answer = await send(`${url(workflows.corpus)}?token=${SECRET}&${wireQuery(delivery)}`, {
@@ -475,7 +473,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 		console.log(`[e2e beebox] ${corpus.length} corpus callbacks: each gave its written-out item`);
 	});
 
-	it('answers 401 to a forged callback (version 2) before any API session; a real one gives one item per file', async () => {
+	it('answers 401 to a forged callback before any API session; a real one gives one item per file', async () => {
 		const logins = beebox.calls('/api/connect').length;
 		const event = beebox.deliverFiles(
 			[
@@ -486,7 +484,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 		);
 		const callback = beebox.callbackQuery(event);
 		for (const forged of [callback, `token=guessed-guessed-guessed&${callback}`]) {
-			const answer = await send(`${url(workflows.detailsV2)}?${forged}`);
+			const answer = await send(`${url(workflows.perFile)}?${forged}`);
 			expect(answer).toEqual({
 				status: 401,
 				body: { code: 401, message: 'missing or wrong secret token' },
@@ -494,10 +492,8 @@ describe('Wordbee Beebox in a real n8n', () => {
 		}
 		expect(beebox.calls('/api/connect')).toHaveLength(logins);
 
-		expect((await send(`${url(workflows.detailsV2)}?token=${SECRET}&${callback}`)).status).toBe(
-			200,
-		);
-		const executions = await n8n.waitForExecutions(workflows.detailsV2.id, 1);
+		expect((await send(`${url(workflows.perFile)}?token=${SECRET}&${callback}`)).status).toBe(200);
+		const executions = await n8n.waitForExecutions(workflows.perFile.id, 1);
 		expect(executions).toHaveLength(1);
 		const items = receivedItems(executions).flat();
 		expect(items.map((i) => [i.eventKey, i.locale, i.file])).toEqual([

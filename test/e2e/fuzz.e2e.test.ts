@@ -36,27 +36,41 @@ const PHRASE_USER = { userName: 'pm.fuzz', password: 'fuzz-phrase-password-secre
 const SMARTCAT_CREDENTIAL = { smartcatApi: { id: 'fuzzSmartcatCred', name: 'Smartcat' } };
 const PHRASE_CREDENTIAL = { phraseApi: { id: 'fuzzPhraseCred01', name: 'Phrase' } };
 
+/** The Translation Webhook Secret credential of the Beebox and Gengo triggers: its secret is SECRET. */
+const SECRET_CREDENTIAL = {
+	translationWebhookSecretApi: { id: 'fuzzSecret000001', name: 'Webhook secret' },
+};
+/** n8n here runs on 127.0.0.1, which Smartcat and Phrase could not reach: the option a test against simulators sets. */
+const PRIVATE_URL_ALLOWED = { options: { allowPrivateWebhookUrl: true } };
+
 const workflows = {
-	beebox: triggerWorkflow({ id: 'fuzzBeebox000001', node: 'beeboxTrigger' }),
-	beeboxToken: triggerWorkflow({
-		id: 'fuzzBeeboxToken1',
+	// the secret in the query string, as the trigger is added in the editor
+	beebox: triggerWorkflow({
+		id: 'fuzzBeebox000001',
 		node: 'beeboxTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: SECRET },
+		credentials: SECRET_CREDENTIAL,
 	}),
-	gengo: triggerWorkflow({ id: 'fuzzGengo0000001', node: 'gengoTrigger' }),
+	gengo: triggerWorkflow({
+		id: 'fuzzGengo0000001',
+		node: 'gengoTrigger',
+		credentials: SECRET_CREDENTIAL,
+	}),
 	gengoToken: triggerWorkflow({
 		id: 'fuzzGengoToken01',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'path', urlToken: SECRET },
+		parameters: { urlTokenLocation: 'path' },
+		credentials: SECRET_CREDENTIAL,
 	}),
 	smartcat: triggerWorkflow({
 		id: 'fuzzSmartcat0001',
 		node: 'smartcatTrigger',
+		parameters: PRIVATE_URL_ALLOWED,
 		credentials: SMARTCAT_CREDENTIAL,
 	}),
 	phrase: triggerWorkflow({
 		id: 'fuzzPhrase000001',
 		node: 'phraseTrigger',
+		parameters: PRIVATE_URL_ALLOWED,
 		credentials: PHRASE_CREDENTIAL,
 	}),
 };
@@ -339,12 +353,17 @@ describe('Malformed deliveries through a real n8n', () => {
 	beforeAll(async () => {
 		await vendors.start();
 		n8n = await startN8n('fuzz');
-		await n8n.importCredentials(
-			vendors.credentials({
+		await n8n.importCredentials([
+			...vendors.credentials({
 				smartcat: SMARTCAT_CREDENTIAL.smartcatApi.id,
 				phrase: PHRASE_CREDENTIAL.phraseApi.id,
 			}),
-		);
+			{
+				...SECRET_CREDENTIAL.translationWebhookSecretApi,
+				type: 'translationWebhookSecretApi',
+				data: { secret: SECRET },
+			},
+		]);
 		await n8n.importWorkflows(Object.values(workflows));
 		await n8n.waitForWebhook(hook(workflows.beebox, 'beebox'));
 		await n8n.waitForWebhook(hook(workflows.gengo, 'gengo'));
@@ -362,14 +381,14 @@ describe('Malformed deliveries through a real n8n', () => {
 			beebox: {
 				name: 'valid',
 				method: 'GET',
-				url: `${hook(workflows.beebox, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles').replace('bbsender=Autorun', `bbsender=${MARKER}`)}`,
+				url: `${hook(workflows.beebox, 'beebox')}?token=${SECRET}&${beeboxCallbackQuery('CreatedTranslatedFiles').replace('bbsender=Autorun', `bbsender=${MARKER}`)}`,
 				headers: {},
 				expect: '4xx',
 			},
 			gengo: {
 				name: 'valid',
 				method: 'POST',
-				url: hook(workflows.gengo, 'gengo'),
+				url: `${hook(workflows.gengo, 'gengo')}?token=${SECRET}`,
 				headers: { 'content-type': gengo.contentType },
 				body: Buffer.from(gengo.body),
 				expect: '4xx',
@@ -382,7 +401,8 @@ describe('Malformed deliveries through a real n8n', () => {
 					'content-type': 'application/json',
 					[smartcatHeader().name]: smartcatHeader().value,
 				},
-				body: Buffer.from(`["189_25","${MARKER}ü"]`),
+				// two document IDs (<document>_<language>): the trigger refuses any other ID with 400
+				body: Buffer.from(`["189_25","${MARKER}_25"]`),
 				expect: '4xx',
 			},
 			phrase: {
@@ -440,7 +460,7 @@ describe('Malformed deliveries through a real n8n', () => {
 		corpus.beebox = [
 			...beeboxCases().map((c) =>
 				asDelivery(c, () => ({
-					url: `${hook(c.request.nodeParameters ? workflows.beeboxToken : workflows.beebox, 'beebox')}?${formEncode(c.request.query ?? {}).join('&')}`,
+					url: `${hook(workflows.beebox, 'beebox')}?${formEncode(c.request.query ?? {}).join('&')}`,
 					headers: {},
 				})),
 			),
@@ -448,7 +468,7 @@ describe('Malformed deliveries through a real n8n', () => {
 			{
 				...valid.beebox,
 				name: 'beebox: the token twice, right and wrong',
-				url: `${hook(workflows.beeboxToken, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles')}&token=${SECRET}&token=wrong`,
+				url: `${hook(workflows.beebox, 'beebox')}?${beeboxCallbackQuery('CreatedTranslatedFiles')}&token=${SECRET}&token=wrong`,
 				expect: '4xx',
 			},
 		];
@@ -463,7 +483,7 @@ describe('Malformed deliveries through a real n8n', () => {
 									workflows.gengoToken,
 									`gengo/${encodeURIComponent(c.request.params[PATH_TOKEN])}`,
 								)
-							: hook(workflows.gengo, 'gengo'),
+							: `${hook(workflows.gengo, 'gengo')}?${formEncode(c.request.query ?? {}).join('&')}`,
 						headers: { ...c.request.headers },
 					}),
 				),
@@ -606,7 +626,6 @@ describe('Malformed deliveries through a real n8n', () => {
 		const count = (id: string) => executions.filter((e) => e.workflowId === id).length;
 		expect(Object.fromEntries(Object.values(workflows).map((w) => [w.id, count(w.id)]))).toEqual({
 			[workflows.beebox.id]: 1,
-			[workflows.beeboxToken.id]: 0,
 			[workflows.gengo.id]: 1,
 			[workflows.gengoToken.id]: 0,
 			[workflows.smartcat.id]: 1,

@@ -9,7 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { gengoCallbackRequest, GENGO_SAMPLE_EVENTS } from '../fixtures/samples/gengo';
+import {
+	gengoCallbackRequest,
+	gengoSampleJob,
+	GENGO_SAMPLE_EVENTS,
+} from '../fixtures/samples/gengo';
 import invalid from '../fixtures/gengo/invalid.json';
 import { corpusDeliveries, formBody, payloadOf } from '../Gengo/corpus';
 import { Recorder } from '../helpers/recorder';
@@ -59,41 +63,42 @@ const gengoNode = (
 	...extra,
 });
 
-/** A trigger workflow with the Gengo Trigger in version 2 and the suite's secret credential. */
-function v2Workflow(options: Parameters<typeof triggerWorkflow>[0]): TriggerWorkflow {
-	const workflow = triggerWorkflow({
+/**
+ * A trigger workflow with the Gengo Trigger as added in the editor (the secret token in the query string) and the
+ * suite's secret credential, whose secret is TOKEN.
+ */
+function gengoWorkflow(options: Parameters<typeof triggerWorkflow>[0]): TriggerWorkflow {
+	return triggerWorkflow({
 		...options,
 		credentials: { ...SECRET_CREDENTIAL, ...options.credentials },
 	});
-	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
-	return workflow;
 }
 
 const workflows = {
-	all: triggerWorkflow({ id: 'gengoAll00000001', node: 'gengoTrigger' }),
-	filtered: triggerWorkflow({
+	all: gengoWorkflow({ id: 'gengoAll00000001', node: 'gengoTrigger' }),
+	filtered: gengoWorkflow({
 		id: 'gengoFilter00001',
 		node: 'gengoTrigger',
-		parameters: { events: ['approved', 'comment'], urlTokenLocation: 'query', urlToken: TOKEN },
+		parameters: { events: ['approved', 'comment'] },
 	}),
-	pathToken: triggerWorkflow({
+	pathToken: gengoWorkflow({
 		id: 'gengoPath0000001',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'path', urlToken: TOKEN },
+		parameters: { urlTokenLocation: 'path' },
 	}),
-	corpus: v2Workflow({ id: 'gengoCorpusV2001', node: 'gengoTrigger' }),
-	savedSpellings: v2Workflow({
+	corpus: gengoWorkflow({ id: 'gengoCorpus00001', node: 'gengoTrigger' }),
+	otherSpellings: gengoWorkflow({
 		id: 'gengoSpelling001',
 		node: 'gengoTrigger',
 		parameters: { events: ['cancelled', 'held'] },
 	}),
-	fullJob: v2Workflow({
+	fullJob: gengoWorkflow({
 		id: 'gengoFullJob0001',
 		node: 'gengoTrigger',
 		parameters: { fetchFullJob: true },
 		credentials: CREDENTIAL,
 	}),
-	actions: triggerWorkflow({
+	actions: gengoWorkflow({
 		id: 'gengoActions0001',
 		node: 'gengoTrigger',
 		parameters: { events: ['approved'] },
@@ -144,10 +149,10 @@ const workflows = {
 };
 
 /** A workflow being built in the editor: never published, tried with "Listen for test event". */
-const draft = triggerWorkflow({
+const draft = gengoWorkflow({
 	id: 'gengoDraft000001',
 	node: 'gengoTrigger',
-	parameters: { events: ['reviewable'], urlTokenLocation: 'query', urlToken: TOKEN },
+	parameters: { events: ['reviewable'] },
 	active: false,
 });
 
@@ -345,7 +350,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		expect(output).not.toContain(CATCH_UP_KEYS.privateKey);
 	});
 
-	it('every callback of the public corpus starts the workflow (version 2, secret token) with the documented item', async () => {
+	it('every callback of the public corpus starts the workflow (secret token) with the documented item', async () => {
 		const deliveries = corpusDeliveries();
 		for (const delivery of deliveries) {
 			const answer = await send(`${url(workflows.corpus)}?token=${TOKEN}`, {
@@ -402,9 +407,9 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		);
 	});
 
-	it('starts the workflow for every event Gengo sends, with the documented item (version 1)', async () => {
+	it('starts the workflow for every event Gengo sends, with the documented item', async () => {
 		for (const event of GENGO_SAMPLE_EVENTS) {
-			const answer = await post(url(workflows.all), event, { jobId: '4711' });
+			const answer = await post(`${url(workflows.all)}?token=${TOKEN}`, event, { jobId: '4711' });
 			expect(answer).toEqual({
 				status: 200,
 				body: { code: 200, message: 'Workflow was started', workflowStarted: true },
@@ -416,7 +421,12 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		expect(items[3]).toMatchObject({
 			vendor: 'gengo',
 			event: 'reviewable',
-			eventKey: 'gengo:job:4711:reviewable',
+			// a reviewable job's key carries a hash of its translation
+			eventKey: expectedJobEventKey(
+				'4711',
+				'reviewable',
+				gengoSampleJob('reviewable', { jobId: '4711' }).body_tgt as string,
+			),
 			occurredAt: null,
 			jobId: '4711',
 			status: 'reviewable',
@@ -431,7 +441,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		});
 	});
 
-	it('answers 200 and starts nothing for events the filter does not want; a saved filter with the old spellings keeps working', async () => {
+	it("answers 200 and starts nothing for events the filter does not want; a filter in Gengo's other spellings works too", async () => {
 		for (const [event, jobId] of [
 			['pending', '5101'],
 			['reviewable', '5102'],
@@ -450,7 +460,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 				.map((i) => i.jobId),
 		).toEqual(['5001']);
 
-		const spelled = `${url(workflows.savedSpellings)}?token=${TOKEN}`;
+		const spelled = `${url(workflows.otherSpellings)}?token=${TOKEN}`;
 		expect((await post(spelled, 'approved', { jobId: '5201' })).body).toMatchObject({
 			workflowStarted: false,
 		});
@@ -460,7 +470,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		])
 			expect((await post(spelled, event, { jobId })).body).toMatchObject({ workflowStarted: true });
 		expect(
-			receivedItems(await n8n.waitForExecutions(workflows.savedSpellings.id, 2))
+			receivedItems(await n8n.waitForExecutions(workflows.otherSpellings.id, 2))
 				.flat()
 				.map((i) => [i.jobId, i.event]),
 		).toEqual([
@@ -471,7 +481,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 
 	it('answers 4xx and starts nothing for malformed and forged callbacks', async () => {
 		for (const fixture of invalid) {
-			const answer = await send(url(workflows.all), {
+			const answer = await send(`${url(workflows.all)}?token=${TOKEN}`, {
 				method: 'POST',
 				headers: { 'content-type': fixture.contentType },
 				body: fixture.body,
@@ -493,13 +503,19 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			await post(`${url(workflows.corpus)}?token=${TOKEN.slice(1)}`, 'approved', {
 				jobId: '6005',
 			}),
+			// the path token is the one checked: a token in the query string does not stand in for it
+			await post(`${url(workflows.pathToken, '/not-the-token')}?token=${TOKEN}`, 'approved', {
+				jobId: '6006',
+			}),
 		];
-		expect(forged.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+		expect(forged.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 401]);
 		expect(JSON.stringify(forged)).not.toContain(TOKEN);
 
 		// Sentinels after the bad ones: once they have run, a bad delivery would have run too.
 		const before = (await n8n.executions({ workflowId: workflows.all.id })).length;
-		expect((await post(url(workflows.all), 'approved', { jobId: '7001' })).status).toBe(200);
+		expect(
+			(await post(`${url(workflows.all)}?token=${TOKEN}`, 'approved', { jobId: '7001' })).status,
+		).toBe(200);
 		expect(
 			(await post(url(workflows.pathToken, `/${TOKEN}`), 'approved', { jobId: '7002' })).status,
 		).toBe(200);
@@ -572,7 +588,10 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 	});
 
 	it('runs every operation of the Gengo node in a workflow', async () => {
-		expect((await post(url(workflows.actions), 'approved', { jobId: '384986' })).status).toBe(200);
+		expect(
+			(await post(`${url(workflows.actions)}?token=${TOKEN}`, 'approved', { jobId: '384986' }))
+				.status,
+		).toBe(200);
 		const [execution] = await n8n.waitForExecutions(workflows.actions.id, 1);
 		expect(execution.error).toBeNull();
 		const out = execution.items;
@@ -696,7 +715,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		]);
 	});
 
-	it('the examples carry no webhook id, no secret, typeVersion 2, pinned data and a sticky note; one activated as imported is refused with what to do', async () => {
+	it('the examples carry no webhook id, no secret, typeVersion 1, pinned data and a sticky note; one activated as imported is refused with what to do', async () => {
 		for (const file of [
 			'gengo-reviewable-to-slack.json',
 			'gengo-approved-to-cms.json',
@@ -706,7 +725,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			const raw = rawExample(file);
 			const text = JSON.stringify(raw);
 			const trigger = raw.nodes.find((n) => n.type.endsWith('.gengoTrigger'))!;
-			expect({ file, typeVersion: trigger.typeVersion }).toEqual({ file, typeVersion: 2 });
+			expect({ file, typeVersion: trigger.typeVersion }).toEqual({ file, typeVersion: 1 });
 			expect(raw.nodes.filter((n) => n.webhookId)).toEqual([]);
 			expect(text).not.toMatch(/replace-me|urlToken"|"credentials"/);
 			expect(raw.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);
@@ -742,7 +761,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			'--job-id',
 			'8001',
 			'--url',
-			url(workflows.all),
+			`${url(workflows.all)}?token=${TOKEN}`,
 		);
 		expect(stdout).toContain('200 OK');
 		const executions = await n8n.waitForExecutions(workflows.all.id, before + 1);

@@ -36,26 +36,34 @@ const N8N_STARTING_UP = 'n8n is starting up. Please wait';
 const TOKEN = 'load-e2e-Token-0123456789abcdef';
 const SMARTCAT = { accountId: 'load-account', apiKey: 'load-smartcat-api-key-secret' };
 const PHRASE_USER = { userName: 'pm.load', password: 'load-phrase-password-secret' };
+/** The Beebox and Gengo triggers' Translation Webhook Secret credential (its secret is TOKEN, in the query string). */
+const SECRET_CREDENTIAL = {
+	translationWebhookSecretApi: { id: 'loadSecret000001', name: 'Webhook secret' },
+};
+/** n8n here runs on 127.0.0.1, which Smartcat and Phrase could not reach: the option a test against simulators sets. */
+const PRIVATE_URL_ALLOWED = { options: { allowPrivateWebhookUrl: true } };
 
 const workflows = {
 	beebox: triggerWorkflow({
 		id: 'loadBeebox000001',
 		node: 'beeboxTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN },
+		credentials: SECRET_CREDENTIAL,
 	}),
 	gengo: triggerWorkflow({
 		id: 'loadGengo0000001',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN },
+		credentials: SECRET_CREDENTIAL,
 	}),
 	smartcat: triggerWorkflow({
 		id: 'loadSmartcat0001',
 		node: 'smartcatTrigger',
+		parameters: PRIVATE_URL_ALLOWED,
 		credentials: { smartcatApi: { id: 'loadSmartcatCred', name: 'Smartcat' } },
 	}),
 	phrase: triggerWorkflow({
 		id: 'loadPhrase000001',
 		node: 'phraseTrigger',
+		parameters: PRIVATE_URL_ALLOWED,
 		credentials: { phraseApi: { id: 'loadPhraseCred01', name: 'Phrase' } },
 	}),
 };
@@ -81,13 +89,14 @@ const restartWorkflows = {
 	received: triggerWorkflow({
 		id: 'loadRestartRecv1',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN },
+		credentials: SECRET_CREDENTIAL,
 		after: endOfWorkflow(),
 	}),
 	finished: triggerWorkflow({
 		id: 'loadRestartDone1',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN, respond: 'lastNode' },
+		parameters: { respond: 'lastNode' },
+		credentials: SECRET_CREDENTIAL,
 		after: endOfWorkflow(),
 	}),
 };
@@ -147,14 +156,16 @@ describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders
 		}
 		if (vendor === 'smartcat') {
 			const { name, value } = vendors.smartcatHeader;
+			// a Smartcat document ID is <document>_<language>, e.g. 189_25 (other IDs are refused with 400)
+			const documentId = `${id}_25`;
 			return {
-				key: `smartcat:${id}`,
+				key: `smartcat:${documentId}`,
 				vendor,
 				url: hook('smartcat', 'smartcat/document/status'),
 				init: {
 					method: 'POST',
 					headers: { 'content-type': 'application/json', [name]: value },
-					body: JSON.stringify([id]),
+					body: JSON.stringify([documentId]),
 				},
 			};
 		}
@@ -218,9 +229,14 @@ describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders
 				if (typeof node.parameters.url === 'string')
 					node.parameters.url = node.parameters.url.replace('SERVICE_URL', service.url);
 		n8n = await startN8n('load');
-		await n8n.importCredentials(
-			vendors.credentials({ smartcat: 'loadSmartcatCred', phrase: 'loadPhraseCred01' }),
-		);
+		await n8n.importCredentials([
+			...vendors.credentials({ smartcat: 'loadSmartcatCred', phrase: 'loadPhraseCred01' }),
+			{
+				...SECRET_CREDENTIAL.translationWebhookSecretApi,
+				type: 'translationWebhookSecretApi',
+				data: { secret: TOKEN },
+			},
+		]);
 		await n8n.importWorkflows([...Object.values(workflows), ...Object.values(restartWorkflows)]);
 		await n8n.waitForWebhook(hook('beebox', 'beebox'));
 		await n8n.waitForWebhook(hook('gengo', 'gengo'));

@@ -16,7 +16,7 @@ import {
 	phraseProjectWebhook,
 	phraseSampleJobPart,
 } from '../fixtures/samples/phrase';
-import { allEventCodes } from '../../nodes/Phrase/events';
+import { PHRASE_EVENT_CODES } from '../../nodes/Phrase/events';
 import { expectedPhraseItems, phraseDeliveries } from '../Phrase/corpus';
 import { SmtpStandIn } from '../helpers/smtp';
 import { LocalServer } from '../simulators/localServer';
@@ -40,7 +40,6 @@ import {
 
 const USER = { userName: 'pm.e2e', password: 'e2e-phrase-password-secret' };
 const CREDENTIAL = { phraseApi: { id: 'phraseCred000001', name: 'Phrase simulator' } };
-const MANUAL_TOKEN = 'phrase-manual-Token-0123456789';
 const MANUAL_SECRET = 'phrase-manual-credential-secret-0123456789';
 const RECOVERY = { phraseApi: { id: 'phraseRecovery01', name: 'Phrase recovery account' } };
 const SECRET_CREDENTIAL = {
@@ -53,11 +52,13 @@ const TRANSLATED = Buffer.concat([
 	Buffer.from([0x00, 0xff]),
 ]);
 
-/** A Phrase TMS Trigger workflow of node version 2 (automatic registration; n8n here runs on 127.0.0.1). */
-function version2(workflow: TriggerWorkflow, allowPrivate = true): TriggerWorkflow {
-	const trigger = workflow.nodes[0] as { typeVersion: number; parameters: Record<string, unknown> };
-	trigger.typeVersion = 2;
-	if (allowPrivate) trigger.parameters.options = { allowPrivateWebhookUrl: true };
+/**
+ * A Phrase TMS Trigger workflow with automatic registration allowed to register n8n's URL: n8n here runs on
+ * 127.0.0.1, which Phrase could not reach ("Allow Private Webhook URL").
+ */
+function privateUrlAllowed(workflow: TriggerWorkflow): TriggerWorkflow {
+	const trigger = workflow.nodes[0] as { parameters: Record<string, unknown> };
+	trigger.parameters.options = { allowPrivateWebhookUrl: true };
 	return workflow;
 }
 
@@ -126,37 +127,45 @@ class BytesRecorder extends LocalServer {
 }
 
 const workflows = {
-	all: triggerWorkflow({ id: 'phraseAll0000001', node: 'phraseTrigger', credentials: CREDENTIAL }),
-	completed: triggerWorkflow({
-		id: 'phraseDone000001',
-		node: 'phraseTrigger',
-		credentials: CREDENTIAL,
-		parameters: {
-			events: ['JOB_STATUS_CHANGED'],
-			statuses: ['api:COMPLETED'],
-			filters: { lastWorkflowLevelOnly: true },
-		},
-	}),
-	allJobs: triggerWorkflow({
-		id: 'phraseAllJobs001',
-		node: 'phraseTrigger',
-		credentials: CREDENTIAL,
-		parameters: { events: ['JOB_STATUS_CHANGED'], allJobsStatus: 'api:COMPLETED' },
-	}),
+	all: privateUrlAllowed(
+		triggerWorkflow({ id: 'phraseAll0000001', node: 'phraseTrigger', credentials: CREDENTIAL }),
+	),
+	completed: privateUrlAllowed(
+		triggerWorkflow({
+			id: 'phraseDone000001',
+			node: 'phraseTrigger',
+			credentials: CREDENTIAL,
+			parameters: {
+				events: ['JOB_STATUS_CHANGED'],
+				statuses: ['api:COMPLETED'],
+				filters: { lastWorkflowLevelOnly: true },
+			},
+		}),
+	),
+	allJobs: privateUrlAllowed(
+		triggerWorkflow({
+			id: 'phraseAllJobs001',
+			node: 'phraseTrigger',
+			credentials: CREDENTIAL,
+			parameters: { events: ['JOB_STATUS_CHANGED'], allJobsStatus: 'api:COMPLETED' },
+		}),
+	),
+	// set up by hand: the security token from the Translation Webhook Secret credential
 	manual: triggerWorkflow({
 		id: 'phraseManual0001',
 		node: 'phraseTrigger',
-		parameters: { registration: 'manual', manualToken: MANUAL_TOKEN },
+		credentials: SECRET_CREDENTIAL,
+		parameters: { registration: 'manual' },
 	}),
-	// version 2
-	corpus: version2(
+	corpus: privateUrlAllowed(
 		triggerWorkflow({ id: 'phraseCorpus0001', node: 'phraseTrigger', credentials: CREDENTIAL }),
 	),
-	unreachable: version2(
-		triggerWorkflow({ id: 'phrasePrivate001', node: 'phraseTrigger', credentials: CREDENTIAL }),
-		false,
-	),
-	listen: version2(
+	unreachable: triggerWorkflow({
+		id: 'phrasePrivate001',
+		node: 'phraseTrigger',
+		credentials: CREDENTIAL,
+	}),
+	listen: privateUrlAllowed(
 		triggerWorkflow({
 			id: 'phraseListen0001',
 			node: 'phraseTrigger',
@@ -169,7 +178,7 @@ const workflows = {
 
 /** The recovery account's workflows: a webhook (automatic), one set up by hand, a catch-up for each. */
 const recovery = {
-	webhook: version2(
+	webhook: privateUrlAllowed(
 		triggerWorkflow({
 			id: 'phraseRecWebhook',
 			node: 'phraseTrigger',
@@ -177,15 +186,12 @@ const recovery = {
 			parameters: { events: ['JOB_STATUS_CHANGED'] },
 		}),
 	),
-	manual: version2(
-		triggerWorkflow({
-			id: 'phraseRecManual1',
-			node: 'phraseTrigger',
-			credentials: SECRET_CREDENTIAL,
-			parameters: { registration: 'manual', events: ['JOB_STATUS_CHANGED'] },
-		}),
-		false,
-	),
+	manual: triggerWorkflow({
+		id: 'phraseRecManual1',
+		node: 'phraseTrigger',
+		credentials: SECRET_CREDENTIAL,
+		parameters: { registration: 'manual', events: ['JOB_STATUS_CHANGED'] },
+	}),
 };
 
 describe('Phrase TMS in a real n8n', () => {
@@ -211,9 +217,17 @@ describe('Phrase TMS in a real n8n', () => {
 	const catchUps = {
 		// the calls to the automatically registered webhook, and those to the one set up by hand
 		webhook: () =>
-			catchUpWorkflow('phraseRecCatchW1', { webhookUrl: url(recovery.webhook) }, RECOVERY),
+			catchUpWorkflow(
+				'phraseRecCatchW1',
+				{ webhooks: 'url', webhookUrl: url(recovery.webhook) },
+				RECOVERY,
+			),
 		manual: () =>
-			catchUpWorkflow('phraseRecCatchM1', { webhookUrl: url(recovery.manual) }, RECOVERY),
+			catchUpWorkflow(
+				'phraseRecCatchM1',
+				{ webhooks: 'url', webhookUrl: url(recovery.manual) },
+				RECOVERY,
+			),
 	};
 	/** Probes until a freshly activated workflow accepts its token (its webhook answers just after creation). */
 	const acceptsToken = async (target: string, token: string) =>
@@ -364,14 +378,13 @@ describe('Phrase TMS in a real n8n', () => {
 		])
 			await server?.stop();
 		rmSync(userFolder, { recursive: true, force: true });
-		for (const secret of [USER.password, MANUAL_TOKEN, MANUAL_SECRET])
-			expect(output).not.toContain(secret);
+		for (const secret of [USER.password, MANUAL_SECRET]) expect(output).not.toContain(secret);
 	});
 
 	it('activation created one webhook per workflow with the chosen events and a derived token', async () => {
-		// version 1 "All Events": the codes version 1 named; version 2: every code named now
-		expect(hookOf(workflows.all)!.events).toEqual([...allEventCodes(1)].sort());
-		expect(hookOf(workflows.corpus)!.events).toEqual([...allEventCodes(2)].sort());
+		// "All Events": every code the node names
+		expect(hookOf(workflows.all)!.events).toEqual([...PHRASE_EVENT_CODES].sort());
+		expect(hookOf(workflows.corpus)!.events).toEqual([...PHRASE_EVENT_CODES].sort());
 		expect(hookOf(workflows.completed)!.events).toEqual(['JOB_STATUS_CHANGED']);
 		expect(hookOf(workflows.all)!.secretToken).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 		expect(hookOf(workflows.all)!.secretToken).not.toBe(hookOf(workflows.completed)!.secretToken);
@@ -530,7 +543,7 @@ describe('Phrase TMS in a real n8n', () => {
 			'--event',
 			'JOB_STATUS_CHANGED',
 			'--token',
-			MANUAL_TOKEN,
+			MANUAL_SECRET,
 			'--url',
 			url(workflows.manual),
 		);
@@ -554,7 +567,7 @@ describe('Phrase TMS in a real n8n', () => {
 		).toBe(401);
 	});
 
-	it('every public corpus delivery through n8n (version 2): 200 and the item README describes', async () => {
+	it('every public corpus delivery through n8n: 200 and the item README describes', async () => {
 		const hook = hookOf(workflows.corpus)!;
 		// (the "every event family" deliveries reached this All Events workflow too)
 		const before = await n8n.countExecutions({ workflowId: workflows.corpus.id });
@@ -579,7 +592,7 @@ describe('Phrase TMS in a real n8n', () => {
 		);
 	});
 
-	it('version 2 refuses to register a URL Phrase cannot reach, naming WEBHOOK_URL', async () => {
+	it('refuses to register a URL Phrase cannot reach, naming WEBHOOK_URL', async () => {
 		await eventually(
 			'n8n reports the refused activation',
 			() =>
@@ -731,7 +744,7 @@ describe('Phrase TMS in a real n8n', () => {
 		expect(webhookCatchUp.flat().map((i) => i.eventKey)).toEqual([keyOf(e1), keyOf(e2)]);
 		const manualCatchUp = receivedItems(await n8n.waitForExecutions('phraseRecCatchM1', 1, 60_000));
 		expect(manualCatchUp.flat().map((i) => i.eventKey)).toEqual([keyOf(e1), keyOf(e2)]);
-		// the same items the webhook trigger emits (version 2)
+		// the same items the webhook trigger emits
 		const delivered = receivedItems(
 			await n8n.executions({ workflowId: recovery.webhook.id }),
 		)[0][0];
@@ -780,7 +793,7 @@ describe('Phrase TMS in a real n8n', () => {
 		const tokens = [phrase, exampleAccount, cmsAccount, recoveryAccount, neverMissAccount].flatMap(
 			(account) => [...account.webhooks.values()].map((h) => h.secretToken ?? ''),
 		);
-		for (const secret of [...tokens, USER.password, MANUAL_TOKEN, MANUAL_SECRET].filter(Boolean))
+		for (const secret of [...tokens, USER.password, MANUAL_SECRET].filter(Boolean))
 			expect(data).not.toContain(secret);
 		expect(data.length).toBeGreaterThan(10_000); // the executions were read
 	});

@@ -28,37 +28,47 @@ const PHRASE_USER = { userName: 'pm.queue', password: 'queue-phrase-password-sec
 const LOAD = Number(process.env.QUEUE_E2E_DELIVERIES ?? 300);
 /** How long a sender waits for an answer, as a vendor would (Gengo's own timeout is not documented). */
 const VENDOR_TIMEOUT_MS = 60_000;
+/** The Beebox and Gengo triggers' Translation Webhook Secret credential: its secret is TOKEN. */
+const SECRET_CREDENTIAL = {
+	translationWebhookSecretApi: { id: 'queueSecret00001', name: 'Webhook secret' },
+};
+/** n8n here runs on 127.0.0.1, which Smartcat and Phrase could not reach: the option a test against simulators sets. */
+const PRIVATE_URL_ALLOWED = { options: { allowPrivateWebhookUrl: true } };
 
 const workflows = {
 	beebox: triggerWorkflow({
 		id: 'queueBeebox00001',
 		node: 'beeboxTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN },
+		credentials: SECRET_CREDENTIAL,
 	}),
 	gengo: triggerWorkflow({
 		id: 'queueGengo000001',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'path', urlToken: TOKEN },
+		parameters: { urlTokenLocation: 'path' },
+		credentials: SECRET_CREDENTIAL,
 	}),
 	smartcat: triggerWorkflow({
 		id: 'queueSmartcat001',
 		node: 'smartcatTrigger',
+		parameters: PRIVATE_URL_ALLOWED,
 		credentials: { smartcatApi: { id: 'queueSmartcatCred', name: 'Smartcat' } },
 	}),
 	phrase: triggerWorkflow({
 		id: 'queuePhrase00001',
 		node: 'phraseTrigger',
+		parameters: PRIVATE_URL_ALLOWED,
 		credentials: { phraseApi: { id: 'queuePhraseCred1', name: 'Phrase' } },
 	}),
 	load: triggerWorkflow({
 		id: 'queueLoad0000001',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN },
+		credentials: SECRET_CREDENTIAL,
 	}),
 	loadFinished: triggerWorkflow({
 		id: 'queueLoadFinish1',
 		node: 'gengoTrigger',
-		parameters: { urlTokenLocation: 'query', urlToken: TOKEN, respond: 'lastNode' },
+		parameters: { respond: 'lastNode' },
+		credentials: SECRET_CREDENTIAL,
 	}),
 };
 
@@ -87,6 +97,11 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 				name: 'Phrase',
 				type: 'phraseApi',
 				data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...PHRASE_USER },
+			},
+			{
+				...SECRET_CREDENTIAL.translationWebhookSecretApi,
+				type: 'translationWebhookSecretApi',
+				data: { secret: TOKEN },
 			},
 		]);
 		await queue.main.importWorkflows(Object.values(workflows));

@@ -36,16 +36,12 @@ const SECRET_CREDENTIAL = {
 const OLD_SECRET = 'rotation-old-7Hq2Xv9LmK4pR8sT';
 const NEW_SECRET = 'rotation-new-3Bf6Nw1ZcD5gY0jU';
 
-/** A Gengo Trigger (version 2, the token in the query string) checking the secret credential above. */
-const rotationWorkflow = (() => {
-	const workflow = triggerWorkflow({
-		id: 'rotationGengo001',
-		node: 'gengoTrigger',
-		credentials: SECRET_CREDENTIAL,
-	});
-	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
-	return workflow;
-})();
+/** A Gengo Trigger (the token in the query string, its default) checking the secret credential above. */
+const rotationWorkflow = triggerWorkflow({
+	id: 'rotationGengo001',
+	node: 'gengoTrigger',
+	credentials: SECRET_CREDENTIAL,
+});
 const BEEBOX_CREDENTIAL = { beeboxApi: { id: 'hostileBeebox001', name: 'hostile Beebox' } };
 
 /** A Gengo job as Job GET answers it, its translated file at `link` (developers.gengo.com/v2/api_methods/job/). */

@@ -29,7 +29,6 @@ import {
 	waitForWebhookGone,
 	type ChainNode,
 	type N8nInstance,
-	type TriggerWorkflow,
 } from './harness';
 
 const ACCOUNT = { accountId: 'e2e-account', apiKey: 'e2e-smartcat-api-key-secret' };
@@ -74,72 +73,63 @@ const writeNode = (
 	extra: Partial<ChainNode> = {},
 ) => smartcatNode(name, parameters, { credentials: WRITE_CREDENTIAL, ...extra });
 
-/** The workflow with its trigger at node version 2 (triggerWorkflow makes version 1). */
-function version2(workflow: TriggerWorkflow): TriggerWorkflow {
-	(workflow.nodes[0] as { typeVersion: number }).typeVersion = 2;
-	return workflow;
-}
-
 const workflows = {
 	polite: triggerWorkflow({
 		id: 'smartcatPolite01',
 		node: 'smartcatTrigger',
+		parameters: { ...PRIVATE_URL_ALLOWED },
 		credentials: CREDENTIAL,
 		active: false,
 	}),
-	unreachable: version2(
-		triggerWorkflow({
-			id: 'smartcatPrivate1',
-			node: 'smartcatTrigger',
-			parameters: { replaceExisting: true },
-			credentials: CREDENTIAL,
-			active: false,
-		}),
-	),
-	main: version2(
-		triggerWorkflow({
-			id: 'smartcatMain0001',
-			node: 'smartcatTrigger',
-			parameters: { replaceExisting: true, fetchDetails: true, ...PRIVATE_URL_ALLOWED },
-			credentials: CREDENTIAL,
-			active: false,
-		}),
-	),
-	// Version 1, without "Replace Existing Callback": a late second activation by n8n cannot take the account back.
+	unreachable: triggerWorkflow({
+		id: 'smartcatPrivate1',
+		node: 'smartcatTrigger',
+		parameters: { replaceExisting: true },
+		credentials: CREDENTIAL,
+		active: false,
+	}),
+	main: triggerWorkflow({
+		id: 'smartcatMain0001',
+		node: 'smartcatTrigger',
+		parameters: { replaceExisting: true, fetchDetails: true, ...PRIVATE_URL_ALLOWED },
+		credentials: CREDENTIAL,
+		active: false,
+	}),
+	// Without "Replace Existing Callback": a late second activation by n8n cannot take the account back.
 	again: triggerWorkflow({
 		id: 'smartcatAgain001',
 		node: 'smartcatTrigger',
+		parameters: { ...PRIVATE_URL_ALLOWED },
 		credentials: CREDENTIAL,
 		active: false,
 	}),
+	// Set up by hand with the Smartcat credential at hand (unused: no Fetch Details) and the secret credential.
 	manual: triggerWorkflow({
 		id: 'smartcatManual01',
 		node: 'smartcatTrigger',
 		parameters: { registration: 'manual', events: ['document.status'] },
-		credentials: CREDENTIAL,
+		credentials: { ...CREDENTIAL, ...SECRET_CREDENTIAL },
 	}),
-	// Version 2, set up by hand: the secret from a Translation Webhook Secret credential; no Smartcat credential.
-	corpus: version2(
-		triggerWorkflow({
-			id: 'smartcatCorpus01',
-			node: 'smartcatTrigger',
-			parameters: { registration: 'manual' },
-			credentials: SECRET_CREDENTIAL,
-		}),
-	),
-	listen: version2(
-		triggerWorkflow({
-			id: 'smartcatListen01',
-			node: 'smartcatTrigger',
-			parameters: { ...PRIVATE_URL_ALLOWED },
-			credentials: LISTEN_CREDENTIAL,
-			active: false,
-		}),
-	),
-	// The Smartcat node's operations, started by a Beebox Trigger (it registers nothing).
+	// Set up by hand: the secret from a Translation Webhook Secret credential; no Smartcat credential.
+	corpus: triggerWorkflow({
+		id: 'smartcatCorpus01',
+		node: 'smartcatTrigger',
+		parameters: { registration: 'manual' },
+		credentials: SECRET_CREDENTIAL,
+	}),
+	listen: triggerWorkflow({
+		id: 'smartcatListen01',
+		node: 'smartcatTrigger',
+		parameters: { ...PRIVATE_URL_ALLOWED },
+		credentials: LISTEN_CREDENTIAL,
+		active: false,
+	}),
+	// The Smartcat node's operations, started by a Beebox Trigger (it registers nothing), the secret credential's
+	// secret in the URL.
 	read: triggerWorkflow({
 		id: 'smartcatRead0001',
 		node: 'beeboxTrigger',
+		credentials: SECRET_CREDENTIAL,
 		after: [
 			smartcatNode('Get Callback', { resource: 'callback', operation: 'get' }),
 			smartcatNode('Get Last Errors', {
@@ -169,6 +159,7 @@ const workflows = {
 	write: triggerWorkflow({
 		id: 'smartcatWrite001',
 		node: 'beeboxTrigger',
+		credentials: SECRET_CREDENTIAL,
 		after: [
 			writeNode('Set Callback', {
 				resource: 'callback',
@@ -349,7 +340,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		expect(output).not.toContain(MANUAL_SECRET);
 	});
 
-	it("does not clobber another integration's callback unless told to (version 1)", async () => {
+	it("does not clobber another integration's callback unless told to", async () => {
 		await n8n.cli(['publish:workflow', `--id=${workflows.polite.id}`]);
 		await eventually('n8n reports the refused activation', () =>
 			n8n.output.includes(
@@ -360,7 +351,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		await n8n.unpublish(workflows.polite.id);
 	});
 
-	it('version 2 refuses to register a URL Smartcat cannot reach, naming WEBHOOK_URL', async () => {
+	it('refuses to register a URL Smartcat cannot reach, naming WEBHOOK_URL', async () => {
 		await n8n.cli(['publish:workflow', `--id=${workflows.unreachable.id}`]);
 		await eventually('n8n reports the refused activation', () =>
 			n8n.output.includes(
@@ -506,7 +497,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		expect(
 			(
 				await send(
-					`${n8n.webhookUrl(`${workflows.read.webhookId}/beebox`)}?bbid=r1&bbevent=ProjectUpdate`,
+					`${n8n.webhookUrl(`${workflows.read.webhookId}/beebox`)}?token=${MANUAL_SECRET}&bbid=r1&bbevent=ProjectUpdate`,
 				)
 			).status,
 		).toBe(200);
@@ -567,7 +558,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		expect(
 			(
 				await send(
-					`${n8n.webhookUrl(`${workflows.write.webhookId}/beebox`)}?bbid=w1&bbevent=ProjectUpdate`,
+					`${n8n.webhookUrl(`${workflows.write.webhookId}/beebox`)}?token=${MANUAL_SECRET}&bbid=w1&bbevent=ProjectUpdate`,
 				)
 			).status,
 		).toBe(200);
@@ -603,7 +594,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		).toEqual(['POST /callback', 'DELETE /callback']);
 	});
 
-	it('manual registration (version 1) leaves the account alone; the simulate command starts it', async () => {
+	it('manual registration leaves the account alone; the simulate command starts it with the secret header', async () => {
 		expect(
 			smartcat.requests.some(
 				(r) =>
@@ -618,6 +609,8 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			'document.status',
 			'--url',
 			base(workflows.manual),
+			'--header',
+			`X-Smartcat-Callback-Secret:${MANUAL_SECRET}`,
 		);
 		expect(stdout).toContain('200 OK');
 		const [execution] = await n8n.waitForExecutions(workflows.manual.id, 1);
@@ -628,7 +621,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		).toEqual(['189_25', '310_25']);
 	});
 
-	it('every public delivery (test/fixtures/public/smartcat) reaches a version 2 trigger set up by hand, with its item', async () => {
+	it('every public delivery (test/fixtures/public/smartcat) reaches a trigger set up by hand, with its item', async () => {
 		const answers: number[] = [];
 		for (const delivery of corpusDeliveries) {
 			const answer = await send(deliveryUrl(delivery, base(workflows.corpus)), {
