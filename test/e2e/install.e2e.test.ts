@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The package as users get it: `npm pack`, then installed into a fresh n8n's user folder exactly the way n8n's
  * Community Nodes feature does it (CommunityPackagesService.downloadPackage, the same steps in n8n 2.41 and 1.123:
@@ -42,7 +42,16 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 	let work: string;
 	let installed: string;
 	let tarball: string;
-	const workflow = triggerWorkflow({ id: 'installGengo0001', node: 'gengoTrigger' });
+	/** The Gengo Trigger as added in the editor: the secret token of a Translation Webhook Secret credential. */
+	const SECRET = 'install-e2e-secret-0123456789';
+	const SECRET_CREDENTIAL = {
+		translationWebhookSecretApi: { id: 'installSecret001', name: 'Webhook secret' },
+	};
+	const workflow = triggerWorkflow({
+		id: 'installGengo0001',
+		node: 'gengoTrigger',
+		credentials: SECRET_CREDENTIAL,
+	});
 
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'n8n-install-'));
@@ -89,6 +98,13 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		);
 
 		n8n = await startN8n('install', { userFolder, linkRepo: false });
+		await n8n.importCredentials([
+			{
+				...SECRET_CREDENTIAL.translationWebhookSecretApi,
+				type: 'translationWebhookSecretApi',
+				data: { secret: SECRET },
+			},
+		]);
 		await n8n.importWorkflows([workflow]);
 		await n8n.waitForWebhook(n8n.webhookUrl(`${workflow.webhookId}/gengo`));
 	});
@@ -146,7 +162,7 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		const request = gengoCallbackRequest('approved', { jobId: '4242' });
 		expect(
 			(
-				await send(n8n.webhookUrl(`${workflow.webhookId}/gengo`), {
+				await send(`${n8n.webhookUrl(`${workflow.webhookId}/gengo`)}?token=${SECRET}`, {
 					method: 'POST',
 					headers: { 'content-type': request.contentType },
 					body: request.body,
