@@ -196,7 +196,7 @@ export class BeeboxSimulator extends LocalServer {
 	 * event lists it. `deliver(url, secret)` sends that event's connector callback to a Wordbee Beebox Trigger's
 	 * URL (GET, the secret as `?token=`) and resolves to the HTTP status; `eventKey` is the key both triggers give
 	 * the file: `beebox:file:de:news\item-<n>.html:<tfdate to the second>Z`. The webhook trigger emits that key
-	 * only when it reads the file's translation status: version 2 with Fetch Event Details on (a credential for this
+	 * only when it reads the file's translation status: with Fetch Event Details on (a credential for this
 	 * simulator) and Output "One Item Each"; without the details it can only say `beebox:<bbid>`.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {

@@ -192,7 +192,7 @@ export class GengoSimulator extends LocalServer {
 	 * translation → approved; revising → reviewable), else a new job is submitted (available, now).
 	 * The account's API shows the change at once; `deliver` POSTs the callback Gengo would send for it to `url`
 	 * (the trigger's Production URL) with `?token=<secret>`, and answers the HTTP status (0: no answer); `eventKey`
-	 * is the key our triggers (webhook version 2 and catch-up) give the event.
+	 * is the key our triggers (webhook and catch-up) give the event.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
 		let job = this.options.jobs.find((j) => NEXT_STATUS[j.status] && !this.touched.has(j.job_id));

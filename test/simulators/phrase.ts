@@ -235,7 +235,7 @@ export class PhraseSimulator extends LocalServer {
 	 * shows the event as a failed call (Phrase tried its webhook and nothing answered), so the catch-up sees it
 	 * either way. The call is one of the account's webhook subscribed to the event (the one whose secret token
 	 * `deliver` is given), with that webhook's uid and URL, as Phrase's history shows its calls, also when the test
-	 * sends it through a proxy. `eventKey`: what the Phrase TMS Trigger (version 2) and the Catch-Up Trigger emit.
+	 * sends it through a proxy. `eventKey`: what the Phrase TMS Trigger and the Catch-Up Trigger emit.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
 		const projectUid = 'prj-NextEvent';

@@ -231,7 +231,7 @@ export class SmartcatSimulator extends LocalServer {
 	 * status `completed`, at a time of its own (a new document each time, so that every event stays visible to the
 	 * catch-up however many happen between two of its polls: a poll sees a document's latest status only); `deliver(url, secret)` then POSTs the `document/status` callback
 	 * Smartcat would send to the callback base URL `url` with the secret in the default secret header, and
-	 * resolves with the HTTP status. `eventKey` is what the Smartcat Trigger (version 2, Fetch Details on) and
+	 * resolves with the HTTP status. `eventKey` is what the Smartcat Trigger (Fetch Details on) and
 	 * the Smartcat Catch-Up Trigger emit for it.
 	 */
 	nextEvent(): { deliver(url: string, secret: string): Promise<number>; eventKey: string } {
