@@ -1,7 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 import { parse as parseQuery } from 'node:querystring';
 
-import { gengoCallbackRequest, gengoSampleComment, gengoSampleJob } from '../fixtures/samples/gengo';
+import {
+	gengoCallbackRequest,
+	gengoSampleComment,
+	gengoSampleJob,
+} from '../fixtures/samples/gengo';
 import { GENGO_EVENTS } from '../../nodes/Gengo/events';
 import { DeliveryRejected } from '../../nodes/common/delivery/answers';
 import { WorkBudget } from '../../nodes/common/delivery/workBudget';
