@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { handleDelivery, ignoreDelivery, startWorkflow } from '../common/delivery/answers';
-import { ALL_EVENTS, eventsProperty, EVENTS_SUBTITLE } from '../common/delivery/events';
+import { EVENTS_SUBTITLE, eventsProperty, selectedEvents } from '../common/delivery/events';
 import { asRecord } from '../common/delivery/request';
 import {
 	respondProperty,
@@ -112,7 +112,7 @@ export class GengoTrigger implements INodeType {
 			);
 
 			const event = callback.kind === 'job' ? callback.job.status : COMMENT_EVENT;
-			if (!isGengoEventWanted(event, this.getNodeParameter('events', [ALL_EVENTS]) as string[]))
+			if (!isGengoEventWanted(event, selectedEvents(this)))
 				return ignoreDelivery(this, `event ${event} is not selected in the node's event filter`);
 
 			let item: IDataObject;

@@ -4,7 +4,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { CatchUpSource, Observation } from '../common/catchUp/engine';
 import { optionalDate } from '../common/delivery/dates';
-import { ALL_EVENTS } from '../common/delivery/events';
+import { selectedEvents } from '../common/delivery/events';
 import { fetchJobsByIds, JOBS_PER_CALL, jobPath, listJobs } from './api';
 import { canonicalStatus, COMMENT_EVENT, FINAL_STATUSES, isGengoEventWanted } from './events';
 import { buildGengoCommentItem, buildGengoJobItem, gengoJobEventKey } from './output';
@@ -99,7 +99,7 @@ export const gengoCatchUpSource: CatchUpSource = async (ctx, budget) => {
 				GENGO_CATCH_UP_LIMITS.defaultLookBackDays,
 		),
 	);
-	const selected = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+	const selected = selectedEvents(ctx);
 	const observations: Observation[] = [];
 	let complete = true;
 

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 
 import type { CatchUpSource, Observation } from '../common/catchUp/engine';
 import { optionalDate } from '../common/delivery/dates';
-import { ALL_EVENTS } from '../common/delivery/events';
+import { ALL_EVENTS, selectedEvents } from '../common/delivery/events';
 import type { WorkBudget } from '../common/delivery/workBudget';
 import { listWebhookCalls, listWebhooks } from './api';
 import { wantedParts, type PhraseJobFilters } from './filters';
@@ -96,7 +96,7 @@ const callTime = (call: PhraseWebhookCall) =>
 
 export const phraseCatchUpSource: CatchUpSource = async (ctx, budget) => {
 	const scope = webhookScope(ctx);
-	const events = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+	const events = selectedEvents(ctx);
 	const byEvent = new Map<string, { calls: PhraseWebhookCall[]; first: PhraseWebhookCall }>();
 	const seenCalls = new Set<string>();
 	let unreadableCalls = 0;

@@ -16,6 +16,7 @@ import { createWebhook, deleteWebhook, findWebhooksByUrl, getWebhook } from './a
 import { ALL_EVENTS, parseEventCodes, PHRASE_EVENT_CODES } from './events';
 import { refusedEventError } from './refusedEvents';
 import { forgetTriggerWebhook, recordTriggerWebhook } from './workflowWebhooks';
+import { selectedEvents } from '../common/delivery/events';
 
 /**
  * With credentials the trigger creates its own Phrase webhook on activation (chosen events, this node's URL, a
@@ -54,7 +55,7 @@ export function storedRegistration(staticData: IDataObject): PhraseRegistration 
 
 /** The event codes to subscribe to: the chosen ones (All Events: every code the node names) plus "Other Event Codes". */
 export function subscribedEvents(ctx: IHookFunctions): string[] {
-	const chosen = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+	const chosen = selectedEvents(ctx);
 	const other = parseEventCodes(ctx.getNodeParameter('otherEvents', '') as string);
 	const base = chosen.includes(ALL_EVENTS) ? PHRASE_EVENT_CODES : chosen;
 	return [...new Set([...base, ...other])].sort();

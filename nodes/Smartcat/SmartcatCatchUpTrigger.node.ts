@@ -10,10 +10,9 @@ import { catchUpProperties, pollCatchUp } from '../common/catchUp/engine';
 import { eventsProperty, EVENTS_SUBTITLE } from '../common/delivery/events';
 import { smartcatCatchUpSource } from './catchUpSource';
 import { testSmartcatApi } from './credentialTest';
-import { SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';
+import { SMARTCAT_EVENTS } from './events';
+import { statusFilterProperty } from './properties';
 import { projectFiltersProperty } from './projectFilters';
-
-const source = smartcatCatchUpSource();
 
 /**
  * Emits the Smartcat events a webhook missed (n8n down, the workflow unpublished, a delivery that failed 8
@@ -53,19 +52,9 @@ export class SmartcatCatchUpTrigger implements INodeType {
 			),
 			...catchUpProperties,
 			projectFiltersProperty,
-			{
-				displayName: 'Only Statuses',
-				name: 'statusFilter',
-				type: 'multiOptions',
-				default: [],
-				options: SMARTCAT_STATUSES.map(({ name, value, description }) => ({
-					name,
-					value,
-					description,
-				})),
-				description:
-					'Statuses to emit; projects and documents in others produce no item. None chosen: every status.',
-			},
+			statusFilterProperty(
+				'Statuses to emit; projects and documents in others produce no item. None chosen: every status.',
+			),
 		],
 	};
 
@@ -74,6 +63,6 @@ export class SmartcatCatchUpTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCatchUp(this, source);
+		return await pollCatchUp(this, smartcatCatchUpSource);
 	}
 }

@@ -31,7 +31,8 @@ import {
 } from '../common/secrets/webhookSecret';
 import { SMARTCAT_DOCUMENT_ID, SMARTCAT_PROJECT_ID } from './api';
 import { testSmartcatApi } from './credentialTest';
-import { eventOfUrl, SMARTCAT_EVENTS, SMARTCAT_STATUSES } from './events';
+import { eventOfUrl, SMARTCAT_EVENTS } from './events';
+import { statusFilterProperty } from './properties';
 import { lookUpDelivery, type LookedUp } from './lookups';
 import { buildSmartcatBatchItem, buildSmartcatItem } from './output';
 import { DEFAULT_SECRET_HEADER, register, registrationExists, unregister } from './registration';
@@ -164,20 +165,10 @@ export class SmartcatTrigger implements INodeType {
 				description:
 					'Whether to look each project or document up through the API and add it to the item (the callback carries only IDs). Makes the status filter possible.',
 			},
-			{
-				displayName: 'Only Statuses',
-				name: 'statusFilter',
-				type: 'multiOptions',
-				default: [],
-				options: SMARTCAT_STATUSES.map(({ name, value, description }) => ({
-					name,
-					value,
-					description,
-				})),
-				displayOptions: { show: { fetchDetails: [true] } },
-				description:
-					'Statuses to keep; IDs in other statuses produce no item. None chosen: every status.',
-			},
+			statusFilterProperty(
+				'Statuses to keep; IDs in other statuses produce no item. None chosen: every status.',
+				{ fetchDetails: [true] },
+			),
 			respondProperty,
 			{
 				displayName: 'Options',

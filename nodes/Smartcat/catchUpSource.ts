@@ -7,10 +7,10 @@ import {
 	type Observation,
 } from '../common/catchUp/engine';
 import { optionalDate } from '../common/delivery/dates';
-import { ALL_EVENTS } from '../common/delivery/events';
+import { ALL_EVENTS, selectedEvents } from '../common/delivery/events';
 import { getLastErrors, listProjects, SMARTCAT_PAGE_LIMIT } from './api';
 import { SMARTCAT_EVENTS, type SmartcatEvent } from './events';
-import { parseStatuses } from './lookups';
+import { selectedStatuses } from './properties';
 import { buildSmartcatItem, lastErrorItem, normalizedDate } from './output';
 import { readProjectFilters } from './projectFilters';
 import type { SmartcatEntity } from './schemas';
@@ -51,106 +51,103 @@ function preferred(kept: SmartcatEntity, other: SmartcatEntity): SmartcatEntity 
  * A document without a status change time has never changed status: nothing to report. A translation import has no status of its own: its callbacks are recovered from Smartcat's record of
  * failed deliveries (`GET /callback/lastErrors`), which names the event (the URL) and the ids.
  */
-export function smartcatCatchUpSource(): CatchUpSource {
-	return async (ctx: IPollFunctions, budget) => {
-		const receivedAt = new Date();
-		const selected = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
-		const wants = (event: SmartcatEvent) =>
-			selected.includes(ALL_EVENTS) || selected.includes(event.event);
-		const statuses = parseStatuses(ctx.getNodeParameter('statusFilter', []));
-		const kept = (entity: SmartcatEntity | undefined) =>
-			!statuses.length || !entity || statuses.includes((entity.status ?? '').toLowerCase());
-		const item = (
-			event: SmartcatEvent,
-			id: string,
-			entity: SmartcatEntity | undefined,
-			why?: string,
-		) => (kept(entity) ? [buildSmartcatItem(event, id, receivedAt, entity, why)] : []);
-		const filters = {
-			...readProjectFilters(ctx.getNodeParameter('filters', {})),
-			includeDocuments: true,
-		};
-		const deadline = Date.now() + budget.remainingMs();
-		const startFrom = startFromMs(ctx) ?? Number.NaN;
-		const cutoff = Math.min(
-			receivedAt.getTime() - CATCH_UP_LIMITS.maxAgeMs,
-			Number.isNaN(startFrom) ? Infinity : startFrom,
-		);
-		const recent = (entity: SmartcatEntity) =>
-			(changedAt(entity)?.getTime() ?? -Infinity) >= cutoff;
-
-		const observations: Observation[] = [];
-		// by observation key, in the order of first appearance: each project and document once (preferred)
-		const listed = new Map<string, { event: SmartcatEvent; id: string; entity: SmartcatEntity }>();
-		const documents = new Map<string, SmartcatEntity>();
-		const list = (event: SmartcatEvent, key: string, id: string, entity: SmartcatEntity) => {
-			const before = listed.get(key);
-			listed.set(key, { event, id, entity: before ? preferred(before.entity, entity) : entity });
-		};
-		let complete = true;
-		for (let offset = 0; ; ) {
-			if (!budget.take()) {
-				complete = false;
-				break;
-			}
-			const page = await listProjects(ctx, filters, offset, SMARTCAT_PAGE_LIMIT, {
-				deadline,
-			}).catch(async (error: unknown) =>
-				error instanceof SmartcatOutOfTime ? undefined : await Promise.reject(error),
-			);
-			if (!page) {
-				complete = false;
-				break;
-			}
-			for (const project of page) {
-				if (!project.id) continue;
-				list(PROJECT_STATUS, `project:${project.id}`, project.id, project as SmartcatEntity);
-				for (const document of project.documents ?? []) {
-					if (!document.id) continue;
-					const before = documents.get(document.id);
-					documents.set(document.id, before ? preferred(before, document) : document);
-					list(DOCUMENT_STATUS, `document:${document.id}`, document.id, document);
-				}
-			}
-			offset += page.length;
-			if (page.length < SMARTCAT_PAGE_LIMIT) break;
-		}
-		for (const [key, { event, id, entity }] of listed)
-			if (wants(event) && recent(entity))
-				observations.push({
-					key,
-					signature: signatureOf(entity),
-					changedAt: changedAt(entity),
-					items: () => item(event, id, entity),
-				});
-
-		if (wants(IMPORT_COMPLETED) && budget.take()) {
-			const failures = (await getLastErrors(ctx, SMARTCAT_PAGE_LIMIT)).map(lastErrorItem);
-			const seen = new Set<string>();
-			for (const failure of failures) {
-				if (failure.event !== IMPORT_COMPLETED.event) continue;
-				for (const id of (failure.sourceIds as string[] | null) ?? []) {
-					if (seen.has(id)) continue;
-					seen.add(id);
-					const document = documents.get(id);
-					observations.push({
-						key: `import:${id}`,
-						// the eventKey's parts: an import repeated while the document did not change is the same event
-						signature: document ? signatureOf(document) : 'not listed',
-						changedAt: optionalDate(failure.created, 'created', ['iso']),
-						items: () =>
-							item(
-								IMPORT_COMPLETED,
-								id,
-								document,
-								document
-									? undefined
-									: 'the document is not in the project list this poll read (filters, or the budget)',
-							),
-					});
-				}
-			}
-		}
-		return { observations, complete };
+export const smartcatCatchUpSource: CatchUpSource = async (ctx: IPollFunctions, budget) => {
+	const receivedAt = new Date();
+	const selected = selectedEvents(ctx);
+	const wants = (event: SmartcatEvent) =>
+		selected.includes(ALL_EVENTS) || selected.includes(event.event);
+	const statuses = selectedStatuses(ctx);
+	const kept = (entity: SmartcatEntity | undefined) =>
+		!statuses.length || !entity || statuses.includes((entity.status ?? '').toLowerCase());
+	const item = (
+		event: SmartcatEvent,
+		id: string,
+		entity: SmartcatEntity | undefined,
+		why?: string,
+	) => (kept(entity) ? [buildSmartcatItem(event, id, receivedAt, entity, why)] : []);
+	const filters = {
+		...readProjectFilters(ctx.getNodeParameter('filters', {})),
+		includeDocuments: true,
 	};
-}
+	const deadline = Date.now() + budget.remainingMs();
+	const startFrom = startFromMs(ctx) ?? Number.NaN;
+	const cutoff = Math.min(
+		receivedAt.getTime() - CATCH_UP_LIMITS.maxAgeMs,
+		Number.isNaN(startFrom) ? Infinity : startFrom,
+	);
+	const recent = (entity: SmartcatEntity) => (changedAt(entity)?.getTime() ?? -Infinity) >= cutoff;
+
+	const observations: Observation[] = [];
+	// by observation key, in the order of first appearance: each project and document once (preferred)
+	const listed = new Map<string, { event: SmartcatEvent; id: string; entity: SmartcatEntity }>();
+	const documents = new Map<string, SmartcatEntity>();
+	const list = (event: SmartcatEvent, key: string, id: string, entity: SmartcatEntity) => {
+		const before = listed.get(key);
+		listed.set(key, { event, id, entity: before ? preferred(before.entity, entity) : entity });
+	};
+	let complete = true;
+	for (let offset = 0; ; ) {
+		if (!budget.take()) {
+			complete = false;
+			break;
+		}
+		const page = await listProjects(ctx, filters, offset, SMARTCAT_PAGE_LIMIT, {
+			deadline,
+		}).catch(async (error: unknown) =>
+			error instanceof SmartcatOutOfTime ? undefined : await Promise.reject(error),
+		);
+		if (!page) {
+			complete = false;
+			break;
+		}
+		for (const project of page) {
+			if (!project.id) continue;
+			list(PROJECT_STATUS, `project:${project.id}`, project.id, project as SmartcatEntity);
+			for (const document of project.documents ?? []) {
+				if (!document.id) continue;
+				const before = documents.get(document.id);
+				documents.set(document.id, before ? preferred(before, document) : document);
+				list(DOCUMENT_STATUS, `document:${document.id}`, document.id, document);
+			}
+		}
+		offset += page.length;
+		if (page.length < SMARTCAT_PAGE_LIMIT) break;
+	}
+	for (const [key, { event, id, entity }] of listed)
+		if (wants(event) && recent(entity))
+			observations.push({
+				key,
+				signature: signatureOf(entity),
+				changedAt: changedAt(entity),
+				items: () => item(event, id, entity),
+			});
+
+	if (wants(IMPORT_COMPLETED) && budget.take()) {
+		const failures = (await getLastErrors(ctx, SMARTCAT_PAGE_LIMIT)).map(lastErrorItem);
+		const seen = new Set<string>();
+		for (const failure of failures) {
+			if (failure.event !== IMPORT_COMPLETED.event) continue;
+			for (const id of (failure.sourceIds as string[] | null) ?? []) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+				const document = documents.get(id);
+				observations.push({
+					key: `import:${id}`,
+					// the eventKey's parts: an import repeated while the document did not change is the same event
+					signature: document ? signatureOf(document) : 'not listed',
+					changedAt: optionalDate(failure.created, 'created', ['iso']),
+					items: () =>
+						item(
+							IMPORT_COMPLETED,
+							id,
+							document,
+							document
+								? undefined
+								: 'the document is not in the project list this poll read (filters, or the budget)',
+						),
+				});
+			}
+		}
+	}
+	return { observations, complete };
+};

@@ -5,19 +5,9 @@ import { orRetryLater } from '../common/delivery/answers';
 import { WorkBudget } from '../common/delivery/workBudget';
 import { getDocument, getProject } from './api';
 import type { SmartcatEvent } from './events';
+import { selectedStatuses } from './properties';
 import type { SmartcatEntity } from './schemas';
 import { SMARTCAT_REQUESTS_PER_SECOND, SmartcatOutOfTime } from './transport';
-
-/** "Only Statuses": the chosen statuses (a list; comma-separated text from an expression), compared without case. */
-export function parseStatuses(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-	return list.map((s) => s.trim().toLowerCase()).filter(Boolean);
-}
-
-/** The statuses the node keeps (empty: all). */
-export function selectedStatuses(ctx: IWebhookFunctions): string[] {
-	return parseStatuses(ctx.getNodeParameter('statusFilter', []));
-}
 
 export interface LookedUp {
 	ids: string[];

@@ -246,7 +246,7 @@ describe('Smartcat Catch-Up Trigger', () => {
 				status: 'inProgress',
 			});
 		const before = smartcat.requests.length;
-		const listing = await smartcatCatchUpSource()(
+		const listing = await smartcatCatchUpSource(
 			ctx as IPollFunctions,
 			new WorkBudget({ calls: 1, ms: 60_000 }),
 		);

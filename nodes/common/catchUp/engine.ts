@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { believableTime, userDateParameter } from '../delivery/dates';
-import { ALL_EVENTS, isEventWanted } from '../delivery/events';
+import { isEventWanted, selectedEvents } from '../delivery/events';
 import { toNodeApiError, VendorApiError } from '../http/vendorError';
 import { WorkBudget } from '../delivery/workBudget';
 
@@ -174,7 +174,7 @@ export function prune(
 }
 
 function wanted(ctx: IPollFunctions, items: IDataObject[]): IDataObject[] {
-	const selected = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+	const selected = selectedEvents(ctx);
 	return items.filter((item) => isEventWanted(String(item.event ?? ''), selected));
 }
 

@@ -10,6 +10,17 @@ import { ignoreDelivery } from './answers';
 /** The value of a trigger's event filter that lets every event through, including codes the vendor adds later. */
 export const ALL_EVENTS = '*';
 
+/**
+ * The node's "Trigger On" choice (the `events` parameter of every trigger and catch-up trigger), read here and
+ * nowhere else: a list of event codes, possibly with ALL_EVENTS.
+ */
+export function selectedEvents(ctx: {
+	getNodeParameter(name: string, fallback?: unknown): unknown;
+}): string[] {
+	const value = ctx.getNodeParameter('events', [ALL_EVENTS]);
+	return Array.isArray(value) ? value.map(String) : [ALL_EVENTS];
+}
+
 /** Whether the node's event filter (a list of codes, possibly with ALL_EVENTS) wants this event code. */
 export function isEventWanted(code: string, selected: readonly string[]): boolean {
 	return selected.includes(ALL_EVENTS) || selected.includes(code);
@@ -24,7 +35,7 @@ export function unwantedEvent(
 	code: string,
 	also: readonly string[] = [],
 ): IWebhookResponseData | undefined {
-	const selected = [...(ctx.getNodeParameter('events', [ALL_EVENTS]) as string[]), ...also];
+	const selected = [...selectedEvents(ctx), ...also];
 	if (isEventWanted(code, selected)) return undefined;
 	return ignoreDelivery(ctx, `event ${code} is not selected in the node's event filter`);
 }
