@@ -204,14 +204,13 @@ export class PhraseTrigger implements INodeType {
 			if (parts.length === 0) return ignoreDelivery(this, "no job part passes the node's filters");
 
 			const allJobsStatus = this.getNodeParameter('allJobsStatus', '') as string;
-			if (allJobsStatus && body.event === 'JOB_STATUS_CHANGED')
-				return await allJobsReached(
-					this,
-					body,
-					parts,
-					allJobsStatus.replace(/^api:/, ''),
-					receivedAt,
-				);
+			if (allJobsStatus && body.event === 'JOB_STATUS_CHANGED') {
+				const apiStatus = allJobsStatus.replace(/^api:/, '');
+				const items = await allJobsReached(this, body, parts, apiStatus, receivedAt);
+				return items.length
+					? startWorkflow(this, items)
+					: ignoreDelivery(this, `not every job of the project has reached ${apiStatus} yet`);
+			}
 
 			if (this.getNodeParameter('output', 'perElement') === 'perDelivery')
 				return startWorkflow(this, [buildPhraseBatchItem(body, parts, receivedAt)]);

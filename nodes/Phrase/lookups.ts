@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../common/http/concurrency';
-import { ignoreDelivery, orRetryLater, startWorkflow } from '../common/delivery/answers';
+import { orRetryLater } from '../common/delivery/answers';
 import { DELIVERY_LIMITS, WorkBudget } from '../common/delivery/workBudget';
 import { getJob, listJobsPage, type CallLimits } from './api';
 import { buildAllJobsItem, buildAllJobsUncheckedItem, buildPhraseJobItem } from './output';
@@ -129,7 +129,8 @@ async function checkStep(
 /**
  * "Only when all jobs in the project reached": for each project and workflow step whose job parts now have the
  * status, one item when every job of that step has it. Steps beyond PHRASE_LOOKUP_LIMITS.projects or the budget
- * get an `allJobsChecked: false` item instead.
+ * get an `allJobsChecked: false` item instead. Returns the items (none: no step is complete yet); the trigger
+ * decides the answer.
  */
 export async function allJobsReached(
 	ctx: IWebhookFunctions,
@@ -138,7 +139,7 @@ export async function allJobsReached(
 	apiStatus: string,
 	receivedAt: Date,
 	budget = new WorkBudget(),
-) {
+): Promise<IDataObject[]> {
 	const steps = new Map<string, StepCheck>();
 	for (const part of parts) {
 		const projectUid = part.project?.uid;
@@ -170,7 +171,5 @@ export async function allJobsReached(
 			);
 		else if (outcome.reached) items.push(buildAllJobsItem(body, { ...at, ...outcome }, receivedAt));
 	}
-	if (items.length === 0)
-		return ignoreDelivery(ctx, `not every job of the project has reached ${apiStatus} yet`);
-	return startWorkflow(ctx, items);
+	return items;
 }

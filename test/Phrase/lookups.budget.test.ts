@@ -96,21 +96,13 @@ describe('"all jobs reached"', () => {
 	});
 	const query = (options: IHttpRequestOptions) => new URL(options.url).searchParams;
 
-	it('no job has the status yet: nothing to start, and one call made', async () => {
+	it('no job has the status yet: no item (the trigger answers), and one call made', async () => {
 		const { ctx, requests, responses } = context(() => page(0));
-		await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at);
+		expect(await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at)).toEqual([]);
 		expect(requests).toHaveLength(1);
 		expect(query(requests[0]).getAll('status')).toEqual(['COMPLETED']);
-		expect(responses).toEqual([
-			{
-				status: 200,
-				body: {
-					code: 200,
-					message: 'not every job of the project has reached COMPLETED yet',
-					workflowStarted: false,
-				},
-			},
-		]);
+		// a lookup returns data: answering the delivery is the trigger's decision
+		expect(responses).toEqual([]);
 	});
 
 	it('checks only parts that have the status and a project; a step per project and workflow level', async () => {
@@ -132,9 +124,7 @@ describe('"all jobs reached"', () => {
 		expect(
 			requests.map((r) => `${query(r).get('workflowLevel')}:${query(r).get('status')}`),
 		).toEqual(['1:COMPLETED', '1:null', '2:COMPLETED', '2:null']);
-		expect(
-			(result.workflowData?.[0] ?? []).map((item) => [item.json.workflowLevel, item.json.jobCount]),
-		).toEqual([
+		expect(result.map((item) => [item.workflowLevel, item.jobCount])).toEqual([
 			[1, 2],
 			[2, 2],
 		]);
@@ -152,9 +142,7 @@ describe('"all jobs reached"', () => {
 				new WorkBudget({ calls, ms: 20_000 }),
 			);
 			expect(requests).toHaveLength(calls);
-			expect(result.workflowData?.[0].map((item) => item.json.allJobsCheckSkipped)).toEqual([
-				BUDGET_REASON,
-			]);
+			expect(result.map((item) => item.allJobsCheckSkipped)).toEqual([BUDGET_REASON]);
 		}
 	});
 
@@ -175,7 +163,7 @@ describe('"all jobs reached"', () => {
 		});
 		const result = await allJobsReached(ctx, delivery, [part('j1')], 'COMPLETED', at);
 		expect(requests).toHaveLength(3);
-		expect(result.workflowData?.[0][0].json).toMatchObject({ jobCount: 120, jobsComplete: false });
+		expect(result[0]).toMatchObject({ jobCount: 120, jobsComplete: false });
 	});
 
 	it('a failed listing: 503 for Phrase to retry, the project in the log', async () => {
