@@ -6,6 +6,7 @@ import {
 	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type IPollFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
@@ -15,8 +16,16 @@ import { credentialSecrets, redact } from '../secrets/redact';
 import type { UploadBytes } from './upload';
 import { NotSentTwiceError, VendorApiError } from './vendorError';
 
-/** Every n8n context a vendor call is made from: an action's execute(), a trigger's webhook(), activation, a poll. */
-export type ApiContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+/**
+ * Every n8n context a vendor call is made from: an action's execute(), a trigger's webhook(), activation, a poll,
+ * a pick list's search (listSearch) in the editor.
+ */
+export type ApiContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
 
 /**
  * What a vendor's transport.ts supplies to the one client below: its credential, where its API is, how it writes

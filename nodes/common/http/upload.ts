@@ -124,7 +124,13 @@ function defaultName(binary: IBinaryData): string {
 	return extension ? `file.${binary.fileExtension}` : 'file';
 }
 
-export type MultipartPart = { name: string; value: string } | { name: string; file: UploadFile };
+/**
+ * One part: a text field (`contentType` when the vendor wants one written, e.g. a JSON model part as
+ * `application/json`; none means text/plain in UTF-8, RFC 7578 section 4.4) or a file.
+ */
+export type MultipartPart =
+	| { name: string; value: string; contentType?: string }
+	| { name: string; file: UploadFile };
 
 /**
  * A name or file name as a quoted-string in a part's Content-Disposition, the way browsers write it (WHATWG HTML,
@@ -162,11 +168,12 @@ export function multipartBody(parts: MultipartPart[]): {
 	parts.forEach((part, index) => {
 		const opening = `${index === 0 ? '' : '\r\n'}--${boundary}\r\n`;
 		if ('value' in part) {
-			pending += `${opening}Content-Disposition: form-data; name=${dispositionValue(part.name)}\r\n\r\n${part.value}`;
+			const type = part.contentType ? `Content-Type: ${headerValue(part.contentType)}\r\n` : '';
+			pending += `${opening}Content-Disposition: form-data; name=${dispositionValue(part.name)}\r\n${type}\r\n${part.value}`;
 		} else {
 			pending +=
 				`${opening}Content-Disposition: form-data; name=${dispositionValue(part.name)}; filename=${dispositionValue(part.file.fileName)}\r\n` +
-				`Content-Type: ${part.file.mimeType}\r\n\r\n`;
+				`Content-Type: ${headerValue(part.file.mimeType)}\r\n\r\n`;
 			segments.push({ head: Buffer.from(pending, 'utf8'), file: part.file });
 			pending = '';
 		}
@@ -225,6 +232,11 @@ export function multipartBody(parts: MultipartPart[]): {
 			'content-length': String(size),
 		},
 	};
+}
+
+/** A part's Content-Type: a MIME type (MIME_TYPE), else application/octet-stream: never a line break into the body. */
+function headerValue(type: string): string {
+	return MIME_TYPE.test(type) ? type : 'application/octet-stream';
 }
 
 function changedSize(file: UploadFile, sent: number): Error {

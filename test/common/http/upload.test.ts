@@ -235,6 +235,20 @@ describe('multipartBody (RFC 7578)', () => {
 		expect(await (form.get('second') as File).text()).toBe('hello');
 	});
 
+	it('writes a Content-Type for a text part that asks for one (a JSON model part), never a line break', async () => {
+		const body = multipartBody([
+			{ name: 'model', value: '{"name":"P"}', contentType: 'application/json' },
+			{ name: 'x', value: 'y', contentType: 'text/plain\r\n\r\ninjected' },
+		]);
+		const boundary = body.headers['content-type'].split('boundary=')[1];
+		const raw = await bytesOf(await body.open());
+		expect(raw.toString()).toBe(
+			`--${boundary}\r\nContent-Disposition: form-data; name="model"\r\nContent-Type: application/json\r\n\r\n{"name":"P"}\r\n` +
+				`--${boundary}\r\nContent-Disposition: form-data; name="x"\r\nContent-Type: application/octet-stream\r\n\r\ny\r\n--${boundary}--\r\n`,
+		);
+		expect(raw.length).toBe(body.size);
+	});
+
 	it('builds files kept in memory into one buffer', async () => {
 		const body = multipartBody([{ name: 'f', file: memoryFile(Buffer.from('abc'), 'a.txt') }]);
 		const opened = await body.open();
