@@ -1,0 +1,106 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/**
+ * The upload cells of `npm run bench`, bundled by bench/run.js: per vendor, the node operation that sends a file
+ * (its parameters besides the file), the credential, and the vendor's simulator (test/simulators) it sends to.
+ * The simulator is reached through a counting proxy in this process, so the bench sees, for every vendor alike,
+ * how many requests carried the file and how many bytes arrived, without knowing how each simulator records it.
+ */
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { BeeboxSimulator } from '../test/simulators/beebox';
+
+export interface UploadCell {
+	/** the vendor as the README names it */
+	vendor: string;
+	/** the node's name in the package (`<package>.<node>`) */
+	node: string;
+	resource: string;
+	operation: string;
+	/** the operation's parameters besides resource, operation and the binary property (`data`) */
+	parameters: Record<string, unknown>;
+	credentialType: string;
+	/** starts the vendor's simulator; `credential` is the credential's data for an API root at `root` */
+	start(): Promise<{
+		root: string;
+		credential(root: string): Record<string, unknown>;
+		stop(): Promise<void>;
+	}>;
+}
+
+const BEEBOX_ACCOUNT = { login: 'bench-connector', password: 'bench-password-0001' };
+const BEEBOX_PROJECT = 'b3c0e4d2-5b1f-4f8e-9d3a-2c6b8e1f0a11';
+
+export const uploadCells: UploadCell[] = [
+	{
+		vendor: 'Wordbee Beebox',
+		node: 'beebox',
+		resource: 'file',
+		operation: 'sendSource',
+		parameters: {
+			folder: { mode: 'path', value: '' },
+			fileName: '={{ $binary.data.fileName }}',
+			targetLocales: ['fr'],
+		},
+		credentialType: 'beeboxApi',
+		async start() {
+			const beebox = await new BeeboxSimulator({
+				...BEEBOX_ACCOUNT,
+				projectKey: BEEBOX_PROJECT,
+				targetLocales: ['fr', 'de'],
+			}).start();
+			return {
+				root: beebox.url,
+				credential: (root) => ({ serverUrl: root, projectKey: BEEBOX_PROJECT, ...BEEBOX_ACCOUNT }),
+				stop: async () => await beebox.stop(),
+			};
+		},
+	},
+];
+
+/** One request that passed the proxy: its method, path, and the bytes of its body. */
+export interface ProxiedRequest {
+	method: string;
+	path: string;
+	bytes: number;
+}
+
+/**
+ * An HTTP proxy on 127.0.0.1 in front of `target` that counts each request's body as it streams through
+ * (holding none of it).
+ */
+export async function countingProxy(
+	target: string,
+): Promise<{ url: string; requests: ProxiedRequest[]; stop(): Promise<void> }> {
+	const to = new URL(target);
+	const requests: ProxiedRequest[] = [];
+	const server: Server = createServer((req, res) => {
+		const seen: ProxiedRequest = { method: req.method ?? '', path: req.url ?? '', bytes: 0 };
+		requests.push(seen);
+		const upstream = request(
+			{
+				host: to.hostname,
+				port: to.port,
+				method: req.method,
+				path: req.url,
+				headers: { ...req.headers, host: to.host },
+			},
+			(answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			},
+		);
+		upstream.on('error', () => res.destroy());
+		req.on('data', (chunk: Buffer) => (seen.bytes += chunk.length));
+		req.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		requests,
+		stop: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
