@@ -19,7 +19,9 @@
  *   reads a file from disk into n8n's binary data (filesystem mode) and sends it with the vendor node's upload
  *   operation (bench/uploads.ts: the node configurations) to the vendor's simulator, one n8n per vendor. A vendor
  *   whose node has no such operation in this build is skipped and listed as such. BENCH_UPLOAD_VENDORS picks some
- *   ("beebox,gengo"); 0 MB skips them all.
+ *   ("beebox,gengo"); 0 MB skips them all. A control run sends the first vendor's file again with n8n's binary
+ *   data in memory (its `default` mode, where the item holds the whole file): the growth the measurement shows
+ *   when a file is held (BENCH_UPLOAD_CONTROL=0 skips it).
  * - Validation: each vendor's parsing against JSON.parse of the same body (incl. a 60 KB Gengo job).
  * - Package: load time of every node and credential, packed tarball size.
  */
@@ -41,6 +43,7 @@ const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 100);
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
 /** @type {string[] | undefined} */
 const UPLOAD_VENDORS = process.env.BENCH_UPLOAD_VENDORS?.split(',').map((v) => v.trim());
+const UPLOAD_CONTROL = process.env.BENCH_UPLOAD_CONTROL !== '0';
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 /** @param {number[]} values @param {number} q */
@@ -569,11 +572,23 @@ async function bigUploads(mb) {
 			if (UPLOAD_VENDORS && !UPLOAD_VENDORS.includes(cell.node)) continue;
 			const operations = builtOperations(cell.node);
 			if (!operations?.has(`${cell.resource}/${cell.operation}`)) {
-				results.push({ vendor: cell.vendor, skipped: `no ${cell.resource}/${cell.operation} operation in this build` });
+				results.push({
+					vendor: cell.vendor,
+					skipped: `no ${cell.resource}/${cell.operation} operation in this build`,
+				});
 				continue;
 			}
 			console.log(`[bench] ${mb} MB upload: ${cell.vendor}`);
 			results.push(await bigUpload(cell, countingProxy, { mb, big, small, folder }));
+		}
+		const first = uploadCells.find((cell) =>
+			results.some((r) => r.vendor === cell.vendor && !r.skipped),
+		);
+		if (UPLOAD_CONTROL && first) {
+			console.log(`[bench] ${mb} MB upload: ${first.vendor}, binary data in memory (control)`);
+			results.push(
+				await bigUpload(first, countingProxy, { mb, big, small, folder, binaryMode: 'default' }),
+			);
 		}
 	} finally {
 		fs.rmSync(folder, { recursive: true, force: true });
@@ -581,12 +596,16 @@ async function bigUploads(mb) {
 	return results;
 }
 
-async function bigUpload(cell, countingProxy, { mb, big, small, folder }) {
+async function bigUpload(
+	cell,
+	countingProxy,
+	{ mb, big, small, folder, binaryMode = 'filesystem' },
+) {
 	const simulator = await cell.start();
 	const proxy = await countingProxy(simulator.root);
 	const n8n = await new N8n({
 		env: {
-			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+			N8N_DEFAULT_BINARY_DATA_MODE: binaryMode,
 			// Read/Write Files from Disk may read the bench's folder only
 			N8N_RESTRICT_FILE_ACCESS_TO: folder,
 		},
@@ -617,7 +636,12 @@ async function bigUpload(cell, countingProxy, { mb, big, small, folder }) {
 						typeVersion: 2.1,
 						position: [0, 0],
 						webhookId,
-						parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} },
+						parameters: {
+							httpMethod: 'POST',
+							path: webhookPath,
+							responseMode: 'lastNode',
+							options: {},
+						},
 					},
 					{
 						id: randomUUID(),
@@ -639,7 +663,9 @@ async function bigUpload(cell, countingProxy, { mb, big, small, folder }) {
 							binaryPropertyName: 'data',
 							...cell.parameters,
 						},
-						credentials: { [cell.credentialType]: { id: credentialId, name: `${cell.vendor} simulator` } },
+						credentials: {
+							[cell.credentialType]: { id: credentialId, name: `${cell.vendor} simulator` },
+						},
 					},
 				],
 				connections: {
@@ -662,7 +688,8 @@ async function bigUpload(cell, countingProxy, { mb, big, small, folder }) {
 		};
 		// warm up the workflow's code paths with a 1 MB file, then settle
 		const warm = await run(small);
-		if (warm.status !== 200) throw new Error(`${cell.vendor} warm-up: HTTP ${warm.status} ${warm.body.slice(0, 500)}`);
+		if (warm.status !== 200)
+			throw new Error(`${cell.vendor} warm-up: HTTP ${warm.status} ${warm.body.slice(0, 500)}`);
 		await delay(5_000);
 		const sentBefore = proxy.requests.length;
 		const before = rssKiB(n8n.child?.pid);
@@ -683,6 +710,8 @@ async function bigUpload(cell, countingProxy, { mb, big, small, folder }) {
 		return {
 			vendor: cell.vendor,
 			operation: `${cell.resource}/${cell.operation}`,
+			n8nVersion: n8n.paths.n8nVersion,
+			binaryMode,
 			mb,
 			status: answer.status,
 			answer: answer.status === 200 ? undefined : answer.body.slice(0, 500),
@@ -836,7 +865,7 @@ async function main() {
 	if (uploads.length) {
 		const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 		console.log(
-			`\nA ${UPLOAD_MB} MB upload per vendor (Read/Write Files from Disk → the vendor node's upload operation → its simulator; binary data on the file system; one n8n per vendor)`,
+			`\nA ${UPLOAD_MB} MB upload per vendor (Read/Write Files from Disk → the vendor node's upload operation → its simulator; one n8n per row; growth: peak minus before, sampled every 100 ms)`,
 		);
 		console.table(
 			uploads.map((u) =>
@@ -845,6 +874,9 @@ async function main() {
 					: {
 							vendor: u.vendor,
 							operation: u.operation,
+							n8n: u.n8nVersion,
+							'binary data':
+								u.binaryMode === 'filesystem' ? 'file system' : `${u.binaryMode} (control)`,
 							HTTP: u.status,
 							execution: u.executionStatus,
 							s: u.seconds.toFixed(1),

@@ -1,14 +1,16 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The upload cells of `npm run bench`, bundled by bench/run.js: per vendor, the node operation that sends a file
  * (its parameters besides the file), the credential, and the vendor's simulator (test/simulators) it sends to.
  * The simulator is reached through a counting proxy in this process, so the bench sees, for every vendor alike,
  * how many requests carried the file and how many bytes arrived, without knowing how each simulator records it.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { BeeboxSimulator } from '../test/simulators/beebox';
+import { PhraseSimulator } from '../test/simulators/phrase';
 
 export interface UploadCell {
 	/** the vendor as the README names it */
@@ -28,8 +30,14 @@ export interface UploadCell {
 	}>;
 }
 
-const BEEBOX_ACCOUNT = { login: 'bench-connector', password: 'bench-password-0001' };
+// a simulator's account, made up per run
+const BEEBOX_ACCOUNT = { login: 'bench-connector', password: randomBytes(12).toString('hex') };
 const BEEBOX_PROJECT = 'b3c0e4d2-5b1f-4f8e-9d3a-2c6b8e1f0a11';
+const PHRASE_USER = { userName: 'bench.pm', password: randomBytes(12).toString('hex') };
+const PHRASE_PROJECT = 'Bench0Project0Uid000001';
+
+/** A resource locator's value by id, as n8n stores it in a workflow. */
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 export const uploadCells: UploadCell[] = [
 	{
@@ -53,6 +61,33 @@ export const uploadCells: UploadCell[] = [
 				root: beebox.url,
 				credential: (root) => ({ serverUrl: root, projectKey: BEEBOX_PROJECT, ...BEEBOX_ACCOUNT }),
 				stop: async () => await beebox.stop(),
+			};
+		},
+	},
+	{
+		vendor: 'Phrase TMS',
+		node: 'phrase',
+		resource: 'job',
+		operation: 'create',
+		parameters: { project: byId(PHRASE_PROJECT), targetLangs: ['de'], options: {} },
+		credentialType: 'phraseApi',
+		async start() {
+			// a variable, not a literal: simulators of older builds do not know every option
+			const options = {
+				...PHRASE_USER,
+				projects: { [PHRASE_PROJECT]: [] },
+				projectInfo: { [PHRASE_PROJECT]: { sourceLang: 'en', targetLangs: ['de', 'fr'] } },
+			};
+			const phrase = await new PhraseSimulator(options).start();
+			return {
+				root: phrase.url,
+				credential: (root) => ({
+					region: 'custom',
+					baseUrl: `${root}${phrase.baseUrl.slice(phrase.url.length)}`,
+					authType: 'password',
+					...PHRASE_USER,
+				}),
+				stop: async () => await phrase.stop(),
 			};
 		},
 	},
