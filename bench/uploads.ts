@@ -10,7 +10,9 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { BeeboxSimulator } from '../test/simulators/beebox';
+import { GengoSimulator } from '../test/simulators/gengo';
 import { PhraseSimulator } from '../test/simulators/phrase';
+import { SmartcatSimulator } from '../test/simulators/smartcat';
 
 export interface UploadCell {
 	/** the vendor as the README names it */
@@ -33,6 +35,8 @@ export interface UploadCell {
 // a simulator's account, made up per run
 const BEEBOX_ACCOUNT = { login: 'bench-connector', password: randomBytes(12).toString('hex') };
 const BEEBOX_PROJECT = 'b3c0e4d2-5b1f-4f8e-9d3a-2c6b8e1f0a11';
+const GENGO_KEYS = { publicKey: 'bench-public', privateKey: randomBytes(12).toString('hex') };
+const SMARTCAT_ACCOUNT = { accountId: 'bench-account', apiKey: randomBytes(12).toString('hex') };
 const PHRASE_USER = { userName: 'bench.pm', password: randomBytes(12).toString('hex') };
 const PHRASE_PROJECT = 'Bench0Project0Uid000001';
 
@@ -40,6 +44,33 @@ const PHRASE_PROJECT = 'Bench0Project0Uid000001';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 export const uploadCells: UploadCell[] = [
+	{
+		vendor: 'Gengo',
+		node: 'gengo',
+		resource: 'order',
+		operation: 'create',
+		parameters: {
+			content: 'file',
+			sourceLanguage: byId('en'),
+			targetLanguage: byId('ja'),
+			tier: byId('standard'),
+			callback: 'none',
+			options: {},
+		},
+		credentialType: 'gengoApi',
+		async start() {
+			const gengo = await new GengoSimulator({ ...GENGO_KEYS, jobs: [] }).start();
+			return {
+				root: gengo.url,
+				credential: (root) => ({
+					...GENGO_KEYS,
+					environment: 'custom',
+					baseUrl: `${root}${gengo.baseUrl.slice(gengo.url.length)}`,
+				}),
+				stop: async () => await gengo.stop(),
+			};
+		},
+	},
 	{
 		vendor: 'Wordbee Beebox',
 		node: 'beebox',
@@ -88,6 +119,28 @@ export const uploadCells: UploadCell[] = [
 					...PHRASE_USER,
 				}),
 				stop: async () => await phrase.stop(),
+			};
+		},
+	},
+	{
+		vendor: 'Smartcat',
+		node: 'smartcat',
+		resource: 'project',
+		operation: 'create',
+		parameters: {
+			projectName: 'Bench project',
+			sourceLanguage: 'en',
+			targetLanguages: ['de'],
+			workflowStages: ['translation'],
+			options: {},
+		},
+		credentialType: 'smartcatApi',
+		async start() {
+			const smartcat = await new SmartcatSimulator({ ...SMARTCAT_ACCOUNT }).start();
+			return {
+				root: smartcat.url,
+				credential: (root) => ({ ...SMARTCAT_ACCOUNT, server: 'custom', baseUrl: root }),
+				stop: async () => await smartcat.stop(),
 			};
 		},
 	},
