@@ -78,16 +78,17 @@ export const uploadCells: UploadCell[] = [
 		operation: 'sendSource',
 		parameters: {
 			folder: { mode: 'path', value: '' },
-			fileName: '={{ $binary.data.fileName }}',
 			targetLocales: ['fr'],
 		},
 		credentialType: 'beeboxApi',
 		async start() {
-			const beebox = await new BeeboxSimulator({
+			// a variable, not a literal: simulators of older builds do not know every option
+			const options = {
 				...BEEBOX_ACCOUNT,
 				projectKey: BEEBOX_PROJECT,
 				targetLocales: ['fr', 'de'],
-			}).start();
+			};
+			const beebox = await new BeeboxSimulator(options).start();
 			return {
 				root: beebox.url,
 				credential: (root) => ({ serverUrl: root, projectKey: BEEBOX_PROJECT, ...BEEBOX_ACCOUNT }),
@@ -107,7 +108,9 @@ export const uploadCells: UploadCell[] = [
 			const options = {
 				...PHRASE_USER,
 				projects: { [PHRASE_PROJECT]: [] },
-				projectInfo: { [PHRASE_PROJECT]: { sourceLang: 'en', targetLangs: ['de', 'fr'] } },
+				projectInfo: {
+					[PHRASE_PROJECT]: { name: 'Bench project', sourceLang: 'en', targetLangs: ['de', 'fr'] },
+				},
 			};
 			const phrase = await new PhraseSimulator(options).start();
 			return {
