@@ -380,6 +380,42 @@ async function memory() {
 	}
 }
 
+/** n8n's Webhook node as a workflow's start: POST `path`, answering with the last node's output. */
+const webhookStart = (webhookId, webhookPath) => ({
+	id: randomUUID(),
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2.1,
+	position: [0, 0],
+	webhookId,
+	parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} },
+});
+
+/**
+ * n8n's RSS (KiB) before `run`, at its peak while it runs (sampled every 100 ms) and after 5 s of rest; with the
+ * seconds `run` took and what it returned.
+ * @template T
+ * @param {number | undefined} pid
+ * @param {() => Promise<T>} run
+ */
+async function rssAround(pid, run) {
+	const before = rssKiB(pid);
+	let peak = before;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, rssKiB(pid));
+	}, 100);
+	const t0 = performance.now();
+	let result;
+	try {
+		result = await run();
+	} finally {
+		clearInterval(sampler);
+	}
+	const seconds = (performance.now() - t0) / 1000;
+	await delay(5_000);
+	return { result, seconds, beforeKiB: before, peakKiB: peak, afterKiB: rssKiB(pid) };
+}
+
 /**
  * A stand-in for the Gengo API (any signature accepted) whose one job is a file job with a `mb` MB translated
  * file, served in 1 MB chunks from one buffer (the stand-in itself holds 1 MB, not the file).
@@ -445,20 +481,7 @@ async function bigDownload(mb) {
 				name: 'bench download',
 				active: true,
 				nodes: [
-					{
-						id: randomUUID(),
-						name: 'Webhook',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2.1,
-						position: [0, 0],
-						webhookId,
-						parameters: {
-							httpMethod: 'POST',
-							path: 'bench-download',
-							responseMode: 'lastNode',
-							options: {},
-						},
-					},
+					webhookStart(webhookId, 'bench-download'),
 					{
 						id: randomUUID(),
 						name: 'Download',
@@ -478,30 +501,13 @@ async function bigDownload(mb) {
 		// warm up the node's code path with a first run, then settle
 		await fetch(url, { method: 'POST' }).then((r) => r.arrayBuffer());
 		await delay(5_000);
-		const before = rssKiB(n8n.child?.pid);
-		let peak = before;
-		const sampler = setInterval(() => {
-			peak = Math.max(peak, rssKiB(n8n.child?.pid));
-		}, 100);
-		const t0 = performance.now();
-		const status = await fetch(url, { method: 'POST' }).then(
-			async (r) => (await r.arrayBuffer(), r.status),
+		const measured = await rssAround(n8n.child?.pid, async () =>
+			fetch(url, { method: 'POST' }).then(async (r) => (await r.arrayBuffer(), r.status)),
 		);
-		const seconds = (performance.now() - t0) / 1000;
-		clearInterval(sampler);
-		await delay(5_000);
-		const after = rssKiB(n8n.child?.pid);
 		const [execution] = (await n8n.executions({ workflowId: 'benchDownload001' })).slice(-1);
 		const file = execution?.binaries?.Download?.[0]?.data;
-		return {
-			mb,
-			status,
-			seconds,
-			beforeKiB: before,
-			peakKiB: peak,
-			afterKiB: after,
-			fileSize: file?.fileSize,
-		};
+		const { result: status, ...rss } = measured;
+		return { mb, status, ...rss, fileSize: file?.fileSize };
 	} finally {
 		await n8n.stop();
 		gengo.server.close();
@@ -629,20 +635,7 @@ async function bigUpload(
 				name: `bench upload ${cell.vendor}`,
 				active: true,
 				nodes: [
-					{
-						id: randomUUID(),
-						name: 'Webhook',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2.1,
-						position: [0, 0],
-						webhookId,
-						parameters: {
-							httpMethod: 'POST',
-							path: webhookPath,
-							responseMode: 'lastNode',
-							options: {},
-						},
-					},
+					webhookStart(webhookId, webhookPath),
 					{
 						id: randomUUID(),
 						name: 'Read File',
@@ -692,17 +685,7 @@ async function bigUpload(
 			throw new Error(`${cell.vendor} warm-up: HTTP ${warm.status} ${warm.body.slice(0, 500)}`);
 		await delay(5_000);
 		const sentBefore = proxy.requests.length;
-		const before = rssKiB(n8n.child?.pid);
-		let peak = before;
-		const sampler = setInterval(() => {
-			peak = Math.max(peak, rssKiB(n8n.child?.pid));
-		}, 100);
-		const t0 = performance.now();
-		const answer = await run(big);
-		const seconds = (performance.now() - t0) / 1000;
-		clearInterval(sampler);
-		await delay(5_000);
-		const after = rssKiB(n8n.child?.pid);
+		const { result: answer, ...rss } = await rssAround(n8n.child?.pid, async () => await run(big));
 		const bytes = mb * 1024 * 1024;
 		// the requests of this run that carried the file (the multipart or bare body around it)
 		const carried = proxy.requests.slice(sentBefore).filter((r) => r.bytes >= bytes);
@@ -716,12 +699,9 @@ async function bigUpload(
 			status: answer.status,
 			answer: answer.status === 200 ? undefined : answer.body.slice(0, 500),
 			executionStatus: execution?.status,
-			seconds,
+			...rss,
 			requestsWithTheFile: carried.length,
 			bytesArrived: carried.map((r) => r.bytes),
-			beforeKiB: before,
-			peakKiB: peak,
-			afterKiB: after,
 		};
 	} finally {
 		await n8n.stop();

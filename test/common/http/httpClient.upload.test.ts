@@ -95,18 +95,18 @@ async function failure(promise: Promise<unknown>): Promise<VendorApiError> {
 	throw new Error('expected an error');
 }
 
-describe('apiRequest with an upload', () => {
-	const server = new CountingServer();
-	let root: string;
-	beforeAll(async () => {
-		root = await server.start();
-	});
-	afterAll(async () => await server.stop());
-	beforeEach(() => {
-		server.arrivals = [];
-		server.handler = (_req, res) => res.end('{"id":"p1"}');
-	});
+const server = new CountingServer();
+let root: string;
+beforeAll(async () => {
+	root = await server.start();
+});
+afterAll(async () => await server.stop());
+beforeEach(() => {
+	server.arrivals = [];
+	server.handler = (_req, res) => res.end('{"id":"p1"}');
+});
 
+describe('apiRequest with an upload', () => {
 	it('streams the multipart body whole, with its exact Content-Length and no chunking', async () => {
 		const { fake, body } = await upload();
 		const answer = await apiRequest(fake.ctx, API(root), {
@@ -188,16 +188,6 @@ describe('apiRequest with an upload', () => {
 });
 
 describe('apiRequest with createsWork: never sent twice', () => {
-	const server = new CountingServer();
-	let root: string;
-	beforeAll(async () => {
-		root = await server.start();
-	});
-	afterAll(async () => await server.stop());
-	beforeEach(() => {
-		server.arrivals = [];
-	});
-
 	const both = [
 		['an upload', true],
 		['a JSON body', false],
