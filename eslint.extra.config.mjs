@@ -20,6 +20,6 @@ export default [
 		},
 	},
 	{
-		ignores: ['coverage/**', '.n8n-dev/**', 'cli/dist/**', 'bench/.validation.bundle.js'],
+		ignores: ['coverage/**', '.n8n-dev/**', 'cli/dist/**', 'bench/.*.bundle.js'],
 	},
 ];

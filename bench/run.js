@@ -15,6 +15,13 @@
  * - A 100 MB download (BENCH_DOWNLOAD_MB): n8n's resident memory before, at its peak and after the Gengo node's
  *   Download Target File streams a file job's translated file into n8n's binary data (filesystem mode), against a
  *   local stand-in for the Gengo API and its file link. 0 skips it.
+ * - A 100 MB upload per vendor (BENCH_UPLOAD_MB): n8n's resident memory before, at its peak and after one run that
+ *   reads a file from disk into n8n's binary data (filesystem mode) and sends it with the vendor node's upload
+ *   operation (bench/uploads.ts: the node configurations) to the vendor's simulator, one n8n per vendor. A vendor
+ *   whose node has no such operation in this build is skipped and listed as such. BENCH_UPLOAD_VENDORS picks some
+ *   ("beebox,gengo"); 0 MB skips them all. A control run sends the first vendor's file again with n8n's binary
+ *   data in memory (its `default` mode, where the item holds the whole file): the growth the measurement shows
+ *   when a file is held (BENCH_UPLOAD_CONTROL=0 skips it).
  * - Validation: each vendor's parsing against JSON.parse of the same body (incl. a 60 KB Gengo job).
  * - Package: load time of every node and credential, packed tarball size.
  */
@@ -33,6 +40,10 @@ const N = Number(process.env.BENCH_N || 400);
 const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 10_000);
 const QUEUE = process.env.BENCH_QUEUE !== '0';
 const DOWNLOAD_MB = Number(process.env.BENCH_DOWNLOAD_MB ?? 100);
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100);
+/** @type {string[] | undefined} */
+const UPLOAD_VENDORS = process.env.BENCH_UPLOAD_VENDORS?.split(',').map((v) => v.trim());
+const UPLOAD_CONTROL = process.env.BENCH_UPLOAD_CONTROL !== '0';
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 /** @param {number[]} values @param {number} q */
@@ -369,6 +380,42 @@ async function memory() {
 	}
 }
 
+/** n8n's Webhook node as a workflow's start: POST `path`, answering with the last node's output. */
+const webhookStart = (webhookId, webhookPath) => ({
+	id: randomUUID(),
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2.1,
+	position: [0, 0],
+	webhookId,
+	parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} },
+});
+
+/**
+ * n8n's RSS (KiB) before `run`, at its peak while it runs (sampled every 100 ms) and after 5 s of rest; with the
+ * seconds `run` took and what it returned.
+ * @template T
+ * @param {number | undefined} pid
+ * @param {() => Promise<T>} run
+ */
+async function rssAround(pid, run) {
+	const before = rssKiB(pid);
+	let peak = before;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, rssKiB(pid));
+	}, 100);
+	const t0 = performance.now();
+	let result;
+	try {
+		result = await run();
+	} finally {
+		clearInterval(sampler);
+	}
+	const seconds = (performance.now() - t0) / 1000;
+	await delay(5_000);
+	return { result, seconds, beforeKiB: before, peakKiB: peak, afterKiB: rssKiB(pid) };
+}
+
 /**
  * A stand-in for the Gengo API (any signature accepted) whose one job is a file job with a `mb` MB translated
  * file, served in 1 MB chunks from one buffer (the stand-in itself holds 1 MB, not the file).
@@ -434,20 +481,7 @@ async function bigDownload(mb) {
 				name: 'bench download',
 				active: true,
 				nodes: [
-					{
-						id: randomUUID(),
-						name: 'Webhook',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2.1,
-						position: [0, 0],
-						webhookId,
-						parameters: {
-							httpMethod: 'POST',
-							path: 'bench-download',
-							responseMode: 'lastNode',
-							options: {},
-						},
-					},
+					webhookStart(webhookId, 'bench-download'),
 					{
 						id: randomUUID(),
 						name: 'Download',
@@ -467,42 +501,26 @@ async function bigDownload(mb) {
 		// warm up the node's code path with a first run, then settle
 		await fetch(url, { method: 'POST' }).then((r) => r.arrayBuffer());
 		await delay(5_000);
-		const before = rssKiB(n8n.child?.pid);
-		let peak = before;
-		const sampler = setInterval(() => {
-			peak = Math.max(peak, rssKiB(n8n.child?.pid));
-		}, 100);
-		const t0 = performance.now();
-		const status = await fetch(url, { method: 'POST' }).then(
-			async (r) => (await r.arrayBuffer(), r.status),
+		const measured = await rssAround(n8n.child?.pid, async () =>
+			fetch(url, { method: 'POST' }).then(async (r) => (await r.arrayBuffer(), r.status)),
 		);
-		const seconds = (performance.now() - t0) / 1000;
-		clearInterval(sampler);
-		await delay(5_000);
-		const after = rssKiB(n8n.child?.pid);
 		const [execution] = (await n8n.executions({ workflowId: 'benchDownload001' })).slice(-1);
 		const file = execution?.binaries?.Download?.[0]?.data;
-		return {
-			mb,
-			status,
-			seconds,
-			beforeKiB: before,
-			peakKiB: peak,
-			afterKiB: after,
-			fileSize: file?.fileSize,
-		};
+		const { result: status, ...rss } = measured;
+		return { mb, status, ...rss, fileSize: file?.fileSize };
 	} finally {
 		await n8n.stop();
 		gengo.server.close();
 	}
 }
 
-async function validation() {
+/** Bundles a TypeScript module of bench/ (with the test simulators it imports) and loads it. */
+async function bundled(name) {
 	const { build } = require('esbuild');
 	// Inside the repository, so the bundle resolves n8n-workflow from node_modules like the nodes do.
-	const out = path.join(__dirname, '.validation.bundle.js');
+	const out = path.join(__dirname, `.${name}.bundle.js`);
 	await build({
-		entryPoints: [path.join(__dirname, 'validation.ts')],
+		entryPoints: [path.join(__dirname, `${name}.ts`)],
 		outfile: out,
 		bundle: true,
 		platform: 'node',
@@ -510,7 +528,190 @@ async function validation() {
 		external: ['n8n-workflow'],
 		logLevel: 'warning',
 	});
-	const { cases } = require(out);
+	try {
+		return require(out);
+	} finally {
+		fs.rmSync(out, { force: true });
+	}
+}
+
+/** The operations of a built node (dist/), as `resource/operation`; undefined when the package has no such node. */
+function builtOperations(nodeName) {
+	for (const file of pkg.n8n.nodes) {
+		const exported = require(path.join(repoRoot, file));
+		for (const Type of Object.values(exported)) {
+			if (typeof Type !== 'function') continue;
+			const description = new Type().description;
+			if (description?.name !== nodeName) continue;
+			const found = new Set();
+			for (const property of description.properties ?? []) {
+				if (property.name !== 'operation') continue;
+				for (const resource of property.displayOptions?.show?.resource ?? [])
+					for (const option of property.options ?? []) found.add(`${resource}/${option.value}`);
+			}
+			return found;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * n8n's RSS before, at its peak (sampled every 100 ms) and after one run that reads an `mb` MB file from disk and
+ * sends it with a vendor node's upload operation to the vendor's simulator; one n8n per vendor.
+ */
+async function bigUploads(mb) {
+	const { uploadCells, countingProxy } = await bundled('uploads');
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-upload-'));
+	const big = path.join(folder, 'bench-upload.txt');
+	const small = path.join(folder, 'warm-up.txt');
+	const write = (file, megabytes) => {
+		const chunk = Buffer.alloc(1024 * 1024, 'Translate me. ');
+		const fd = fs.openSync(file, 'w');
+		for (let i = 0; i < megabytes; i++) fs.writeSync(fd, chunk);
+		fs.closeSync(fd);
+	};
+	write(big, mb);
+	write(small, 1);
+	const results = [];
+	try {
+		for (const cell of uploadCells) {
+			if (UPLOAD_VENDORS && !UPLOAD_VENDORS.includes(cell.node)) continue;
+			const operations = builtOperations(cell.node);
+			if (!operations?.has(`${cell.resource}/${cell.operation}`)) {
+				results.push({
+					vendor: cell.vendor,
+					skipped: `no ${cell.resource}/${cell.operation} operation in this build`,
+				});
+				continue;
+			}
+			console.log(`[bench] ${mb} MB upload: ${cell.vendor}`);
+			results.push(await bigUpload(cell, countingProxy, { mb, big, small, folder }));
+		}
+		const first = uploadCells.find((cell) =>
+			results.some((r) => r.vendor === cell.vendor && !r.skipped),
+		);
+		if (UPLOAD_CONTROL && first) {
+			console.log(`[bench] ${mb} MB upload: ${first.vendor}, binary data in memory (control)`);
+			results.push(
+				await bigUpload(first, countingProxy, { mb, big, small, folder, binaryMode: 'default' }),
+			);
+		}
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+	return results;
+}
+
+async function bigUpload(
+	cell,
+	countingProxy,
+	{ mb, big, small, folder, binaryMode = 'filesystem' },
+) {
+	const simulator = await cell.start();
+	const proxy = await countingProxy(simulator.root);
+	const n8n = await new N8n({
+		env: {
+			N8N_DEFAULT_BINARY_DATA_MODE: binaryMode,
+			// Read/Write Files from Disk may read the bench's folder only
+			N8N_RESTRICT_FILE_ACCESS_TO: folder,
+		},
+	}).start();
+	try {
+		const credentialId = `benchUpload${cell.node}`.slice(0, 16).padEnd(16, '0');
+		await n8n.importCredentials([
+			{
+				id: credentialId,
+				name: `${cell.vendor} simulator`,
+				type: cell.credentialType,
+				data: simulator.credential(proxy.url),
+			},
+		]);
+		const workflowId = `benchUp${cell.node}`.slice(0, 16).padEnd(16, '0');
+		const webhookId = randomUUID();
+		const webhookPath = `bench-upload-${cell.node}`;
+		await n8n.importWorkflows([
+			{
+				id: workflowId,
+				name: `bench upload ${cell.vendor}`,
+				active: true,
+				nodes: [
+					webhookStart(webhookId, webhookPath),
+					{
+						id: randomUUID(),
+						name: 'Read File',
+						type: 'n8n-nodes-base.readWriteFile',
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} },
+					},
+					{
+						id: randomUUID(),
+						name: 'Upload',
+						type: `${pkg.name}.${cell.node}`,
+						typeVersion: 1,
+						position: [440, 0],
+						parameters: {
+							resource: cell.resource,
+							operation: cell.operation,
+							binaryPropertyName: 'data',
+							...cell.parameters,
+						},
+						credentials: {
+							[cell.credentialType]: { id: credentialId, name: `${cell.vendor} simulator` },
+						},
+					},
+				],
+				connections: {
+					Webhook: { main: [[{ node: 'Read File', type: 'main', index: 0 }]] },
+					'Read File': { main: [[{ node: 'Upload', type: 'main', index: 0 }]] },
+				},
+				settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+			},
+		]);
+		const url = n8n.webhookUrl(webhookPath);
+		await n8n.waitForWebhook(url);
+		const run = async (file) => {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ path: file }),
+				signal: AbortSignal.timeout(600_000),
+			});
+			return { status: response.status, body: await response.text() };
+		};
+		// warm up the workflow's code paths with a 1 MB file, then settle
+		const warm = await run(small);
+		if (warm.status !== 200)
+			throw new Error(`${cell.vendor} warm-up: HTTP ${warm.status} ${warm.body.slice(0, 500)}`);
+		await delay(5_000);
+		const sentBefore = proxy.requests.length;
+		const { result: answer, ...rss } = await rssAround(n8n.child?.pid, async () => await run(big));
+		const bytes = mb * 1024 * 1024;
+		// the requests of this run that carried the file (the multipart or bare body around it)
+		const carried = proxy.requests.slice(sentBefore).filter((r) => r.bytes >= bytes);
+		const [execution] = (await n8n.executions({ workflowId })).slice(-1);
+		return {
+			vendor: cell.vendor,
+			operation: `${cell.resource}/${cell.operation}`,
+			n8nVersion: n8n.paths.n8nVersion,
+			binaryMode,
+			mb,
+			status: answer.status,
+			answer: answer.status === 200 ? undefined : answer.body.slice(0, 500),
+			executionStatus: execution?.status,
+			...rss,
+			requestsWithTheFile: carried.length,
+			bytesArrived: carried.map((r) => r.bytes),
+		};
+	} finally {
+		await n8n.stop();
+		await proxy.stop();
+		await simulator.stop();
+	}
+}
+
+async function validation() {
+	const { cases } = await bundled('validation');
 	const results = [];
 	for (const c of cases()) {
 		const time = (fn, iterations) => {
@@ -535,7 +736,6 @@ async function validation() {
 			ratio: ours / baseline,
 		});
 	}
-	fs.rmSync(out, { force: true });
 	return results;
 }
 
@@ -582,6 +782,7 @@ async function main() {
 			received.push(await receivers({ engine, topology: 'queue' }));
 	const memoryRun = MEMORY_N > 0 ? await memory() : undefined;
 	const download = DOWNLOAD_MB > 0 ? await bigDownload(DOWNLOAD_MB) : undefined;
+	const uploads = UPLOAD_MB > 0 ? await bigUploads(UPLOAD_MB) : [];
 	const parsed = await validation();
 	const packaged = packageFigures();
 
@@ -641,6 +842,35 @@ async function main() {
 			`  n8n's RSS: ${mib(download.beforeKiB)} before, ${mib(download.peakKiB)} at the peak (+${((download.peakKiB - download.beforeKiB) / 1024).toFixed(0)} MiB), ${mib(download.afterKiB)} after`,
 		);
 	}
+	if (uploads.length) {
+		const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+		console.log(
+			`\nA ${UPLOAD_MB} MB upload per vendor (Read/Write Files from Disk → the vendor node's upload operation → its simulator; one n8n per row; growth: peak minus before, sampled every 100 ms)`,
+		);
+		console.table(
+			uploads.map((u) =>
+				u.skipped
+					? { vendor: u.vendor, skipped: u.skipped }
+					: {
+							vendor: u.vendor,
+							operation: u.operation,
+							n8n: u.n8nVersion,
+							'binary data':
+								u.binaryMode === 'filesystem' ? 'file system' : `${u.binaryMode} (control)`,
+							HTTP: u.status,
+							execution: u.executionStatus,
+							s: u.seconds.toFixed(1),
+							'sends with the file': u.requestsWithTheFile,
+							'RSS before': mib(u.beforeKiB),
+							'RSS peak': mib(u.peakKiB),
+							'growth MiB': ((u.peakKiB - u.beforeKiB) / 1024).toFixed(0),
+							'RSS after': mib(u.afterKiB),
+						},
+			),
+		);
+		for (const u of uploads)
+			if (u.answer) console.log(`  ${u.vendor}: HTTP ${u.status}: ${u.answer}`);
+	}
 	console.log('\nValidation (µs per body; ratio against JSON.parse of the same body)');
 	console.table(
 		parsed.map((p) => ({
@@ -661,6 +891,7 @@ async function main() {
 		receivers: received,
 		memory: memoryRun,
 		download,
+		uploads,
 		validation: parsed,
 		package: packaged,
 		minutes: (Date.now() - started) / 60_000,

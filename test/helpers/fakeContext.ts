@@ -183,6 +183,10 @@ export async function httpRequest(
 		const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
 		if (typeof options.body === 'string' || Buffer.isBuffer(options.body)) {
 			init.body = options.body as string;
+		} else if (isReadable(options.body)) {
+			// a streamed body (an upload), sent as it is read, with the Content-Length the caller set (as axios does)
+			init.body = options.body as unknown as ReadableStream;
+			(init as { duplex?: string }).duplex = 'half';
 		} else if (type?.includes('x-www-form-urlencoded')) {
 			init.body = new URLSearchParams(options.body as Record<string, string>).toString();
 		} else {
@@ -214,6 +218,9 @@ export async function httpRequest(
 		: body;
 }
 
+const isReadable = (body: unknown): body is Readable =>
+	!!body && typeof body === 'object' && typeof (body as Readable).pipe === 'function';
+
 async function streamToBuffer(body: Buffer | Readable): Promise<Buffer> {
 	if (Buffer.isBuffer(body)) return body;
 	const chunks: Buffer[] = [];
@@ -237,6 +244,12 @@ export interface FakeNodeOptions {
 	staticData?: IDataObject;
 	/** the input items of an execute() */
 	input?: IDataObject[];
+	/**
+	 * The input items' binary data, by item index and property: stored as n8n stores it in `filesystem` mode (the
+	 * item holds an id; helpers.getBinaryStream reads the bytes, in 64 KiB chunks as n8n's file stream does) or,
+	 * with `mode: 'memory'`, as n8n's default mode does (base64 in the item).
+	 */
+	binaryInput?: Array<Record<string, FakeBinary> | undefined>;
 	continueOnFail?: boolean;
 	/** what getNodeWebhookUrl answers (activation hooks) */
 	webhookUrl?: string;
@@ -245,12 +258,22 @@ export interface FakeNodeOptions {
 	workflow?: { id?: string; name?: string; active?: boolean };
 }
 
+export interface FakeBinary {
+	data: Buffer;
+	fileName?: string;
+	mimeType?: string;
+	fileExtension?: string;
+	mode?: 'filesystem' | 'memory';
+}
+
 export interface Fake<T> {
 	ctx: T;
 	logs: string[];
 	requests: RecordedRequest[];
 	/** what prepareBinaryData was given, with the bytes */
 	binaries: Array<{ binary: IBinaryData; buffer: Buffer }>;
+	/** the ids of the binary data streams opened (helpers.getBinaryStream), one entry per opening */
+	binaryStreams: string[];
 }
 
 export interface FakeExecute extends Fake<IExecuteFunctions> {
@@ -310,7 +333,36 @@ function base(options: FakeNodeOptions) {
 	const requests: RecordedRequest[] = [];
 	const binaries: Array<{ binary: IBinaryData; buffer: Buffer }> = [];
 	const log = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
-	const input: INodeExecutionData[] = (options.input ?? [{}]).map((json) => ({ json }));
+	const binaryStreams: string[] = [];
+	const stored = new Map<string, FakeBinary>();
+	const itemCount = Math.max(options.input?.length ?? 1, options.binaryInput?.length ?? 0);
+	const input: INodeExecutionData[] = Array.from({ length: itemCount }, (_, index) => {
+		const item: INodeExecutionData = { json: options.input?.[index] ?? {} };
+		const binaries = options.binaryInput?.[index];
+		if (binaries) {
+			item.binary = {};
+			for (const [property, file] of Object.entries(binaries)) {
+				const binary: IBinaryData = {
+					data: file.mode === 'memory' ? file.data.toString('base64') : 'filesystem-v2',
+					mimeType: file.mimeType ?? 'application/octet-stream',
+					fileName: file.fileName,
+					fileExtension: file.fileExtension,
+					fileSize: `${file.data.length} B`,
+				};
+				if (file.mode !== 'memory') {
+					binary.id = `filesystem-v2:workflows/wf-1/executions/1/binary_data/${index}-${property}`;
+					stored.set(binary.id, file);
+				}
+				item.binary[property] = binary;
+			}
+		}
+		return item;
+	});
+	const storedFile = (id: string) => {
+		const file = stored.get(id);
+		if (!file) throw new Error(`no binary data with id ${id}`);
+		return file;
+	};
 	// one reader per item: n8n resolves an item's parameters (here: the shared ones and the item's own) as a whole
 	const readers = new Map<number, (name: string, fallback?: unknown) => unknown>();
 	const parameter = (name: string, itemIndex = 0, fallback?: unknown) => {
@@ -335,6 +387,26 @@ function base(options: FakeNodeOptions) {
 		// n8n's: the credential's pre-authentication and authenticate, then send (authenticatedRequest)
 		httpRequestWithAuthentication: async (type: string, o: IHttpRequestOptions) =>
 			await authenticatedRequest(type, options.credentials?.[type], o, requests),
+		// n8n's binary data helpers (n8n-core BinaryHelperFunctions, and the execute context's getBinaryDataBuffer)
+		getBinaryStream: async (id: string, chunkSize = 64 * 1024) => {
+			const { data } = storedFile(id);
+			binaryStreams.push(id);
+			return Readable.from(
+				(function* () {
+					for (let at = 0; at < data.length; at += chunkSize)
+						yield data.subarray(at, at + chunkSize);
+				})(),
+			);
+		},
+		getBinaryMetadata: async (id: string) => {
+			const file = storedFile(id);
+			return { fileName: file.fileName, mimeType: file.mimeType, fileSize: file.data.length };
+		},
+		getBinaryDataBuffer: async (itemIndex: number, property: string) => {
+			const binary = input[itemIndex]?.binary?.[property];
+			if (!binary) throw new Error(`item ${itemIndex} has no binary property ${property}`);
+			return binary.id ? storedFile(binary.id).data : Buffer.from(binary.data, 'base64');
+		},
 		prepareBinaryData: async (body: Buffer | Readable, fileName?: string, mimeType?: string) => {
 			const buffer = await streamToBuffer(body);
 			const binary: IBinaryData = {
@@ -351,6 +423,7 @@ function base(options: FakeNodeOptions) {
 		logs,
 		requests,
 		binaries,
+		binaryStreams,
 		common: {
 			getNode: () => node(options),
 			getCredentials: credentials,
@@ -372,7 +445,7 @@ function base(options: FakeNodeOptions) {
  * item linking needs, that every output item is paired with an input item (assertPairedItems).
  */
 export function fakeExecuteContext(options: FakeNodeOptions = {}): FakeExecute {
-	const { common, parameter, logs, requests, binaries, input } = base(options);
+	const { common, parameter, logs, requests, binaries, binaryStreams, input } = base(options);
 	const ctx = {
 		...common,
 		getInputData: () => input,
@@ -388,12 +461,12 @@ export function fakeExecuteContext(options: FakeNodeOptions = {}): FakeExecute {
 		assertPairedItems(output, input.length);
 		return output;
 	};
-	return { ctx, logs, requests, binaries, execute };
+	return { ctx, logs, requests, binaries, binaryStreams, execute };
 }
 
 /** A trigger's activation context (webhookMethods: checkExists, create, delete). */
 export function fakeHookContext(options: FakeNodeOptions = {}): Fake<IHookFunctions> {
-	const { common, parameter, logs, requests, binaries } = base(options);
+	const { common, parameter, logs, requests, binaries, binaryStreams } = base(options);
 	const ctx = {
 		...common,
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
@@ -401,16 +474,16 @@ export function fakeHookContext(options: FakeNodeOptions = {}): Fake<IHookFuncti
 		getWebhookName: () => 'default',
 		getWebhookDescription: () => ({}),
 	} as unknown as IHookFunctions;
-	return { ctx, logs, requests, binaries };
+	return { ctx, logs, requests, binaries, binaryStreams };
 }
 
 /** A polling trigger's poll() context. */
 export function fakePollContext(options: FakeNodeOptions = {}): Fake<IPollFunctions> {
-	const { common, parameter, logs, requests, binaries } = base(options);
+	const { common, parameter, logs, requests, binaries, binaryStreams } = base(options);
 	const ctx = {
 		...common,
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
 		__emit: () => undefined,
 	} as unknown as IPollFunctions;
-	return { ctx, logs, requests, binaries };
+	return { ctx, logs, requests, binaries, binaryStreams };
 }

@@ -6,16 +6,26 @@ import {
 	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type IPollFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { parseHttpDate } from '../delivery/dates';
 import { credentialSecrets, redact } from '../secrets/redact';
-import { VendorApiError } from './vendorError';
+import type { UploadBytes } from './upload';
+import { NotSentTwiceError, VendorApiError } from './vendorError';
 
-/** Every n8n context a vendor call is made from: an action's execute(), a trigger's webhook(), activation, a poll. */
-export type ApiContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+/**
+ * Every n8n context a vendor call is made from: an action's execute(), a trigger's webhook(), activation, a poll,
+ * a pick list's search (listSearch) in the editor.
+ */
+export type ApiContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
 
 /**
  * What a vendor's transport.ts supplies to the one client below: its credential, where its API is, how it writes
@@ -76,6 +86,19 @@ export interface ApiRequest {
 	followRedirectWithoutCredentials?: (url: string) => Promise<void>;
 	/** the request carries a password (a login): a 3xx is an error, never followed, not even within the origin */
 	carriesPassword?: boolean;
+	/**
+	 * A streamed body (an upload, e.g. common/http/upload.ts multipartBody): opened once per send, its headers (type,
+	 * length) sent with it. Exclusive with `body`.
+	 */
+	upload?: { open(): Promise<UploadBytes>; headers: Record<string, string>; size?: number };
+	/**
+	 * The request creates something at the vendor that costs money or work (an order, a project, a job, a new
+	 * source version): it is never sent twice. Once it may have reached the vendor (timeout or connection lost after
+	 * sending, any 5xx, a redirect of the request), the error (NotSentTwiceError, `mayHaveReachedVendor: true`) says
+	 * that the vendor may have created it and how to check (`checkHint`), and nothing is re-sent: not after a 401
+	 * (no token renewal and second send), not on a redirect. A 429 (refused, not processed) may be waited out.
+	 */
+	createsWork?: { checkHint: string };
 }
 
 export interface ApiAnswer {
@@ -357,6 +380,46 @@ type RawAnswer = {
 };
 
 /**
+ * Network error codes that mean the request never left this machine or never reached a server: nothing can have
+ * been created. Any other failure (a timeout, a reset or hang-up, an unknown error) may have come after the vendor
+ * received the request.
+ */
+const NOT_CONNECTED = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_INVALID_URL',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** The network error code of a failed request (n8n wraps axios' error, fetch wraps undici's), if any. */
+export function networkErrorCode(error: unknown): string | undefined {
+	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
+		e = (e as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** Whether a request that failed without an answer may still have reached the server. */
+export function mayHaveReachedServer(error: unknown): boolean {
+	const code = networkErrorCode(error);
+	return !(code && NOT_CONNECTED.has(code));
+}
+
+/** An upload body a send did not read to its end (or at all): its file is closed. */
+function release(bytes: UploadBytes | undefined): void {
+	if (bytes && !Buffer.isBuffer(bytes) && !bytes.readableEnded) bytes.destroy();
+}
+
+/**
  * One request to a vendor's API with the node's credential (n8n's httpRequestWithAuthentication, so the
  * credential's `authenticate` and pre-authentication apply). Answers 2xx and the `accept`ed statuses; throws the
  * vendor's VendorApiError (message from the vendor's error body, hint from its transport) for anything else,
@@ -385,19 +448,58 @@ export async function apiRequest(
 	const origin = new URL(url).origin;
 	const what = `${api.name} ${request.method} ${request.path.split('?')[0]}`;
 
+	const createsWork = request.createsWork;
+	/** a failure of a request that creates something: never sent again, saying whether it may have arrived */
+	const notSentTwice = (
+		reason: string,
+		status: number,
+		mayHaveReached: boolean,
+		body?: unknown,
+	): never => {
+		throw new NotSentTwiceError(
+			mayHaveReached
+				? `${what}: ${reason}. ${api.name} may have received the request and created what it asked for; it is not sent again automatically, so that nothing is created twice`
+				: `${what}: ${reason}. Nothing was created; the request is not sent again automatically`,
+			status,
+			mayHaveReached,
+			(createsWork as { checkHint: string }).checkHint,
+			{
+				vendorCode: body === undefined ? undefined : api.errorCode?.(body),
+				hint: api.hint?.(status),
+				secrets: credentialSecrets(credentials),
+			},
+		);
+	};
+
 	let waited = 0;
 	const waitBudget = request.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
 	for (let attempt = 0, redirects = 0; ; ) {
 		const sameOrigin = new URL(url).origin === origin;
+		// an upload is only redirected with a 307/308 within the API's origin (below), which asks for the same body
+		const upload = request.upload;
+		// opened per send: a stream is read once
+		const open = async (): Promise<UploadBytes | undefined> => await upload?.open();
+		let uploadBody: UploadBytes | undefined;
+		try {
+			uploadBody = await open();
+		} catch (error) {
+			return fail(`${what}: the file to send cannot be read: ${(error as Error).message}`, 0);
+		}
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url,
 			qs: sameOrigin && redirects === 0 ? request.qs : undefined,
-			body: redirects === 0 ? request.body : undefined,
+			body: upload
+				? (uploadBody as IHttpRequestOptions['body'])
+				: redirects === 0
+					? request.body
+					: undefined,
 			headers: {
 				'User-Agent': 'n8n-nodes-translation-events',
 				...(request.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
 				...request.headers,
+				...(upload?.size !== undefined ? { 'content-length': String(upload.size) } : {}),
+				...upload?.headers,
 			},
 			json: request.encoding !== 'stream' && !request.form,
 			// always a stream, read here with a size limit (readAnswer): n8n would buffer and parse any size
@@ -416,12 +518,26 @@ export async function apiRequest(
 		const sentAt = Date.now();
 		try {
 			raw = await send(options);
-			if (raw.statusCode === 401 && api.renewsTokenOn401 && sameOrigin) {
+			if (raw.statusCode === 401 && api.renewsTokenOn401 && sameOrigin && !createsWork) {
 				// n8n renews an expired token only when the request throws on 401: ask once more, letting it throw
-				raw = await send({ ...options, ignoreHttpStatusErrors: false });
+				if (isStream(raw.body)) raw.body.destroy?.();
+				release(uploadBody);
+				uploadBody = await open();
+				raw = await send({
+					...options,
+					body: upload ? (uploadBody as IHttpRequestOptions['body']) : options.body,
+					ignoreHttpStatusErrors: false,
+				});
 			}
 		} catch (error) {
+			release(uploadBody);
 			const httpCode = Number((error as { httpCode?: unknown }).httpCode) || 0;
+			if (createsWork)
+				return notSentTwice(
+					httpCode ? `HTTP ${httpCode}` : `no answer (${(error as Error).message})`,
+					httpCode,
+					httpCode >= 500 || (!httpCode && mayHaveReachedServer(error)),
+				);
 			return fail(
 				httpCode
 					? `${what}: HTTP ${httpCode}${httpCode === 401 ? '' : `: ${(error as Error).message}`}`
@@ -429,6 +545,7 @@ export async function apiRequest(
 				httpCode,
 			);
 		}
+		release(uploadBody);
 		const headers = raw.headers ?? {};
 		const status = raw.statusCode;
 
@@ -436,6 +553,20 @@ export async function apiRequest(
 		if (status >= 300 && status < 400 && location) {
 			if (isStream(raw.body)) raw.body.destroy?.();
 			const next = new URL(location, url);
+			if (createsWork)
+				return notSentTwice(
+					`the API redirected the request (HTTP ${status} to ${next.origin}${next.pathname}), which is not followed`,
+					status,
+					true,
+				);
+			if (request.upload) {
+				// only 307 and 308 ask for the same body again; a file is never sent to another host
+				if ((status !== 307 && status !== 308) || next.origin !== origin)
+					return fail(
+						`${what}: the API redirected the upload (HTTP ${status} to ${next.origin}${next.pathname}); the file is not sent there (if that is the vendor's address, set it in the credential)`,
+						status,
+					);
+			}
 			if (++redirects > MAX_REDIRECTS)
 				fail(`${what}: more than ${MAX_REDIRECTS} redirects`, status);
 			if (request.carriesPassword)
@@ -467,6 +598,20 @@ export async function apiRequest(
 			}
 		}
 
+		if (createsWork && status === 401 && api.renewsTokenOn401)
+			// the token may only have expired: n8n renews it on a request that throws, never this one (sent once)
+			return notSentTwice(
+				'HTTP 401: the session was refused (it may have expired)',
+				status,
+				false,
+				isStream(raw.body) ? await drainForMessage(raw.body) : parseBody(raw.body),
+			);
+		if (createsWork && status >= 500) {
+			const body = isStream(raw.body) ? await drainForMessage(raw.body) : parseBody(raw.body);
+			const detail = api.errorMessage(body);
+			return notSentTwice(`HTTP ${status}${detail ? `: ${detail}` : ''}`, status, true, body);
+		}
+
 		if ((status >= 200 && status < 300) || request.accept?.includes(status)) {
 			if (request.encoding === 'stream') return { status, body: raw.body, headers };
 			try {
@@ -480,6 +625,12 @@ export async function apiRequest(
 			} catch (error) {
 				// too large, too slow, or the connection broke while the answer was read
 				const refused = error instanceof AnswerTooLarge || error instanceof AnswerTooSlow;
+				if (createsWork)
+					return notSentTwice(
+						`HTTP ${status}, but its answer could not be read (${(error as Error).message})`,
+						status,
+						true,
+					);
 				return fail(
 					refused
 						? `${what}: ${(error as Error).message}`

@@ -71,3 +71,26 @@ export function toNodeApiError(ctx: NodeContext, error: unknown, itemIndex?: num
 		},
 	);
 }
+
+/**
+ * A request that creates something at the vendor (an order, a project, a job, a new source version) failed, and
+ * is not sent again automatically, so that nothing is created twice. `mayHaveReachedVendor`: the vendor may have
+ * received it and created the thing (a timeout or a lost connection after sending, a 5xx, a redirect); the message
+ * says so and `checkHint` says where to look before running the node again.
+ */
+export class NotSentTwiceError extends VendorApiError {
+	constructor(
+		message: string,
+		httpStatus: number,
+		readonly mayHaveReachedVendor: boolean,
+		readonly checkHint: string,
+		details: { vendorCode?: number | string; hint?: string; secrets?: readonly unknown[] } = {},
+	) {
+		super(message, httpStatus, {
+			...details,
+			hint:
+				[mayHaveReachedVendor ? checkHint : undefined, details.hint].filter(Boolean).join(' ') ||
+				undefined,
+		});
+	}
+}
