@@ -21,6 +21,23 @@ import { LocalServer } from './localServer';
  * - `GET /api/files/file?token=&locale=&filename=` → the translated file's bytes, or 400 when it has none yet
  *   (api-get-translated-content).
  * - `GET /api/details?token=` → the project's languages (api-get-project-information).
+ * - `PUT /api/files/file?token=&locale=&filename=` with the file's bytes as the body (api-send-source-content):
+ *   the source locale stores it in the project's `in` folder, a target locale in `out\<locale>\`
+ *   (api-send-translated-content); `<file>.beebox` is the file's instructions, JSON such as `{"locales": ["fr"]}`
+ *   (api-send-instructions). 204 without a body. Any other locale: 400.
+ * - `DELETE /api/files/file?token=&locale=&filename=` → 204, or 400 when there is no such file
+ *   (api-delete-translated-content).
+ * - `GET /api/hotfolders?token=` → the project's folders with their target languages (api-hotfolders).
+ * - `PUT /api/files/operations/scan?token=` → 204, and `GET /api/files/status?token=` → `{scanRequired}`: what the
+ *   public CMS connectors call (github.com/AmazeeLabs/wordbee_beebox inc/API_calls.class.php); Wordbee's help
+ *   pages do not describe them.
+ * What Beebox's automation then does (`automation`): once no API session is open ("As long as a session is
+ * active, the Beebox will not execute any automatic operations", api-disconnect), each source file received is
+ * translated into its instructions' locales (else every target language of the project), written to
+ * `out\<locale>\` and announced to the connector callback URL (`connectorCallbackUrl`, set in the project's
+ * "Connectors & API" tab), as a real Beebox does with a project that picks up new files automatically.
+ * Faults (`uploadFaults`) store the file first and then answer 500, never answer, or drop the connection: what
+ * a client sees when Beebox took the file but the answer got lost.
  * - a missing or unknown token → 400 `{type: "Api error", message: "Not authorised", id: "LOGGEDOUT"}`.
  * It records every request and counts open sessions, so tests can check that every session was closed.
  */
@@ -62,6 +79,36 @@ export interface BeeboxSimulatorOptions {
 	/** how the session token is written (default 'json') */
 	tokenFormat?: 'json' | 'bare' | 'xml';
 	sourceLocale?: string;
+	/** the project's target languages (default: the locales of `files`) */
+	targetLocales?: string[];
+	/** the project's folders as `GET /api/hotfolders` lists them (default: the `in` folder itself, every language) */
+	hotFolders?: SimulatedHotFolder[];
+}
+
+/** One folder of the project's `in` directory and the languages a file put there is translated into (null: all). */
+export interface SimulatedHotFolder {
+	directory: string;
+	depth: number;
+	translate: boolean;
+	targetLocales: string[] | null;
+}
+
+/** A file in the project's `in` folder: a source file or an instructions file (`<file>.beebox`). */
+export interface SimulatedSourceFile {
+	file: string;
+	locale: string;
+	bytes: Buffer;
+	contentType: string | undefined;
+	at: Date;
+}
+
+/** What a fault does after the file was stored: answer 500, never answer, or drop the connection. */
+export type UploadFault = '500' | 'hang' | 'reset';
+
+/** The automation of the project (see above). */
+export interface SimulatedAutomation {
+	/** the translated bytes of a source file (default: `[<locale>] ` before the source bytes) */
+	translate?: (bytes: Buffer, locale: string, file: string) => Buffer;
 }
 
 export interface RecordedBeeboxRequest {
@@ -69,6 +116,9 @@ export interface RecordedBeeboxRequest {
 	path: string;
 	query: Record<string, string>;
 	body?: unknown;
+	/** a PUT's body as it arrived, and its Content-Type */
+	bytes?: Buffer;
+	contentType?: string;
 }
 
 const STATUS_NAMES: Record<number, string> = {
@@ -105,6 +155,24 @@ export class BeeboxSimulator extends LocalServer {
 	 */
 	readonly overrides = new Map<string, { status: number; body: unknown; contentType?: string }>();
 	private sequence = 0;
+	/** the project's `in` folder, by lower-case path (Windows paths are case-insensitive) */
+	readonly inFolder = new Map<string, SimulatedSourceFile>();
+	/** every file received by `PUT /api/files/file`, in order, also those a fault then answered */
+	readonly uploads: Array<{ file: string; locale: string; size: number; fault?: UploadFault }> = [];
+	/** the next uploads' faults, one each, in order: the file is stored first */
+	readonly uploadFaults: UploadFault[] = [];
+	/** `PUT /api/files/operations/scan` calls */
+	scans = 0;
+	/** the project's automation; undefined: files wait in `in` (automation off) */
+	automation: SimulatedAutomation | undefined;
+	/** the connector callback URL set in Beebox ("Connectors & API"), called for CreatedTranslatedFiles */
+	connectorCallbackUrl: string | undefined;
+	/** each callback the automation sent, with the answer's status (0: no answer) */
+	readonly callbacks: Array<{ url: string; status: number }> = [];
+	/** source files received and not yet translated by the automation */
+	private readonly pending: string[] = [];
+	private readonly hung = new Set<ServerResponse>();
+	private readonly working: Array<Promise<void>> = [];
 
 	constructor(private readonly options: BeeboxSimulatorOptions) {
 		super();
@@ -221,8 +289,10 @@ export class BeeboxSimulator extends LocalServer {
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const query = Object.fromEntries(url.searchParams);
-		let raw = '';
-		for await (const chunk of req) raw += chunk;
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(Buffer.from(chunk as Buffer));
+		const bytes = Buffer.concat(chunks);
+		const raw = req.method === 'PUT' ? '' : bytes.toString('utf8');
 		let body: Record<string, unknown> | undefined;
 		if (raw) {
 			try {
@@ -231,7 +301,13 @@ export class BeeboxSimulator extends LocalServer {
 				body = undefined;
 			}
 		}
-		this.requests.push({ method: req.method ?? '', path: url.pathname, query, body });
+		this.requests.push({
+			method: req.method ?? '',
+			path: url.pathname,
+			query,
+			body,
+			...(req.method === 'PUT' ? { bytes, contentType: req.headers['content-type'] } : {}),
+		});
 		const unlog = this.unlogAllAfter;
 		if (unlog?.path === url.pathname && this.calls(unlog.path).length === unlog.calls)
 			res.once('finish', () => this.resetSessions());
@@ -251,7 +327,10 @@ export class BeeboxSimulator extends LocalServer {
 			res.end(typeof override.body === 'string' ? override.body : JSON.stringify(override.body));
 			return true;
 		};
-		if (path === '/api/disconnect') this.sessions.delete(query.token ?? '');
+		if (path === '/api/disconnect') {
+			this.sessions.delete(query.token ?? '');
+			if (this.sessions.size === 0) this.runAutomation();
+		}
 		if ((path === '/api/connect' || path === '/api/disconnect') && answerOverride()) return;
 
 		if (path === '/api/connect') {
@@ -291,6 +370,9 @@ export class BeeboxSimulator extends LocalServer {
 			'/api/workprogress/translatedfiles',
 			'/api/files/file',
 			'/api/details',
+			'/api/hotfolders',
+			'/api/files/operations/scan',
+			'/api/files/status',
 		];
 		if (!known.includes(path)) {
 			res
@@ -357,8 +439,30 @@ export class BeeboxSimulator extends LocalServer {
 			res.end(record.content);
 			return;
 		}
+		if (req.method === 'PUT' && path === '/api/files/file')
+			return this.receiveFile(query, bytes, req.headers['content-type'], res, apiError);
+		if (req.method === 'DELETE' && path === '/api/files/file')
+			return this.deleteFile(query, res, apiError);
+		if (req.method === 'GET' && path === '/api/hotfolders')
+			return json(200, {
+				items: this.options.hotFolders ?? [
+					{ directory: '', depth: 0, translate: true, targetLocales: null },
+				],
+				postDelivery: {
+					mode: 'Disabled',
+					location: 'Translations',
+					namepattern: '{name}-{trg}{ext}',
+				},
+			});
+		if (req.method === 'PUT' && path === '/api/files/operations/scan') {
+			this.scans++;
+			res.writeHead(204).end();
+			return;
+		}
+		if (req.method === 'GET' && path === '/api/files/status')
+			return json(200, { scanRequired: this.pending.length > 0 });
 		if (req.method === 'GET' && path === '/api/details') {
-			const targets = [...new Set(this.files.map((f) => f.locale))];
+			const targets = this.targetLocales;
 			return json(200, {
 				sourceLocale: this.options.sourceLocale ?? 'en',
 				targetLocales: targets,
@@ -367,6 +471,156 @@ export class BeeboxSimulator extends LocalServer {
 			});
 		}
 		res.writeHead(405).end();
+	}
+
+	/** The project's target languages. */
+	get targetLocales(): string[] {
+		return this.options.targetLocales ?? [...new Set(this.files.map((f) => f.locale))];
+	}
+
+	get sourceLocale(): string {
+		return this.options.sourceLocale ?? 'en';
+	}
+
+	/** The source files received (instructions files left out). */
+	get sourceFiles(): SimulatedSourceFile[] {
+		return [...this.inFolder.values()].filter((f) => !/\.beebox$/i.test(f.file));
+	}
+
+	/** The instructions Beebox has for a source file (`<file>.beebox`), parsed. */
+	instructionsFor(file: string): { locales?: string[]; deadline?: string } | undefined {
+		const stored = this.inFolder.get(`${file}.beebox`.toLowerCase());
+		return stored
+			? (JSON.parse(stored.bytes.toString('utf8')) as { locales?: string[] })
+			: undefined;
+	}
+
+	/** Waits until the automation's work (translations and callbacks) started so far is done. */
+	async settled(): Promise<void> {
+		while (this.working.length) await this.working.shift();
+	}
+
+	async stop(): Promise<void> {
+		for (const res of this.hung) res.socket?.destroy();
+		this.hung.clear();
+		await this.settled();
+		await super.stop();
+	}
+
+	private receiveFile(
+		query: Record<string, string>,
+		bytes: Buffer,
+		contentType: string | undefined,
+		res: ServerResponse,
+		apiError: (message: string, id?: string) => void,
+	): void {
+		const file = query.filename ?? '';
+		const locale = query.locale ?? '';
+		if (!file) return apiError('The filename parameter is missing.');
+		const target = this.targetLocales.find((l) => l.toLowerCase() === locale.toLowerCase());
+		if (locale.toLowerCase() !== this.sourceLocale.toLowerCase() && !target)
+			return apiError(`The language "${locale}" is not a language of this project.`);
+		const fault = this.uploadFaults.shift();
+		this.uploads.push({ file, locale, size: bytes.length, ...(fault ? { fault } : {}) });
+		if (target) {
+			// api-send-translated-content: saved to out\<locale>\
+			const record = this.files.find(
+				(f) => f.file.toLowerCase() === file.toLowerCase() && f.locale === target,
+			);
+			if (record) record.content = bytes;
+			else
+				this.files.push({
+					file,
+					locale: target,
+					status: 1,
+					tfdate: new Date().toISOString(),
+					content: bytes,
+				});
+		} else {
+			this.inFolder.set(file.toLowerCase(), { file, locale, bytes, contentType, at: new Date() });
+			if (!/\.beebox$/i.test(file) && !this.pending.includes(file.toLowerCase()))
+				this.pending.push(file.toLowerCase());
+		}
+		if (fault === '500') {
+			res
+				.writeHead(500, { 'content-type': 'text/html' })
+				.end('<html><body>Server Error</body></html>');
+			return;
+		}
+		if (fault === 'hang') {
+			this.hung.add(res);
+			res.on('close', () => this.hung.delete(res));
+			return;
+		}
+		if (fault === 'reset') {
+			res.socket?.destroy();
+			return;
+		}
+		res.writeHead(204).end();
+	}
+
+	private deleteFile(
+		query: Record<string, string>,
+		res: ServerResponse,
+		apiError: (message: string, id?: string) => void,
+	): void {
+		const file = (query.filename ?? '').toLowerCase();
+		const locale = (query.locale ?? '').toLowerCase();
+		if (locale === this.sourceLocale.toLowerCase()) {
+			if (!this.inFolder.delete(file))
+				return apiError(`The file does not exist: in\\${query.filename}`);
+			const at = this.pending.indexOf(file);
+			if (at >= 0) this.pending.splice(at, 1);
+		} else {
+			const record = this.files.find(
+				(f) => f.file.toLowerCase() === file && f.locale.toLowerCase() === locale,
+			);
+			if (!record?.content)
+				return apiError(`The file does not exist: out\\${query.locale}\\${query.filename}`);
+			this.files.splice(this.files.indexOf(record), 1);
+		}
+		res.writeHead(204).end();
+	}
+
+	/** The automation's run once no session is open: translate what arrived, then call the connector callback. */
+	private runAutomation(): void {
+		const automation = this.automation;
+		if (!automation || this.pending.length === 0) return;
+		const files = this.pending.splice(0).flatMap((key) => {
+			const source = this.inFolder.get(key);
+			if (!source) return [];
+			const hotFolder = (this.options.hotFolders ?? []).find(
+				(h) => h.directory && key.startsWith(`${h.directory.toLowerCase()}\\`),
+			);
+			const locales =
+				this.instructionsFor(source.file)?.locales ??
+				hotFolder?.targetLocales ??
+				this.targetLocales;
+			const translate =
+				automation.translate ??
+				((bytes: Buffer, locale: string) => Buffer.concat([Buffer.from(`[${locale}] `), bytes]));
+			return locales.map((locale) => ({
+				file: source.file,
+				locale,
+				content: translate(source.bytes, locale, source.file),
+			}));
+		});
+		if (files.length === 0) return;
+		const at = new Date();
+		const event = this.deliverFiles(files, at);
+		const callbackUrl = this.connectorCallbackUrl;
+		if (!callbackUrl) return;
+		const url = `${callbackUrl}${callbackUrl.includes('?') ? '&' : '?'}${this.callbackQuery(event, at)}`;
+		this.working.push(
+			fetch(url)
+				.then(async (response) => {
+					await response.arrayBuffer();
+					this.callbacks.push({ url, status: response.status });
+				})
+				.catch(() => {
+					this.callbacks.push({ url, status: 0 });
+				}),
+		);
 	}
 
 	private login(
