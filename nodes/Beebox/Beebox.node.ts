@@ -9,12 +9,13 @@ import {
 import { actionProperties, executeActions } from '../common/actions/operations';
 import { BEEBOX_RESOURCES } from './actions';
 import { testBeeboxCredentials } from './credentialTest';
+import { getTargetLocales, searchFolders } from './pickLists';
 import { endExecutionSession } from './transport';
 
 /**
- * Reads a Beebox project through its API: event details, the translation status of its files, translated files.
- * One API session per execution, logged out at the end whatever happened: an open session pauses Beebox's
- * automatic operations (help.wordbee.com/beebox/api-disconnect).
+ * A Beebox project through its API: sends source files to translate (and deletes files), reads event details, the
+ * translation status of its files and translated files. One API session per execution, logged out at the end
+ * whatever happened: an open session pauses Beebox's automatic operations (help.wordbee.com/beebox/api-disconnect).
  */
 export class Beebox implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +25,8 @@ export class Beebox implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get Beebox event details, list translated files with their status, download them',
+		description:
+			'Send source files to Beebox for translation, get event details, list translated files with their status, download them',
 		defaults: { name: 'Wordbee Beebox' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +37,8 @@ export class Beebox implements INodeType {
 
 	methods = {
 		credentialTest: { testBeeboxCredentials },
+		loadOptions: { getTargetLocales },
+		listSearch: { searchFolders },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

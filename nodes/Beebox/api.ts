@@ -5,9 +5,12 @@ import { VendorApiError } from '../common/http/vendorError';
 import { checkedEventId, checkedLocale, checkedRelativePath, baseNameOf } from './files';
 import {
 	beeboxEventDetailsSchema,
+	beeboxHotFoldersSchema,
 	beeboxProjectInformationSchema,
 	beeboxTranslationStatusSchema,
 	type BeeboxEventDetails,
+	type BeeboxHotFolder,
+	type BeeboxProjectInformation,
 	type BeeboxTranslatedFile,
 } from './schemas';
 import {
@@ -17,6 +20,7 @@ import {
 	BeeboxBudgetSpent,
 	type BeeboxCall,
 	type BeeboxCredentials,
+	type BeeboxRequest,
 } from './transport';
 
 /** The Beebox API methods the nodes call, each within a session (transport.ts). */
@@ -167,7 +171,7 @@ export async function downloadTranslatedFile(
 export async function getProjectInformation(
 	http: BeeboxCall,
 	token: string,
-): Promise<{ sourceLocale?: string | null; targetLocales?: string[] | null }> {
+): Promise<BeeboxProjectInformation> {
 	const response = await http({ method: 'GET', path: '/api/details', qs: { token } });
 	if (response.status !== 200)
 		throw beeboxApiError('project details', response.status, response.body);
@@ -178,4 +182,133 @@ export async function getProjectInformation(
 			response.status,
 		);
 	return parsed.data;
+}
+
+/**
+ * Puts one file into the project (help.wordbee.com/beebox/api-send-source-content): `PUT /api/files/file?token=
+ * &locale=&filename=` with the file's bytes as the body, streamed ("Do not use multi-part MIME contents";
+ * "Set content type to \"Stream\""); 204 "indicates success". `locale` is the project's source language (the
+ * file goes to `in\<file>`, which is what starts Beebox's work on it); `file` the path relative to that folder
+ * with `\` separators ("Sub-directories are created if these do not yet exist"). Never sent twice
+ * (`createsWork`): once the file may have reached Beebox, a lost answer is an error saying how to check.
+ */
+export async function putFile(
+	http: BeeboxCall,
+	token: string,
+	request: {
+		locale: string;
+		file: string;
+		upload: NonNullable<BeeboxRequest['upload']>;
+		checkHint: string;
+	},
+): Promise<void> {
+	const locale = checkedLocale(request.locale);
+	const filename = checkedRelativePath(request.file);
+	const response = await http({
+		method: 'PUT',
+		path: '/api/files/file',
+		qs: { token, locale, filename },
+		upload: {
+			...request.upload,
+			headers: { ...request.upload.headers, 'content-type': 'Stream' },
+		},
+		createsWork: { checkHint: request.checkHint },
+	});
+	if (response.status !== 204 && response.status !== 200)
+		throw beeboxApiError(`upload of "${filename}"`, response.status, response.body);
+}
+
+/** A file's instructions (help.wordbee.com/beebox/instruction-format): the languages and the deadline wanted. */
+export interface BeeboxInstructions {
+	/** "If not specified, the system assumes that the file requires translation into ALL the project target languages" */
+	locales?: string[];
+	/** ISO 8601 with a zone, e.g. "2015-11-08T23:00:00.0000000Z" */
+	deadline?: string;
+}
+
+/**
+ * Sends a source file's instructions (help.wordbee.com/beebox/api-send-instructions): the same `PUT
+ * /api/files/file` with the source language, the file named `<file>.beebox` and the instructions as UTF-8 JSON
+ * in the body. Sent before the source file, which Beebox reads them with; sending them again only overwrites
+ * them, so this is no `createsWork`.
+ */
+export async function putInstructions(
+	http: BeeboxCall,
+	token: string,
+	locale: string,
+	file: string,
+	instructions: BeeboxInstructions,
+): Promise<void> {
+	const filename = checkedRelativePath(`${file}.beebox`);
+	const response = await http({
+		method: 'PUT',
+		path: '/api/files/file',
+		qs: { token, locale: checkedLocale(locale), filename },
+		body: { ...instructions },
+	});
+	if (response.status !== 204 && response.status !== 200) {
+		const error = beeboxApiError(
+			`upload of the instructions "${filename}"`,
+			response.status,
+			response.body,
+		);
+		throw new BeeboxApiError(`${error.message}; "${file}" itself was not sent`, error.httpStatus, {
+			vendorCode: error.vendorCode,
+			hint: error.hint,
+		});
+	}
+}
+
+/**
+ * Deletes one file (help.wordbee.com/beebox/api-delete-translated-content): `DELETE /api/files/file?token=
+ * &locale=&filename=`, "source files, instructions files and translated files": the source language for the `in`
+ * folder, a target language for `out\<locale>`. 204 on success, "If the file does not exist, the method returns
+ * HTTP 400": then false when `missingIsFine`, else Beebox's error.
+ */
+export async function deleteFile(
+	http: BeeboxCall,
+	token: string,
+	locale: string,
+	file: string,
+	missingIsFine = false,
+): Promise<boolean> {
+	const filename = checkedRelativePath(file);
+	const response = await http({
+		method: 'DELETE',
+		path: '/api/files/file',
+		qs: { token, locale: checkedLocale(locale), filename },
+	});
+	if (response.status === 204 || response.status === 200) return true;
+	const error = beeboxApiError(`deletion of "${filename}"`, response.status, response.body);
+	// a session error (LOGGEDOUT, BUSY) carries an id; a missing file is a plain 400
+	if (response.status !== 400 || error.vendorCode) throw error;
+	if (missingIsFine) return false;
+	throw new BeeboxApiError(error.message, 400, {
+		hint: `Beebox has no such file for language ${locale}, or refused to delete it. The path is relative to the project's input folder, as "List Translated Files" shows it, e.g. folder\\page.html.`,
+	});
+}
+
+/** The project's folders and their languages (help.wordbee.com/beebox/api-hotfolders): `GET /api/hotfolders`. */
+export async function getHotFolders(http: BeeboxCall, token: string): Promise<BeeboxHotFolder[]> {
+	const response = await http({ method: 'GET', path: '/api/hotfolders', qs: { token } });
+	if (response.status !== 200) throw beeboxApiError('folder list', response.status, response.body);
+	const parsed = beeboxHotFoldersSchema.safeParse(response.body);
+	if (!parsed.success)
+		throw new BeeboxApiError(
+			'Beebox answered the folder list with an unexpected shape (no "items" list)',
+			response.status,
+		);
+	return parsed.data.items;
+}
+
+/**
+ * Asks Beebox to look for new source files now: `PUT /api/files/operations/scan?token=`, which the public CMS
+ * connectors call after sending files (github.com/AmazeeLabs/wordbee_beebox inc/API_calls.class.php `scanFiles`,
+ * github.com/CodersCare/localizer_beebox Classes/Api/ApiCalls.php). Wordbee's help pages do not describe it:
+ * without it Beebox finds the file at its next automatic run.
+ */
+export async function requestScan(http: BeeboxCall, token: string): Promise<void> {
+	const response = await http({ method: 'PUT', path: '/api/files/operations/scan', qs: { token } });
+	if (response.status !== 204 && response.status !== 200)
+		throw beeboxApiError('scan request', response.status, response.body);
 }

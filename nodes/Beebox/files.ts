@@ -104,3 +104,24 @@ export function relativeTargetPath(targetPath: string, locale: string): string |
 	const rest = path.slice(at + marker.length);
 	return rest || null;
 }
+
+/**
+ * A file name for the project's `in` folder, checked before anything is sent: one name, no folder in it (the
+ * folder is its own parameter), and a name checkedRelativePath accepts (no control character, nothing Windows
+ * refuses). Returns why not, or undefined when it is fine.
+ */
+export function fileNameProblem(name: string): string | undefined {
+	if (!name.trim()) return 'it is empty';
+	if (/[\\/]/.test(name) || /[\\/]/.test(name.normalize('NFKC')))
+		return 'it contains a path separator (/ or \\): give the folder as Folder';
+	try {
+		checkedRelativePath(name);
+		return undefined;
+	} catch (error) {
+		const message = (error as Error).message;
+		const marker = ' is not a Beebox file path: ';
+		return message.includes(marker)
+			? message.slice(message.indexOf(marker) + marker.length)
+			: message;
+	}
+}

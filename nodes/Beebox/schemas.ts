@@ -165,5 +165,32 @@ export const beeboxProjectInformationSchema = z
 	.object({
 		sourceLocale: z.string().nullish(),
 		targetLocales: z.array(z.string()).nullish(),
+		/** each target language with its name: `{v: "fr", t: "French (fr)"}` */
+		targetLocaleItems: z
+			.array(z.object({ v: z.string(), t: z.string().nullish() }).passthrough())
+			.nullish(),
 	})
 	.passthrough();
+
+export type BeeboxProjectInformation = z.output<typeof beeboxProjectInformationSchema>;
+
+/**
+ * The project's folders (help.wordbee.com/beebox/api-hotfolders): each a directory of the input folder (`''` is
+ * the folder itself) and the languages a file put there is translated into (null: every project language).
+ */
+export const beeboxHotFoldersSchema = z
+	.object({
+		items: z.array(
+			z
+				.object({
+					directory: z.string().nullish(),
+					depth: z.number().nullish(),
+					translate: z.boolean().nullish(),
+					targetLocales: z.array(z.string()).nullish(),
+				})
+				.passthrough(),
+		),
+	})
+	.passthrough();
+
+export type BeeboxHotFolder = z.output<typeof beeboxHotFoldersSchema>['items'][number];

@@ -10,6 +10,7 @@ import {
 	apiRequest,
 	credentialOnce,
 	type ApiContext,
+	type ApiRequest,
 	type VendorApi,
 } from '../common/http/httpClient';
 import { credentialSecrets, redactDeep } from '../common/secrets/redact';
@@ -41,13 +42,16 @@ export class BeeboxApiError extends VendorApiError {}
 
 /**
  * A request of the session logic. `closing`: the logout, sent even when the work budget is used up. `login`: it
- * carries the password: a redirect is an error, never followed.
+ * carries the password: a redirect is an error, never followed. `upload` and `createsWork` as the one client
+ * takes them (common/httpClient.ts): a streamed body, and a request that is never sent twice.
  */
 export interface BeeboxRequest {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	upload?: ApiRequest['upload'];
+	createsWork?: ApiRequest['createsWork'];
 	closing?: boolean;
 	login?: boolean;
 }
@@ -159,6 +163,9 @@ export function beeboxCallForTest(
 	const secrets = [credentials.password];
 	// credentialTestRequest follows no redirect at all: a login is no different there
 	return async ({ closing, method, path, qs, body }) => {
+		// the Test button logs in, reads and logs out: it sends and deletes nothing
+		if (method !== 'GET' && method !== 'POST')
+			throw new BeeboxApiError(`Beebox: the credential test does not ${method}`, 0);
 		const answer = await credentialTestRequest(ctx, {
 			method,
 			path,
