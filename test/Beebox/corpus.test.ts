@@ -3,8 +3,12 @@ import { parse as parseQuery } from 'node:querystring';
 
 import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
 import {
+	deleteFile,
 	getEventDetails,
+	getHotFolders,
 	getProjectInformation,
+	putFile,
+	putInstructions,
 	translatedFilesPage,
 } from '../../nodes/Beebox/api';
 import { testBeeboxCredentials } from '../../nodes/Beebox/credentialTest';
@@ -154,12 +158,69 @@ const READERS: Record<string, (beebox: BeeboxSimulator, answer: CorpusAnswer) =>
 		});
 	},
 	async 'api-send-source-content.json'(beebox, answer) {
-		// The nodes upload nothing; a 204 without a body is also what the logout may answer ("no result").
-		beebox.overrides.set('/api/disconnect', { status: answer.status, body: answer.body });
+		beebox.overrides.set('PUT /api/files/file', { status: answer.status, body: answer.body });
 		const [http, credentials] = client(beebox);
 		const token = await connect(http, credentials, RUN_CONNECT);
-		await expect(disconnect(http, token)).resolves.toBeUndefined();
-		expect(beebox.calls('/api/disconnect')).toHaveLength(1);
+		const bytes = Buffer.from('<p>Bonjour</p>');
+		await putFile(http, token, {
+			locale: 'en',
+			file: 'folder1/myfile.xml',
+			upload: { open: async () => bytes, headers: {}, size: bytes.length },
+			checkHint: 'look in the project',
+		});
+		await disconnect(http, token);
+		const [sent] = beebox.calls('/api/files/file');
+		expect([sent.method, sent.query.locale, sent.query.filename, sent.contentType]).toEqual([
+			'PUT',
+			'en',
+			'folder1\\myfile.xml',
+			'Stream',
+		]);
+		expect(sent.bytes).toEqual(bytes);
+	},
+	async 'api-send-instructions.json'(beebox, answer) {
+		beebox.overrides.set('PUT /api/files/file', { status: answer.status, body: answer.body });
+		const [http, credentials] = client(beebox);
+		const token = await connect(http, credentials, RUN_CONNECT);
+		await putInstructions(http, token, 'en', 'document-200.xml', { locales: ['es-ES'] });
+		await disconnect(http, token);
+		const [sent] = beebox.calls('/api/files/file');
+		expect([sent.query.locale, sent.query.filename]).toEqual(['en', 'document-200.xml.beebox']);
+		expect(JSON.parse(sent.bytes!.toString('utf8'))).toEqual(
+			(answer as CorpusAnswer & { requestBody: unknown }).requestBody,
+		);
+	},
+	async 'api-delete-translated-content.json'(beebox, answer) {
+		beebox.overrides.set('DELETE /api/files/file', { status: answer.status, body: answer.body });
+		const [http, credentials] = client(beebox);
+		const token = await connect(http, credentials, RUN_CONNECT);
+		await expect(deleteFile(http, token, 'fr', 'pages\\page1.html')).resolves.toBe(true);
+		await disconnect(http, token);
+		expect(beebox.calls('/api/files/file')[0].query).toMatchObject({
+			locale: 'fr',
+			filename: 'pages\\page1.html',
+		});
+	},
+	async 'api-delete-translated-content-missing.json'(beebox, answer) {
+		beebox.overrides.set('DELETE /api/files/file', { status: answer.status, body: answer.body });
+		const [http, credentials] = client(beebox);
+		const token = await connect(http, credentials, RUN_CONNECT);
+		await expect(deleteFile(http, token, 'en', 'pages\\gone.html')).rejects.toMatchObject({
+			message: 'Beebox deletion of "pages\\gone.html" failed: The file does not exist.',
+			httpStatus: 400,
+		});
+		// an instructions file that is not there is no error where the node only tidies up
+		await expect(deleteFile(http, token, 'en', 'pages\\gone.html.beebox', true)).resolves.toBe(
+			false,
+		);
+		await disconnect(http, token);
+	},
+	async 'api-hotfolders.json'(beebox, answer) {
+		beebox.overrides.set('/api/hotfolders', { status: answer.status, body: answer.body });
+		const [http, credentials] = client(beebox);
+		const token = await connect(http, credentials, RUN_CONNECT);
+		expect(await getHotFolders(http, token)).toEqual((answer.body as { items: unknown[] }).items);
+		await disconnect(http, token);
 	},
 	async 'api-translation-status-constructed.json'(beebox, answer) {
 		beebox.overrides.set('/api/workprogress/translatedfiles', {
