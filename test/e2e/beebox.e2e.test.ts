@@ -19,6 +19,7 @@ import {
 	eventually,
 	example,
 	ownerSession,
+	PACKAGE,
 	receivedItems,
 	send,
 	startN8n,
@@ -678,5 +679,230 @@ describe('Wordbee Beebox in a real n8n', () => {
 			.map((i) => i.eventKey);
 		expect(passed.filter((k) => k === missed.eventKey)).toHaveLength(1);
 		expect(catchUpBeebox.openSessions).toBe(0);
+	});
+});
+
+/**
+ * The first half of the loop and the round trip (examples/beebox-cms-round-trip.json): a CMS posts an entry, the
+ * Wordbee Beebox node sends it as a source file, the simulated Beebox translates it once no API session is open
+ * and calls the connector callback URL set in the project (the Beebox Trigger's URL), the translations are
+ * downloaded and go back to a CMS stand-in. Also when Beebox's answer to the upload is lost: the node does not
+ * send the file again, and the translation still arrives.
+ */
+describe('Wordbee Beebox round trip in a real n8n: CMS → Send Source File → trigger → Download → CMS', () => {
+	let n8n: N8nInstance;
+	let beebox: BeeboxSimulator;
+	let cms: Recorder;
+	const account = { login: 'connector', password: API_PASSWORD };
+	const projectKey = 'a7c0e4d2-5b1f-4f8e-9d3a-2c6b8e1f0a11';
+	let workflow: ReturnType<typeof imported>;
+	const cmsWebhook = () => n8n.webhookUrl('beebox-cms-entry-published');
+
+	/** What the CMS posts when an entry is published. */
+	const entry = (id: number, targetLocales?: string[]) => ({
+		id,
+		title: `Entry ${id}`,
+		html: `<h1>Entrée ${id} – “déjà vu”</h1>\n`,
+		...(targetLocales ? { targetLocales } : {}),
+	});
+	const translated = (id: number, locale: string) =>
+		Buffer.concat([Buffer.from(`[${locale}] `), Buffer.from(entry(id).html, 'utf8')]);
+	const sourceUploads = (id: number) =>
+		beebox.uploads.filter((u) => u.file === `cms\\entry-${id}.html`);
+	const arrivedAtCms = (id: number) =>
+		cms.received.filter((r) => r.path.startsWith(`/api/entries/${id}/translations/`));
+
+	beforeAll(async () => {
+		beebox = await new BeeboxSimulator({
+			...account,
+			projectKey,
+			targetLocales: ['fr', 'de', 'ja'],
+			hotFolders: [
+				{ directory: '', depth: 0, translate: true, targetLocales: null },
+				{ directory: 'cms', depth: 1, translate: true, targetLocales: null },
+				{ directory: 'ToJapanese', depth: 1, translate: true, targetLocales: ['ja'] },
+			],
+		}).start();
+		beebox.automation = {};
+		cms = await new Recorder().start();
+		n8n = await startN8n('beebox round trip');
+		await n8n.importCredentials([
+			{
+				id: 'beeboxExampleCred',
+				name: 'Wordbee Beebox account',
+				type: 'beeboxApi',
+				data: { serverUrl: beebox.url, projectKey, ...account },
+			},
+			{
+				id: 'beeboxSecret0001',
+				name: 'Beebox callback secret',
+				type: 'translationWebhookSecretApi',
+				data: { secret: SECRET },
+			},
+		]);
+		workflow = withCredentials(
+			imported('beebox-cms-round-trip.json', 'beeboxRoundTrip1', {
+				parameters: {
+					'Back to the CMS': {
+						url: `={{ "${cms.url}/api/entries/" + $json.file.match(/entry-(\\d+)\\.html$/)[1] + "/translations/" + $json.locale }}`,
+					},
+				},
+			}),
+			'Wordbee Beebox Trigger',
+			secretCredential,
+		);
+		// the editor gives every webhook node an id when it imports a workflow
+		for (const node of workflow.nodes)
+			if (node.type === 'n8n-nodes-base.webhook') node.webhookId = randomUUID();
+		await n8n.importWorkflows([workflow]);
+		const triggerUrl = n8n.webhookUrl(
+			`${workflow.nodes.find((n) => n.type.endsWith('.beeboxTrigger'))!.webhookId}/beebox`,
+		);
+		await n8n.waitForWebhook(triggerUrl);
+		await n8n.waitForWebhook(cmsWebhook());
+		// set once in Beebox: the project's connector callback URL, with the secret appended (README)
+		beebox.connectorCallbackUrl = `${triggerUrl}?token=${SECRET}`;
+	});
+
+	afterAll(async () => {
+		const output = n8n?.output ?? '';
+		const executions = JSON.stringify((await n8n?.executions().catch(() => [])) ?? []);
+		await n8n?.stop();
+		await beebox?.stop();
+		await cms?.stop();
+		for (const secret of [SECRET, API_PASSWORD]) {
+			expect(output).not.toContain(secret);
+			expect(executions).not.toContain(secret);
+		}
+	});
+
+	/** Posts an entry as the CMS does; n8n answers at once (the Webhook node's "Immediately"). */
+	async function publish(body: object) {
+		const answer = await send(cmsWebhook(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		expect(answer.status).toBe(200);
+	}
+
+	it('brings each published entry back translated, sending each file to Beebox exactly once', async () => {
+		await publish(entry(101, ['fr', 'de']));
+		await publish(entry(102, ['FR']));
+		await eventually(
+			'both entries came back translated',
+			() => arrivedAtCms(101).length === 2 && arrivedAtCms(102).length === 1,
+			60_000,
+		);
+		const arrived = Object.fromEntries(cms.received.map((r) => [`${r.method} ${r.path}`, r.bytes]));
+		expect(Object.keys(arrived).sort()).toEqual([
+			'PUT /api/entries/101/translations/de',
+			'PUT /api/entries/101/translations/fr',
+			'PUT /api/entries/102/translations/fr',
+		]);
+		for (const [key, bytes] of Object.entries(arrived)) {
+			const [, id, locale] = /entries\/(\d+)\/translations\/(\w+)/.exec(key)!;
+			expect([key, bytes.equals(translated(Number(id), locale))]).toEqual([key, true]);
+		}
+		expect(sourceUploads(101)).toHaveLength(1);
+		expect(sourceUploads(102)).toHaveLength(1);
+		expect(beebox.instructionsFor('cms\\entry-101.html')).toEqual({ locales: ['fr', 'de'] });
+		expect(beebox.instructionsFor('cms\\entry-102.html')).toEqual({ locales: ['fr'] });
+		// the file Beebox stored is the entry's HTML, byte for byte
+		expect(beebox.inFolder.get('cms\\entry-101.html')!.bytes.toString('utf8')).toBe(
+			entry(101).html,
+		);
+		const executions = await n8n.executions({ workflowId: workflow.id, finished: true });
+		const sends = executions.flatMap(
+			(e) => (e.items['Send to Beebox'] ?? []) as Array<Record<string, unknown>>,
+		);
+		expect(sends.map((s) => [s.file, s.sourceLocale, s.targetLocales]).sort()).toEqual([
+			['cms\\entry-101.html', 'en', ['fr', 'de']],
+			['cms\\entry-102.html', 'en', ['fr']],
+		]);
+		expect(executions.every((e) => e.status === 'success')).toBe(true);
+		expect(beebox.callbacks.map((c) => c.status)).toEqual([200, 200]);
+		expect(beebox.openSessions).toBe(0);
+		console.log(
+			`[e2e beebox] round trip: 2 entries → ${beebox.uploads.length} PUTs to Beebox (2 source files, 2 instructions) → ${beebox.callbacks.length} callbacks → ${cms.received.length} translated files at the CMS, byte for byte`,
+		);
+	});
+
+	it.each([
+		['a 500', '500' as const, 103, 'HTTP 500'],
+		['no answer (timeout)', 'hang' as const, 104, 'no answer'],
+	])(
+		'when Beebox answers the upload with %s after storing it, the file is not sent again and its translation still arrives',
+		async (_, fault, id, why) => {
+			const before = (await n8n.executions({ workflowId: workflow.id })).length;
+			beebox.uploadFaults.push(fault);
+			await publish(entry(id, ['de']));
+			await eventually(
+				`entry ${id} came back translated`,
+				() => arrivedAtCms(id).length === 1,
+				90_000,
+			);
+			expect(arrivedAtCms(id)[0].bytes.equals(translated(id, 'de'))).toBe(true);
+			expect(sourceUploads(id)).toEqual([
+				{
+					file: `cms\\entry-${id}.html`,
+					locale: 'en',
+					size: Buffer.byteLength(entry(id).html),
+					fault,
+				},
+			]);
+			const executions = (await n8n.waitForExecutions(workflow.id, before + 2, 60_000)).slice(
+				before,
+			);
+			const failed = executions.filter((e) => e.status === 'error');
+			expect(failed).toHaveLength(1);
+			expect(failed[0].error).toContain(why);
+			expect(failed[0].error).toContain('may have received the request');
+			// nothing ran after the failed send; the callback's execution brought the file back
+			expect(failed[0].items['Send to Beebox'] ?? []).toEqual([]);
+			expect(executions.filter((e) => e.status === 'success')).toHaveLength(1);
+			// still one upload, also after everything settled
+			await beebox.settled();
+			expect(sourceUploads(id)).toHaveLength(1);
+			expect(beebox.openSessions).toBe(0);
+			console.log(
+				`[e2e beebox] ${fault} after the upload of entry ${id}: one upload, execution failed with "${failed[0].error?.slice(0, 120)}…", translation arrived`,
+			);
+		},
+		120_000,
+	);
+
+	it("answers the editor's pick lists through n8n's REST API: target languages and folders", async () => {
+		const nodeTypeAndVersion = { name: `${PACKAGE}.beebox`, version: 1 };
+		const credentials = { beeboxApi: { id: 'beeboxExampleCred', name: 'Wordbee Beebox account' } };
+		const currentNodeParameters = { resource: 'file', operation: 'sendSource' };
+		const locales = await n8n.rest('POST', '/rest/dynamic-node-parameters/options', {
+			nodeTypeAndVersion,
+			path: 'targetLocales',
+			methodName: 'getTargetLocales',
+			currentNodeParameters,
+			credentials,
+		});
+		expect([locales.status, locales.body]).toEqual([
+			200,
+			{ data: ['fr', 'de', 'ja'].map((v) => ({ name: v, value: v })) },
+		]);
+		const folders = await n8n.rest(
+			'POST',
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			{
+				nodeTypeAndVersion,
+				path: 'folder',
+				methodName: 'searchFolders',
+				filter: 'japan',
+				currentNodeParameters,
+				credentials,
+			},
+		);
+		expect([folders.status, folders.body]).toEqual([
+			200,
+			{ data: { results: [{ name: 'ToJapanese (ja)', value: 'ToJapanese' }] } },
+		]);
+		expect(beebox.openSessions).toBe(0);
 	});
 });
