@@ -14,7 +14,7 @@ import {
 	type VendorApi,
 } from '../common/http/httpClient';
 import { credentialSecrets, redactDeep } from '../common/secrets/redact';
-import { VendorApiError } from '../common/http/vendorError';
+import { NotSentTwiceError, VendorApiError } from '../common/http/vendorError';
 import type { WorkBudget } from '../common/delivery/workBudget';
 import { beeboxApiErrorSchema } from './schemas';
 
@@ -319,7 +319,8 @@ const executionSessions = new WeakMap<ApiContext, ExecutionSession>();
  * The action node's session: one login per execution of the node, not per item (each login is a Beebox session
  * that pauses its automation), made on first use and ended by endExecutionSession in the node's `finally`. A
  * failed login is not repeated for the next items. When Beebox answers LOGGEDOUT (the session expired, or an
- * admin logged all users out), the work is tried once more with a new session.
+ * admin logged all users out), the work is tried once more with a new session: Beebox refused the request, so
+ * nothing was done (a request that may have been done, NotSentTwiceError, is never tried again).
  */
 export async function withExecutionSession<T>(
 	ctx: ApiContext,
@@ -339,6 +340,8 @@ export async function withExecutionSession<T>(
 	const current = session;
 	const run = async () => await work(await current.token, current.http, current.credentials);
 	return await run().catch(async (error: unknown) => {
+		// a request that may have created something is never sent again, whatever the vendor said
+		if (error instanceof NotSentTwiceError) throw error;
 		if (!(error instanceof VendorApiError) || error.vendorCode !== 'LOGGEDOUT') throw error;
 		current.token = connect(current.http, current.credentials, RUN_CONNECT);
 		current.token.catch(() => undefined);

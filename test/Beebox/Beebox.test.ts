@@ -61,9 +61,11 @@ describe('Wordbee Beebox node', () => {
 				(p.options as Array<{ action: string }>).map((o) => o.action),
 			);
 			expect(actions.sort()).toEqual([
+				'Delete file',
 				'Download translated file',
 				'Get event details',
 				'List translated files',
+				'Send source file',
 			]);
 			const defaults = Object.fromEntries(
 				node.description.properties.map((p) => [p.name, p.default]),

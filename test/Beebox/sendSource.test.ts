@@ -255,14 +255,29 @@ describe('Wordbee Beebox node: File → Send Source File and Delete', () => {
 			);
 		});
 
-		it('sends the file once more with a new session when Beebox had ended the session (LOGGEDOUT)', async () => {
-			// Beebox's "Unlog all users" right after the languages were read: the upload is refused, not stored
-			beebox.unlogAllAfter = { path: '/api/details', calls: 1 };
-			const { items } = await run({});
-			expect(items[0].json.file).toBe('page-42.html');
-			expect(beebox.uploads).toHaveLength(1);
-			expect(beebox.connects).toBe(2);
-			expect(beebox.openSessions).toBe(0);
+		it.each([
+			['before the upload', '/api/details'],
+			['refusing the upload itself', '/api/files/file'],
+		])(
+			'logs in again when Beebox ended the session (LOGGEDOUT) %s, and stores the file once',
+			async (_, path) => {
+				// Beebox's "Unlog all users" after the first call to `path`: the next call is refused, nothing stored
+				beebox.unlogAllAfter = { path, calls: 1 };
+				const { items } = await run({});
+				expect(items[0].json.file).toBe('page-42.html');
+				expect(beebox.uploads).toEqual([{ file: 'page-42.html', locale: 'en', size: PAGE.length }]);
+				expect(beebox.connects).toBe(2);
+				expect(beebox.openSessions).toBe(0);
+			},
+		);
+
+		it('never sends the file again after a 5xx, whatever error id Beebox wrote into it', async () => {
+			beebox.overrides.set('PUT /api/files/file', {
+				status: 503,
+				body: { type: 'Api error', id: 'LOGGEDOUT', message: 'Not authorised', failed: true },
+			});
+			await expect(run({})).rejects.toThrow('may have received the request');
+			expect(puts()).toEqual(['PUT en page-42.html']);
 		});
 
 		it('asks Beebox to scan when told to; a failed scan request is reported in the item', async () => {

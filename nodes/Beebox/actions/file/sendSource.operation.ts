@@ -26,8 +26,10 @@ const DEFAULT_MAX_UPLOAD_MB = 100;
 const exactPattern = (path: string) => `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 function folderOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	// a resource locator's value ({mode, value}), or a path an expression gave
+	const raw = ctx.getNodeParameter('folder', itemIndex, '') as unknown;
 	const value = String(
-		ctx.getNodeParameter('folder', itemIndex, '', { extractValue: true }) ?? '',
+		(raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw) ?? '',
 	).trim();
 	const folder = value.replace(/\//g, '\\').replace(/\\+$/, '');
 	if (!folder) return '';
@@ -131,7 +133,8 @@ export const sendSource: Operation = {
 			typeOptions: { loadOptionsMethod: 'getTargetLocales' },
 			default: [],
 			description:
-				'The languages to translate into, from the project\'s target languages. None: the folder\'s languages, else all of the project\'s. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. "fr, de").',
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: "The languages to translate into, from the project's target languages (as an expression: a list, or text such as fr, de). None: the folder's languages, else all of the project's.",
 		},
 		{
 			displayName: 'Options',
