@@ -159,7 +159,7 @@ export class BeeboxSimulator extends LocalServer {
 	readonly inFolder = new Map<string, SimulatedSourceFile>();
 	/** every file received by `PUT /api/files/file`, in order, also those a fault then answered */
 	readonly uploads: Array<{ file: string; locale: string; size: number; fault?: UploadFault }> = [];
-	/** the next uploads' faults, one each, in order: the file is stored first */
+	/** the next source files' faults (instructions files pass), one each, in order: the file is stored first */
 	readonly uploadFaults: UploadFault[] = [];
 	/** `PUT /api/files/operations/scan` calls */
 	scans = 0;
@@ -520,7 +520,9 @@ export class BeeboxSimulator extends LocalServer {
 		const target = this.targetLocales.find((l) => l.toLowerCase() === locale.toLowerCase());
 		if (locale.toLowerCase() !== this.sourceLocale.toLowerCase() && !target)
 			return apiError(`The language "${locale}" is not a language of this project.`);
-		const fault = this.uploadFaults.shift();
+		const instructions = /\.beebox$/i.test(file);
+		// faults hit source files, the uploads that start Beebox's work
+		const fault = instructions ? undefined : this.uploadFaults.shift();
 		this.uploads.push({ file, locale, size: bytes.length, ...(fault ? { fault } : {}) });
 		if (target) {
 			// api-send-translated-content: saved to out\<locale>\
@@ -538,7 +540,7 @@ export class BeeboxSimulator extends LocalServer {
 				});
 		} else {
 			this.inFolder.set(file.toLowerCase(), { file, locale, bytes, contentType, at: new Date() });
-			if (!/\.beebox$/i.test(file) && !this.pending.includes(file.toLowerCase()))
+			if (!instructions && !this.pending.includes(file.toLowerCase()))
 				this.pending.push(file.toLowerCase());
 		}
 		if (fault === '500') {
