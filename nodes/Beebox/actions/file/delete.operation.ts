@@ -5,6 +5,7 @@ import { deleteFile } from '../../api';
 import { checkedLocale, checkedRelativePath } from '../../files';
 import { checkedTargetLocales, projectLanguages, sourceLocaleOf } from '../../projectLanguages';
 import { withExecutionSession } from '../../transport';
+import { filePathProperty } from './filePath';
 
 /**
  * Deletes a file from the project (help.wordbee.com/beebox/api-delete-translated-content: "source files,
@@ -21,16 +22,7 @@ export const deleteOperation: Operation = {
 			'Delete a source file (with its instructions) or one translated file from the project',
 	},
 	properties: [
-		{
-			displayName: 'File Path',
-			name: 'file',
-			type: 'string',
-			required: true,
-			default: '={{ $json.file }}',
-			placeholder: 'folder\\page.html',
-			description:
-				"Path of the file relative to the project's input folder, as Send Source File, the trigger and the translation status give it (/ is read as \\)",
-		},
+		filePathProperty,
 		{
 			displayName: 'Delete From',
 			name: 'deleteFrom',

@@ -9,6 +9,7 @@ import { downloadTranslatedFile } from '../../api';
 import { checkedLocale, checkedRelativePath } from '../../files';
 import { withExecutionSession } from '../../transport';
 import { outputBinaryProperty } from '../../../common/actions/properties';
+import { filePathProperty } from './filePath';
 
 /**
  * A translated file as binary data (help.wordbee.com/beebox/api-get-translated-content): the translation into
@@ -31,16 +32,7 @@ export const download: Operation = {
 			default: '={{ $json.locale }}',
 			description: 'The language of the translation, e.g. fr or en-GB',
 		},
-		{
-			displayName: 'File Path',
-			name: 'file',
-			type: 'string',
-			required: true,
-			default: '={{ $json.file }}',
-			placeholder: 'folder\\page.html',
-			description:
-				'Path of the original file relative to the project, as the trigger and the translation status give it (/ is read as \\)',
-		},
+		filePathProperty,
 		outputBinaryProperty,
 		maxFileSizeProperty,
 	],
