@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions';
+import type { Operation } from '../../../common/actions/operations';
 import { deleteFile } from '../../api';
 import { checkedLocale, checkedRelativePath } from '../../files';
 import { checkedTargetLocales, projectLanguages, sourceLocaleOf } from '../../projectLanguages';

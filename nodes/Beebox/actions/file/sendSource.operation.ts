@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions';
-import { userDateParameter } from '../../../common/dates';
-import { uploadFromBinary } from '../../../common/upload';
+import type { Operation } from '../../../common/actions/operations';
+import { userDateParameter } from '../../../common/delivery/dates';
+import { uploadFromBinary } from '../../../common/http/upload';
 import {
 	deleteFile,
 	putFile,

@@ -1,8 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { Beebox } from '../../nodes/Beebox/Beebox.node';
-import { getTargetLocales, searchFolders } from '../../nodes/Beebox/pickLists';
-import projectInformation from '../fixtures/public/beebox/api-project-information.json';
 import { fakeExecuteContext, type FakeBinary, type FakeNodeOptions } from '../helpers/fakeContext';
 import { BeeboxSimulator, type BeeboxSimulatorOptions } from '../simulators/beebox';
 
@@ -370,36 +368,6 @@ describe('Wordbee Beebox node: File → Send Source File and Delete', () => {
 				remove({ file: 'web\\p.html', deleteFrom: 'translation', locale: 'it' }),
 			).rejects.toThrow('Target Locale: "it" is not a target language of this Beebox project');
 			expect(beebox.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
-		});
-	});
-
-	describe('pick lists', () => {
-		beforeEach(() => start());
-
-		const loadOptionsContext = () =>
-			fakeExecuteContext({ credentials: credentials() }).ctx as unknown as ILoadOptionsFunctions;
-
-		it("lists the project's target languages with Beebox's names", async () => {
-			beebox.overrides.set('/api/details', {
-				status: 200,
-				body: projectInformation.body,
-			});
-			await expect(getTargetLocales.call(loadOptionsContext())).resolves.toEqual([
-				{ name: 'French (fr)', value: 'fr' },
-				{ name: 'German (de)', value: 'de' },
-			]);
-			expect(beebox.openSessions).toBe(0);
-		});
-
-		it('lists the folders a file is translated from, with their languages, filtered', async () => {
-			await expect(searchFolders.call(loadOptionsContext())).resolves.toEqual({
-				results: [{ name: 'ToFrench (fr)', value: 'ToFrench' }],
-			});
-			await expect(searchFolders.call(loadOptionsContext(), 'nothing')).resolves.toEqual({
-				results: [],
-			});
-			expect(beebox.connects).toBe(2);
-			expect(beebox.openSessions).toBe(0);
 		});
 	});
 });
