@@ -265,7 +265,8 @@ describe('Wordbee Beebox in a real n8n', () => {
 		console.log(
 			`[e2e beebox] ${Object.keys(workflows).length} Beebox workflows and 3 examples published, webhooks registered`,
 		);
-	});
+		// n8n 2.x publishes the 11 workflows one CLI run each: on a loaded 2-core machine that alone took 110 s
+	}, 300_000);
 
 	afterAll(async () => {
 		// Stop everything before asserting on n8n's log, so a failed assertion cannot leave anything running.
