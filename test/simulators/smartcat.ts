@@ -195,6 +195,8 @@ export class SmartcatSimulator extends LocalServer {
 	/** the next n API calls are answered 429 with Retry-After */
 	private rateLimited = 0;
 	private retryAfter = '1';
+	/** only calls whose path ends so are rate limited (default: every call) */
+	private rateLimitedPath = '';
 	private redirect: { location: string; count: number } | undefined;
 	/** when set, a ready export's file is a redirect to this URL (a storage host) */
 	exportRedirect: string | undefined;
@@ -274,10 +276,11 @@ export class SmartcatSimulator extends LocalServer {
 		return added;
 	}
 
-	/** The next `count` API calls are answered 429 Too Many Requests with this Retry-After. */
-	rateLimitNext(count: number, retryAfter = '1'): void {
+	/** The next `count` API calls (those whose path ends with `pathEnding`) are answered 429 with this Retry-After. */
+	rateLimitNext(count: number, retryAfter = '1', pathEnding = ''): void {
 		this.rateLimited = count;
 		this.retryAfter = retryAfter;
+		this.rateLimitedPath = pathEnding;
 	}
 
 	/** The next `count` API calls are answered 302 to `location` (e.g. another host). */
@@ -671,7 +674,7 @@ export class SmartcatSimulator extends LocalServer {
 			return void res.end();
 		}
 		if (!authorized) return json(401, { message: 'Unauthorized: invalid account id or API key' });
-		if (this.rateLimited > 0) {
+		if (this.rateLimited > 0 && url.pathname.endsWith(this.rateLimitedPath)) {
 			this.rateLimited--;
 			return json(429, { message: 'Too many requests' }, { 'retry-after': this.retryAfter });
 		}
