@@ -238,6 +238,16 @@ describe('Project → Create', () => {
 		expect(smartcat.createdProjects.map((p) => p.name)).toEqual(['One', 'Two', 'Three']);
 	});
 
+	it('sends a file n8n keeps in the item (its default binary mode) the same way', async () => {
+		const { out, binaryStreams } = create(
+			{},
+			{ binaryInput: [{ data: { ...file(HTML, 'home.html'), mode: 'memory' } }] },
+		);
+		await out;
+		expect(binaryStreams).toHaveLength(0);
+		expect(smartcat.work[0].parts[1].bytes.equals(HTML)).toBe(true);
+	});
+
 	it('without an Input Binary Field: a project without documents', async () => {
 		const [item] = await create({ binaryPropertyName: '' }, { binaryInput: [] }).out;
 		expect(parts()).toEqual([

@@ -493,6 +493,9 @@ export class SmartcatSimulator extends LocalServer {
 				metaInfo: typeof properties.metaInfo === 'string' ? properties.metaInfo : null,
 				placeholdersAreEnabled: false,
 				projectId: project.id,
+				// the export's file: named and typed as the uploaded one
+				fileName,
+				mimeType: file.contentType,
 				source: Buffer.from(file.bytes),
 				revision: 1,
 			}),
