@@ -31,12 +31,6 @@ export function smartcatLanguages(
 	return languages;
 }
 
-/** The codes of a parameter: a list (a multi-select), or text with codes separated by commas, semicolons or spaces. */
-export function languageCodes(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
-	return [...new Set(list.map((code) => code.trim()).filter(Boolean))];
-}
-
 /** A code as compared: case does not matter, and `pt_BR` is `pt-BR`. */
 const comparable = (code: string) => code.trim().toLowerCase().replace(/_/g, '-');
 

@@ -306,6 +306,51 @@ describe('Project → Create', () => {
 		expect(smartcat.work).toHaveLength(0);
 	});
 
+	it("takes workflow stages in any case (Smartcat's Zapier app writes Translation) and refuses unknown ones", async () => {
+		await create({ workflowStages: 'Translation, EDITING' }).out;
+		expect(smartcat.work[0].model).toMatchObject({ workflowStages: ['translation', 'editing'] });
+		const error = await failure(create({ workflowStages: ['translation', 'review'] }).out);
+		expect(error.message).toBe('Workflow Stages: "review" is not a stage Smartcat has');
+		expect(smartcat.work).toHaveLength(1);
+	});
+
+	it.each([
+		[
+			'Project → Create',
+			{
+				resource: 'project',
+				operation: 'create',
+				projectName: 'x',
+				sourceLanguage: 'en',
+				targetLanguages: ['de'],
+			},
+		],
+		[
+			'Document → Add to Project',
+			{ resource: 'document', operation: 'addToProject', projectId: PROJECT_ID },
+		],
+		[
+			'Document → Update',
+			{ resource: 'document', operation: 'update', documentId: 'a882f5712d0c9d1bb54f2504_7' },
+		],
+	])(
+		"%s refuses to run with n8n's Retry On Fail on, which would send it again",
+		async (_what, parameters) => {
+			const fake = fakeExecuteContext({
+				nodeType: node,
+				parameters,
+				credentials: { smartcatApi: { ...ACCOUNT, server: 'custom', baseUrl: smartcat.url } },
+				binaryInput: [{ data: file(HTML, 'home.html') }],
+			});
+			const getNode = fake.ctx.getNode.bind(fake.ctx);
+			fake.ctx.getNode = () => ({ ...getNode(), retryOnFail: true });
+			const error = await failure(fake.execute());
+			expect(error.message).toMatch(/^"Retry On Fail" is on, and .* must be sent once only$/);
+			expect(error.description).toContain('Turn "Retry On Fail" off');
+			expect(smartcat.requests).toHaveLength(0);
+		},
+	);
+
 	it('suggests the codes Smartcat has for a language it does not know in that spelling', async () => {
 		const error = await failure(create({ targetLanguages: ['pt-PT'] }).out);
 		expect(error.description).toContain('Did you mean pt-BR?');

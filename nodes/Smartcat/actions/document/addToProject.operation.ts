@@ -1,8 +1,13 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions/operations';
+import {
+	jsonItems,
+	listParameter,
+	refuseRetryOnFail,
+	type Operation,
+} from '../../../common/actions/operations';
 import { addDocuments } from '../../api';
-import { checkedLanguages, languageCodes } from '../../directories';
+import { checkedLanguages } from '../../directories';
 import { projectIdOf, projectLocatorProperty } from '../../projectLocator';
 import {
 	binaryFieldNames,
@@ -77,9 +82,10 @@ export const addToProject: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a document added to a Smartcat project');
 		const projectId = projectIdOf(ctx, i);
 		const options = ctx.getNodeParameter('options', i, {}) as AddOptions;
-		const codes = languageCodes(options.targetLanguages);
+		const codes = listParameter(options.targetLanguages);
 		const targetLanguages = codes.length
 			? await checkedLanguages(ctx, i, 'Target Languages', codes)
 			: undefined;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail, type Operation } from '../../../common/actions/operations';
 import { updateDocument } from '../../api';
 import {
 	binaryFieldsProperty,
@@ -45,6 +45,7 @@ export const update: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, "a new version of a Smartcat document's source file");
 		const documentId = String(ctx.getNodeParameter('documentId', i) ?? '').trim();
 		if (!documentId)
 			throw new NodeOperationError(ctx.getNode(), 'Document ID is empty', {

@@ -1,9 +1,14 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { jsonItems, type Operation } from '../../../common/actions/operations';
+import {
+	jsonItems,
+	listParameter,
+	refuseRetryOnFail,
+	type Operation,
+} from '../../../common/actions/operations';
 import { userDateParameter } from '../../../common/delivery/dates';
 import { createProject } from '../../api';
-import { checkedLanguages, languageCodes } from '../../directories';
+import { checkedLanguages } from '../../directories';
 import {
 	binaryFieldNames,
 	binaryFieldsProperty,
@@ -208,20 +213,21 @@ export const create: Operation = {
 	properties,
 	async execute(ctx, i) {
 		const node = ctx.getNode();
+		refuseRetryOnFail(ctx, i, 'a Smartcat project');
 		const name = String(ctx.getNodeParameter('projectName', i) ?? '').trim();
 		if (!name)
 			throw new NodeOperationError(node, 'Project Name is empty', {
 				itemIndex: i,
 				description: 'Give the project a name, e.g. from the content: {{ $json.title }}',
 			});
-		const sourceCodes = languageCodes(ctx.getNodeParameter('sourceLanguage', i));
+		const sourceCodes = listParameter(ctx.getNodeParameter('sourceLanguage', i));
 		if (sourceCodes.length !== 1)
 			throw new NodeOperationError(
 				node,
 				sourceCodes.length ? 'Source Language: give one language' : 'Source Language is empty',
 				{ itemIndex: i, description: 'Choose the language of the documents, e.g. en.' },
 			);
-		const targetCodes = languageCodes(ctx.getNodeParameter('targetLanguages', i));
+		const targetCodes = listParameter(ctx.getNodeParameter('targetLanguages', i));
 		if (!targetCodes.length)
 			throw new NodeOperationError(node, 'Target Languages is empty', {
 				itemIndex: i,
@@ -245,7 +251,20 @@ export const create: Operation = {
 				itemIndex: i,
 				description: 'Choose the vendor to assign the project to, or turn "Assign to Vendor" off.',
 			});
-		const stages = ctx.getNodeParameter('workflowStages', i, ['translation']) as string[];
+		const stages = listParameter(ctx.getNodeParameter('workflowStages', i, ['translation'])).map(
+			(stage) => {
+				const known = STAGES.find(([, value]) => value.toLowerCase() === stage.toLowerCase());
+				if (known) return known[1];
+				throw new NodeOperationError(
+					node,
+					`Workflow Stages: "${stage.slice(0, 40)}" is not a stage Smartcat has`,
+					{
+						itemIndex: i,
+						description: `Smartcat's stages: ${STAGES.map(([, value]) => value).join(', ')}.`,
+					},
+				);
+			},
+		);
 		const options = ctx.getNodeParameter('options', i, {}) as CreateOptions;
 		const deadline = userDateParameter(ctx, options.deadline, 'Deadline', i);
 
