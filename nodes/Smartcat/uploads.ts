@@ -37,6 +37,25 @@ export const maxUploadSizeOption: INodeProperties = {
 		"The largest file to send. Smartcat publishes no limit for its API: this one is the node's, checked before anything is sent; a file Smartcat refuses is reported with Smartcat's message.",
 };
 
+/** What Smartcat keeps with each new document (OpenAPI CreateDocumentPropertyModel: externalId, metaInfo). */
+export const documentSettingsOptions: INodeProperties[] = [
+	{
+		displayName: 'Document External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description:
+			"Your ID of the content (e.g. the CMS entry's), kept with each document: Document → Get and the Smartcat Trigger's details show it as externalId",
+	},
+	{
+		displayName: 'Document Meta Info',
+		name: 'metaInfo',
+		type: 'string',
+		default: '',
+		description: 'Any text to keep with each document (shown as metaInfo)',
+	},
+];
+
 export const uploadTimeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
 	name: 'timeout',

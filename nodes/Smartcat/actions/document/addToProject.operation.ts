@@ -13,6 +13,7 @@ import {
 	binaryFieldNames,
 	binaryFieldsProperty,
 	DEFAULT_MAX_UPLOAD_MB,
+	documentSettingsOptions,
 	filesOf,
 	maxUploadSizeOption,
 	uploadTimeoutOption,
@@ -51,21 +52,7 @@ export const addToProject: Operation = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Document External ID',
-					name: 'externalId',
-					type: 'string',
-					default: '',
-					description:
-						"Your ID of the content (e.g. the CMS entry's), kept with each document: Document → Get and the Smartcat Trigger's details show it as externalId",
-				},
-				{
-					displayName: 'Document Meta Info',
-					name: 'metaInfo',
-					type: 'string',
-					default: '',
-					description: 'Any text to keep with each document (shown as metaInfo)',
-				},
+				...documentSettingsOptions,
 				maxUploadSizeOption,
 				{
 					displayName: 'Target Language Names or IDs',

@@ -13,6 +13,7 @@ import {
 	binaryFieldNames,
 	binaryFieldsProperty,
 	DEFAULT_MAX_UPLOAD_MB,
+	documentSettingsOptions,
 	filesOf,
 	maxUploadSizeOption,
 	uploadTimeoutOption,
@@ -140,21 +141,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { rows: 3 },
 				default: '',
 			},
-			{
-				displayName: 'Document External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description:
-					"Your ID of the content (e.g. the CMS entry's), kept with each document: Document → Get and the Smartcat Trigger's details show it as externalId",
-			},
-			{
-				displayName: 'Document Meta Info',
-				name: 'metaInfo',
-				type: 'string',
-				default: '',
-				description: 'Any text to keep with each document (shown as metaInfo)',
-			},
+			...documentSettingsOptions,
 			{
 				displayName: 'External Tag',
 				name: 'externalTag',
