@@ -9,8 +9,13 @@ import {
 import { actionProperties, executeActions } from '../common/actions/operations';
 import { SMARTCAT_RESOURCES } from './actions';
 import { testSmartcatApi } from './credentialTest';
+import { languageOptions, vendorOptions } from './directories';
+import { searchProjects } from './projectLocator';
 
-/** Reads and changes the Smartcat account's callback setting, looks projects and documents up, exports documents. */
+/**
+ * Reads and changes the Smartcat account's callback setting, looks projects and documents up, exports documents;
+ * creates projects and adds and updates documents from binary data.
+ */
 export class Smartcat implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Smartcat',
@@ -20,7 +25,7 @@ export class Smartcat implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Manage the Smartcat account's callback setting, read delivery errors, get projects and documents, export translated files",
+			"Send files for translation (create projects, add and update documents; a project assigned to a vendor costs money), get projects and documents, export translated files, manage the account's callback setting",
 		defaults: { name: 'Smartcat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +36,8 @@ export class Smartcat implements INodeType {
 
 	methods = {
 		credentialTest: { testSmartcatApi },
+		listSearch: { searchProjects },
+		loadOptions: { getLanguages: languageOptions, getVendors: vendorOptions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

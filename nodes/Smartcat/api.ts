@@ -2,14 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { checkedId, pathSegment, type ApiAnswer, type ApiContext } from '../common/http/httpClient';
 import { checkLink, vendorLinkPolicy } from '../common/http/linkPolicy';
+import { multipartBody, type UploadFile } from '../common/http/upload';
 import {
 	smartcatCallbackSettingsSchema,
+	smartcatDirectorySchema,
+	smartcatDocumentListSchema,
 	smartcatEntitySchema,
 	smartcatExportTaskSchema,
 	smartcatLastErrorSchema,
 	smartcatProjectListSchema,
 	smartcatProjectSchema,
 	type SmartcatCallbackSettings,
+	type SmartcatDirectoryEntry,
 	type SmartcatEntity,
 	type SmartcatExportTask,
 	type SmartcatLastError,
@@ -196,4 +200,99 @@ export async function exportResult(ctx: Ctx, taskId: string): Promise<ApiAnswer>
 		followRedirectWithoutCredentials: async (url) =>
 			await checkLink(ctx, url, policy, "Smartcat's redirect of the export"),
 	});
+}
+
+/** A directory of the account (languages, vendors): `GET /api/integration/v2/directory?type=`. */
+export async function getDirectory(
+	ctx: Ctx,
+	type: 'language' | 'vendor',
+): Promise<SmartcatDirectoryEntry[]> {
+	const answer = await smartcatRequest(ctx, 'GET', '/directory', { v2: true, qs: { type } });
+	return parsed(smartcatDirectorySchema, answer, `the ${type} directory`);
+}
+
+/** The part of `POST /project/create` that carries the project model (Smartcat's SDKs name it so). */
+const MODEL_PART = 'model';
+
+/** How long a request that sends files may take: Smartcat answers once it has read them. */
+export const SMARTCAT_UPLOAD_TIMEOUT_MS = 300_000;
+
+/**
+ * Creates a project with its documents (`POST /project/create`): multipart/form-data with the project model as
+ * a JSON part named `model` (Content-Type application/json), then one part per file, as Smartcat's own SDKs send
+ * it (github.com/smartcatai/SmartCAT-API ProjectManager.php; the Zapier app, github.com/smartcatai/
+ * translation-manager-for-zapier creates/createProject.js). Smartcat has no idempotency key: the request is
+ * never sent twice (createsWork), and `checkHint` says how to look for the project when it may exist.
+ */
+export async function createProject(
+	ctx: Ctx,
+	model: IDataObject,
+	files: UploadFile[],
+	options: { checkHint: string; timeoutMs?: number },
+): Promise<SmartcatProject> {
+	const body = multipartBody([
+		{ name: MODEL_PART, value: JSON.stringify(model), contentType: 'application/json' },
+		...files.map((file, i) => ({ name: `file_${i + 1}`, file })),
+	]);
+	const answer = await smartcatRequest(ctx, 'POST', '/project/create', {
+		upload: body,
+		createsWork: { checkHint: options.checkHint },
+		timeoutMs: options.timeoutMs ?? SMARTCAT_UPLOAD_TIMEOUT_MS,
+	});
+	return parsed(smartcatProjectSchema, answer, 'the created project');
+}
+
+/** What Smartcat applies to every document of one `POST /project/document` (its query parameters). */
+export interface NewDocumentSettings {
+	targetLanguages?: string[];
+	externalId?: string;
+	metaInfo?: string;
+}
+
+/**
+ * Adds documents to a project (`POST /project/document?projectId=`): the files as multipart/form-data, the
+ * settings for all of them in the query (OpenAPI: targetLanguages comma-separated, externalId, metaInfo). Never
+ * sent twice (createsWork). Answers the new documents, one per file and target language.
+ */
+export async function addDocuments(
+	ctx: Ctx,
+	projectId: string,
+	files: UploadFile[],
+	settings: NewDocumentSettings,
+	options: { checkHint: string; timeoutMs?: number },
+): Promise<SmartcatEntity[]> {
+	const qs: IDataObject = {
+		projectId: checkedId(projectId, SMARTCAT_PROJECT_ID, 'Smartcat project ID'),
+	};
+	if (settings.targetLanguages?.length) qs.targetLanguages = settings.targetLanguages.join(',');
+	if (settings.externalId) qs.externalId = settings.externalId;
+	if (settings.metaInfo) qs.metaInfo = settings.metaInfo;
+	const answer = await smartcatRequest(ctx, 'POST', '/project/document', {
+		qs,
+		upload: multipartBody(files.map((file, i) => ({ name: `file_${i + 1}`, file }))),
+		createsWork: { checkHint: options.checkHint },
+		timeoutMs: options.timeoutMs ?? SMARTCAT_UPLOAD_TIMEOUT_MS,
+	});
+	return parsed(smartcatDocumentListSchema, answer, 'the added documents');
+}
+
+/**
+ * A new version of a document's source file (`PUT /api/integration/v2/document/update?documentId=`; the v1
+ * method is obsolete): exactly one file, as Smartcat's SDK sends it (part `uploadedFile`). Smartcat updates the
+ * document in every target language and answers those documents. Never sent twice (createsWork).
+ */
+export async function updateDocument(
+	ctx: Ctx,
+	documentId: string,
+	file: UploadFile,
+	options: { checkHint: string; timeoutMs?: number },
+): Promise<SmartcatEntity[]> {
+	const answer = await smartcatRequest(ctx, 'PUT', '/document/update', {
+		v2: true,
+		qs: { documentId: checkedId(documentId, SMARTCAT_DOCUMENT_ID, 'Smartcat document ID') },
+		upload: multipartBody([{ name: 'uploadedFile', file }]),
+		createsWork: { checkHint: options.checkHint },
+		timeoutMs: options.timeoutMs ?? SMARTCAT_UPLOAD_TIMEOUT_MS,
+	});
+	return parsed(smartcatDocumentListSchema, answer, 'the updated document');
 }

@@ -116,3 +116,25 @@ export const smartcatExportTaskSchema = z
 	.passthrough();
 
 export type SmartcatExportTask = z.output<typeof smartcatExportTaskSchema>;
+
+/** The documents `POST /project/document` and `PUT /document/update` answer (OpenAPI DocumentModel[]). */
+export const smartcatDocumentListSchema = z.array(smartcatEntitySchema);
+
+/**
+ * A directory (`GET /api/integration/v2/directory?type=language|vendor`): OpenAPI DirectoryModel
+ * `{type, items: [{id, name}]}`. Entries without an id are dropped: nothing can be chosen by them.
+ */
+export const smartcatDirectorySchema = z
+	.object({
+		items: z
+			.array(z.object({ id: z.string().nullish(), name: z.string().nullish() }).passthrough())
+			.nullish(),
+	})
+	.passthrough()
+	.transform(({ items }) =>
+		(items ?? []).flatMap(({ id, name }) =>
+			id && id.trim() ? [{ id: id.trim(), name: name?.trim() || id.trim() }] : [],
+		),
+	);
+
+export type SmartcatDirectoryEntry = z.output<typeof smartcatDirectorySchema>[number];

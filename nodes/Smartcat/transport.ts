@@ -45,7 +45,9 @@ export const SMARTCAT_API: VendorApi = {
 	hint: (status) =>
 		status === 401 || status === 403
 			? 'Check the Smartcat credential: account ID, API key and the server the account lives on.'
-			: undefined,
+			: status === 413
+				? 'Smartcat refused the file as too large: split it, or send a smaller format.'
+				: undefined,
 	errorClass: SmartcatApiError,
 };
 
@@ -65,9 +67,20 @@ export class SmartcatOutOfTime extends Error {
 	}
 }
 
+/**
+ * The same API one version on: Smartcat moved some methods to /api/integration/v2 (the language and vendor
+ * directories, document update; https://smartcat.com/api/methods/v1/swagger.json lists both versions).
+ */
+const SMARTCAT_API_V2: VendorApi = {
+	...SMARTCAT_API,
+	baseUrl: (credentials) => smartcatApiRoot(credentials).replace(/\/v1$/, '/v2'),
+};
+
 export type SmartcatRequestOptions = Omit<ApiRequest, 'method' | 'path'> & {
 	/** ms since the epoch: if the account's next slot comes later, SmartcatOutOfTime is thrown, nothing sent */
 	deadline?: number;
+	/** the path is below /api/integration/v2 instead of v1 */
+	v2?: boolean;
 };
 
 /**
@@ -81,11 +94,11 @@ export async function smartcatRequest(
 	path: string,
 	options: SmartcatRequestOptions = {},
 ): Promise<ApiAnswer> {
-	const { deadline, ...request } = options;
+	const { deadline, v2, ...request } = options;
 	const credentials = await credentialOnce(ctx, SMARTCAT_API.credentialType);
 	const account = `${SMARTCAT_API.baseUrl(credentials)} ${String(credentials.accountId ?? '')}`;
 	if (!(await pacer.slot(account, deadline))) throw new SmartcatOutOfTime();
-	return await apiRequest(ctx, SMARTCAT_API, { method, path, ...request });
+	return await apiRequest(ctx, v2 ? SMARTCAT_API_V2 : SMARTCAT_API, { method, path, ...request });
 }
 
 /**

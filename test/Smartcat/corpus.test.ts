@@ -2,13 +2,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import {
+	addDocuments,
+	createProject,
 	exportResult,
 	getCallbackSettings,
+	getDirectory,
 	getDocument,
 	getLastErrors,
 	getProject,
 	listProjects,
 	requestExport,
+	updateDocument,
 } from '../../nodes/Smartcat/api';
 import { lastErrorItem } from '../../nodes/Smartcat/output';
 import { SMARTCAT_CALLBACK_SECRET } from '../../nodes/Smartcat/registration';
@@ -100,11 +104,16 @@ describe('every public API answer, read by the client', () => {
 			'api-callback-get-constructed.json',
 			'api-callback-get-not-configured-404.json',
 			'api-callback-last-errors-schema-built.json',
+			'api-directory-language-constructed.json',
+			'api-directory-vendor-constructed.json',
 			'api-document-export-result-not-ready-204.json',
 			'api-document-export-task-constructed.json',
 			'api-document-export-task-zapier-2019-sample.json',
 			'api-document-get-zapier-sample.json',
+			'api-error-document-update-not-enabled-403.json',
 			'api-error-export-empty-document-ids.json',
+			'api-error-project-create-identical-names-409.json',
+			'api-project-create-answer-zapier-2019.json',
 			'api-project-get-zapier-sample.json',
 			'api-project-list-zapier-2019.json',
 		]);
@@ -198,4 +207,94 @@ describe('every public API answer, read by the client', () => {
 			replay.asJsonString = false;
 		},
 	);
+
+	describe('the answers of the methods that send work', () => {
+		const file = {
+			open: async () => Buffer.from('<p>Hello</p>'),
+			size: 12,
+			fileName: 'test_document.html',
+			mimeType: 'text/html',
+		};
+		const checkHint = 'Look in Smartcat before running again.';
+
+		it('POST /project/create: the project model with its documents', async () => {
+			const { body } = answer('api-project-create-answer-zapier-2019.json');
+			const project = await createProject(ctx(), { name: 'Smith Family project' }, [file], {
+				checkHint,
+			});
+			expect(project).toEqual(body);
+			expect(project.documents?.map((d) => [d.id, d.status])).toEqual([
+				['a882f5712d0c9d1bb54f2504_9', 'completed'],
+			]);
+		});
+
+		it("POST /project/create 409: Smartcat's reason, and no word of a project that may exist", async () => {
+			answer('api-error-project-create-identical-names-409.json');
+			const error = await createProject(ctx(), { name: 'x' }, [file, file], { checkHint }).catch(
+				(e: Error & { hint?: string }) => e,
+			);
+			expect((error as Error).message).toBe(
+				'Smartcat POST /project/create: HTTP 409: Several documents with identical names are being added to the project (correlation id 00000000-0000-4000-8000-000000000409)',
+			);
+			expect((error as { hint?: string }).hint).toBeUndefined();
+		});
+
+		it("PUT /document/update 403: Smartcat's problem details", async () => {
+			answer('api-error-document-update-not-enabled-403.json');
+			await expect(
+				updateDocument(ctx(), 'a882f5712d0c9d1bb54f2504_9', file, { checkHint }),
+			).rejects.toThrow(
+				'Smartcat PUT /document/update: HTTP 403: The document update functionality is not enabled in the account',
+			);
+		});
+
+		it('POST /project/document and PUT /document/update: the documents (DocumentModel[])', async () => {
+			const project = corpusAnswers.find(
+				(a) => a.file === 'api-project-create-answer-zapier-2019.json',
+			)!;
+			const documents = (project.body as { documents: unknown[] }).documents;
+			replay.answer = { ...project, body: documents };
+			expect(
+				await addDocuments(
+					ctx(),
+					'4d908357-34a2-4503-88c8-ce857b46fc75',
+					[file],
+					{},
+					{ checkHint },
+				),
+			).toEqual(documents);
+			expect(
+				await updateDocument(ctx(), 'a882f5712d0c9d1bb54f2504_9', file, { checkHint }),
+			).toEqual(documents);
+		});
+
+		it('GET /directory: languages and vendors, entries without an id dropped', async () => {
+			answer('api-directory-language-constructed.json');
+			expect((await getDirectory(ctx(), 'language')).map((l) => l.id)).toEqual([
+				'en',
+				'en-US',
+				'de',
+				'es',
+				'ru',
+				'zh-Hans',
+				'pt-BR',
+				'sr-Latn',
+			]);
+			answer('api-directory-vendor-constructed.json');
+			expect(await getDirectory(ctx(), 'vendor')).toEqual([
+				{ id: '5f1d0c2a-6b7e-4d8f-9a0b-1c2d3e4f5a6b', name: 'Example Translations Ltd' },
+			]);
+			replay.answer = {
+				...replay.answer,
+				body: {
+					type: 'vendor',
+					items: [
+						{ id: null, name: 'no id' },
+						{ id: ' v1 ', name: null },
+					],
+				},
+			};
+			expect(await getDirectory(ctx(), 'vendor')).toEqual([{ id: 'v1', name: 'v1' }]);
+		});
+	});
 });

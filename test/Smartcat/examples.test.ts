@@ -47,8 +47,9 @@ describe.each(files)('examples/%s', (file) => {
 	});
 });
 
-it('there are the three Smartcat examples', () => {
+it('there are the four Smartcat examples', () => {
 	expect(files.sort()).toEqual([
+		'smartcat-cms-round-trip.json',
 		'smartcat-document-completed-to-cms.json',
 		'smartcat-document-completed-to-slack.json',
 		'smartcat-never-miss-an-event.json',

@@ -186,6 +186,8 @@ function imported(workflow: ReturnType<typeof example>, credentialId: string) {
 			node.credentials = { smartcatApi: { id: credentialId, name: credentialId } };
 			if (node.type.endsWith('smartcatTrigger')) node.webhookId = randomUUID();
 		}
+		// n8n's Webhook node (the round trip's CMS side) serves its path only with a webhook id
+		if (node.type === 'n8n-nodes-base.webhook') node.webhookId = randomUUID();
 	}
 	return workflow;
 }
@@ -855,3 +857,241 @@ function lastId(simulator: SmartcatSimulator): string {
 		)
 		.pop()!.id;
 }
+
+/**
+ * The first half of the loop, from n8n: the "CMS → Smartcat → CMS" example in a real n8n of its own against a
+ * Smartcat simulator. A CMS entry posted to the example's webhook becomes one Smartcat project with the entry as
+ * its document; a completed document's translation comes back to the CMS stand-in. Smartcat failing after it
+ * created the project (a 500, or no answer at all) fails the run, and the project is not created again. The
+ * project pick list is asked through n8n's REST API, as the editor asks it.
+ */
+describe('the round trip: CMS entry → Smartcat project → translation back to the CMS', () => {
+	const CREDENTIAL_ID = 'smartcatRoundTrip';
+	let n8n: N8nInstance;
+	let smartcat: SmartcatSimulator;
+	let cms: Recorder;
+	const entries = [
+		{
+			entryId: 'home-42',
+			title: 'Home page',
+			locale: 'en',
+			targetLocales: ['de', 'fr'],
+			html: '<h1>Welcome</h1>\n<p>Fresh bread, daily ✓</p>\n',
+		},
+		{
+			entryId: 'pricing-7',
+			title: 'Pricing',
+			locale: 'en',
+			targetLocales: ['de'],
+			html: '<h1>Prices</h1>\n<p>From 3 € a loaf</p>\n',
+		},
+		{
+			entryId: 'about-3',
+			title: 'About us',
+			locale: 'en',
+			targetLocales: ['de'],
+			html: '<h1>About us</h1>\n',
+		},
+	];
+	const workflow = () =>
+		imported(
+			example('smartcat-cms-round-trip.json', {
+				parameters: {
+					'Smartcat Trigger': PRIVATE_URL_ALLOWED,
+					// the example's options, with a timeout a test can wait for (300 s in the example)
+					'Create Smartcat Project': {
+						options: {
+							externalId: "={{ $('CMS Webhook').item.json.body.entryId }}",
+							externalTag: 'cms',
+							timeout: 3,
+						},
+					},
+					'Send to CMS': {
+						url: `=${cms.url}/api/entries/{{ $('Smartcat Trigger').item.json.document.externalId }}/translations/{{ $('Smartcat Trigger').item.json.document.targetLanguage }}`,
+					},
+				},
+			}),
+			CREDENTIAL_ID,
+		);
+	let roundTrip: ReturnType<typeof workflow>;
+	const entryUrl = () => n8n.webhookUrl('smartcat-cms-entry-published');
+	const post = (entry: (typeof entries)[number]) =>
+		send(entryUrl(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(entry),
+		});
+	const projectsNamed = (name: string) => smartcat.createdProjects.filter((p) => p.name === name);
+	/** what Smartcat's linguists made of a document: its own bytes, not text to be compared loosely */
+	const translation = (entryId: string, language: string) =>
+		Buffer.concat([
+			Buffer.from([0xef, 0xbb, 0xbf]),
+			Buffer.from(`<h1>${entryId} auf ${language}: Grüße</h1>\n`, 'utf8'),
+			Buffer.from([0x00, 0xff, 0x80]),
+		]);
+	/** Smartcat translates a project's documents and calls back; resolves with the document ids */
+	async function translateProject(projectId: string): Promise<string[]> {
+		const documents = [...smartcat.documents.values()].filter((d) => d.projectId === projectId);
+		for (const d of documents)
+			smartcat.translate(d.id, translation(String(d.externalId), String(d.targetLanguage)));
+		const ids = documents.map((d) => d.id);
+		expect((await smartcat.deliver('document/status', ids)).delivered).toBe(true);
+		return ids;
+	}
+	const failedRuns = async () =>
+		(await n8n.executions({ workflowId: roundTrip.id, finished: true })).filter(
+			(e) => e.status === 'error',
+		);
+
+	beforeAll(async () => {
+		smartcat = await new SmartcatSimulator({ ...ACCOUNT, retryBaseMs: 20 }).start();
+		cms = await new Recorder().start();
+		roundTrip = workflow();
+		n8n = await startN8n('smartcat round trip');
+		await n8n.importCredentials([
+			{
+				id: CREDENTIAL_ID,
+				name: CREDENTIAL_ID,
+				type: 'smartcatApi',
+				data: { ...ACCOUNT, server: 'custom', baseUrl: smartcat.url },
+			},
+		]);
+		await n8n.importWorkflows([{ ...roundTrip, active: false }]);
+		await n8n.cli(['publish:workflow', `--id=${roundTrip.id}`]);
+		await eventually('the example registered its callback', () => smartcat.setting !== null);
+		await n8n.waitForWebhook(entryUrl());
+		const trigger = roundTrip.nodes.find((node) => node.type.endsWith('smartcatTrigger'))!;
+		await n8n.waitForWebhook(n8n.webhookUrl(`${trigger.webhookId}/smartcat/document/status`));
+	});
+
+	afterAll(async () => {
+		const output = n8n?.output ?? '';
+		await n8n?.stop();
+		await smartcat?.stop();
+		await cms?.stop();
+		expect(output).not.toContain(ACCOUNT.apiKey);
+	});
+
+	it('a CMS entry becomes one project with the entry as its document; its translations arrive at the CMS, byte for byte', async () => {
+		const [entry] = entries;
+		const answer = await post(entry);
+		expect(answer.status).toBe(200);
+		const [project] = projectsNamed('Home page');
+		// the CMS gets the project back (the webhook answers with the last node's item)
+		expect(answer.body).toMatchObject({ id: project.id, name: 'Home page', status: 'created' });
+		const [work] = smartcat.work;
+		expect(work.model).toEqual({
+			name: 'Home page',
+			sourceLanguage: 'en',
+			targetLanguages: ['de', 'fr'],
+			assignToVendor: false,
+			workflowStages: ['translation'],
+			externalTag: 'cms',
+			documentProperties: [{ externalId: 'home-42' }],
+		});
+		expect(work.parts.map((p) => [p.name, p.fileName, p.contentType])).toEqual([
+			['model', undefined, 'application/json'],
+			['file_1', 'home-42.html', 'text/plain'],
+		]);
+		expect(work.parts[1].bytes.toString('utf8')).toBe(entry.html);
+
+		await translateProject(project.id);
+		await eventually('both translations reached the CMS', () => cms.received.length === 2, 60_000);
+		const puts = [...cms.received].sort((a, b) => a.path.localeCompare(b.path));
+		expect(puts.map((p) => [p.method, p.path, p.headers['x-file-name']])).toEqual([
+			['PUT', '/api/entries/home-42/translations/de', 'home-42.html'],
+			['PUT', '/api/entries/home-42/translations/fr', 'home-42.html'],
+		]);
+		expect(puts[0].bytes.equals(translation('home-42', 'de'))).toBe(true);
+		expect(puts[1].bytes.equals(translation('home-42', 'fr'))).toBe(true);
+		console.log(
+			`[e2e smartcat] round trip: entry → project ${project.id} → ${puts.length} translations (${puts[0].bytes.length} bytes each) back at the CMS, identical`,
+		);
+	});
+
+	it('Smartcat answers 500 after creating the project: the run fails saying so, nothing is created twice, and the translation still comes back', async () => {
+		smartcat.faultAfterRecording('error500');
+		const answer = await post(entries[1]);
+		expect(answer.status).toBeGreaterThanOrEqual(500);
+		await eventually('the run failed', async () => (await failedRuns()).length === 1, 60_000);
+		const [failed] = await failedRuns();
+		expect(failed.error).toContain(
+			'Smartcat may have received the request and created what it asked for; it is not sent again automatically',
+		);
+		await delay(2000);
+		const [project] = projectsNamed('Pricing');
+		expect(projectsNamed('Pricing')).toHaveLength(1);
+		// the project Smartcat made is real: its translation closes the loop like any other
+		await translateProject(project.id);
+		await eventually(
+			'the translation reached the CMS',
+			() => cms.received.some((r) => r.path === '/api/entries/pricing-7/translations/de'),
+			60_000,
+		);
+	});
+
+	it('Smartcat never answers after creating the project: the node gives up at its timeout (3 s here) and does not send it again', async () => {
+		smartcat.faultAfterRecording('noAnswer');
+		const answer = await post(entries[2]);
+		expect(answer.status).toBeGreaterThanOrEqual(500);
+		await eventually('the run failed', async () => (await failedRuns()).length === 2, 60_000);
+		expect((await failedRuns())[1].error).toContain('Smartcat may have received the request');
+		await delay(3000);
+		expect(projectsNamed('About us')).toHaveLength(1);
+	});
+
+	it('the simulator saw exactly one project per content item', () => {
+		expect(smartcat.work.filter((w) => w.kind === 'project/create')).toHaveLength(entries.length);
+		expect(smartcat.createdProjects.map((p) => p.name).sort()).toEqual(
+			entries.map((e) => e.title).sort(),
+		);
+		expect(
+			smartcat.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/project/create')),
+		).toHaveLength(entries.length);
+	});
+
+	it("the editor's pick lists: projects searched through n8n's REST API, and Smartcat's languages", async () => {
+		const node = { name: 'n8n-nodes-translation-events.smartcat', version: 1 };
+		const credentials = { smartcatApi: { id: CREDENTIAL_ID, name: CREDENTIAL_ID } };
+		const currentNodeParameters = {
+			resource: 'document',
+			operation: 'addToProject',
+			projectId: { __rl: true, mode: 'list', value: '' },
+			binaryPropertyName: 'data',
+		};
+		const search = await n8n.rest(
+			'POST',
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			{
+				nodeTypeAndVersion: node,
+				path: 'parameters.projectId',
+				methodName: 'searchProjects',
+				filter: 'pric',
+				currentNodeParameters,
+				credentials,
+			},
+		);
+		expect(search.status).toBe(200);
+		const [pricing] = projectsNamed('Pricing');
+		expect((search.body as { data: unknown }).data).toEqual({
+			results: [
+				{
+					name: 'Pricing',
+					value: pricing.id,
+					url: `${smartcat.url}/projects/${pricing.id}/files`,
+				},
+			],
+		});
+		const languages = await n8n.rest('POST', '/rest/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: node,
+			path: 'parameters.sourceLanguage',
+			methodName: 'getLanguages',
+			currentNodeParameters: { resource: 'project', operation: 'create' },
+			credentials,
+		});
+		expect(languages.status).toBe(200);
+		expect((languages.body as { data: unknown[] }).data).toEqual(
+			expect.arrayContaining([{ name: 'German (de)', value: 'de' }]),
+		);
+	});
+});

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { LocalServer } from './localServer';
+import { parseForm, readBody, type FormPart } from './multipart';
 
 /**
  * A local Smartcat API for tests, answering as Smartcat's OpenAPI (https://smartcat.com/api/methods/v1/swagger.json)
@@ -17,7 +18,14 @@ import { LocalServer } from './localServer';
  * - exports: `POST /document/export?documentIds=..&type=..` → `{id, documentIds}`, `GET /document/export/{id}`
  *   → 204 while "not ready", then the file (several documents: a ZIP), 404 for an unknown task, 422 when the
  *   document's export fails;
- * - on request: 429 with Retry-After (rateLimitNext), a redirect (redirectNext, exportRedirect).
+ * - sending work (Smartcat API v1, https://smartcat.com/api/methods/v1/swagger.json, and Smartcat's own SDKs:
+ *   github.com/smartcatai/SmartCAT-API, the Zapier app github.com/smartcatai/translation-manager-for-zapier):
+ *   `POST /project/create` (multipart: the JSON `model` part, Content-Type application/json, then the files),
+ *   `POST /project/document?projectId=` (multipart files, optional JSON document properties),
+ *   `PUT /api/integration/v2/document/update?documentId=` (multipart, exactly one file; v1 answers the same),
+ *   each recorded in `work` before it is answered; `GET /api/integration/v2/directory?type=language|vendor`;
+ * - on request: 429 with Retry-After (rateLimitNext), a redirect (redirectNext, exportRedirect), and a fault
+ *   after a creating request was recorded (faultAfterRecording: 500, a connection reset, or no answer at all).
  * And it delivers callbacks for real: `deliver()` POSTs the ids to the registered URL + path with the registered
  * headers, appending the path to the URL string as Smartcat does, retrying on Smartcat's schedule (8 attempts,
  * delay doubling) scaled down to `retryBaseMs`.
@@ -61,7 +69,52 @@ export interface SmartcatSimulatorOptions {
 	lastErrorsShape?: 'current' | 'legacy';
 	/** how many polls of an export answer 204 before the file (default 1) */
 	exportPollsBeforeReady?: number;
+	/** the language directory (default SIMULATED_LANGUAGES) */
+	languages?: Array<{ id: string; name: string }>;
 }
+
+/**
+ * Smartcat's language directory (`GET /api/integration/v2/directory?type=language`, OpenAPI DirectoryModel
+ * `{type, items: [{id, name}]}`): a part of it, with the codes Smartcat's projects use (OpenAPI examples, the
+ * Blackbird app's language list github.com/bb-io/Smartcat DataSourceHandlers/LanguageDataHandler.cs). The number
+ * is the language part of a document id (`<document>_<language>`), as in Smartcat's samples (`..._9`: en).
+ */
+export const SIMULATED_LANGUAGES: Array<{ id: string; name: string; number: number }> = [
+	{ id: 'en', name: 'English', number: 9 },
+	{ id: 'de', name: 'German', number: 7 },
+	{ id: 'es', name: 'Spanish', number: 10 },
+	{ id: 'fr', name: 'French', number: 12 },
+	{ id: 'it', name: 'Italian', number: 16 },
+	{ id: 'ja', name: 'Japanese', number: 17 },
+	{ id: 'nl', name: 'Dutch', number: 19 },
+	{ id: 'pl', name: 'Polish', number: 21 },
+	{ id: 'pt-BR', name: 'Portuguese (Brazil)', number: 1046 },
+	{ id: 'ru', name: 'Russian', number: 25 },
+	{ id: 'zh-Hans', name: 'Chinese (simplified)', number: 4 },
+];
+
+/** A vendor (LSP) of the account (`GET /api/integration/v2/directory?type=vendor`). */
+export const SIMULATED_VENDOR = {
+	id: '5f1d0c2a-6b7e-4d8f-9a0b-1c2d3e4f5a6b',
+	name: 'Simulated LSP',
+};
+
+/** What a creating request sent (recorded before it is answered). */
+export interface RecordedWork {
+	kind: 'project/create' | 'project/document' | 'document/update';
+	/** the API version in its path (document/update: 'v2' today, 'v1' obsolete) */
+	version: string;
+	query: Record<string, string>;
+	parts: FormPart[];
+	/** the JSON part's value, when there was one */
+	model?: unknown;
+	/** what Smartcat created: the project, or the documents */
+	created: { projectId?: string; documentIds: string[] };
+	answered: number;
+}
+
+/** What goes wrong after a creating request was recorded: an error answer, a dropped connection, silence. */
+export type Fault = 'error500' | 'reset' | 'noAnswer';
 
 interface Setting {
 	url: string;
@@ -142,6 +195,8 @@ export class SmartcatSimulator extends LocalServer {
 	/** the next n API calls are answered 429 with Retry-After */
 	private rateLimited = 0;
 	private retryAfter = '1';
+	/** only calls whose path ends so are rate limited (default: every call) */
+	private rateLimitedPath = '';
 	private redirect: { location: string; count: number } | undefined;
 	/** when set, a ready export's file is a redirect to this URL (a storage host) */
 	exportRedirect: string | undefined;
@@ -154,6 +209,12 @@ export class SmartcatSimulator extends LocalServer {
 	readonly listedAlso: Array<Record<string, unknown>> = [];
 	private lastChange = 0;
 	private eventCount = 0;
+	/** every creating request, in order (project/create, project/document, document/update) */
+	readonly work: RecordedWork[] = [];
+	private faults: Fault[] = [];
+	/** connections held without an answer (fault 'noAnswer'), ended at stop() */
+	private held: ServerResponse[] = [];
+	private documentCount = 0;
 
 	constructor(private readonly options: SmartcatSimulatorOptions) {
 		super();
@@ -215,15 +276,45 @@ export class SmartcatSimulator extends LocalServer {
 		return added;
 	}
 
-	/** The next `count` API calls are answered 429 Too Many Requests with this Retry-After. */
-	rateLimitNext(count: number, retryAfter = '1'): void {
+	/** The next `count` API calls (those whose path ends with `pathEnding`) are answered 429 with this Retry-After. */
+	rateLimitNext(count: number, retryAfter = '1', pathEnding = ''): void {
 		this.rateLimited = count;
 		this.retryAfter = retryAfter;
+		this.rateLimitedPath = pathEnding;
 	}
 
 	/** The next `count` API calls are answered 302 to `location` (e.g. another host). */
 	redirectNext(location: string, count = 1): void {
 		this.redirect = { location, count };
+	}
+
+	/**
+	 * The next creating requests (project/create, project/document, document/update) are recorded and their work
+	 * done, as Smartcat does once it has the request, and then answered with a fault: 500, a dropped connection,
+	 * or no answer at all (until stop()). One fault per request, in the order given.
+	 */
+	faultAfterRecording(...faults: Fault[]): void {
+		this.faults.push(...faults);
+	}
+
+	/** A document is translated (as when its last stage is done): its target file and status `completed`. */
+	translate(documentId: string, content: string | Buffer): SimulatedDocument {
+		const document = this.documents.get(documentId);
+		if (!document) throw new Error(`no document ${documentId}`);
+		document.content = content;
+		return this.setDocumentStatus(documentId, 'completed');
+	}
+
+	/** The projects created through `POST /project/create`, in order. */
+	get createdProjects(): SimulatedProject[] {
+		return this.work
+			.filter((w) => w.kind === 'project/create')
+			.map((w) => this.projects.get(w.created.projectId!)!);
+	}
+
+	override async stop(): Promise<void> {
+		for (const res of this.held.splice(0)) res.socket?.destroy();
+		await super.stop();
 	}
 
 	/**
@@ -348,17 +439,216 @@ export class SmartcatSimulator extends LocalServer {
 	}
 
 	private documentModel(document: SimulatedDocument) {
-		const { content, fileName, mimeType, exportFails, ...model } = document;
+		const { content, fileName, mimeType, exportFails, source, ...model } = document;
 		void content;
 		void fileName;
 		void mimeType;
 		void exportFails;
+		void source;
 		return { sourceLanguage: 'en', targetLanguage: 'de', ...model };
 	}
 
 	private fileOf(document: SimulatedDocument): Buffer {
 		const content = document.content ?? `Translated: ${document.name}\n`;
 		return Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+	}
+
+	private language(code: unknown) {
+		return (this.options.languages ?? SIMULATED_LANGUAGES).find((l) => l.id === code) as
+			| { id: string; name: string; number?: number }
+			| undefined;
+	}
+
+	/** New documents, one per target language, as Smartcat makes them of an uploaded file. */
+	private newDocuments(
+		project: SimulatedProject,
+		file: FormPart,
+		targets: string[],
+		properties: Record<string, unknown> = {},
+	): SimulatedDocument[] {
+		const base = (0xd0c000 + this.documentCount++).toString(16).padStart(24, '0');
+		const fileName = file.fileName ?? '';
+		return targets.map((target, i) =>
+			this.addDocument({
+				id: `${base}_${this.language(target)?.number ?? 100 + i}`,
+				name: fileName.replace(/\.[^.]*$/, ''),
+				filename: fileName,
+				originalFilename: fileName,
+				creationDate: new Date().toISOString(),
+				sourceLanguage: project.sourceLanguage,
+				targetLanguage: target,
+				documentDisassemblingStatus: 'success',
+				status: 'created',
+				wordsCount: file.bytes.toString('utf8').split(/\s+/).filter(Boolean).length,
+				pretranslateCompleted: false,
+				workflowStages: ((project.workflowStages as Array<{ stageType: string }>) ?? []).map(
+					() => ({
+						progress: 0,
+						wordsTranslated: 0,
+						unassignedWordsCount: 0,
+						status: 'notAssigned',
+					}),
+				),
+				externalId: typeof properties.externalId === 'string' ? properties.externalId : base,
+				metaInfo: typeof properties.metaInfo === 'string' ? properties.metaInfo : null,
+				placeholdersAreEnabled: false,
+				projectId: project.id,
+				// the export's file: named and typed as the uploaded one
+				fileName,
+				mimeType: file.contentType,
+				source: Buffer.from(file.bytes),
+				revision: 1,
+			}),
+		);
+	}
+
+	/**
+	 * A creating request, answered as Smartcat does: the multipart body checked (a JSON part must say so in its
+	 * Content-Type; files carry a file name), the work done and recorded, then the answer, or the fault asked for.
+	 */
+	private async sendWork(
+		req: IncomingMessage,
+		res: ServerResponse,
+		kind: RecordedWork['kind'],
+		version: string,
+		params: URLSearchParams,
+	): Promise<void> {
+		const json = (status: number, body?: unknown) => {
+			res.writeHead(
+				status,
+				body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
+			);
+			res.end(body === undefined ? undefined : JSON.stringify(body));
+		};
+		const refuse = (status: number, message: string) =>
+			json(status, `Error processing request. Correlation id: ${randomUUID()}\r\n${message}`);
+		const form = parseForm(req.headers['content-type'], await readBody(req));
+		if (form.problem !== undefined)
+			return refuse(400, `Invalid multipart request: ${form.problem}`);
+		const files = form.parts.filter((p) => p.fileName !== undefined);
+		const fields = form.parts.filter((p) => p.fileName === undefined);
+		if (fields.some((f) => !/^application\/json\b/i.test(f.contentType ?? '')))
+			return refuse(400, 'A model part must be sent with Content-Type: application/json');
+		if (fields.length > 1) return refuse(400, 'More than one model part');
+		let model: unknown;
+		try {
+			model = fields.length ? JSON.parse(fields[0].bytes.toString('utf8')) : undefined;
+		} catch {
+			return refuse(400, 'The model is not valid JSON');
+		}
+		if (files.some((f) => f.bytes.length === 0)) return refuse(400, 'The specified file is empty');
+		const names = files.map((f) => f.fileName);
+		const query = Object.fromEntries(params.entries());
+		let created: RecordedWork['created'];
+		let answer: unknown;
+
+		if (kind === 'project/create') {
+			const m = (model ?? {}) as Record<string, unknown>;
+			if (!fields.length) return refuse(400, 'The project model is empty');
+			if (typeof m.name !== 'string' || !m.name.trim())
+				return refuse(400, 'The project name is empty');
+			if (typeof m.assignToVendor !== 'boolean') return refuse(400, 'assignToVendor is required');
+			const targets = Array.isArray(m.targetLanguages) ? (m.targetLanguages as string[]) : [];
+			const unknown = [m.sourceLanguage, ...targets].find((code) => !this.language(code));
+			if (!targets.length || unknown !== undefined)
+				return refuse(400, `Unknown language: ${String(unknown ?? 'no target language')}`);
+			if (new Set(names).size !== names.length)
+				return refuse(409, 'Several documents with identical names are being added to the project');
+			if (typeof m.description === 'string' && m.description.length > 1000)
+				return refuse(400, 'The project description length exceeds the allowed maximum');
+			const vendors = Array.isArray(m.vendorAccountIds) ? (m.vendorAccountIds as string[]) : [];
+			if (vendors.some((v) => v !== SIMULATED_VENDOR.id))
+				return refuse(400, 'The vendor ID is incorrect');
+			const project = this.addProject({
+				id: randomUUID(),
+				name: m.name,
+				description: (m.description as string) ?? null,
+				deadline: (m.deadline as string) ?? null,
+				creationDate: new Date().toISOString(),
+				sourceLanguage: m.sourceLanguage as string,
+				targetLanguages: targets,
+				status: 'created',
+				externalTag: (m.externalTag as string) ?? undefined,
+				clientId: (m.clientId as string) ?? undefined,
+				vendors: vendors.map((vendorAccountId) => ({ vendorAccountId, removedFromProject: false })),
+				workflowStages: ((m.workflowStages as string[]) ?? ['translation']).map((stageType) => ({
+					progress: 0,
+					stageType,
+				})),
+				specializations: [],
+				managers: [],
+				customFields: {},
+			});
+			const properties = (m.documentProperties as Array<Record<string, unknown>>) ?? [];
+			const documents = files.flatMap((file, i) =>
+				this.newDocuments(
+					project,
+					file,
+					(properties[i]?.targetLanguages as string[]) ?? targets,
+					properties[i],
+				),
+			);
+			created = { projectId: project.id, documentIds: documents.map((d) => d.id) };
+			answer = this.projectModel(project, true);
+		} else if (kind === 'project/document') {
+			const project = this.projects.get(params.get('projectId') ?? '');
+			if (!project) return refuse(404, 'The provided project ID does not exist');
+			if (!files.length) return refuse(400, 'No file in the request');
+			const existing = [...this.documents.values()]
+				.filter((d) => d.projectId === project.id)
+				.map((d) => d.filename);
+			if (new Set(names).size !== names.length || names.some((n) => existing.includes(n)))
+				return refuse(409, 'The document name is not unique');
+			const properties = Array.isArray(model) ? (model as Array<Record<string, unknown>>) : [];
+			const fromQuery = params.get('targetLanguages')?.split(',').filter(Boolean);
+			const targets = (project.targetLanguages as string[]) ?? ['de'];
+			const documents = files.flatMap((file, i) =>
+				this.newDocuments(
+					project,
+					file,
+					(properties[i]?.targetLanguages as string[]) ?? fromQuery ?? targets,
+					{
+						externalId: params.get('externalId') ?? undefined,
+						metaInfo: params.get('metaInfo') ?? undefined,
+						...properties[i],
+					},
+				),
+			);
+			created = { projectId: project.id, documentIds: documents.map((d) => d.id) };
+			answer = documents.map((d) => this.documentModel(d));
+		} else {
+			const document = this.documents.get(params.get('documentId') ?? '');
+			if (!document) return refuse(404, 'The provided document ID does not exist');
+			if (files.length !== 1) return refuse(400, 'UpdateDocumentModel must have exactly one file');
+			const base = document.id.replace(/_\d+$/, '');
+			const documents = [...this.documents.values()].filter(
+				(d) => d.id.replace(/_\d+$/, '') === base,
+			);
+			for (const d of documents)
+				Object.assign(d, {
+					source: Buffer.from(files[0].bytes),
+					revision: Number(d.revision ?? 1) + 1,
+					status: 'inProgress',
+					statusModificationDate: this.now(),
+				});
+			created = { documentIds: documents.map((d) => d.id) };
+			answer = documents.map((d) => this.documentModel(d));
+		}
+
+		const fault = this.faults.shift();
+		this.work.push({
+			kind,
+			version,
+			query,
+			parts: form.parts,
+			model,
+			created,
+			answered: fault ? 0 : 200,
+		});
+		if (fault === 'noAnswer') return void this.held.push(res);
+		if (fault === 'reset') return void req.socket.destroy();
+		if (fault === 'error500') return refuse(500, 'Internal server error');
+		json(200, answer);
 	}
 
 	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -387,12 +677,34 @@ export class SmartcatSimulator extends LocalServer {
 			return void res.end();
 		}
 		if (!authorized) return json(401, { message: 'Unauthorized: invalid account id or API key' });
-		if (this.rateLimited > 0) {
+		if (this.rateLimited > 0 && url.pathname.endsWith(this.rateLimitedPath)) {
 			this.rateLimited--;
 			return json(429, { message: 'Too many requests' }, { 'retry-after': this.retryAfter });
 		}
-		const path = url.pathname.replace(/^\/api\/integration\/v1/, '');
 		const params = url.searchParams;
+		const v2 = /^\/api\/integration\/v2(\/.*)$/.exec(url.pathname)?.[1];
+		if (v2 === '/directory' && req.method === 'GET') {
+			const type = params.get('type');
+			if (type === 'language')
+				return json(200, {
+					type,
+					items: (this.options.languages ?? SIMULATED_LANGUAGES).map(({ id, name }) => ({
+						id,
+						name,
+					})),
+				});
+			if (type === 'vendor') return json(200, { type, items: [SIMULATED_VENDOR] });
+			return problem(400, 'Incorrect directory type', String(type));
+		}
+		const path =
+			v2 === '/document/update' ? v2 : url.pathname.replace(/^\/api\/integration\/v1/, '');
+		const works: Record<string, RecordedWork['kind']> = {
+			'POST /project/create': 'project/create',
+			'POST /project/document': 'project/document',
+			'PUT /document/update': 'document/update',
+		};
+		const work = works[`${req.method} ${path}`];
+		if (work) return await this.sendWork(req, res, work, v2 ? 'v2' : 'v1', params);
 
 		if (path === '/account' && req.method === 'GET')
 			return json(200, {

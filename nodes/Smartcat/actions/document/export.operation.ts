@@ -2,6 +2,7 @@ import { NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 
 import {
 	downloadLimits,
+	listParameter,
 	maxFileSizeProperty,
 	type Operation,
 } from '../../../common/actions/operations';
@@ -11,10 +12,7 @@ import { exportResult, requestExport } from '../../api';
 import { SmartcatApiError } from '../../transport';
 
 /** The document ids of the parameter: a list, or text with ids separated by commas, spaces or new lines. */
-export function documentIdsOf(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
-	return [...new Set(list.map((id) => id.trim()).filter(Boolean))];
-}
+export const documentIdsOf = listParameter;
 
 const EXTENSIONS: Record<string, string> = { xliff: '.xlf', multilangCsv: '.csv' };
 
