@@ -84,6 +84,16 @@ export class GengoTrigger implements INodeType {
 			),
 			...urlTokenProperties(GENGO_WEBHOOK_PATH),
 			{
+				displayName:
+					"Ordering from n8n? Paste this node's Production URL (without ?token=) once into the <b>Callback URL</b> field of the Translation Webhook Secret credential chosen here. The Gengo node's Order → Create, with the same credential and Callback: Gengo Trigger, then sends it with the secret as each job's callback_url.",
+				name: 'orderFromN8nNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: {
+					show: { '@version': [{ _cnd: { gte: 2 } }], urlTokenLocation: ['query'] },
+				},
+			},
+			{
 				displayName: 'Fetch Full Job',
 				name: 'fetchFullJob',
 				type: 'boolean',
