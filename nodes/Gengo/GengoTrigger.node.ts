@@ -53,7 +53,7 @@ export class GengoTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Gengo callback',
 			setup:
-				"Gengo calls the <code>callback_url</code> of each job you order. Use this node's URL there (in your <code>POST /translate/jobs</code> calls or your CMS connector's Gengo settings), with the secret token: <code>?token=&lt;secret&gt;</code> appended, or as the last path segment.",
+				"Gengo calls the <code>callback_url</code> of each job you order. Ordering with the Gengo node (Order → Create)? Paste this node's Production URL once into the Callback URL field of its Translation Webhook Secret credential. Ordering elsewhere: use this node's URL there (in your <code>POST /translate/jobs</code> calls or your CMS connector's Gengo settings), with the secret token: <code>?token=&lt;secret&gt;</code> appended, or as the last path segment.",
 		}),
 		credentials: [
 			{
