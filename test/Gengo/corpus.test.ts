@@ -463,6 +463,21 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 		}
 	});
 
+	it("a file the quote refuses inside an answer that is ok as a whole: Gengo's code, the file's name", async () => {
+		const published = answers.find((a) => a.file === 'api-quote-files-2013-docs.json')!;
+		const refusal = (published.body.response as { jobs: Record<string, unknown> }).jobs.job_3;
+		server.answer = {
+			...published,
+			body: { opstat: 'ok', response: { jobs: { job_1: refusal } } },
+		};
+		const failure = await quoteJob(ctx(), contentFor(published), pair).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(GengoApiError);
+		expect((failure as GengoApiError).message).toBe(
+			'Gengo refused the file "video_on_demand.txt": file "sushi_en.doc" (code 1802)',
+		);
+		expect((failure as GengoApiError).vendorCode).toBe(1802);
+	});
+
 	it.each(
 		ok
 			.filter((a) => a.endpoint === 'GET /v2/translate/jobs/{ids}')

@@ -257,6 +257,16 @@ describe('Order → Create, a text job', () => {
 		},
 	);
 
+	it('refuses Callback: Gengo Trigger without a Translation Webhook Secret credential, before calling Gengo', async () => {
+		const { error, calls } = await failure(textOrder(), {
+			credentials: { gengoApi: credentials().gengoApi },
+		});
+		expect(error.message).toBe(
+			'Callback: Gengo Trigger needs a Translation Webhook Secret credential',
+		);
+		expect(calls).toEqual([]);
+	});
+
 	it.each([
 		['an empty text', { text: '   ' }, /^Text is empty/],
 		[
