@@ -724,6 +724,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			'gengo-approved-to-cms.json',
 			'gengo-approved-file-to-cms.json',
 			'gengo-never-miss-an-event.json',
+			'gengo-cms-round-trip.json',
 		]) {
 			const raw = rawExample(file);
 			const text = JSON.stringify(raw);
