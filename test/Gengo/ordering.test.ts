@@ -374,6 +374,49 @@ describe('Order → Create: nothing is ordered twice', () => {
 	});
 });
 
+describe("n8n's Retry On Fail would send the work again: the sending operations refuse it", () => {
+	it.each([
+		['Order → Create', textOrder(), /a Gengo order must be sent once only/],
+		['Order → Cancel', { resource: 'order', operation: 'cancel', orderId: '600001' }, /cancelling/],
+		['Job → Approve', { resource: 'job', operation: 'approve', jobId: '500001' }, /an approval/],
+		[
+			'Job → Request Revision',
+			{ resource: 'job', operation: 'requestRevision', jobId: '500001', comment: 'x' },
+			/a revision request/,
+		],
+		[
+			'Job → Reject',
+			{ resource: 'job', operation: 'reject', jobId: '500001', comment: 'x' },
+			/a rejection/,
+		],
+		[
+			'Job → Add Comment',
+			{ resource: 'job', operation: 'addComment', jobId: '500001', comment: 'x' },
+			/a comment/,
+		],
+	])('%s, before anything is sent', async (_label, parameters, message) => {
+		const fake = fakeExecuteContext({ nodeType: node, credentials: credentials(), parameters });
+		const getNode = fake.ctx.getNode;
+		fake.ctx.getNode = () => ({ ...getNode(), retryOnFail: true });
+		const before = gengo.requests.length;
+		const error = await fake.execute().catch((e: Error) => e);
+		expect((error as Error).message).toMatch(/^"Retry On Fail" is on, and /);
+		expect((error as Error).message).toMatch(message);
+		expect(gengo.requests.slice(before)).toEqual([]);
+	});
+
+	it('Get Quote (free) runs with it', async () => {
+		const fake = fakeExecuteContext({
+			nodeType: node,
+			credentials: credentials(),
+			parameters: { ...textOrder(), operation: 'quote' },
+		});
+		const getNode = fake.ctx.getNode;
+		fake.ctx.getNode = () => ({ ...getNode(), retryOnFail: true });
+		expect((await fake.execute())[0][0].json.type).toBe('text');
+	});
+});
+
 describe('Order → Create, a file job', () => {
 	const fileOrder = (extra: Record<string, unknown> = {}) =>
 		textOrder({ content: 'file', text: undefined, binaryPropertyName: 'document', ...extra });

@@ -144,3 +144,21 @@ export function downloadLimits(ctx: IExecuteFunctions, itemIndex: number): Downl
 	);
 	return downloadLimitsFor(value, maxFileSizeProperty.displayName);
 }
+
+/**
+ * n8n's "Retry On Fail" (the node's Settings) runs a failed node again. An operation that creates something at the
+ * vendor (an order, a project, a new source version) is sent once only: a second run after a failure the vendor
+ * may have received would create it twice. Such an operation refuses to run with it on, before anything is sent.
+ */
+export function refuseRetryOnFail(ctx: IExecuteFunctions, itemIndex: number, what: string): void {
+	if (!ctx.getNode().retryOnFail) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`"Retry On Fail" is on, and ${what} must be sent once only`,
+		{
+			itemIndex,
+			description:
+				'n8n would run the node again after a failure the vendor may have received, and create it twice. Turn "Retry On Fail" off in the node\'s Settings: a failure says whether the vendor may have created it and where to look.',
+		},
+	);
+}

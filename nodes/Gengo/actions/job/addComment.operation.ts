@@ -1,5 +1,5 @@
 import type { Operation } from '../../../common/actions/operations';
-import { jsonItems } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { oneJobId } from '../../api';
 import { commentOnJob } from '../../ordering';
 import { commentProperty, readComment } from './comment';
@@ -16,6 +16,7 @@ export const addComment: Operation = {
 	},
 	properties: [jobIdProperty, commentProperty(FIELD, 'The comment')],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a comment');
 		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		return jsonItems(await commentOnJob(ctx, jobId, readComment(ctx, i, FIELD)), i);
 	},

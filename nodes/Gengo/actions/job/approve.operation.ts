@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/actions/operations';
-import { jsonItems } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { oneJobId } from '../../api';
 import { updateJob, type JobAction } from '../../ordering';
 import { jobIdProperty } from './shared';
@@ -57,6 +57,7 @@ export const approve: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'an approval');
 		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		const options = ctx.getNodeParameter('options', i, {}) as {
 			rating?: unknown;

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../common/actions/operations';
-import { jsonItems } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { oneJobId } from '../../api';
 import { updateJob } from '../../ordering';
 import { commentProperty, readComment } from './comment';
@@ -45,6 +45,7 @@ export const reject: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a rejection');
 		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		const comment = readComment(ctx, i, FIELD);
 		const reason = ctx.getNodeParameter('reason', i) as 'quality' | 'incomplete' | 'other';

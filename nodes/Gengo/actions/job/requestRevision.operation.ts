@@ -1,5 +1,5 @@
 import type { Operation } from '../../../common/actions/operations';
-import { jsonItems } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { oneJobId } from '../../api';
 import { updateJob } from '../../ordering';
 import { commentProperty, readComment } from './comment';
@@ -16,6 +16,7 @@ export const requestRevision: Operation = {
 	},
 	properties: [jobIdProperty, commentProperty(FIELD, 'What the translator should change')],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a revision request');
 		const jobId = oneJobId(ctx.getNodeParameter('jobId', i));
 		const comment = readComment(ctx, i, FIELD);
 		return jsonItems(await updateJob(ctx, jobId, { action: 'revise', comment }), i);

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../common/actions/operations';
-import { jsonItems } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { cancelOrder } from '../../ordering';
 import { orderIdProperty } from './get.operation';
 
@@ -13,6 +13,7 @@ export const cancel: Operation = {
 	},
 	properties: [orderIdProperty],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'cancelling a Gengo order');
 		return jsonItems(await cancelOrder(ctx, String(ctx.getNodeParameter('orderId', i)).trim()), i);
 	},
 };

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/actions/operations';
-import { jsonItems } from '../../../common/actions/operations';
+import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { callbackUrlProblem, triggerCallbackUrl } from '../../callbackTarget';
 import { MAX_COMMENT_CHARACTERS, MAX_CUSTOM_DATA_BYTES, orderJob } from '../../ordering';
 import { contentProperties, fileNameOption, readItemJob, slugOption } from './shared';
@@ -124,6 +124,7 @@ export const create: Operation = {
 	},
 	properties,
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a Gengo order');
 		const options = ctx.getNodeParameter('options', i, {}) as {
 			slug?: string;
 			fileName?: string;
