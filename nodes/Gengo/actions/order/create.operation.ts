@@ -4,7 +4,7 @@ import type { Operation } from '../../../common/actions/operations';
 import { jsonItems, refuseRetryOnFail } from '../../../common/actions/operations';
 import { callbackUrlProblem, triggerCallbackUrl } from '../../callbackTarget';
 import { MAX_COMMENT_CHARACTERS, MAX_CUSTOM_DATA_BYTES, orderJob } from '../../ordering';
-import { contentProperties, fileNameOption, readItemJob, slugOption } from './shared';
+import { contentProperties, jobOptions, readItemJob } from './shared';
 
 /** Said in the operation's description, its notice and README: an order spends the account's credits. */
 export const COSTS_MONEY =
@@ -85,32 +85,23 @@ const properties: INodeProperties[] = [
 		description:
 			"Up to 1 KB that Gengo keeps with the job and sends back in every callback (the Gengo Trigger's item has it as customData): e.g. the CMS entry to put the translation into",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			slugOption,
-			{ ...fileNameOption, displayOptions: { show: { '/content': ['file'] } } },
-			{
-				displayName: 'Force New Translation',
-				name: 'force',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to order even when Gengo already translated the same content: off (Gengo's default), Gengo answers with the existing job and charges nothing",
-			},
-			{
-				displayName: 'Use Preferred Translators',
-				name: 'usePreferred',
-				type: 'boolean',
-				default: false,
-				description: "Whether only the account's preferred translators may take the job",
-			},
-		],
-	},
+	jobOptions([
+		{
+			displayName: 'Force New Translation',
+			name: 'force',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to order even when Gengo already translated the same content: off (Gengo's default), Gengo answers with the existing job and charges nothing",
+		},
+		{
+			displayName: 'Use Preferred Translators',
+			name: 'usePreferred',
+			type: 'boolean',
+			default: false,
+			description: "Whether only the account's preferred translators may take the job",
+		},
+	]),
 ];
 
 const utf8Bytes = (value: string) => Buffer.byteLength(value, 'utf8');

@@ -3,22 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../common/actions/operations';
 import { jsonItems } from '../../../common/actions/operations';
 import { quoteJob } from '../../ordering';
-import { contentProperties, fileNameOption, readItemJob, slugOption } from './shared';
+import { contentProperties, jobOptions, readItemJob } from './shared';
 
-const properties: INodeProperties[] = [
-	...contentProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			slugOption,
-			{ ...fileNameOption, displayOptions: { show: { '/content': ['file'] } } },
-		],
-	},
-];
+const properties: INodeProperties[] = [...contentProperties, jobOptions()];
 
 export const quote: Operation = {
 	option: {

@@ -118,25 +118,39 @@ export const contentProperties: INodeProperties[] = [
 	},
 ];
 
-/** The "Slug" option: Gengo's title of the job (shown in its dashboard). */
-export const slugOption: INodeProperties = {
-	displayName: 'Slug',
-	name: 'slug',
-	type: 'string',
-	default: '',
-	description:
-		"The job's title in Gengo's dashboard. Empty: the file's name, or the text's first words.",
-};
-
-/** The "File Name" option: the name Gengo and its translator see for a file job. */
-export const fileNameOption: INodeProperties = {
-	displayName: 'File Name',
-	name: 'fileName',
-	type: 'string',
-	default: '',
-	description:
-		"The file's name as Gengo receives it (its extension tells Gengo the format). Empty: the binary's own name.",
-};
+/**
+ * The Options both Create and Get Quote take (`more` are Create's own): Slug, Gengo's title of the job (shown in its
+ * dashboard), and for a file the File Name Gengo and its translator see.
+ */
+export function jobOptions(more: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Slug',
+				name: 'slug',
+				type: 'string',
+				default: '',
+				description:
+					"The job's title in Gengo's dashboard. Empty: the file's name, or the text's first words.",
+			},
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { '/content': ['file'] } },
+				description:
+					"The file's name as Gengo receives it (its extension tells Gengo the format). Empty: the binary's own name.",
+			},
+			...more,
+		],
+	};
+}
 
 /** The item's job: its content, its checked language pair and tier, and its slug. */
 export interface ItemJob {
