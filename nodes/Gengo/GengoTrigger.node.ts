@@ -90,7 +90,7 @@ export class GengoTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: {
-					show: { '@version': [{ _cnd: { gte: 2 } }], urlTokenLocation: ['query'] },
+					show: { urlTokenLocation: ['query'] },
 				},
 			},
 			{

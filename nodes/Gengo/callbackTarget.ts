@@ -7,7 +7,7 @@ import { WEBHOOK_SECRET_CREDENTIAL } from '../common/secrets/webhookSecret';
 /**
  * Where Gengo calls back about the jobs the Gengo node orders: each job's `callback_url`
  * (https://developers.gengo.com/v2/callback_urls/). Gengo cannot sign its callbacks and a callback URL "cannot
- * contain authentication information", so the Gengo Trigger (version 2) checks a secret `?token=` in it, the
+ * contain authentication information", so the Gengo Trigger checks a secret `?token=` in it, the
  * secret of its Translation Webhook Secret credential.
  *
  * Ordering with "Callback: Gengo Trigger" reads that same credential: its Secret and its Callback URL field (the

@@ -9,6 +9,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { Gengo } from '../../nodes/Gengo/Gengo.node';
+import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { orderJob } from '../../nodes/Gengo/ordering';
 import { NotSentTwiceError } from '../../nodes/common/http/vendorError';
 import {
@@ -16,6 +17,7 @@ import {
 	fakeLoadOptionsContext,
 	type FakeNodeOptions,
 } from '../helpers/fakeContext';
+import { resolveNodeParameters } from '../helpers/nodeParameters';
 import { GengoSimulator } from '../simulators/gengo';
 
 const KEYS = { publicKey: 'order-public', privateKey: 'order-private-key' };
@@ -130,6 +132,20 @@ describe('Gengo node, sending: description', () => {
 				'function',
 			);
 		}
+	});
+
+	it('the Gengo Trigger, as added to a workflow, tells the user to put its URL into the secret credential', () => {
+		const trigger = new GengoTrigger();
+		const shown = resolveNodeParameters(trigger, {});
+		expect(shown).toHaveProperty('orderFromN8nNotice');
+		const notice = trigger.description.properties.find((p) => p.name === 'orderFromN8nNotice')!;
+		expect(notice.displayName).toMatch(
+			/Callback URL<\/b> field of the Translation Webhook Secret credential/,
+		);
+		// not where the token is in the path: the Gengo node appends it as ?token=
+		expect(resolveNodeParameters(trigger, { urlTokenLocation: 'path' })).not.toHaveProperty(
+			'orderFromN8nNotice',
+		);
 	});
 
 	it("asks for the trigger's secret credential only where an order calls the trigger back", () => {
