@@ -8,7 +8,8 @@ import { SECRET_RULE } from '../nodes/common/secrets/secretPolicy';
  * X-Memsource-Token (Registration: Manual). Kept as a credential so n8n stores it encrypted and it never travels
  * with a downloaded, copied or versioned workflow. The Test button checks it against the package's secret rule.
  * n8n runs no code when a credential is opened, so it cannot fill in a random value: the notice gives the one-line
- * command that makes one.
+ * command that makes one. With a Gengo Trigger it also keeps the trigger's URL, which the Gengo node's Order → Create
+ * needs to point Gengo's callbacks at the trigger (see the Callback URL field).
  */
 export class TranslationWebhookSecretApi implements ICredentialType {
 	name = 'translationWebhookSecretApi';
@@ -38,6 +39,17 @@ export class TranslationWebhookSecretApi implements ICredentialType {
 			required: true,
 			placeholder: 'the output of: openssl rand -hex 32',
 			hint: 'The Test button checks it against the rule',
+		},
+		{
+			// Read by the Gengo node's Order → Create (nodes/Gengo/callbackTarget.ts): ordering from n8n then points
+			// Gengo at the trigger without the secret being copied anywhere else.
+			displayName: 'Callback URL (for Ordering From n8n)',
+			name: 'callbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://n8n.example.com/webhook/…/gengo',
+			description:
+				"Optional. The Production URL of the Gengo Trigger that checks this secret, without ?token=. The Gengo node's Order → Create sends it as each job's callback_url with ?token=<this secret> appended, so Gengo's callbacks reach the trigger and no workflow contains the secret.",
 		},
 	];
 }

@@ -53,7 +53,7 @@ export class GengoTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Gengo callback',
 			setup:
-				"Gengo calls the <code>callback_url</code> of each job you order. Use this node's URL there (in your <code>POST /translate/jobs</code> calls or your CMS connector's Gengo settings), with the secret token: <code>?token=&lt;secret&gt;</code> appended, or as the last path segment.",
+				"Gengo calls the <code>callback_url</code> of each job you order. Ordering with the Gengo node (Order → Create)? Paste this node's Production URL once into the Callback URL field of its Translation Webhook Secret credential. Ordering elsewhere: use this node's URL there (in your <code>POST /translate/jobs</code> calls or your CMS connector's Gengo settings), with the secret token: <code>?token=&lt;secret&gt;</code> appended, or as the last path segment.",
 		}),
 		credentials: [
 			{
@@ -83,6 +83,16 @@ export class GengoTrigger implements INodeType {
 				'Job statuses and comments that start the workflow. Others are answered 200 and start nothing.',
 			),
 			...urlTokenProperties(GENGO_WEBHOOK_PATH),
+			{
+				displayName:
+					"Ordering from n8n? Paste this node's Production URL (without ?token=) once into the <b>Callback URL</b> field of the Translation Webhook Secret credential chosen here. The Gengo node's Order → Create, with the same credential and Callback: Gengo Trigger, then sends it with the secret as each job's callback_url.",
+				name: 'orderFromN8nNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: {
+					show: { urlTokenLocation: ['query'] },
+				},
+			},
 			{
 				displayName: 'Fetch Full Job',
 				name: 'fetchFullJob',

@@ -5,10 +5,12 @@ import {
 	apiRequest,
 	credentialOnce,
 	type ApiContext,
+	type ApiRequest,
 	type VendorApi,
 } from '../common/http/httpClient';
-import { credentialSecrets } from '../common/secrets/redact';
+import { multipartBody, type UploadFile } from '../common/http/upload';
 import { VendorApiError } from '../common/http/vendorError';
+import { credentialSecrets } from '../common/secrets/redact';
 import { gengoResponseSchema } from './schemas';
 import { gengoBaseUrl } from './servers';
 import { gengoSignature } from './signature';
@@ -113,6 +115,61 @@ export async function gengoGet(
 		answer.body,
 		credentialSecrets(credentials),
 	);
+}
+
+/**
+ * One POST, PUT or DELETE of the Gengo API, unwrapped (see unwrapGengoAnswer). Gengo takes a call's arguments as
+ * one form parameter `data` holding JSON, and its own clients sign such calls in the body: `api_key`, `ts` and
+ * `api_sig` beside `data`, form-encoded, or as fields of a multipart body when files go with it (gengo-python,
+ * gengo-ruby, gengo-php, gengo-java: https://github.com/gengo). The signature also goes into the query string
+ * (the credential's `authenticate`, as for a GET; gengo-php sends it in both places for uploads), so either
+ * reading works. A DELETE carries nothing but the signature.
+ *
+ * `createsWork`: the call orders, approves, rejects, cancels or comments: it is sent once and never again after it
+ * may have reached Gengo (common/httpClient.ts). `secrets`: more values to mask in errors (a callback URL's token).
+ */
+export async function gengoSend(
+	ctx: ApiContext,
+	method: 'POST' | 'PUT' | 'DELETE',
+	path: string,
+	options: {
+		data?: IDataObject;
+		files?: Array<{ name: string; file: UploadFile }>;
+		createsWork?: { checkHint: string };
+		secrets?: readonly string[];
+		timeoutMs?: number;
+	} = {},
+): Promise<unknown> {
+	const credentials = await credentialOnce(ctx, GENGO_API.credentialType);
+	const request: ApiRequest = {
+		method,
+		path,
+		headers: { Accept: 'application/json' },
+		accept: [400, 401, 403, 404],
+		createsWork: options.createsWork,
+		timeoutMs: options.timeoutMs,
+	};
+	if (method !== 'DELETE') {
+		const signature = gengoSignature(
+			String(credentials.publicKey ?? ''),
+			String(credentials.privateKey ?? ''),
+		);
+		const fields = { ...signature, data: JSON.stringify(options.data ?? {}) };
+		if (options.files?.length) {
+			request.upload = multipartBody([
+				...Object.entries(fields).map(([name, value]) => ({ name, value })),
+				...options.files,
+			]);
+		} else {
+			request.body = new URLSearchParams(fields).toString();
+			request.form = true;
+		}
+	}
+	const answer = await apiRequest(ctx, GENGO_API, request);
+	return unwrapGengoAnswer(`${method} ${path}`, answer.status, answer.body, [
+		...credentialSecrets(credentials),
+		...(options.secrets ?? []),
+	]);
 }
 
 /**

@@ -115,6 +115,10 @@ describe('Gengo node: description', () => {
 			.filter((p) => p.name === 'operation')
 			.flatMap((p) => (p.options as Array<{ action: string }>).map((o) => o.action));
 		expect(actions.sort()).toEqual([
+			'Add job comment',
+			'Approve job',
+			'Cancel order',
+			'Create order',
 			'Download target file',
 			'Get account balance',
 			'Get account statistics',
@@ -125,13 +129,17 @@ describe('Gengo node: description', () => {
 			'Get job revisions',
 			'Get many jobs',
 			'Get order',
+			'Get order quote',
+			'Reject job',
+			'Request job revision',
 		]);
 		for (const action of actions) expect(action).not.toMatch(/\b(a|an|the)\b/i);
 	});
 
 	it('fills Job ID with the incoming item by default (an expression, not a placeholder)', () => {
 		const jobIds = node.description.properties.filter((p) => p.name === 'jobId');
-		expect(jobIds.length).toBe(6);
+		// the reads and downloads, and Approve, Request Revision, Reject and Add Comment
+		expect(jobIds.length).toBe(10);
 		for (const p of jobIds) {
 			expect(p.default).toBe('={{ $json.jobId ?? $json.job_id }}');
 			expect(p.placeholder).toBeUndefined();

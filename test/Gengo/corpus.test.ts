@@ -20,6 +20,15 @@ import {
 	parseApiJob,
 } from '../../nodes/Gengo/api';
 import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
+import { gengoLanguagePairs, gengoLanguages } from '../../nodes/Gengo/languages';
+import {
+	cancelOrder,
+	commentOnJob,
+	orderJob,
+	quoteJob,
+	updateJob,
+	type JobContent,
+} from '../../nodes/Gengo/ordering';
 import { GengoApiError } from '../../nodes/Gengo/transport';
 import { fakeExecuteContext } from '../helpers/fakeContext';
 import { deliverTo, withUrlToken, type FakeRequest } from '../helpers/webhookContext';
@@ -260,10 +269,41 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 				return () => getAccount(ctx(), 'balance');
 			case 'GET /v2/account/stats':
 				return () => getAccount(ctx(), 'stats');
+			case 'GET /v2/translate/service/language_pairs': {
+				// the published examples filter by lc_src=de, except the complete list
+				const source = server.answer!.file.includes('-all-') ? '' : 'de';
+				return () => gengoLanguagePairs(ctx(), source);
+			}
+			case 'GET /v2/translate/service/languages':
+				return () => gengoLanguages(ctx());
+			case 'POST /v2/translate/service/quote':
+				return () => quoteJob(ctx(), contentFor(server.answer!), pair);
+			case 'POST /v2/translate/jobs':
+				return () => orderJob(ctx(), { kind: 'text', text: 'Any value' }, pair);
+			case 'PUT /v2/translate/job/{id}':
+				return () => updateJob(ctx(), '384985', { action: 'approve' });
+			case 'POST /v2/translate/job/{id}/comment':
+				return () => commentOnJob(ctx(), '384985', 'Thanks!');
+			case 'DELETE /v2/translate/order/{id}':
+				return () => cancelOrder(ctx(), '232');
 			default:
 				return () => Promise.resolve(undefined);
 		}
 	};
+	const pair = { lcSrc: 'en', lcTgt: 'ja', tier: 'standard', slug: 'corpus' };
+	/** A quote answer's job_1 is a file job's (it has an identifier) or a text job's. */
+	const contentFor = (answer: CorpusAnswer): JobContent =>
+		JSON.stringify(answer.body).includes('"identifier"')
+			? {
+					kind: 'file',
+					file: {
+						open: async () => Buffer.from('one two three'),
+						size: 13,
+						fileName: 'video_on_demand.txt',
+						mimeType: 'text/plain',
+					},
+				}
+			: { kind: 'text', text: 'Any value' };
 
 	const ok = answers.filter((a) => a.body.opstat === 'ok');
 	const errors = answers.filter((a) => a.body.opstat !== 'ok');
@@ -284,6 +324,10 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 				'GET /v2/account/stats',
 				'POST /v2/translate/jobs',
 				'PUT /v2/translate/job/{id}',
+				'POST /v2/translate/job/{id}/comment',
+				'GET /v2/translate/service/language_pairs',
+				'GET /v2/translate/service/languages',
+				'POST /v2/translate/service/quote',
 			]),
 		);
 	});
@@ -350,22 +394,88 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 				expect(out).toEqual(response);
 				break;
 			case 'POST /v2/translate/jobs': {
-				// jobs keyed like the submission, each a list: every job is a Job payload our schema reads
-				const jobs = Object.values(
-					(response as { jobs: Record<string, unknown[]> }).jobs,
-				).flat() as Array<Record<string, unknown>>;
-				for (const job of jobs)
-					expect(parseApiJob(job)).toMatchObject({ job_id: String(job.job_id), mt: 1 });
+				const raw = response as { order_id?: unknown; jobs?: Record<string, unknown> };
+				// duplicate detection: the jobs Gengo already has, keyed like the submission, each a list of Job payloads
+				const existing = raw.jobs?.job_1;
+				const lazy = Array.isArray(existing) ? (existing as Array<Record<string, unknown>>) : [];
+				for (const job of lazy.filter((j) => Object.keys(j).length > 1))
+					expect(parseApiJob(job)).toMatchObject({ job_id: String(job.job_id) });
+				expect(out).toMatchObject({
+					orderId: raw.order_id === undefined ? null : String(raw.order_id),
+					alreadyOrdered: raw.order_id === undefined && lazy.length > 0,
+					jobIds: lazy.map((j) => String(j.job_id)),
+				});
 				break;
 			}
-			case 'DELETE /v2/translate/order/{id}':
-				expect((response as { order: { jobs_cancelled: string[] } }).order.jobs_cancelled).toEqual(
+			case 'DELETE /v2/translate/order/{id}': {
+				const order = (response as { order: { jobs_cancelled: string[] } }).order;
+				expect(order.jobs_cancelled).toEqual(
 					expect.arrayContaining([expect.stringMatching(/^\d+$/)]),
 				);
+				expect(out).toMatchObject({ orderId: '232', jobs_cancelled: order.jobs_cancelled });
 				break;
+			}
+			case 'PUT /v2/translate/job/{id}':
+				expect(out).toEqual({ jobId: '384985', action: 'approve' });
+				expect(server.paths.at(-1)).toBe('/v2/translate/job/384985');
+				break;
+			case 'POST /v2/translate/job/{id}/comment':
+				expect(out).toEqual({ jobId: '384985', body: 'Thanks!' });
+				expect(server.paths.at(-1)).toBe('/v2/translate/job/384985/comment');
+				break;
+			case 'GET /v2/translate/service/language_pairs': {
+				const raw = response as Array<Record<string, unknown>>;
+				expect(out).toEqual(
+					raw.map((p) => ({
+						lcSrc: p.lc_src,
+						lcTgt: p.lc_tgt,
+						tier: p.tier,
+						unitPrice: String(p.unit_price),
+						currency: (p.currency as string | undefined) ?? '',
+					})),
+				);
+				break;
+			}
+			case 'GET /v2/translate/service/languages':
+				expect(
+					(out as Array<{ lc: string; language: string }>).map((l) => [l.lc, l.language]),
+				).toEqual(
+					(response as Array<{ lc: string; language: string }>).map((l) => [l.lc, l.language]),
+				);
+				break;
+			case 'POST /v2/translate/service/quote': {
+				const jobs = (response as { jobs: unknown }).jobs;
+				const first = (
+					Array.isArray(jobs)
+						? (jobs[0] as { job_1: object }).job_1
+						: (jobs as { job_1: object }).job_1
+				) as Record<string, unknown>;
+				expect(out).toMatchObject({
+					unit_count: first.unit_count,
+					credits: first.credits,
+					type: first.identifier ? 'file' : 'text',
+					...(first.identifier ? { identifier: first.identifier } : {}),
+				});
+				break;
+			}
 			default:
 				throw new Error(`no check for ${answer.endpoint}`);
 		}
+	});
+
+	it("a file the quote refuses inside an answer that is ok as a whole: Gengo's code, the file's name", async () => {
+		const published = answers.find((a) => a.file === 'api-quote-files-2013-docs.json')!;
+		const refusal = (published.body.response as { jobs: Record<string, unknown> }).jobs.job_3;
+		server.answer = {
+			...published,
+			body: { opstat: 'ok', response: { jobs: { job_1: refusal } } },
+		};
+		const failure = await quoteJob(ctx(), contentFor(published), pair).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(GengoApiError);
+		expect((failure as GengoApiError).message).toBe(
+			'Gengo refused the file "video_on_demand.txt": file "sushi_en.doc" (code 1802)',
+		);
+		expect((failure as GengoApiError).vendorCode).toBe(1802);
 	});
 
 	it.each(
@@ -406,10 +516,7 @@ describe('Gengo corpus: every published API answer, read by the code that calls 
 			const first = (
 				err.msg !== undefined ? err : (Object.values(err).flat()[0] as Record<string, unknown>)
 			) as { msg: string; code?: number };
-			const endpoint = answer.endpoint.startsWith('GET')
-				? answer.endpoint
-				: 'GET /v2/translate/job/{id}';
-			const failure = await call(endpoint)().catch((error: unknown) => error);
+			const failure = await call(answer.endpoint)().catch((error: unknown) => error);
 			expect(failure).toBeInstanceOf(GengoApiError);
 			expect((failure as GengoApiError).message).toContain(first.msg);
 			expect((failure as GengoApiError).vendorCode).toBe(first.code);

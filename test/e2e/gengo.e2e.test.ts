@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -333,7 +334,9 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		console.log(
 			`[e2e gengo] ${Object.keys(workflows).length + 4} Gengo workflows published, webhooks registered`,
 		);
-	});
+		// every step above waits on progress (readiness, registered webhooks); on a busy 2-core machine starting n8n and
+		// the CLI imports together took more than jest's 180 s for a hook
+	}, 600_000);
 
 	afterAll(async () => {
 		// Stop everything before asserting on n8n's log, so a failed assertion cannot leave anything running.
@@ -721,6 +724,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			'gengo-approved-to-cms.json',
 			'gengo-approved-file-to-cms.json',
 			'gengo-never-miss-an-event.json',
+			'gengo-cms-round-trip.json',
 		]) {
 			const raw = rawExample(file);
 			const text = JSON.stringify(raw);
@@ -929,6 +933,226 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			const all = await n8n.waitForExecutions(neverMiss.id, before.length + 2);
 			expect(all.at(-1)!.items['Gengo Trigger']).toHaveLength(1);
 			expect(passed(all).filter((key) => key === event.eventKey)).toEqual([event.eventKey]);
+		});
+	});
+
+	describe('round trip: CMS entry published → Order Translation → Gengo Trigger → Download Translated File → CMS', () => {
+		const ROUND_TRIP_TOKEN = 'gengo-round-trip-Secret-0123456789';
+		const ROUND_TRIP_SECRET = {
+			id: 'gengoRoundTrip01',
+			name: 'Gengo callbacks (round trip)',
+		};
+		const SOURCE = (entry: string) =>
+			Buffer.concat([Buffer.from(`PK\u0003\u0004 ${entry} `), Buffer.from([0xff, 0xfe, 0x80])]);
+		let roundTrip: Example;
+		let contentCms: CmsStandIn;
+		let triggerUrl: string;
+		let cmsWebhook: string;
+
+		/** The CMS: serves each entry's source file and records what comes back. */
+		class CmsStandIn extends Recorder {
+			protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+				const source = /^\/files\/([\w-]+)\.docx$/.exec(req.url ?? '');
+				if (req.method === 'GET' && source) {
+					res.writeHead(200, { 'content-type': DOCX });
+					res.end(SOURCE(source[1]));
+					return;
+				}
+				await super.handle(req, res);
+			}
+		}
+
+		/** What the CMS sends when an entry is published (its file stays in the CMS, at fileUrl). */
+		const publish = (entryId: string) =>
+			send(cmsWebhook, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					entryId,
+					title: `Brochure ${entryId}`,
+					fileUrl: `${contentCms.url}/files/${entryId}.docx`,
+					sourceLanguage: 'en',
+					targetLanguage: 'de',
+				}),
+			});
+		const ordersOf = (entryId: string) =>
+			gengo.orders.filter((o) =>
+				o.payloads.some((p) => p.custom_data === JSON.stringify({ entryId })),
+			);
+		const translationsIn = (entryId: string) =>
+			contentCms.received.filter(
+				(r) => r.method === 'PUT' && r.path === `/api/entries/${entryId}/translations/de`,
+			);
+		/** the webhook-started runs of the round trip (the Gengo Trigger's runs have the trigger's items) */
+		const orderRuns = async () =>
+			(await n8n.executions({ workflowId: roundTrip.id })).filter(
+				(e) => e.items['CMS Entry Published'] !== undefined,
+			);
+
+		beforeAll(async () => {
+			contentCms = await new CmsStandIn().start();
+			roundTrip = gengoExample('gengo-cms-round-trip.json', { credentials: false });
+			for (const node of roundTrip.nodes) {
+				if (node.type === 'n8n-nodes-base.webhook') node.webhookId = randomUUID();
+				if (node.type.endsWith('.gengoTrigger'))
+					node.credentials = { translationWebhookSecretApi: ROUND_TRIP_SECRET };
+				if (node.name === 'Order Translation')
+					node.credentials = {
+						gengoApi: CREDENTIAL.gengoApi,
+						translationWebhookSecretApi: ROUND_TRIP_SECRET,
+					};
+				if (node.name === 'Download Translated File')
+					node.credentials = { gengoApi: CREDENTIAL.gengoApi };
+				if (node.name === 'Back to the CMS')
+					node.parameters.url = String(node.parameters.url).replace(
+						'https://cms.example.com',
+						contentCms.url,
+					);
+			}
+			triggerUrl = exampleUrl(roundTrip);
+			cmsWebhook = n8n.webhookUrl('cms-entry-published');
+			// set up once, as the trigger's notice says: its Production URL into the secret credential's Callback URL
+			await n8n.importCredentials([
+				{
+					...ROUND_TRIP_SECRET,
+					type: 'translationWebhookSecretApi',
+					data: { secret: ROUND_TRIP_TOKEN, callbackUrl: triggerUrl },
+				},
+			]);
+			await n8n.importWorkflows([roundTrip]);
+			await n8n.waitForWebhook(triggerUrl);
+			await n8n.waitForWebhook(cmsWebhook);
+		}, 300_000);
+
+		afterAll(async () => {
+			await contentCms?.stop();
+		});
+
+		it('each published entry is ordered once with the trigger as callback; the translated file reaches the CMS', async () => {
+			for (const entry of ['entry-1', 'entry-2']) {
+				expect((await publish(entry)).status).toBe(200);
+				await eventually(`${entry} was ordered`, () => ordersOf(entry).length > 0, 60_000);
+			}
+			await eventually(
+				'both runs finished',
+				async () =>
+					(await orderRuns()).filter((e) => e.status !== 'running' && e.status !== 'new').length ===
+					2,
+				60_000,
+			);
+			const ordered = await orderRuns();
+			expect(ordered.map((e) => e.status)).toEqual(['success', 'success']);
+			for (const entry of ['entry-1', 'entry-2']) {
+				const [order] = ordersOf(entry);
+				expect(ordersOf(entry)).toHaveLength(1);
+				// the callback_url Gengo got is the trigger's, with the secret from the credential
+				expect(order.payloads[0].callback_url).toBe(`${triggerUrl}?token=${ROUND_TRIP_TOKEN}`);
+				expect(order.payloads[0]).toMatchObject({ type: 'file', lc_src: 'en', lc_tgt: 'de' });
+				expect(gengo.job(order.jobIds[0]).source?.content.equals(SOURCE(entry))).toBe(true);
+				// the translator finishes: Gengo calls the trigger back, the workflow downloads and delivers
+				expect(await gengo.translate(order.jobIds[0])).toBe(200);
+			}
+			await eventually(
+				'both translations reached the CMS',
+				() => ['entry-1', 'entry-2'].every((e) => translationsIn(e).length === 1),
+				60_000,
+			);
+			for (const entry of ['entry-1', 'entry-2'])
+				expect(
+					translationsIn(entry)[0].bytes.equals(
+						Buffer.concat([Buffer.from('[de] '), SOURCE(entry)]),
+					),
+				).toBe(true);
+			const stored = JSON.stringify(await n8n.executions({ workflowId: roundTrip.id }));
+			expect(stored).not.toContain(ROUND_TRIP_TOKEN);
+			console.log(
+				`[e2e gengo] round trip: 2 entries ordered once each (orders ${gengo.orders.map((o) => o.order_id).join(', ')}), translated files back in the CMS`,
+			);
+		});
+
+		it.each([
+			['HTTP 500', 'http500' as const, 'entry-500'],
+			['no answer until the timeout', 'hang' as const, 'entry-timeout'],
+		])(
+			'Gengo records the order, then fails with %s: the run fails saying so, nothing is ordered twice, the loop still closes',
+			async (_label, fault, entry) => {
+				const before = (await orderRuns()).length;
+				gengo.failNext('order', fault);
+				expect((await publish(entry)).status).toBe(200);
+				await eventually(
+					`the run for ${entry} finished`,
+					async () =>
+						(await orderRuns()).length > before &&
+						(await orderRuns()).every((e) => e.status !== 'running' && e.status !== 'new'),
+					90_000,
+				);
+				const run = (await orderRuns())[before];
+				expect(run.status).toBe('error');
+				expect(run.error).toMatch(/Gengo may have received the request/);
+				expect(ordersOf(entry)).toHaveLength(1);
+				expect(
+					gengo.requests.filter((r) => r.method === 'POST' && r.path === '/v2/translate/jobs'),
+				).toHaveLength(gengo.orders.length);
+				// the order Gengo kept carries the callback: the translation still arrives
+				expect(await gengo.translate(ordersOf(entry)[0].jobIds[0])).toBe(200);
+				await eventually(
+					`${entry} reached the CMS`,
+					() => translationsIn(entry).length === 1,
+					60_000,
+				);
+				expect(ordersOf(entry)).toHaveLength(1);
+			},
+			150_000,
+		);
+
+		it('the pick lists answer through the REST call the editor makes', async () => {
+			const search = async (
+				parameter: string,
+				methodName: string,
+				currentNodeParameters: Record<string, unknown>,
+				filter?: string,
+			) =>
+				await n8n.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+					path: `parameters.${parameter}`,
+					methodName,
+					filter,
+					nodeTypeAndVersion: { name: 'n8n-nodes-translation-events.gengo', version: 1 },
+					currentNodeParameters: {
+						resource: 'order',
+						operation: 'create',
+						...currentNodeParameters,
+					},
+					credentials: { gengoApi: CREDENTIAL.gengoApi },
+				});
+			const rl = (value: string) => ({ __rl: true, mode: 'list', value });
+			const sources = await search('sourceLanguage', 'searchSourceLanguages', {});
+			expect(sources.status).toBe(200);
+			expect((sources.body as { data: { results: unknown[] } }).data.results).toEqual(
+				expect.arrayContaining([{ name: 'English (en)', value: 'en' }]),
+			);
+			const targets = await search(
+				'targetLanguage',
+				'searchTargetLanguages',
+				{ sourceLanguage: rl('en') },
+				'ger',
+			);
+			expect((targets.body as { data: { results: unknown[] } }).data.results).toEqual([
+				{ name: 'German (de)', value: 'de' },
+			]);
+			const tiers = await search('tier', 'searchTiers', {
+				sourceLanguage: rl('en'),
+				targetLanguage: rl('de'),
+			});
+			expect((tiers.body as { data: { results: unknown[] } }).data.results).toEqual([
+				{ name: 'Standard: 0.06 USD per word', value: 'standard' },
+				{ name: 'Business (pro): 0.12 USD per word', value: 'pro' },
+			]);
+			// signed with the credential's keys, like every other call
+			expect(
+				gengo.requests
+					.filter((r) => r.path.startsWith('/v2/translate/service/'))
+					.every((r) => r.signed),
+			).toBe(true);
 		});
 	});
 });

@@ -8,6 +8,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
@@ -485,5 +486,21 @@ export function fakePollContext(options: FakeNodeOptions = {}): Fake<IPollFuncti
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
 		__emit: () => undefined,
 	} as unknown as IPollFunctions;
+	return { ctx, logs, requests, binaries, binaryStreams };
+}
+
+/**
+ * The editor's context for a node's `methods.listSearch` / `loadOptions` (a resource locator's "From list"):
+ * getCurrentNodeParameter reads the node's parameters as the editor holds them (with `nodeType`, completed with
+ * the description's defaults, as for the other fakes).
+ */
+export function fakeLoadOptionsContext(options: FakeNodeOptions = {}): Fake<ILoadOptionsFunctions> {
+	const { common, parameter, logs, requests, binaries, binaryStreams } = base(options);
+	const ctx = {
+		...common,
+		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
+		getCurrentNodeParameter: (name: string) => parameter(name, 0, undefined),
+		getCurrentNodeParameters: () => ({ ...options.parameters }),
+	} as unknown as ILoadOptionsFunctions;
 	return { ctx, logs, requests, binaries, binaryStreams };
 }
