@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { uploadFromBinary, type UploadFile } from '../common/http/upload';
+import { inputBinaryProperty, maxUploadSizeProperty } from '../common/actions/properties';
 
 /**
  * The files an item sends to Smartcat: read from its binary properties (streamed from n8n's binary data as they
@@ -9,16 +10,12 @@ import { uploadFromBinary, type UploadFile } from '../common/http/upload';
 
 /** "Input Binary Field" (n8n's name and default): one binary property, or several separated by commas. */
 export function binaryFieldsProperty(description: string, required = true): INodeProperties {
-	return {
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
+	return inputBinaryProperty({
 		required,
 		placeholder: 'e.g. data',
 		hint: 'The name of the input binary field containing the file to be sent',
 		description,
-	};
+	});
 }
 
 /**
@@ -27,15 +24,10 @@ export function binaryFieldsProperty(description: string, required = true): INod
  */
 export const DEFAULT_MAX_UPLOAD_MB = 1024;
 
-export const maxUploadSizeOption: INodeProperties = {
-	displayName: 'Max File Size (MB)',
-	name: 'maxFileSize',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 10240 },
-	default: DEFAULT_MAX_UPLOAD_MB,
-	description:
-		"The largest file to send. Smartcat publishes no limit for its API: this one is the node's, checked before anything is sent; a file Smartcat refuses is reported with Smartcat's message.",
-};
+export const maxUploadSizeOption: INodeProperties = maxUploadSizeProperty(
+	DEFAULT_MAX_UPLOAD_MB,
+	"The largest file to send. Smartcat publishes no limit for its API: this one is the node's, checked before anything is sent; a file Smartcat refuses is reported with Smartcat's message.",
+);
 
 /** What Smartcat keeps with each new document (OpenAPI CreateDocumentPropertyModel: externalId, metaInfo). */
 export const documentSettingsOptions: INodeProperties[] = [

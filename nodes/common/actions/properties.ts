@@ -47,3 +47,39 @@ export const outputBinaryProperty: INodeProperties = {
 	default: 'data',
 	hint: 'The name of the output binary field to put the file in',
 };
+
+/**
+ * Where a sending operation takes its file: n8n's "Input Binary Field" (the binary property of the input item,
+ * default `data`), with the operation's own hint, description and display conditions.
+ */
+export function inputBinaryProperty(options: {
+	hint: string;
+	description?: string;
+	placeholder?: string;
+	required?: boolean;
+	show?: IDisplayOptions['show'];
+}): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: options.required ?? true,
+		default: 'data',
+		...(options.placeholder ? { placeholder: options.placeholder } : {}),
+		...(options.show ? { displayOptions: { show: options.show } } : {}),
+		hint: options.hint,
+		...(options.description ? { description: options.description } : {}),
+	};
+}
+
+/** "Max File Size (MB)" of a sending operation: the largest file it sends; `description` says whose limit it is. */
+export function maxUploadSizeProperty(defaultMb: number, description: string): INodeProperties {
+	return {
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10240 },
+		default: defaultMb,
+		description,
+	};
+}

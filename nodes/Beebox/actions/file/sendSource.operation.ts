@@ -18,6 +18,7 @@ import {
 	sourceLocaleOf,
 } from '../../projectLanguages';
 import { BeeboxApiError, withExecutionSession } from '../../transport';
+import { inputBinaryProperty, maxUploadSizeProperty } from '../../../common/actions/properties';
 
 /** The largest file sent by default: Beebox documents no limit, so this is the node's own safeguard. */
 const DEFAULT_MAX_UPLOAD_MB = 100;
@@ -86,14 +87,7 @@ export const sendSource: Operation = {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			hint: 'The name of the input binary field holding the file to send',
-		},
+		inputBinaryProperty({ hint: 'The name of the input binary field holding the file to send' }),
 		{
 			displayName: 'Folder',
 			name: 'folder',
@@ -151,15 +145,10 @@ export const sendSource: Operation = {
 					description:
 						'When the translation is due, sent in the instructions (a time without a zone is read as UTC)',
 				},
-				{
-					displayName: 'Max File Size (MB)',
-					name: 'maxFileSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 10240 },
-					default: DEFAULT_MAX_UPLOAD_MB,
-					description:
-						'The largest file to send. A larger file fails the item before anything is sent. Beebox documents no limit of its own.',
-				},
+				maxUploadSizeProperty(
+					DEFAULT_MAX_UPLOAD_MB,
+					'The largest file to send. A larger file fails the item before anything is sent. Beebox documents no limit of its own.',
+				),
 				{
 					displayName: 'Request Scan',
 					name: 'requestScan',

@@ -4,6 +4,7 @@ import { locatorValue } from '../../../common/actions/listSearch';
 import { uploadFromBinary } from '../../../common/http/upload';
 import { offeredPair, type OfferedPair } from '../../languages';
 import { GENGO_MAX_UPLOAD_BYTES, GENGO_UPLOAD_LIMIT_TEXT, type JobContent } from '../../ordering';
+import { inputBinaryProperty } from '../../../common/actions/properties';
 
 /**
  * The parameters Order → Create and Order → Quote share: what to translate (a text, or a file from the item's
@@ -36,15 +37,10 @@ export const contentProperties: INodeProperties[] = [
 		displayOptions: { show: { content: ['text'] } },
 		description: 'The text to translate, e.g. an expression that reads the body of a CMS entry',
 	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		displayOptions: { show: { content: ['file'] } },
+	inputBinaryProperty({
+		show: { content: ['file'] },
 		hint: 'The name of the input binary field holding the file to translate (up to 100 MB)',
-	},
+	}),
 	{
 		displayName: 'Source Language',
 		name: 'sourceLanguage',
