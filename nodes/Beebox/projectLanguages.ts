@@ -34,16 +34,6 @@ export function sourceLocaleOf(project: BeeboxProjectInformation): string {
 	return project.sourceLocale;
 }
 
-/** Locales typed in a list, or in a text as an expression may give them: "fr, de-DE". */
-export function localeList(value: unknown): string[] {
-	const entries = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(/[,;\s]+/)
-			: [];
-	return [...new Set(entries.map((entry) => String(entry).trim()).filter(Boolean))];
-}
-
 /**
  * `wanted` as the project's target languages spell them (compared without regard to case); a locale the project
  * does not translate into fails the item naming the parameter and the project's languages.

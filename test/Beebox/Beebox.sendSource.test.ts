@@ -297,6 +297,21 @@ describe('Wordbee Beebox node: File → Send Source File and Delete', () => {
 			expect(beebox.uploads.map((u) => u.file)).toEqual(['page-42.html', 'other.html']);
 		});
 
+		it("refuses to run with n8n's Retry On Fail on, which would send the file again", async () => {
+			const fake = fakeExecuteContext({
+				nodeType: node,
+				parameters: { resource: 'file', operation: 'sendSource' },
+				credentials: credentials(),
+				binaryInput: [page()],
+			});
+			const getNode = fake.ctx.getNode.bind(fake.ctx);
+			fake.ctx.getNode = () => ({ ...getNode(), retryOnFail: true });
+			await expect(fake.execute()).rejects.toMatchObject({
+				message: '"Retry On Fail" is on, and a source file sent to Beebox must be sent once only',
+			});
+			expect(beebox.requests).toEqual([]);
+		});
+
 		it('needs a project: admin credentials without a project key are refused before sending', async () => {
 			const fake = fakeExecuteContext({
 				nodeType: node,

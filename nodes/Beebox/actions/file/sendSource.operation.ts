@@ -1,6 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions/operations';
+import {
+	listParameter,
+	refuseRetryOnFail,
+	type Operation,
+} from '../../../common/actions/operations';
 import { userDateParameter } from '../../../common/delivery/dates';
 import { uploadFromBinary } from '../../../common/http/upload';
 import {
@@ -11,12 +15,7 @@ import {
 	type BeeboxInstructions,
 } from '../../api';
 import { checkedRelativePath, fileNameProblem } from '../../files';
-import {
-	checkedTargetLocales,
-	localeList,
-	projectLanguages,
-	sourceLocaleOf,
-} from '../../projectLanguages';
+import { checkedTargetLocales, projectLanguages, sourceLocaleOf } from '../../projectLanguages';
 import { BeeboxApiError, withExecutionSession } from '../../transport';
 import { inputBinaryProperty, maxUploadSizeProperty } from '../../../common/actions/properties';
 
@@ -161,11 +160,12 @@ export const sendSource: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a source file sent to Beebox');
 		const field = String(ctx.getNodeParameter('binaryPropertyName', i));
 		const folder = folderOf(ctx, i);
 		const givenName = String(ctx.getNodeParameter('fileName', i, '')).trim();
 		if (givenName) nameProblem(ctx, i, givenName, true);
-		const wanted = localeList(ctx.getNodeParameter('targetLocales', i, []));
+		const wanted = listParameter(ctx.getNodeParameter('targetLocales', i, []));
 		const options = ctx.getNodeParameter('options', i, {}) as {
 			deadline?: unknown;
 			maxFileSize?: number;
