@@ -383,11 +383,18 @@ export function listLanguages(ctx: ApiContext): Promise<PhraseLanguage[]> {
 
 // ---- sending work: every request below creates or changes something and is never sent twice ----
 
-/** A created project, as Phrase answers it, with its uid checked. */
-function createdProject(body: unknown, what: string): IDataObject {
+/**
+ * A created project, as Phrase answers it, with its uid checked. An unreadable answer comes after Phrase created
+ * the project: the error says so, with where to look, so that nobody sends it again.
+ */
+function createdProject(body: unknown, checkHint: string): IDataObject {
 	const parsed = phraseProjectSchema.safeParse(body);
 	if (!parsed.success)
-		throw new PhraseApiError(`${what}: Phrase TMS created the project but answered no uid`, 502);
+		throw new PhraseApiError(
+			'Phrase TMS created the project but its answer has no readable project uid',
+			502,
+			{ hint: checkHint },
+		);
 	return parsed.data as IDataObject;
 }
 
@@ -410,7 +417,7 @@ export async function createProject(
 		body: { ...project } as IDataObject,
 		createsWork: { checkHint },
 	});
-	return createdProject(body, 'Creating a project');
+	return createdProject(body, checkHint);
 }
 
 /**
@@ -429,7 +436,7 @@ export async function createProjectFromTemplate(
 		`/api2/v2/projects/applyTemplate/${uid(templateUid, 'Phrase project template UID')}`,
 		{ body: { ...project } as IDataObject, createsWork: { checkHint } },
 	);
-	return createdProject(body, 'Creating a project from a template');
+	return createdProject(body, checkHint);
 }
 
 /**
@@ -462,10 +469,15 @@ export interface JobsAnswer {
 	asyncRequestId: string | null;
 }
 
-function jobsAnswer(body: unknown, what: string): JobsAnswer {
+/** The jobs of an answer to a file Phrase took; an unreadable answer is an error saying Phrase has the file. */
+function jobsAnswer(body: unknown, checkHint: string): JobsAnswer {
 	const parsed = phraseJobListSchema.safeParse(body);
 	if (!parsed.success)
-		throw new PhraseApiError(`${what}: Phrase TMS answered no readable job list`, 502);
+		throw new PhraseApiError(
+			'Phrase TMS took the file but its answer lists no readable jobs',
+			502,
+			{ hint: checkHint },
+		);
 	return {
 		jobs: (parsed.data.jobs ?? []) as IDataObject[],
 		unsupportedFiles: parsed.data.unsupportedFiles ?? [],
@@ -499,12 +511,14 @@ export async function createJobs(
 	file: UploadFile,
 	metadata: IDataObject,
 	checkHint: string,
+	limits: CallLimits = {},
 ): Promise<JobsAnswer> {
 	const { body } = await phraseRequest(ctx, 'POST', `${projectPath(projectUid)}/jobs`, {
 		...fileUpload(file, metadata),
+		...limits,
 		createsWork: { checkHint },
 	});
-	return jobsAnswer(body, 'Creating jobs');
+	return jobsAnswer(body, checkHint);
 }
 
 /**
@@ -522,7 +536,7 @@ export async function updateJobSource(
 		...fileUpload(file, metadata),
 		createsWork: { checkHint },
 	});
-	return jobsAnswer(body, 'Updating a source');
+	return jobsAnswer(body, checkHint);
 }
 
 /** `POST /api2/v1/projects/{p}/jobs/{j}/setStatus` (Phrase's "Edit job status", `JobStatusChangeActionDto`): 204. */

@@ -177,11 +177,12 @@ export type PhraseWebhookCall = z.output<typeof phraseWebhookCallSchema>;
 
 /**
  * A job as creating jobs and updating a source answer it (Phrase's OpenAPI `JobPartReference`,
- * `JobPartUpdateSourceDto`): uid, status, targetLang, filename, workflowLevel; everything else kept as sent.
+ * `JobPartUpdateSourceDto`): uid, status, targetLang, filename, workflowLevel; everything else kept as sent. Read
+ * leniently: the answer comes after Phrase did the work, so a job Phrase lists is output even with an odd uid.
  */
 const phraseJobReferenceSchema = z
 	.object({
-		uid: phraseUid('a job uid in the answer'),
+		uid: z.string().nullish(),
 		status: z.string().nullish(),
 		targetLang: z.string().nullish(),
 		filename: z.string().nullish(),

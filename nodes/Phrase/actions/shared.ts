@@ -7,6 +7,7 @@ import {
 
 import { resourceLocatorProperty, type LocatorSpec } from '../../common/actions/resourceLocator';
 import type { JobsAnswer } from '../api';
+import { PHRASE_ID } from '../schemas';
 
 /**
  * Parameters the Phrase TMS node's operations share. The ids default to the Phrase TMS Trigger's item
@@ -181,7 +182,7 @@ export function jobItems(
 	return answer.jobs.map((job) => ({
 		json: {
 			projectId: projectUid,
-			jobId: job.uid,
+			jobId: typeof job.uid === 'string' && PHRASE_ID.test(job.uid) ? job.uid : null,
 			asyncRequestId: answer.asyncRequestId,
 			...job,
 			...(answer.unsupportedFiles.length ? { unsupportedFiles: answer.unsupportedFiles } : {}),
