@@ -975,6 +975,19 @@ export class PhraseSimulator extends LocalServer {
 			return json(200, this.page(listed, q));
 		}
 
+		const template = /^\/api2\/v1\/projectTemplates\/([^/]+)$/.exec(path);
+		if (template && req.method === 'GET') {
+			const found = this.options.templates?.find((t) => t.uid === template[1]);
+			if (!found) return notFound('Project template not found');
+			return json(200, {
+				uid: found.uid,
+				id: String(5000 + this.options.templates!.indexOf(found)),
+				templateName: found.templateName,
+				sourceLang: found.sourceLang,
+				targetLangs: found.targetLangs,
+			});
+		}
+
 		// ---- creating projects ----
 		const fromTemplate = /^\/api2\/v2\/projects\/applyTemplate\/([^/]+)$/.exec(path);
 		if ((path === '/api2/v3/projects' || fromTemplate) && req.method === 'POST') {
