@@ -25,7 +25,7 @@ export const create: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create jobs from a file',
+		action: 'Create jobs from file',
 		description:
 			"Send a file for translation: Phrase creates a job per target language and workflow step (the words count towards the organization's allowance)",
 	},

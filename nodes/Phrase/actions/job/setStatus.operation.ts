@@ -16,7 +16,7 @@ export const setStatus: Operation = {
 	option: {
 		name: 'Set Status',
 		value: 'setStatus',
-		action: 'Set the status of a job',
+		action: 'Set job status',
 		description: "Change a job's status (e.g. mark it completed, or cancel it)",
 	},
 	properties: [

@@ -37,7 +37,7 @@ export const updateSource: Operation = {
 	option: {
 		name: 'Update Source',
 		value: 'updateSource',
-		action: 'Update the source file of a job',
+		action: 'Update job source',
 		description:
 			"Send a new version of a job's source file (Phrase re-imports it and counts the new words towards the allowance)",
 	},

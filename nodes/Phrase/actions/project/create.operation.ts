@@ -19,7 +19,7 @@ export const create: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a project',
+		action: 'Create project',
 		description: 'A new project from a project template, or with a source and target languages',
 	},
 	properties: [
