@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { resourceLocatorProperty, type LocatorSpec } from '../../common/actions/resourceLocator';
+import { uploadFromBinary, type UploadFile } from '../../common/upload';
 import type { JobsAnswer } from '../api';
 import { PHRASE_ID } from '../schemas';
 
@@ -145,9 +146,26 @@ export const inputBinaryProperty: INodeProperties = {
  * Phrase imports at most 1 GB per request (support.phrase.com/hc/en-us/articles/5784117234972-Phrase-TMS-Limits,
  * "Maximum import size: 1 GB (for a file or a batch of files imported in one request)").
  */
-export const PHRASE_MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
-export const PHRASE_IMPORT_LIMIT_TEXT =
-	'Phrase TMS imports at most 1 GB per request (Phrase TMS Limits, support.phrase.com).';
+const PHRASE_MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+
+/** The item's file to send (its Input Binary Field), within Phrase's import limit, under `fileName` if given. */
+export async function fileToSend(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fileName: string | undefined,
+): Promise<UploadFile> {
+	return await uploadFromBinary(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter(inputBinaryProperty.name, itemIndex) as string,
+		{
+			maxBytes: PHRASE_MAX_IMPORT_BYTES,
+			vendorLimitText:
+				'Phrase TMS imports at most 1 GB per request (Phrase TMS Limits, support.phrase.com).',
+			fileName: fileName?.trim() || undefined,
+		},
+	);
+}
 
 /** A date parameter as the ISO 8601 instant Phrase takes (`due`, `dateDue`); an unreadable one names the field. */
 export function dueDate(

@@ -2,17 +2,9 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/actions/operations';
 import { requiredLocator, resourceLocatorProperty } from '../../../common/actions/resourceLocator';
-import { uploadFromBinary } from '../../../common/upload';
 import { createJobs, getProject } from '../../api';
 import { checkedLanguages, languageList } from '../../languages';
-import {
-	inputBinaryProperty,
-	PHRASE_IMPORT_LIMIT_TEXT,
-	PHRASE_MAX_IMPORT_BYTES,
-	PROJECT_LOCATOR,
-	dueDate,
-	jobItems,
-} from '../shared';
+import { inputBinaryProperty, fileToSend, PROJECT_LOCATOR, dueDate, jobItems } from '../shared';
 
 /**
  * Phrase's "Create job" (developers.phrase.com/en/api/tms/latest/job/create-job): `POST
@@ -121,16 +113,7 @@ export const create: Operation = {
 			preTranslate?: boolean;
 			useProjectFileImportSettings?: boolean;
 		};
-		const file = await uploadFromBinary(
-			ctx,
-			i,
-			ctx.getNodeParameter('binaryPropertyName', i) as string,
-			{
-				maxBytes: PHRASE_MAX_IMPORT_BYTES,
-				vendorLimitText: PHRASE_IMPORT_LIMIT_TEXT,
-				fileName: options.fileName?.trim() || undefined,
-			},
-		);
+		const file = await fileToSend(ctx, i, options.fileName);
 		const importSettingsUid = options.importSettingsUid?.trim();
 		if (importSettingsUid && options.useProjectFileImportSettings)
 			throw new NodeOperationError(

@@ -3,7 +3,6 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../../common/actions/operations';
 import { checkedId } from '../../../common/http/httpClient';
 import { requiredLocator } from '../../../common/actions/resourceLocator';
-import { uploadFromBinary } from '../../../common/upload';
 import { getJob, updateJobSource } from '../../api';
 import { PHRASE_ID } from '../../schemas';
 import {
@@ -11,8 +10,7 @@ import {
 	JOB_LOCATOR,
 	jobItems,
 	jobOfItemProperty,
-	PHRASE_IMPORT_LIMIT_TEXT,
-	PHRASE_MAX_IMPORT_BYTES,
+	fileToSend,
 	PROJECT_LOCATOR,
 	projectOfItemProperty,
 } from '../shared';
@@ -123,16 +121,7 @@ export const updateSource: Operation = {
 				`Options: More Job UIDs: ${jobs.length} jobs, Phrase updates at most ${MAX_JOBS} at once`,
 				{ itemIndex: i },
 			);
-		const file = await uploadFromBinary(
-			ctx,
-			i,
-			ctx.getNodeParameter('binaryPropertyName', i) as string,
-			{
-				maxBytes: PHRASE_MAX_IMPORT_BYTES,
-				vendorLimitText: PHRASE_IMPORT_LIMIT_TEXT,
-				fileName: options.fileName?.trim() || undefined,
-			},
-		);
+		const file = await fileToSend(ctx, i, options.fileName);
 		if (/\.zip$/i.test(file.fileName))
 			throw new NodeOperationError(
 				ctx.getNode(),
