@@ -2,8 +2,8 @@ import {
 	locatorValue,
 	requiredLocator,
 	resourceLocatorProperty,
-} from '../../nodes/common/resourceLocator';
-import { fakeExecuteContext } from '../helpers/fakeContext';
+} from '../../../nodes/common/actions/resourceLocator';
+import { fakeExecuteContext } from '../../helpers/fakeContext';
 
 /** Resource locators (nodes/common/resourceLocator.ts): the property n8n shows, and the id read from its value. */
 const spec = {
