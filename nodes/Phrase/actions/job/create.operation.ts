@@ -167,7 +167,12 @@ export const create: Operation = {
 				{
 					itemIndex: i,
 					description: answer.unsupportedFiles.length
-						? `Unsupported files: ${answer.unsupportedFiles.join(', ')}. Check the file's extension (Options → File Name) or the project's file import settings.`
+						? `Unsupported files: ${answer.unsupportedFiles
+								.slice(0, 5)
+								.map((name) => name.slice(0, 200))
+								.join(
+									', ',
+								)}. Check the file's extension (Options → File Name) or the project's file import settings.`
 						: 'Phrase answered without jobs: check the project in Phrase.',
 				},
 			);
