@@ -240,6 +240,26 @@ describe('Phrase TMS corpus: every public API answer', () => {
 		).toMatch(PHRASE_DISPOSITION);
 	});
 
+	it("Phrase refusing a creation (4xx): Phrase's error code and message, not a 'may have received' error", async () => {
+		serve('api-error-400-phrase-spec');
+		const error = await createJobs(
+			ctx(),
+			'prj1',
+			file('page.html'),
+			{ targetLangs: ['de'] },
+			'h',
+		).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(PhraseApiError);
+		expect(error).toMatchObject({
+			httpStatus: 400,
+			vendorCode: 'NOT_UNIQUE_TARGET_LANG',
+			message: expect.stringContaining(
+				'HTTP 400: NOT_UNIQUE_TARGET_LANG: Only files with identical target languages can be joined',
+			),
+		});
+		expect((error as Error).message).not.toContain('may have received');
+	});
+
 	it('a file Phrase does not import: no jobs, its name in unsupportedFiles', async () => {
 		serve('api-create-job-unsupported-file-gengo');
 		expect(
