@@ -33,6 +33,8 @@ describe('Phrase TMS node: Job → Create', () => {
 			size: SOURCE.length,
 			sha256: sha256(SOURCE),
 		});
+		// only what the user chose: Phrase's defaults apply to everything else
+		expect(received.metadata).toEqual({ targetLangs: ['de', 'fr'] });
 		// RFC 5987, as Phrase's Content-Disposition pattern takes it
 		expect(received.contentDisposition).toBe(
 			"filename*=UTF-8''Produkt%C3%BCbersicht%20%28v2%29.html",
@@ -81,15 +83,13 @@ describe('Phrase TMS node: Job → Create', () => {
 				},
 			}),
 		);
-		expect(phrase.jobCreations[0]).toMatchObject({
-			fileName: 'über-uns.html',
-			metadata: {
-				targetLangs: ['fr'],
-				due: '2026-12-31T16:00:00.000Z',
-				path: 'Blog/Über uns',
-				preTranslate: true,
-				importSettings: { uid: 'impSettings1' },
-			},
+		expect(phrase.jobCreations[0].fileName).toBe('über-uns.html');
+		expect(phrase.jobCreations[0].metadata).toEqual({
+			targetLangs: ['fr'],
+			due: '2026-12-31T16:00:00.000Z',
+			path: 'Blog/Über uns',
+			preTranslate: true,
+			importSettings: { uid: 'impSettings1' },
 		});
 	});
 

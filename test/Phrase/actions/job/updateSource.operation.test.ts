@@ -26,8 +26,11 @@ describe('Phrase TMS node: Job → Update Source', () => {
 		expect(phrase.sourceUpdates[0]).toMatchObject({
 			projectUid: 'prjSite',
 			fileName: 'Produktübersicht (v2).html',
-			metadata: { jobs: [{ uid: 'jobDe' }, { uid: 'jobFr' }], preTranslate: true },
 			sha256: sha256(SOURCE),
+		});
+		expect(phrase.sourceUpdates[0].metadata).toEqual({
+			jobs: [{ uid: 'jobDe' }, { uid: 'jobFr' }],
+			preTranslate: true,
 		});
 		expect(items.map((i) => [i.json.jobId, i.json.targetLang])).toEqual([
 			['jobDe', 'de'],
