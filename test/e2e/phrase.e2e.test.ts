@@ -931,10 +931,15 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 		for (const failed of sent.slice(3))
 			expect(failed.error).toMatch(/may have received the request.*not sent again automatically/);
 		// exactly one job creation per entry, each the entry's bytes, streamed, under its name
-		expect(phrase.jobCreations.map((c) => c.fileName)).toEqual(entries.map((id) => `${id}.html`));
-		for (const [i, creation] of phrase.jobCreations.entries()) {
-			expect(creation.bytes?.equals(Buffer.from(entryBody(entries[i]), 'utf8'))).toBe(true);
-			expect(creation.metadata).toEqual({ targetLangs: ['de', 'fr'] });
+		// (the first three ran side by side: in any order)
+		expect(phrase.jobCreations.map((c) => c.fileName).sort()).toEqual(
+			entries.map((id) => `${id}.html`).sort(),
+		);
+		const creationOf = (id: string) =>
+			phrase.jobCreations.find((c) => c.fileName === `${id}.html`)!;
+		for (const id of entries) {
+			expect(creationOf(id).bytes?.equals(Buffer.from(entryBody(id), 'utf8'))).toBe(true);
+			expect(creationOf(id).metadata).toEqual({ targetLangs: ['de', 'fr'] });
 		}
 		expect(sent[0].items['Send for translation']).toHaveLength(4); // 2 languages × 2 workflow steps
 
@@ -964,11 +969,11 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 		await settled(10);
 		await eventually('every translation reached the CMS', () => cms.received.length === 10, 60_000);
 		const byPath = new Map(cms.received.map((r) => [r.path, r]));
-		for (const [i, id] of entries.entries())
+		for (const id of entries)
 			for (const lang of ['de', 'fr']) {
 				const put = byPath.get(`/api/entries/${id}/translations/${lang}`);
 				expect([id, lang, put?.method]).toEqual([id, lang, 'PUT']);
-				expect(put!.body.equals(translation(phrase.jobCreations[i].bytes!, lang))).toBe(true);
+				expect(put!.body.equals(translation(creationOf(id).bytes!, lang))).toBe(true);
 			}
 		// still one creation per entry: nothing was sent again by n8n or by the node
 		expect(phrase.jobCreations).toHaveLength(entries.length);
