@@ -9,8 +9,19 @@ import {
 import { actionProperties, executeActions } from '../common/actions/operations';
 import { PHRASE_RESOURCES } from './actions';
 import { testPhraseCredentials } from './credentialTest';
+import {
+	getLanguages,
+	getProjectTargetLanguages,
+	searchJobs,
+	searchLanguages,
+	searchProjects,
+	searchTemplates,
+} from './pickLists';
 
-/** Reads jobs, projects and their files from the Phrase TMS API, e.g. the translation after a Phrase TMS Trigger fired. */
+/**
+ * The Phrase TMS API from a workflow: sends files for translation (projects, jobs, new source versions, job
+ * statuses) and reads jobs, projects and their files, e.g. the translation after a Phrase TMS Trigger fired.
+ */
 export class Phrase implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Phrase TMS',
@@ -20,7 +31,7 @@ export class Phrase implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Get Phrase TMS (Memsource) jobs and projects, download target, original and bilingual files',
+			'Send files to Phrase TMS (Memsource) for translation, and get jobs, projects and translated files',
 		defaults: { name: 'Phrase TMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +42,8 @@ export class Phrase implements INodeType {
 
 	methods = {
 		credentialTest: { testPhraseCredentials },
+		listSearch: { searchProjects, searchJobs, searchTemplates, searchLanguages },
+		loadOptions: { getLanguages, getProjectTargetLanguages },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,9 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkedId, pathSegment, type ApiContext } from '../common/http/httpClient';
+import type { UploadFile } from '../common/upload';
 import {
 	PHRASE_ID,
 	phraseAsyncRequestSchema,
+	phraseJobListSchema,
+	phraseLanguageListSchema,
+	phraseProjectSchema,
 	phraseAsyncStatusSchema,
 	phrasePageSchema,
 	phraseWebhookCallSchema,
@@ -312,4 +316,239 @@ export async function listProjectsPage(
 		}),
 	);
 	return page(body, 'Listing projects');
+}
+
+/** One page of `GET /api2/v1/projectTemplates` (Phrase's "List project templates"; `name` filters by name). */
+export async function listTemplatesPage(
+	ctx: ApiContext,
+	query: { pageNumber: number; name?: string },
+): Promise<Page> {
+	const { body } = await phraseRequest(
+		ctx,
+		'GET',
+		withQuery('/api2/v1/projectTemplates', {
+			pageNumber: query.pageNumber,
+			pageSize: 50,
+			name: query.name,
+		}),
+	);
+	return page(body, 'Listing project templates');
+}
+
+/** `GET /api2/v1/projectTemplates/{uid}` (Phrase's "Get project template"). */
+export async function getTemplate(ctx: ApiContext, templateUid: string): Promise<IDataObject> {
+	const { body } = await phraseRequest(
+		ctx,
+		'GET',
+		`/api2/v1/projectTemplates/${uid(templateUid, 'Phrase project template UID')}`,
+	);
+	return (body ?? {}) as IDataObject;
+}
+
+// ---- languages (developers.phrase.com/en/api/tms/latest/supported-languages/list-supported-languages) ----
+
+export interface PhraseLanguage {
+	/** Phrase's code: lower case, an underscore before the region (`pt_br`) */
+	code: string;
+	name: string;
+	/** the BCP 47 form (`pt-BR`) */
+	rfc?: string;
+}
+
+const languagesByContext = new WeakMap<object, Promise<PhraseLanguage[]>>();
+
+/**
+ * Every language Phrase TMS supports (`GET /api2/v1/languages` without `active`: "all languages supported by the
+ * platform"), read once per n8n context (one execution, one list in the editor).
+ */
+export function listLanguages(ctx: ApiContext): Promise<PhraseLanguage[]> {
+	let languages = languagesByContext.get(ctx);
+	if (!languages) {
+		languages = (async () => {
+			const { body } = await phraseRequest(ctx, 'GET', '/api2/v1/languages');
+			const parsed = phraseLanguageListSchema.safeParse(body);
+			if (!parsed.success)
+				throw new PhraseApiError('Listing languages: Phrase TMS answered no language list', 502);
+			return parsed.data.languages.map((l) => ({
+				code: l.code,
+				name: l.name ?? l.code,
+				rfc: l.rfc ?? undefined,
+			}));
+		})();
+		languagesByContext.set(ctx, languages);
+		languages.catch(() => languagesByContext.delete(ctx));
+	}
+	return languages;
+}
+
+// ---- sending work: every request below creates or changes something and is never sent twice ----
+
+/**
+ * A created project, as Phrase answers it, with its uid checked. An unreadable answer comes after Phrase created
+ * the project: the error says so, with where to look, so that nobody sends it again.
+ */
+function createdProject(body: unknown, checkHint: string): IDataObject {
+	const parsed = phraseProjectSchema.safeParse(body);
+	if (!parsed.success)
+		throw new PhraseApiError(
+			'Phrase TMS created the project but its answer has no readable project uid',
+			502,
+			{ hint: checkHint },
+		);
+	return parsed.data as IDataObject;
+}
+
+/** The fields of a new project both ways of creating one take (`CreateProjectV3Dto`, `CreateProjectFromTemplateV2Dto`). */
+export interface NewProject {
+	name: string;
+	sourceLang?: string;
+	targetLangs?: string[];
+	dateDue?: string;
+	note?: string;
+}
+
+/** `POST /api2/v3/projects` (Phrase's "Create project"): a project with these languages. */
+export async function createProject(
+	ctx: ApiContext,
+	project: NewProject,
+	checkHint: string,
+): Promise<IDataObject> {
+	const { body } = await phraseRequest(ctx, 'POST', '/api2/v3/projects', {
+		body: { ...project } as IDataObject,
+		createsWork: { checkHint },
+	});
+	return createdProject(body, checkHint);
+}
+
+/**
+ * `POST /api2/v2/projects/applyTemplate/{templateUid}` (Phrase's "Create project from template"): the template's
+ * settings, its languages unless given.
+ */
+export async function createProjectFromTemplate(
+	ctx: ApiContext,
+	templateUid: string,
+	project: NewProject,
+	checkHint: string,
+): Promise<IDataObject> {
+	const { body } = await phraseRequest(
+		ctx,
+		'POST',
+		`/api2/v2/projects/applyTemplate/${uid(templateUid, 'Phrase project template UID')}`,
+		{ body: { ...project } as IDataObject, createsWork: { checkHint } },
+	);
+	return createdProject(body, checkHint);
+}
+
+/**
+ * The `Memsource` header: the job metadata as JSON. A header carries ISO-8859-1 at most, so every character
+ * beyond ASCII is written as a JSON `\uXXXX` escape (the same JSON once parsed), as Blackbird's Phrase app does.
+ */
+export function memsourceHeader(metadata: IDataObject): string {
+	return JSON.stringify(metadata).replace(
+		/[\u007f-\uffff]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}
+
+/**
+ * The file name as Phrase's `Content-Disposition` pattern takes it (`filename*=UTF-8''(.+)`): RFC 5987
+ * percent-encoding of its UTF-8, so any name travels in a header unchanged.
+ */
+export function contentDisposition(fileName: string): string {
+	const encoded = encodeURIComponent(fileName).replace(
+		/['()*!]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
+	return `filename*=UTF-8''${encoded}`;
+}
+
+/** What creating jobs or updating a source answered: the jobs, files Phrase did not import, the import's id. */
+export interface JobsAnswer {
+	jobs: IDataObject[];
+	unsupportedFiles: string[];
+	asyncRequestId: string | null;
+}
+
+/** The jobs of an answer to a file Phrase took; an unreadable answer is an error saying Phrase has the file. */
+function jobsAnswer(body: unknown, checkHint: string): JobsAnswer {
+	const parsed = phraseJobListSchema.safeParse(body);
+	if (!parsed.success)
+		throw new PhraseApiError(
+			'Phrase TMS took the file but its answer lists no readable jobs',
+			502,
+			{ hint: checkHint },
+		);
+	return {
+		jobs: (parsed.data.jobs ?? []) as IDataObject[],
+		unsupportedFiles: parsed.data.unsupportedFiles ?? [],
+		asyncRequestId: parsed.data.asyncRequest?.id ?? null,
+	};
+}
+
+/** A file sent as the raw body, with the metadata and file name in headers (Phrase's "Create job", "Update source"). */
+function fileUpload(file: UploadFile, metadata: IDataObject) {
+	return {
+		headers: {
+			Memsource: memsourceHeader(metadata),
+			'Content-Disposition': contentDisposition(file.fileName),
+		},
+		upload: {
+			open: file.open,
+			size: file.size,
+			headers: { 'content-type': 'application/octet-stream' },
+		},
+	};
+}
+
+/**
+ * `POST /api2/v1/projects/{projectUid}/jobs` (Phrase's "Create job"): the file streamed as the body, the job
+ * metadata (`targetLangs` required, `due`, `path`, `preTranslate`, import settings...) in the `Memsource` header.
+ * Phrase creates one job per target language and workflow step and imports the file asynchronously.
+ */
+export async function createJobs(
+	ctx: ApiContext,
+	projectUid: string,
+	file: UploadFile,
+	metadata: IDataObject,
+	checkHint: string,
+	limits: CallLimits = {},
+): Promise<JobsAnswer> {
+	const { body } = await phraseRequest(ctx, 'POST', `${projectPath(projectUid)}/jobs`, {
+		...fileUpload(file, metadata),
+		...limits,
+		createsWork: { checkHint },
+	});
+	return jobsAnswer(body, checkHint);
+}
+
+/**
+ * `POST /api2/v1/projects/{projectUid}/jobs/source` (Phrase's "Update source"): a new version of the source file of
+ * the jobs in the `Memsource` header's `jobs` (first workflow step, at most 100).
+ */
+export async function updateJobSource(
+	ctx: ApiContext,
+	projectUid: string,
+	file: UploadFile,
+	metadata: IDataObject,
+	checkHint: string,
+): Promise<JobsAnswer> {
+	const { body } = await phraseRequest(ctx, 'POST', `${projectPath(projectUid)}/jobs/source`, {
+		...fileUpload(file, metadata),
+		createsWork: { checkHint },
+	});
+	return jobsAnswer(body, checkHint);
+}
+
+/** `POST /api2/v1/projects/{p}/jobs/{j}/setStatus` (Phrase's "Edit job status", `JobStatusChangeActionDto`): 204. */
+export async function setJobStatus(
+	ctx: ApiContext,
+	projectUid: string,
+	jobUid: string,
+	change: { requestedStatus: string; notifyOwner?: boolean; propagateStatus?: boolean },
+	checkHint: string,
+): Promise<void> {
+	await phraseRequest(ctx, 'POST', `${jobPath(projectUid, jobUid)}/setStatus`, {
+		body: change,
+		createsWork: { checkHint },
+	});
 }

@@ -174,3 +174,52 @@ export const phraseWebhookCallSchema = z
 	.passthrough();
 
 export type PhraseWebhookCall = z.output<typeof phraseWebhookCallSchema>;
+
+/**
+ * A job as creating jobs and updating a source answer it (Phrase's OpenAPI `JobPartReference`,
+ * `JobPartUpdateSourceDto`): uid, status, targetLang, filename, workflowLevel; everything else kept as sent. Read
+ * leniently: the answer comes after Phrase did the work, so a job Phrase lists is output even with an odd uid.
+ */
+const phraseJobReferenceSchema = z
+	.object({
+		uid: z.string().nullish(),
+		status: z.string().nullish(),
+		targetLang: z.string().nullish(),
+		filename: z.string().nullish(),
+		workflowLevel: z.number().int().nullish(),
+	})
+	.passthrough();
+
+/**
+ * What `POST /api2/v1/projects/{p}/jobs` (Phrase's "Create job", `JobListDto`) and `POST .../jobs/source` ("Update
+ * source", `JobUpdateSourceResponseDto`) answer: the jobs, the files Phrase did not import, and the asynchronous
+ * request importing them.
+ */
+export const phraseJobListSchema = z
+	.object({
+		jobs: z.array(phraseJobReferenceSchema).nullish(),
+		unsupportedFiles: z.array(z.string()).nullish(),
+		asyncRequest: z.object({ id: idLike }).passthrough().nullish(),
+	})
+	.passthrough();
+
+/** `GET /api2/v1/languages` (Phrase's "List supported languages", `LanguageListDto`). */
+export const phraseLanguageListSchema = z
+	.object({
+		languages: z.array(
+			z
+				.object({ code: z.string(), name: z.string().nullish(), rfc: z.string().nullish() })
+				.passthrough(),
+		),
+	})
+	.passthrough();
+
+/** A project as creating one answers it (`AbstractProjectDtoV2`) and `GET /api2/v1/projects/{p}` returns it. */
+export const phraseProjectSchema = z
+	.object({
+		uid: phraseUid("the project's uid"),
+		name: z.string().nullish(),
+		sourceLang: z.string().nullish(),
+		targetLangs: z.array(z.string()).nullish(),
+	})
+	.passthrough();

@@ -10,6 +10,7 @@ import {
 	secretExchange,
 	type ApiAnswer,
 	type ApiContext,
+	type ApiRequest,
 	type VendorApi,
 } from '../common/http/httpClient';
 import { credentialSecrets, redact } from '../common/secrets/redact';
@@ -57,14 +58,17 @@ export async function phraseRequest(
 	ctx: ApiContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: {
-		body?: IDataObject;
-		qs?: IDataObject;
-		accept?: number[];
-		rateLimitWaitMs?: number;
-		timeoutMs?: number;
-		form?: boolean;
-	} = {},
+	options: Pick<
+		ApiRequest,
+		| 'qs'
+		| 'accept'
+		| 'rateLimitWaitMs'
+		| 'timeoutMs'
+		| 'form'
+		| 'headers'
+		| 'upload'
+		| 'createsWork'
+	> & { body?: IDataObject } = {},
 ): Promise<ApiAnswer> {
 	return await apiRequest(ctx, PHRASE_API, { method, path, ...options });
 }

@@ -70,6 +70,8 @@ describe('Phrase TMS node', () => {
 			(p.options as Array<{ action: string }>).map((o) => o.action),
 		);
 		expect(actions.sort()).toEqual([
+			'Create jobs from file',
+			'Create project',
 			'Download bilingual file',
 			'Download original file',
 			'Download target file',
@@ -77,6 +79,8 @@ describe('Phrase TMS node', () => {
 			'Get many jobs',
 			'Get many projects',
 			'Get project',
+			'Set job status',
+			'Update job source',
 		]);
 		const defaults = node.description.properties
 			.filter((p) => ['projectUid', 'jobUid'].includes(p.name))

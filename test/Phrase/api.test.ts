@@ -1,5 +1,8 @@
 import {
 	bilingualFileRequest,
+	contentDisposition,
+	createJobs,
+	createProject,
 	createWebhook,
 	deleteWebhook,
 	findWebhooksByUrl,
@@ -10,6 +13,7 @@ import {
 	listJobsPage,
 	listProjectsPage,
 	listWebhookCalls,
+	memsourceHeader,
 	originalFilePath,
 	startTargetFileExport,
 	targetFileDownloadPath,
@@ -217,5 +221,53 @@ describe('jobs, projects and files', () => {
 		expect(() => originalFilePath('a/b', 'j1')).toThrow('"a/b" is not a valid Phrase project UID');
 		expect(() => bilingualFileRequest('p1', 'j/1')).toThrow('"j/1" is not a valid Phrase job UID');
 		expect(() => originalFilePath('p1', '')).toThrow('"" is not a valid Phrase job UID');
+	});
+});
+
+describe('sending work: the headers of a file, answers after Phrase did the work', () => {
+	it('the Memsource header is JSON in ASCII: every other character a \\u escape, the same JSON parsed back', () => {
+		const metadata = { targetLangs: ['de'], path: 'Blog/Über uns — 日本', due: 'x\u007fy' };
+		const header = memsourceHeader(metadata);
+		expect(header).toMatch(/^[\x20-\x7e]+$/);
+		expect(header).toContain('"Blog/\\u00dcber uns \\u2014 \\u65e5\\u672c"');
+		expect(JSON.parse(header)).toEqual(metadata);
+	});
+
+	it("the file name as Phrase's Content-Disposition pattern takes it: filename*=UTF-8'' and RFC 5987 encoding", () => {
+		expect(contentDisposition("Über (v2) it's *new*!.html")).toBe(
+			"filename*=UTF-8''%C3%9Cber%20%28v2%29%20it%27s%20%2Anew%2A%21.html",
+		);
+		const value = contentDisposition('a"b\r\nc;d.txt');
+		expect(value).toMatch(/^filename\*=UTF-8''[A-Za-z0-9%._~-]+$/);
+		expect(decodeURIComponent(value.replace("filename*=UTF-8''", ''))).toBe('a"b\r\nc;d.txt');
+	});
+
+	it('a created project or job list Phrase answers unreadably: an error saying Phrase has it, with where to look', async () => {
+		const { ctx } = context([
+			{ statusCode: 201, body: { name: 'no uid' } },
+			{ statusCode: 201, body: 'not json' },
+		]);
+		const project = await createProject(ctx, { name: 'P' }, 'Look for P.').catch((e: unknown) => e);
+		expect(project).toMatchObject({
+			message: 'Phrase TMS created the project but its answer has no readable project uid',
+			hint: 'Look for P.',
+		});
+		const file = {
+			open: async () => Buffer.from('x'),
+			size: 1,
+			fileName: 'a.txt',
+			mimeType: 'text/plain',
+		};
+		const jobs = await createJobs(
+			ctx,
+			'p1',
+			file,
+			{ targetLangs: ['de'] },
+			'Look for a.txt.',
+		).catch((e: unknown) => e);
+		expect(jobs).toMatchObject({
+			message: 'Phrase TMS took the file but its answer lists no readable jobs',
+			hint: 'Look for a.txt.',
+		});
 	});
 });

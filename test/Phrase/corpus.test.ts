@@ -5,12 +5,21 @@ import { PhraseApi } from '../../credentials/PhraseApi.credentials';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { PHRASE_WEBHOOK_TOKEN } from '../../nodes/Phrase/registration';
 import {
+	createJobs,
+	createProject,
+	createProjectFromTemplate,
 	getJob,
 	getProject,
 	getWebhook,
 	listJobsPage,
+	listLanguages,
 	listProjectsPage,
+	listTemplatesPage,
+	setJobStatus,
+	updateJobSource,
 } from '../../nodes/Phrase/api';
+import { jobItems } from '../../nodes/Phrase/actions/shared';
+import { phraseCode } from '../../nodes/Phrase/languages';
 import { phraseAsyncRequestSchema } from '../../nodes/Phrase/schemas';
 import { PhraseApiError } from '../../nodes/Phrase/transport';
 import { fakeExecuteContext, httpRequest } from '../helpers/fakeContext';
@@ -46,8 +55,8 @@ const deliver = deliverWithDerivedSecret(
 const registered = { webhookUid: 'wh1', url: 'https://n8n.example/x' };
 
 describe('Phrase TMS corpus: every public delivery', () => {
-	it('has the 30 deliveries and 9 API answers of the research notes', () => {
-		expect([deliveries.length, Object.keys(answers).length]).toEqual([30, 9]);
+	it('has the 30 deliveries and 16 API answers of the research notes (7 for sending work)', () => {
+		expect([deliveries.length, Object.keys(answers).length]).toEqual([30, 16]);
 	});
 
 	it.each(deliveries.map((f) => [f.file, f] as const))(
@@ -74,8 +83,10 @@ describe('Phrase TMS corpus: every public delivery', () => {
 class FixtureServer extends LocalServer {
 	fixture: PhraseFixture | undefined;
 	readonly asked: string[] = [];
+	readonly headers: IncomingMessage['headers'][] = [];
 	protected handle(req: IncomingMessage, res: ServerResponse): void {
 		this.asked.push(`${req.method} ${req.url}`);
+		this.headers.push(req.headers);
 		const f = this.fixture!;
 		res.writeHead(f.status ?? 200, { 'content-type': 'application/json' });
 		res.end(JSON.stringify(f.body));
@@ -189,5 +200,142 @@ describe('Phrase TMS corpus: every public API answer', () => {
 		);
 		expect(result).toEqual({ sessionToken: 'GENERATED-JWT' });
 		expect(server.asked.at(-1)).toBe('POST /idm/oauth/token');
+	});
+	// ---- sending work ----
+	const file = (fileName: string) => ({
+		open: async () => Buffer.from('<p>Hello</p>'),
+		size: 12,
+		fileName,
+		mimeType: 'text/html',
+	});
+	/** Phrase's pattern for Content-Disposition (its OpenAPI, Create job and Update source) */
+	const PHRASE_DISPOSITION = /^((inline|attachment); )?(filename\*=UTF-8''(.+)|filename="?(.+)"?)$/;
+
+	it('created jobs (POST /api2/v1/projects/{p}/jobs): the jobs, the import request; the headers as Phrase takes them', async () => {
+		for (const [name, uids, asyncId] of [
+			['api-create-job-gengo', ['0khOFZ70PYDzIAz0CvU0Fn'], '381708066'],
+			['api-create-job-sanity', ['bzm2LviS3nWAeRGjcEI281', '6P8YPjf8qWrB6lmnq0O0k9'], '950791'],
+		] as const) {
+			serve(name);
+			const answer = await createJobs(
+				ctx(),
+				'prj1',
+				file('page.html'),
+				{ targetLangs: ['ja'] },
+				'hint',
+			);
+			expect(answer.jobs.map((j) => j.uid)).toEqual(uids);
+			expect(answer.asyncRequestId).toBe(asyncId);
+			expect(jobItems(answer, 'prj1', 0).map((i) => i.json.jobId)).toEqual(uids);
+		}
+		expect(server.asked.at(-1)).toBe('POST /web/api2/v1/projects/prj1/jobs');
+		const sent = server.headers.at(-1)!;
+		expect(String(sent['content-disposition'])).toMatch(PHRASE_DISPOSITION);
+		expect(JSON.parse(String(sent.memsource))).toEqual({ targetLangs: ['ja'] });
+		expect(sent['content-type']).toBe('application/octet-stream');
+		// the header the public client sends matches the same pattern
+		expect(
+			(answers['api-create-job-gengo'] as unknown as { sent: { headers: Record<string, string> } })
+				.sent.headers['Content-Disposition'],
+		).toMatch(PHRASE_DISPOSITION);
+	});
+
+	it("Phrase refusing a creation (4xx): Phrase's error code and message, not a 'may have received' error", async () => {
+		serve('api-error-400-phrase-spec');
+		const error = await createJobs(
+			ctx(),
+			'prj1',
+			file('page.html'),
+			{ targetLangs: ['de'] },
+			'h',
+		).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(PhraseApiError);
+		expect(error).toMatchObject({
+			httpStatus: 400,
+			vendorCode: 'NOT_UNIQUE_TARGET_LANG',
+			message: expect.stringContaining(
+				'HTTP 400: NOT_UNIQUE_TARGET_LANG: Only files with identical target languages can be joined',
+			),
+		});
+		expect((error as Error).message).not.toContain('may have received');
+	});
+
+	it('a file Phrase does not import: no jobs, its name in unsupportedFiles', async () => {
+		serve('api-create-job-unsupported-file-gengo');
+		expect(
+			await createJobs(ctx(), 'prj1', file('test_runner.sh'), { targetLangs: ['ja'] }, 'h'),
+		).toEqual({
+			jobs: [],
+			unsupportedFiles: ['test_runner.sh'],
+			asyncRequestId: '381726629',
+		});
+	});
+
+	it("a new source (POST .../jobs/source): the docs' placeholder jobs are output, an odd uid as no jobId", async () => {
+		serve('api-update-source-phrase-docs-placeholder');
+		const answer = await updateJobSource(
+			ctx(),
+			'prj1',
+			file('page.html'),
+			{ jobs: [{ uid: 'j1' }] },
+			'h',
+		);
+		expect(answer.jobs).toHaveLength(1);
+		expect(jobItems(answer, 'prj1', 0)[0].json).toMatchObject({
+			projectId: 'prj1',
+			jobId: null,
+			uid: '<string>',
+			workflowLevel: 123,
+		});
+		expect(server.asked.at(-1)).toBe('POST /web/api2/v1/projects/prj1/jobs/source');
+	});
+
+	it('a status change (POST .../setStatus): 204 without a body, the body the public client sends', async () => {
+		serve('api-set-status-gengo');
+		const sent = (
+			answers['api-set-status-gengo'] as unknown as { sent: { body: { requestedStatus: string } } }
+		).sent.body;
+		await expect(setJobStatus(ctx(), 'prj1', 'job1', sent, 'h')).resolves.toBeUndefined();
+		expect(server.asked.at(-1)).toBe('POST /web/api2/v1/projects/prj1/jobs/job1/setStatus');
+	});
+
+	it('created projects (POST /api2/v3/projects, applyTemplate v2): the project with its uid', async () => {
+		serve('api-create-project-gengo');
+		expect(
+			await createProject(
+				ctx(),
+				{ name: 'mock-project', sourceLang: 'en', targetLangs: ['ja', 'de'] },
+				'h',
+			),
+		).toMatchObject({ uid: '1234', targetLangs: ['ja', 'de'] });
+		expect(server.asked.at(-1)).toBe('POST /web/api2/v3/projects');
+		serve('api-create-project-from-template-sanity');
+		expect(await createProjectFromTemplate(ctx(), 'tpl1', { name: 'x' }, 'h')).toMatchObject({
+			uid: 'E0EX18x72NIcwQKC3MgMDd',
+			targetLangs: ['pt'],
+		});
+		expect(server.asked.at(-1)).toBe('POST /web/api2/v2/projects/applyTemplate/tpl1');
+	});
+
+	it('a page of project templates (GET /api2/v1/projectTemplates): names are templateName', async () => {
+		serve('api-list-project-templates-schema-built');
+		const page = await listTemplatesPage(ctx(), { pageNumber: 0, name: 'Web' });
+		expect(page.content.map((t) => [t.uid, t.templateName])).toEqual([
+			['kSaHSjYf3GGVbdzRNPPNe2', 'Website (EN to DE, FR)'],
+			['Q1kBvPGD5Gv0XwXHZ3yYe8', 'Marketing (EN to JA)'],
+		]);
+		expect(server.asked.at(-1)).toBe(
+			'GET /web/api2/v1/projectTemplates?pageNumber=0&pageSize=50&name=Web',
+		);
+	});
+
+	it("Phrase's languages (GET /api2/v1/languages): every one, found by code or BCP 47 form", async () => {
+		serve('api-languages-sanity');
+		const languages = await listLanguages(ctx());
+		expect(languages).toHaveLength(1045);
+		expect(phraseCode('pt-BR', languages)).toBe('pt_br');
+		expect(phraseCode('ZH_cn', languages)).toBe('zh_cn');
+		expect(phraseCode('de-DE', languages)).toBe('de_de');
+		expect(phraseCode('klingon', languages)).toBeUndefined();
 	});
 });

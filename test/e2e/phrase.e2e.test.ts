@@ -805,3 +805,250 @@ describe('Phrase TMS in a real n8n', () => {
 		expect(types.credentials).toContain('phraseApi');
 	});
 });
+
+/**
+ * The first half of the loop, in a real n8n: content from a CMS goes to Phrase as a job (Job → Create, the file
+ * streamed from n8n's binary data), Phrase's webhook says the translation is done, the translated file goes back to
+ * the CMS. Phrase failing after it received a file (500, the connection dropped) must leave exactly one job per
+ * content item. And the pick lists as the editor asks for them, through n8n's REST API.
+ */
+describe('Phrase TMS: sending content for translation, in a real n8n', () => {
+	const PROJECT = 'prjCmsContent0000000001';
+	const ACCOUNT = { phraseApi: { id: 'phraseSendCred01', name: 'Phrase send account' } };
+	let n8n: N8nInstance;
+	let phrase: PhraseSimulator;
+	let cms: BytesRecorder;
+	let workflow: ReturnType<typeof example>;
+	const contentUrl = () => n8n.webhookUrl('cms-entry-published');
+	/** A CMS entry whose body breaks careless handling: UTF-8 beyond Latin-1, CRLF, a NUL. */
+	const entryBody = (id: string) => `<h1>${id}: Größe — ✓ 日本語</h1>\r\n<p>Text\u0000 end</p>\n`;
+	const translation = (source: Buffer, lang: string) =>
+		Buffer.concat([Buffer.from(`[${lang}] `, 'utf8'), source, Buffer.from([0xef, 0xbb, 0xbf])]);
+
+	beforeAll(async () => {
+		phrase = await new PhraseSimulator({
+			...USER,
+			projects: { [PROJECT]: [], prjOtherContent0000001: [] },
+			projectInfo: {
+				[PROJECT]: {
+					name: 'CMS content',
+					sourceLang: 'en',
+					targetLangs: ['de', 'fr'],
+					workflowLevels: 2,
+				},
+				prjOtherContent0000001: { name: 'Brochures', targetLangs: ['ja'] },
+			},
+			templates: [
+				{
+					uid: 'tplCms00000000000000001',
+					templateName: 'CMS pages',
+					sourceLang: 'en',
+					targetLangs: ['de', 'fr'],
+				},
+			],
+		}).start();
+		cms = await new BytesRecorder().start();
+		n8n = await startN8n('phrase send');
+		await n8n.importCredentials([
+			{
+				...ACCOUNT.phraseApi,
+				type: 'phraseApi',
+				data: { region: 'custom', baseUrl: phrase.baseUrl, authType: 'password', ...USER },
+			},
+		]);
+		workflow = asImportedByEditor(
+			example('phrase-cms-send-for-translation-and-back.json', {
+				parameters: {
+					'Phrase TMS Trigger': { options: { allowPrivateWebhookUrl: true } },
+					'Send for translation': { project: { __rl: true, mode: 'id', value: PROJECT } },
+				},
+				credentials: Object.fromEntries(
+					['phraseTrigger', 'phrase'].map((node) => [
+						`${PACKAGE}.${node}`,
+						{ type: 'phraseApi', ...ACCOUNT.phraseApi },
+					]),
+				),
+			}),
+		);
+		for (const node of workflow.nodes) {
+			// the editor gives a Webhook node an id on import too
+			if (node.type === 'n8n-nodes-base.webhook') node.webhookId = randomUUID();
+			if (node.name === 'Send to CMS')
+				node.parameters.url = String(node.parameters.url).replace(
+					'https://cms.example.com',
+					cms.url,
+				);
+		}
+		await n8n.importWorkflows([workflow]);
+		await n8n.waitForWebhook(contentUrl());
+		await eventually(
+			'the Phrase TMS Trigger registered its webhook',
+			() => phrase.webhooks.size === 1,
+		);
+		const [hook] = [...phrase.webhooks.values()];
+		await eventually(`${hook.url} accepts its token`, async () => {
+			const probe = await send(hook.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'X-Memsource-Token': hook.secretToken! },
+				body: JSON.stringify({ event: 'JOB_STATUS_CHANGED', jobParts: [] }),
+			});
+			return probe.status === 400;
+		});
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await phrase?.stop();
+		await cms?.stop();
+	});
+
+	it('CMS entries → one Phrase job creation each, also when Phrase fails after receiving one → translations back to the CMS', async () => {
+		const entries = ['entry-1', 'entry-2', 'entry-3', 'entry-500', 'entry-dropped'];
+		const post = async (id: string) =>
+			await send(contentUrl(), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					event: 'entry.publish',
+					entry: { id, locale: 'en', body: entryBody(id) },
+				}),
+			});
+		const settled = async (count: number) =>
+			await n8n.waitForExecutions(workflow.id, count, 60_000);
+
+		// three entries, Phrase well
+		for (const id of entries.slice(0, 3)) expect((await post(id)).status).toBe(200);
+		await settled(3);
+		// Phrase creates the jobs, then answers 500; Phrase creates them, then drops the connection
+		phrase.failAfterReceipt('status500');
+		expect((await post('entry-500')).status).toBe(200);
+		await settled(4);
+		phrase.failAfterReceipt('drop');
+		expect((await post('entry-dropped')).status).toBe(200);
+		const sent = await settled(5);
+
+		expect(sent.map((e) => e.status)).toEqual(['success', 'success', 'success', 'error', 'error']);
+		for (const failed of sent.slice(3))
+			expect(failed.error).toMatch(/may have received the request.*not sent again automatically/);
+		// exactly one job creation per entry, each the entry's bytes, streamed, under its name
+		// (the first three ran side by side: in any order)
+		expect(phrase.jobCreations.map((c) => c.fileName).sort()).toEqual(
+			entries.map((id) => `${id}.html`).sort(),
+		);
+		const creationOf = (id: string) =>
+			phrase.jobCreations.find((c) => c.fileName === `${id}.html`)!;
+		for (const id of entries) {
+			expect(creationOf(id).bytes?.equals(Buffer.from(entryBody(id), 'utf8'))).toBe(true);
+			expect(creationOf(id).metadata).toEqual({ targetLangs: ['de', 'fr'] });
+		}
+		expect(sent[0].items['Send for translation']).toHaveLength(4); // 2 languages × 2 workflow steps
+
+		// Phrase's linguists finish the last workflow step of every job, also those of the failed answers
+		const jobs = phrase.jobsOf(PROJECT);
+		for (const creation of phrase.jobCreations) {
+			const parts = jobs
+				.filter((j) => creation.jobUids.includes(j.uid) && j.workflowLevel === 2)
+				.map((job) => {
+					job.status = 'COMPLETED';
+					job.target = translation(creation.bytes!, job.targetLang!);
+					return {
+						uid: job.uid,
+						id: '1',
+						fileName: job.filename,
+						targetLang: job.targetLang,
+						workflowLevel: 2,
+						status: 'COMPLETED_BY_LINGUIST',
+						project: { uid: PROJECT, id: '100', lastWorkflowLevel: 2 },
+						assignedTo: [],
+					};
+				});
+			expect(
+				await phrase.deliver(phraseJobWebhook('JOB_STATUS_CHANGED', parts, 'CMS content')),
+			).toEqual([200]);
+		}
+		await settled(10);
+		await eventually('every translation reached the CMS', () => cms.received.length === 10, 60_000);
+		const byPath = new Map(cms.received.map((r) => [r.path, r]));
+		for (const id of entries)
+			for (const lang of ['de', 'fr']) {
+				const put = byPath.get(`/api/entries/${id}/translations/${lang}`);
+				expect([id, lang, put?.method]).toEqual([id, lang, 'PUT']);
+				expect(put!.body.equals(translation(creationOf(id).bytes!, lang))).toBe(true);
+			}
+		// still one creation per entry: nothing was sent again by n8n or by the node
+		expect(phrase.jobCreations).toHaveLength(entries.length);
+		console.log(
+			`[e2e phrase send] ${entries.length} CMS entries → ${phrase.jobCreations.length} job creations (2 answered 500 / dropped after receipt) → ${cms.received.length} translations back in the CMS`,
+		);
+	});
+
+	it("offers projects, jobs, templates and languages as the editor asks n8n for them (n8n's REST API)", async () => {
+		const node = { name: `${PACKAGE}.phrase`, version: 1 };
+		const listSearch = async (
+			methodName: string,
+			parameters: Record<string, unknown>,
+			filter?: string,
+		) => {
+			const answer = await n8n.rest(
+				'POST',
+				'/rest/dynamic-node-parameters/resource-locator-results',
+				{
+					path: 'parameters.project',
+					methodName,
+					filter,
+					nodeTypeAndVersion: node,
+					currentNodeParameters: parameters,
+					credentials: ACCOUNT,
+				},
+			);
+			expect([methodName, answer.status]).toEqual([methodName, 200]);
+			return (
+				answer.body as { data: { results: Array<{ name: string; value: string; url?: string }> } }
+			).data.results;
+		};
+		const jobCreate = { resource: 'job', operation: 'create' };
+		expect(await listSearch('searchProjects', jobCreate, 'cms')).toEqual([
+			{ name: 'CMS content', value: PROJECT, url: `${phrase.baseUrl}/project2/show/${PROJECT}` },
+		]);
+		const jobs = await listSearch(
+			'searchJobs',
+			{
+				resource: 'job',
+				operation: 'setStatus',
+				project: { __rl: true, mode: 'list', value: PROJECT },
+			},
+			'entry-1',
+		);
+		expect(jobs.map((j) => j.name).sort()).toEqual([
+			'entry-1.html → de (NEW)',
+			'entry-1.html → fr (NEW)',
+		]);
+		expect(
+			await listSearch('searchTemplates', { resource: 'project', operation: 'create' }),
+		).toEqual([
+			{ name: 'CMS pages', value: 'tplCms00000000000000001', description: 'en → de, fr' },
+		]);
+		const languages = await listSearch(
+			'searchLanguages',
+			{ resource: 'project', operation: 'create' },
+			'portuguese (brazil)',
+		);
+		expect(languages).toEqual([{ name: 'Portuguese (Brazil) (pt_br)', value: 'pt_br' }]);
+
+		const options = await n8n.rest('POST', '/rest/dynamic-node-parameters/options', {
+			path: 'parameters.targetLangs',
+			methodName: 'getProjectTargetLanguages',
+			nodeTypeAndVersion: node,
+			currentNodeParameters: {
+				...jobCreate,
+				project: { __rl: true, mode: 'url', value: `${phrase.baseUrl}/project2/show/${PROJECT}` },
+			},
+			credentials: ACCOUNT,
+		});
+		expect(options.status).toBe(200);
+		expect((options.body as { data: unknown }).data).toEqual([
+			{ name: 'German (de)', value: 'de' },
+			{ name: 'French (fr)', value: 'fr' },
+		]);
+	});
+});

@@ -10,6 +10,7 @@ import type {
 	IHookFunctions,
 	ILoadOptionsFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -26,6 +27,7 @@ import { TranslationWebhookSecretApi } from '../../credentials/TranslationWebhoo
 import { jsonOrText } from './body';
 import {
 	credentialDefaults,
+	descriptionOf,
 	freshVersion,
 	parameterReader,
 	resolveCredentialExpression,
@@ -490,16 +492,39 @@ export function fakePollContext(options: FakeNodeOptions = {}): Fake<IPollFuncti
 }
 
 /**
- * The editor's context for a node's `methods.listSearch` / `loadOptions` (a resource locator's "From list"):
- * getCurrentNodeParameter reads the node's parameters as the editor holds them (with `nodeType`, completed with
- * the description's defaults, as for the other fakes).
+ * The editor's context for a node's `methods.listSearch` / `loadOptions` (a resource locator's "From list"), as
+ * n8n's /rest/dynamic-node-parameters endpoints make it: getCurrentNodeParameter reads the node's parameters as the
+ * editor holds them (with `nodeType`, completed with the description's defaults, as for the other fakes; undefined
+ * for one the node does not have), and its `extractValue` gives a resource locator's id (for "By URL" through the
+ * mode's `extractValue` regex of the node's description, as n8n does).
  */
 export function fakeLoadOptionsContext(options: FakeNodeOptions = {}): Fake<ILoadOptionsFunctions> {
 	const { common, parameter, logs, requests, binaries, binaryStreams } = base(options);
+	const current = (name: string, opts?: { extractValue?: boolean }) => {
+		let value: unknown;
+		try {
+			value = parameter(name, 0, undefined);
+		} catch {
+			return undefined;
+		}
+		if (!opts?.extractValue || !value || typeof value !== 'object' || !('__rl' in value))
+			return value;
+		const { mode, value: inner } = value as unknown as { mode: string; value: unknown };
+		const property = options.nodeType
+			? descriptionOf(options.nodeType).properties.find(
+					(p) => p.name === name && p.modes?.some((m) => m.name === mode),
+				)
+			: undefined;
+		const regex = property?.modes?.find((m) => m.name === mode)?.extractValue?.regex;
+		if (!regex) return inner;
+		const match = new RegExp(regex).exec(String(inner));
+		if (!match) throw new Error(`ERROR: ${name}: the value does not match the "${mode}" pattern`);
+		return match[1];
+	};
 	const ctx = {
 		...common,
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
-		getCurrentNodeParameter: (name: string) => parameter(name, 0, undefined),
+		getCurrentNodeParameter: current,
 		getCurrentNodeParameters: () => ({ ...options.parameters }),
 	} as unknown as ILoadOptionsFunctions;
 	return { ctx, logs, requests, binaries, binaryStreams };

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import publishedLanguages from '../fixtures/public/phrase/api-languages-sanity.json';
 import publishedEventCodes from '../fixtures/public/phrase/webhook-event-codes-phrase-openapi.json';
 import { LocalServer } from './localServer';
 
@@ -19,6 +20,15 @@ import { LocalServer } from './localServer';
  *   answers `asyncResponse: null` `asyncPolls` times; the download works once), the original and the bilingual
  *   (MXLIFF) file;
  * - projects (get; list by `name` substring and repeated `statuses`, paged);
+ * - sending work (see `jobCreations`, `sourceUpdates`, `projectCreations`, `statusChanges`): jobs created from a
+ *   file streamed in the body (`POST /api2/v1/projects/{p}/jobs`, the `Memsource` header's JSON and the file name
+ *   of `Content-Disposition`, one job per target language and workflow step, 201 JobListDto), a new source version
+ *   (`POST .../jobs/source`, 200), a job's status (`POST .../jobs/{j}/setStatus`, 204), projects (`POST
+ *   /api2/v3/projects`, `POST /api2/v2/projects/applyTemplate/{t}`, 201), templates (`GET
+ *   /api2/v1/projectTemplates`, by `name`, paged) and the supported languages (`GET /api2/v1/languages`, Phrase's
+ *   list from the public fixture);
+ * - `failAfterReceipt(kind)`: the next request that sends work is recorded (the work exists) and then answered 500,
+ *   dropped without an answer, or never answered: what a client sees when Phrase failed after receiving it;
  * - `rateLimitNext(n)`: the next n API calls answer 429 with Retry-After.
  * `deliver()` POSTs a webhook body to every enabled webhook subscribed to its event, with X-Memsource-Token, and
  * records each call in the history as Phrase does; `receiverUrl` accepts any delivery. `nextEvent()`: see its
@@ -49,13 +59,76 @@ export interface PhraseSimulatorOptions {
 	apiTokens?: string[];
 	/** jobs by project uid, with statuses in the API's naming */
 	projects?: Record<string, PhraseSimJob[]>;
-	/** names and statuses of projects (default: "Project <uid>", NEW) */
-	projectInfo?: Record<string, { name?: string; status?: string }>;
+	/** names, statuses and languages of projects (default: "Project <uid>", NEW, en, its jobs' languages) */
+	projectInfo?: Record<string, PhraseSimProjectInfo>;
+	/** project templates (GET /api2/v1/projectTemplates, applyTemplate) */
+	templates?: PhraseSimTemplate[];
+	/** file name endings Phrase does not import: the job creation answers them in `unsupportedFiles` */
+	unsupportedExtensions?: string[];
 	/** how often GET /api2/v1/async/{id} answers "not finished" before it is (default 2) */
 	asyncPolls?: number;
 	/** the role whoAmI names, and whether webhook calls can be read (Phrase's Administrator) */
 	role?: 'ADMIN' | 'PROJECT_MANAGER';
 }
+
+export interface PhraseSimProjectInfo {
+	name?: string;
+	status?: string;
+	sourceLang?: string;
+	targetLangs?: string[];
+	/** the project's workflow steps: a file creates one job per target language and step (default 1) */
+	workflowLevels?: number;
+}
+
+export interface PhraseSimTemplate {
+	uid: string;
+	templateName: string;
+	sourceLang: string;
+	targetLangs: string[];
+	workflowLevels?: number;
+}
+
+/** A file Phrase received (job creation or source update), as the simulator recorded it before answering. */
+export interface PhraseSimUpload {
+	projectUid: string;
+	/** from Content-Disposition */
+	fileName: string;
+	/** the `Memsource` header's JSON */
+	metadata: Record<string, unknown>;
+	contentType?: string;
+	contentDisposition?: string;
+	size: number;
+	sha256: string;
+	/** the bytes, when at most UPLOAD_KEPT_BYTES (larger files are counted and hashed only) */
+	bytes?: Buffer;
+	/** the jobs created or updated */
+	jobUids: string[];
+}
+
+/** How a request that sends work fails after Phrase received it (failAfterReceipt). */
+export type PhraseSimFault = 'status500' | 'drop' | 'hang';
+
+/** Uploads up to this size are kept byte for byte; larger ones are streamed through and only counted. */
+const UPLOAD_KEPT_BYTES = 8 * 1024 * 1024;
+
+/** Statuses a job's setStatus accepts (JobStatusChangeActionDto.requestedStatus). */
+const REQUESTABLE_STATUSES = [
+	'NEW',
+	'ACCEPTED',
+	'DECLINED',
+	'REJECTED',
+	'DELIVERED',
+	'EMAILED',
+	'COMPLETED',
+	'CANCELLED',
+];
+
+/** API statuses Update source refuses ("COMPLETED_BY_LINGUIST, COMPLETED, CANCELLED" in webhook naming). */
+const FINAL_STATUSES = ['COMPLETED', 'DELIVERED', 'CANCELLED'];
+
+/** Phrase's supported languages (the public fixture: List supported languages). */
+export const PHRASE_LANGUAGES: ReadonlyArray<{ code: string; name: string; rfc: string }> =
+	publishedLanguages.body.languages;
 
 export interface PhraseSimWebhook {
 	uid: string;
@@ -123,6 +196,24 @@ export class PhraseSimulator extends LocalServer {
 	exchanges = 0;
 	/** when set, files are sent without Content-Disposition (no file name from Phrase) */
 	filesWithoutName = false;
+	/** every job creation Phrase received (recorded before any fault) */
+	readonly jobCreations: PhraseSimUpload[] = [];
+	/** every source update Phrase received */
+	readonly sourceUpdates: PhraseSimUpload[] = [];
+	/** every project creation Phrase received: `POST /api2/v3/projects` or from a template */
+	readonly projectCreations: Array<{
+		templateUid?: string;
+		body: Record<string, unknown>;
+		uid: string;
+	}> = [];
+	/** every setStatus Phrase received */
+	readonly statusChanges: Array<{
+		projectUid: string;
+		jobUid: string;
+		body: Record<string, unknown>;
+	}> = [];
+	private readonly faults: PhraseSimFault[] = [];
+	private readonly hanging = new Set<ServerResponse>();
 	private rateLimited = 0;
 	private readonly asyncRequests = new Map<
 		string,
@@ -161,6 +252,36 @@ export class PhraseSimulator extends LocalServer {
 	}
 
 	private retryAfter = 1;
+
+	/**
+	 * The next `count` requests that send work (a job creation, a source update, a project creation) are carried
+	 * out and recorded, then fail as `kind` says: HTTP 500, the connection dropped without an answer, or no answer
+	 * at all (until the client gives up or the simulator stops).
+	 */
+	failAfterReceipt(kind: PhraseSimFault, count = 1): void {
+		for (let i = 0; i < count; i++) this.faults.push(kind);
+	}
+
+	override async stop(): Promise<void> {
+		for (const res of this.hanging) res.destroy();
+		this.hanging.clear();
+		await super.stop();
+	}
+
+	/** Answers a request that sent work: as asked, or with the next injected fault. */
+	private answerWork(res: ServerResponse, status: number, body: unknown): void {
+		const fault = this.faults.shift();
+		if (fault === 'drop') return void res.socket?.destroy();
+		if (fault === 'hang') return void this.hanging.add(res);
+		if (fault === 'status500') {
+			res.writeHead(500, { 'content-type': 'application/json' });
+			return void res.end(
+				JSON.stringify({ errorCode: 'InternalError', errorDescription: 'Internal server error' }),
+			);
+		}
+		res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+		res.end(body === undefined ? undefined : JSON.stringify(body));
+	}
 
 	/** The jobs of a project (created empty when unknown), for a test to change. */
 	jobsOf(projectUid: string): PhraseSimJob[] {
@@ -304,10 +425,235 @@ export class PhraseSimulator extends LocalServer {
 			internalId: 59,
 			name: info.name ?? `Project ${uid}`,
 			status: info.status ?? 'NEW',
-			sourceLang: 'en',
-			targetLangs: [...new Set(jobs.map((j) => j.targetLang ?? 'de'))],
+			sourceLang: info.sourceLang ?? 'en',
+			targetLangs: info.targetLangs ?? [...new Set(jobs.map((j) => j.targetLang ?? 'de'))],
 			dateCreated: '2026-11-20T08:00:00+0000',
 		};
+	}
+
+	/** A new project (created by the API): its uid. */
+	private addProject(info: PhraseSimProjectInfo): string {
+		const uid = phraseUid();
+		this.jobsOf(uid);
+		this.options.projectInfo ??= {};
+		this.options.projectInfo[uid] = { status: 'NEW', ...info };
+		return uid;
+	}
+
+	/** A job as the create and update-source answers list it (JobPartReference). */
+	private jobReference(job: PhraseSimJob & { sourceFileUid?: string }): Record<string, unknown> {
+		const level = job.workflowLevel ?? 1;
+		return {
+			uid: job.uid,
+			status: job.status,
+			targetLang: job.targetLang ?? 'de',
+			filename: job.filename ?? `${job.uid}.html`,
+			workflowLevel: level,
+			workflowStep: {
+				uid: `step${level}`,
+				order: level * 10,
+				id: String(level),
+				name: `Step ${level}`,
+			},
+			dateCreated: '2026-11-25T10:00:00+0000',
+			dateDue: null,
+			updateSourceDate: null,
+			imported: false,
+			continuous: false,
+			providers: [],
+			sourceFileUid: job.sourceFileUid ?? null,
+		};
+	}
+
+	/** Why a language code is not one of Phrase's, or undefined. */
+	private unknownLanguage(codes: unknown): string | undefined {
+		if (!Array.isArray(codes)) return 'targetLangs must be a list';
+		const bad = codes.find((c) => !PHRASE_LANGUAGES.some((l) => l.code === c));
+		return bad === undefined ? undefined : `Unsupported language: ${String(bad)}`;
+	}
+
+	/**
+	 * `POST /api2/v1/projects/{p}/jobs` (create) and `POST .../jobs/source` (update source): the file streamed in
+	 * the body, counted and hashed as it arrives (kept when small), the metadata in the `Memsource` header.
+	 */
+	private async receiveFile(
+		req: IncomingMessage,
+		res: ServerResponse,
+		projectUid: string,
+		kind: 'create' | 'source',
+	): Promise<void> {
+		const json = (status: number, body: unknown) => {
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(body));
+		};
+		const hash = createHash('sha256');
+		const kept: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of req) {
+			const buffer = chunk as Buffer;
+			hash.update(buffer);
+			size += buffer.length;
+			if (size <= UPLOAD_KEPT_BYTES) kept.push(buffer);
+		}
+		const disposition = req.headers['content-disposition'];
+		// Phrase's pattern: ((inline|attachment); )?(filename\*=UTF-8''(.+)|filename="?(.+)"?)
+		const named =
+			/^(?:(?:inline|attachment); )?(?:filename\*=UTF-8''(.+)|filename="?([^"]+)"?)$/.exec(
+				disposition ?? '',
+			);
+		let fileName: string | undefined;
+		try {
+			fileName = named ? (named[1] ? decodeURIComponent(named[1]) : named[2]) : undefined;
+		} catch {
+			fileName = undefined;
+		}
+		let metadata: Record<string, unknown>;
+		try {
+			metadata = JSON.parse(String(req.headers.memsource ?? '')) as Record<string, unknown>;
+		} catch {
+			return json(400, { errorCode: 'BadRequest', errorDescription: 'Invalid Memsource header' });
+		}
+		if (!fileName)
+			return json(400, {
+				errorCode: 'BadRequest',
+				errorDescription: 'Content-Disposition with a filename is required',
+			});
+		const jobs = this.options.projects?.[projectUid];
+		const project = this.projectOf(projectUid);
+		if (!jobs || !project)
+			return json(404, { errorCode: 'NotFound', errorDescription: 'Project not found' });
+		const upload: PhraseSimUpload = {
+			projectUid,
+			fileName,
+			metadata,
+			contentType: req.headers['content-type'],
+			contentDisposition: disposition,
+			size,
+			sha256: hash.digest('hex'),
+			bytes: size <= UPLOAD_KEPT_BYTES ? Buffer.concat(kept) : undefined,
+			jobUids: [],
+		};
+		const asyncRequest = (action: string) => ({
+			id: String(this.nextAsyncId++),
+			action,
+			dateCreated: '2026-11-25T10:00:00+0000',
+		});
+
+		if (kind === 'create') {
+			const targetLangs = metadata.targetLangs;
+			if (!Array.isArray(targetLangs) || targetLangs.length === 0)
+				return json(400, { errorCode: 'BadRequest', errorDescription: 'targetLangs is required' });
+			const outside = targetLangs.find((l) => !(project.targetLangs as string[]).includes(l));
+			if (outside !== undefined)
+				return json(400, {
+					errorCode: 'BadRequest',
+					errorDescription: `Target language ${String(outside)} is not a target language of the project`,
+				});
+			this.jobCreations.push(upload);
+			if (this.options.unsupportedExtensions?.some((e) => fileName.toLowerCase().endsWith(e)))
+				return this.answerWork(res, 201, {
+					asyncRequest: asyncRequest('IMPORT_JOB'),
+					jobs: [],
+					unsupportedFiles: [fileName],
+				});
+			const levels = this.options.projectInfo?.[projectUid]?.workflowLevels ?? 1;
+			const sourceFileUid = phraseUid();
+			const created: Array<PhraseSimJob & { sourceFileUid: string }> = [];
+			for (const targetLang of targetLangs as string[])
+				for (let level = 1; level <= levels; level++)
+					created.push({
+						uid: phraseUid(),
+						status: 'NEW',
+						targetLang,
+						filename: fileName,
+						workflowLevel: level,
+						original: upload.bytes,
+						sourceFileUid,
+					});
+			jobs.push(...created);
+			upload.jobUids = created.map((j) => j.uid);
+			return this.answerWork(res, 201, {
+				asyncRequest: asyncRequest('IMPORT_JOB'),
+				jobs: created.map((j) => this.jobReference(j)),
+				unsupportedFiles: [],
+			});
+		}
+
+		const wanted = ((metadata.jobs as Array<{ uid?: unknown }> | undefined) ?? []).map((j) =>
+			String(j?.uid ?? ''),
+		);
+		if (wanted.length === 0 || wanted.length > 100)
+			return json(400, {
+				errorCode: 'BadRequest',
+				errorDescription: 'jobs: between 1 and 100 job references are required',
+			});
+		if (fileName.toLowerCase().endsWith('.zip'))
+			return json(400, {
+				errorCode: 'BadRequest',
+				errorDescription: 'A .zip file cannot update a source',
+			});
+		const found = wanted.map((uid) => jobs.find((j) => j.uid === uid));
+		const missing = wanted.find((_, i) => !found[i]);
+		if (missing !== undefined)
+			return json(404, { errorCode: 'NotFound', errorDescription: `Job ${missing} not found` });
+		const refused = found.find(
+			(j) => (j!.workflowLevel ?? 1) !== 1 || FINAL_STATUSES.includes(j!.status),
+		);
+		if (refused)
+			return json(400, {
+				errorCode: 'BadRequest',
+				errorDescription: `Job ${refused.uid} must be in the first workflow step and not in a final status`,
+			});
+		this.sourceUpdates.push(upload);
+		for (const job of found) {
+			job!.original = upload.bytes;
+			job!.filename = fileName;
+		}
+		upload.jobUids = wanted;
+		return this.answerWork(res, 200, {
+			asyncRequest: asyncRequest('UPDATE_SOURCE'),
+			jobs: found.map((j) => {
+				const { uid, status, targetLang, filename, workflowLevel, workflowStep } =
+					this.jobReference(j!);
+				return { uid, status, targetLang, filename, workflowLevel, workflowStep };
+			}),
+		});
+	}
+
+	/** Records the request and answers 401 / 429 as Phrase would; false when it was answered. */
+	private admit(req: IncomingMessage, res: ServerResponse, path: string, search: string): boolean {
+		const authorized = this.authorization(req);
+		this.requests.push({
+			method: req.method ?? '',
+			path,
+			query: search,
+			authorized,
+			authorization: req.headers.authorization?.split(' ')[0],
+		});
+		const refuse = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+			// the body (maybe a file) is read to its end first, so that the client sees the answer
+			const answer = () => {
+				res.writeHead(status, { 'content-type': 'application/json', ...headers });
+				res.end(JSON.stringify(body));
+			};
+			if (req.readableEnded) answer();
+			else req.resume().on('end', answer);
+			return false;
+		};
+		if (!authorized)
+			return refuse(401, {
+				errorCode: 'AuthUnauthorized',
+				errorDescription: 'Authentication failed',
+			});
+		if (this.rateLimited > 0) {
+			this.rateLimited--;
+			return refuse(
+				429,
+				{ errorCode: 'TooManyRequests', errorDescription: 'Too many requests' },
+				{ 'retry-after': String(this.retryAfter) },
+			);
+		}
+		return true;
 	}
 
 	private apiJob(projectUid: string, job: PhraseSimJob): Record<string, unknown> {
@@ -358,6 +704,12 @@ export class PhraseSimulator extends LocalServer {
 			res.end(bytes);
 		};
 		const notFound = (what: string) => json(404, { errorCode: 'NotFound', errorDescription: what });
+		const upload = /^\/web\/api2\/v1\/projects\/([^/]+)\/jobs(\/source)?$/.exec(url.pathname);
+		if (upload && req.method === 'POST') {
+			const path = url.pathname.replace(/^\/web/, '');
+			if (!this.admit(req, res, path, url.search)) return;
+			return await this.receiveFile(req, res, upload[1], upload[2] ? 'source' : 'create');
+		}
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks).toString('utf8');
@@ -402,27 +754,7 @@ export class PhraseSimulator extends LocalServer {
 				user: { userName: this.options.userName },
 			});
 		}
-		const authorized = this.authorization(req);
-		this.requests.push({
-			method: req.method ?? '',
-			path,
-			query: url.search,
-			authorized,
-			authorization: req.headers.authorization?.split(' ')[0],
-		});
-		if (!authorized)
-			return json(401, {
-				errorCode: 'AuthUnauthorized',
-				errorDescription: 'Authentication failed',
-			});
-		if (this.rateLimited > 0) {
-			this.rateLimited--;
-			return json(
-				429,
-				{ errorCode: 'TooManyRequests', errorDescription: 'Too many requests' },
-				{ 'retry-after': String(this.retryAfter) },
-			);
-		}
+		if (!this.admit(req, res, path, url.search)) return;
 
 		if (req.method === 'GET' && path === '/api2/v1/auth/whoAmI')
 			return json(200, {
@@ -608,6 +940,84 @@ export class PhraseSimulator extends LocalServer {
 					return (void workflowLevel, rest);
 				});
 			return json(200, this.page(listed, q));
+		}
+
+		const setStatus = /^\/api2\/v1\/projects\/([^/]+)\/jobs\/([^/]+)\/setStatus$/.exec(path);
+		if (setStatus && req.method === 'POST') {
+			const found = this.options.projects?.[setStatus[1]]?.find((j) => j.uid === setStatus[2]);
+			if (!found) return notFound('Job not found');
+			if (!REQUESTABLE_STATUSES.includes(String(body.requestedStatus)))
+				return json(400, {
+					errorCode: 'BadRequest',
+					errorDescription: `requestedStatus must be one of ${REQUESTABLE_STATUSES.join(', ')}`,
+				});
+			this.statusChanges.push({ projectUid: setStatus[1], jobUid: setStatus[2], body });
+			found.status = String(body.requestedStatus);
+			return json(204);
+		}
+
+		// ---- languages and templates ----
+		if (path === '/api2/v1/languages' && req.method === 'GET')
+			return json(200, { languages: PHRASE_LANGUAGES });
+		if (path === '/api2/v1/projectTemplates' && req.method === 'GET') {
+			const name = q.get('name')?.toLowerCase();
+			const listed = (this.options.templates ?? [])
+				.filter((t) => !name || t.templateName.toLowerCase().includes(name))
+				.map((t, i) => ({
+					uid: t.uid,
+					id: String(5000 + i),
+					templateName: t.templateName,
+					sourceLang: t.sourceLang,
+					targetLangs: t.targetLangs,
+					owner: { uid: 'usr-pm', userName: this.options.userName },
+					note: null,
+				}));
+			return json(200, this.page(listed, q));
+		}
+
+		const template = /^\/api2\/v1\/projectTemplates\/([^/]+)$/.exec(path);
+		if (template && req.method === 'GET') {
+			const found = this.options.templates?.find((t) => t.uid === template[1]);
+			if (!found) return notFound('Project template not found');
+			return json(200, {
+				uid: found.uid,
+				id: String(5000 + this.options.templates!.indexOf(found)),
+				templateName: found.templateName,
+				sourceLang: found.sourceLang,
+				targetLangs: found.targetLangs,
+			});
+		}
+
+		// ---- creating projects ----
+		const fromTemplate = /^\/api2\/v2\/projects\/applyTemplate\/([^/]+)$/.exec(path);
+		if ((path === '/api2/v3/projects' || fromTemplate) && req.method === 'POST') {
+			const template = fromTemplate
+				? this.options.templates?.find((t) => t.uid === fromTemplate[1])
+				: undefined;
+			if (fromTemplate && !template) return notFound('Project template not found');
+			const name = typeof body.name === 'string' ? body.name.trim() : '';
+			const sourceLang = body.sourceLang ?? template?.sourceLang;
+			const targetLangs = body.targetLangs ?? template?.targetLangs;
+			const problem = !name
+				? 'name is required'
+				: !sourceLang || !Array.isArray(targetLangs) || targetLangs.length === 0
+					? 'sourceLang and targetLangs are required'
+					: this.unknownLanguage([sourceLang, ...targetLangs]);
+			if (problem) return json(400, { errorCode: 'BadRequest', errorDescription: problem });
+			const uid = this.addProject({
+				name,
+				sourceLang: String(sourceLang),
+				targetLangs: targetLangs as string[],
+				workflowLevels: template?.workflowLevels,
+			});
+			this.projectCreations.push({ templateUid: template?.uid, body, uid });
+			return this.answerWork(res, 201, {
+				...this.projectOf(uid),
+				dateDue: body.dateDue ?? null,
+				note: body.note ?? null,
+				type: 'PROJECT',
+				owner: { uid: 'usr-pm', userName: this.options.userName, role: 'ADMIN' },
+			});
 		}
 
 		// ---- projects ----

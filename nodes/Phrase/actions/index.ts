@@ -1,9 +1,13 @@
 import type { Resource } from '../../common/actions/operations';
+import { create as createJob } from './job/create.operation';
 import { downloadBilingualFile } from './job/downloadBilingualFile.operation';
 import { downloadOriginalFile } from './job/downloadOriginalFile.operation';
 import { downloadTargetFile } from './job/downloadTargetFile.operation';
 import { get as getJob } from './job/get.operation';
 import { getMany as getManyJobs } from './job/getMany.operation';
+import { setStatus } from './job/setStatus.operation';
+import { updateSource } from './job/updateSource.operation';
+import { create as createProject } from './project/create.operation';
 import { get as getProject } from './project/get.operation';
 import { getMany as getManyProjects } from './project/getMany.operation';
 
@@ -19,7 +23,15 @@ export const PHRASE_RESOURCES: Resource[] = [
 			downloadTargetFile,
 			downloadOriginalFile,
 			downloadBilingualFile,
+			createJob,
+			updateSource,
+			setStatus,
 		],
 	},
-	{ name: 'Project', value: 'project', operations: [getProject, getManyProjects] },
+	{
+		name: 'Project',
+		value: 'project',
+		defaultOperation: 'get',
+		operations: [getProject, getManyProjects, createProject],
+	},
 ];

@@ -1,4 +1,14 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { resourceLocatorProperty, type LocatorSpec } from '../../common/actions/resourceLocator';
+import { uploadFromBinary, type UploadFile } from '../../common/upload';
+import type { JobsAnswer } from '../api';
+import { PHRASE_ID } from '../schemas';
 
 /**
  * Parameters the Phrase TMS node's operations share. The ids default to the Phrase TMS Trigger's item
@@ -46,4 +56,155 @@ export function limitOf(ctx: IExecuteFunctions, i: number): number | undefined {
 	return ctx.getNodeParameter('returnAll', i, false)
 		? undefined
 		: (ctx.getNodeParameter('limit', i, 50) as number);
+}
+
+/**
+ * The pick lists of the operations that send work (resource locators, nodes/common/resourceLocator.ts). Phrase's
+ * web app shows a project at `<server>/web/project2/show/<uid>` and a job at `<server>/web/job/<uid>/translate`:
+ * both are accepted "By URL".
+ */
+const PHRASE_UID_REGEX = '^[A-Za-z0-9_-]{1,100}$';
+
+export const PROJECT_LOCATOR = {
+	displayName: 'Project',
+	name: 'project',
+	searchListMethod: 'searchProjects',
+	id: {
+		placeholder: 'e.g. E0EX18x72NIcwQKC3MgMDd',
+		regex: PHRASE_UID_REGEX,
+		errorMessage: 'Not a Phrase project UID (letters and digits)',
+	},
+	url: {
+		placeholder: 'e.g. https://cloud.memsource.com/web/project2/show/E0EX18x72NIcwQKC3MgMDd',
+		regex: 'https?://[^/]+/(?:[^/?#]+/)*project2/show/([A-Za-z0-9_-]+)',
+	},
+} satisfies LocatorSpec;
+
+export const JOB_LOCATOR = {
+	displayName: 'Job',
+	name: 'job',
+	searchListMethod: 'searchJobs',
+	id: {
+		placeholder: 'e.g. bzm2LviS3nWAeRGjcEI281',
+		regex: PHRASE_UID_REGEX,
+		errorMessage: 'Not a Phrase job UID (letters and digits)',
+	},
+	url: {
+		placeholder: 'e.g. https://cloud.memsource.com/web/job/bzm2LviS3nWAeRGjcEI281/translate',
+		regex: 'https?://[^/]+/(?:[^/?#]+/)*job/([A-Za-z0-9_-]+)',
+	},
+} satisfies LocatorSpec;
+
+/** Phrase's web app has no address for a template that names its UID: From list or By ID only. */
+export const TEMPLATE_LOCATOR = {
+	displayName: 'Project Template',
+	name: 'template',
+	searchListMethod: 'searchTemplates',
+	id: {
+		placeholder: 'e.g. kSaHSjYf3GGVbdzRNPPNe2',
+		regex: PHRASE_UID_REGEX,
+		errorMessage: 'Not a Phrase project template UID (letters and digits)',
+	},
+} satisfies LocatorSpec;
+
+export const SOURCE_LANGUAGE_LOCATOR = {
+	displayName: 'Source Language',
+	name: 'sourceLang',
+	searchListMethod: 'searchLanguages',
+	id: {
+		placeholder: "e.g. en, or en_us (Phrase's language code)",
+		regex: '^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*$',
+		errorMessage: 'Not a language code (e.g. en, de, pt_br)',
+	},
+} satisfies LocatorSpec;
+
+/** The project and job of an operation on an existing job: by default the incoming item's (e.g. a trigger's). */
+export const projectOfItemProperty = resourceLocatorProperty({
+	...PROJECT_LOCATOR,
+	default: { mode: 'id', value: '={{ $json.projectId }}' },
+	description: "By default the projectId of the incoming item (e.g. a Phrase TMS Trigger's item)",
+});
+
+export const jobOfItemProperty = resourceLocatorProperty({
+	...JOB_LOCATOR,
+	default: { mode: 'id', value: '={{ $json.jobId }}' },
+	description:
+		"By default the jobId of the incoming item (e.g. a Phrase TMS Trigger's item); the list shows the project's jobs of the first workflow step",
+});
+
+/** Where the file to send comes from: n8n's usual name and default for an input binary field. */
+export const inputBinaryProperty: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	required: true,
+	default: 'data',
+	hint: 'The name of the input binary field containing the file to send',
+};
+
+/**
+ * Phrase imports at most 1 GB per request (support.phrase.com/hc/en-us/articles/5784117234972-Phrase-TMS-Limits,
+ * "Maximum import size: 1 GB (for a file or a batch of files imported in one request)").
+ */
+const PHRASE_MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+
+/** The item's file to send (its Input Binary Field), within Phrase's import limit, under `fileName` if given. */
+export async function fileToSend(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fileName: string | undefined,
+): Promise<UploadFile> {
+	return await uploadFromBinary(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter(inputBinaryProperty.name, itemIndex) as string,
+		{
+			maxBytes: PHRASE_MAX_IMPORT_BYTES,
+			vendorLimitText:
+				'Phrase TMS imports at most 1 GB per request (Phrase TMS Limits, support.phrase.com).',
+			fileName: fileName?.trim() || undefined,
+		},
+	);
+}
+
+/** A date parameter as the ISO 8601 instant Phrase takes (`due`, `dateDue`); an unreadable one names the field. */
+export function dueDate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string {
+	const date = new Date(String(value));
+	if (Number.isNaN(date.getTime()))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${field}: "${String(value).slice(0, 40)}" is not a date`,
+			{
+				itemIndex,
+				description: 'Use a date and time such as 2026-12-31T17:00:00Z.',
+			},
+		);
+	return date.toISOString();
+}
+
+/**
+ * The jobs Phrase created or updated, one item each: Phrase's job as answered, with `projectId` and `jobId` (the
+ * names the Phrase TMS Trigger's items use, so the node's other operations read them by default) and the
+ * asynchronous request importing the file.
+ */
+export function jobItems(
+	answer: JobsAnswer,
+	projectUid: string,
+	itemIndex: number,
+): INodeExecutionData[] {
+	return answer.jobs.map((job) => ({
+		json: {
+			projectId: projectUid,
+			jobId: typeof job.uid === 'string' && PHRASE_ID.test(job.uid) ? job.uid : null,
+			asyncRequestId: answer.asyncRequestId,
+			...job,
+			...(answer.unsupportedFiles.length ? { unsupportedFiles: answer.unsupportedFiles } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	}));
 }
