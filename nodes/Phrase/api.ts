@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkedId, pathSegment, type ApiContext } from '../common/http/httpClient';
-import type { UploadFile } from '../common/upload';
+import type { UploadFile } from '../common/http/upload';
 import {
 	PHRASE_ID,
 	phraseAsyncRequestSchema,

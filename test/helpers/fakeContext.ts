@@ -10,7 +10,6 @@ import type {
 	IHookFunctions,
 	ILoadOptionsFunctions,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,

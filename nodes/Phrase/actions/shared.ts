@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { resourceLocatorProperty, type LocatorSpec } from '../../common/actions/resourceLocator';
-import { uploadFromBinary, type UploadFile } from '../../common/upload';
+import { uploadFromBinary, type UploadFile } from '../../common/http/upload';
 import type { JobsAnswer } from '../api';
 import { PHRASE_ID } from '../schemas';
 
