@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { type ApiContext } from '../common/http/httpClient';
-import { listSearchResult, locatorValue } from '../common/actions/listSearch';
+import { listSearchResult, locatorParameter } from '../common/actions/resourceLocator';
 import { gengoGet } from './transport';
 
 /**
@@ -198,7 +198,7 @@ export const gengoListSearch = {
 		this: ILoadOptionsFunctions,
 		filter?: string,
 	): Promise<INodeListSearchResult> {
-		const source = locatorValue(this, 'sourceLanguage');
+		const source = locatorParameter(this, 'sourceLanguage');
 		const [languages, pairs] = await Promise.all([
 			gengoLanguages(this),
 			gengoLanguagePairs(this, source),
@@ -214,8 +214,8 @@ export const gengoListSearch = {
 
 	/** Tiers Gengo offers for the chosen pair, with their price per word or character. */
 	async searchTiers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const source = locatorValue(this, 'sourceLanguage');
-		const target = codeKey(locatorValue(this, 'targetLanguage'));
+		const source = locatorParameter(this, 'sourceLanguage');
+		const target = codeKey(locatorParameter(this, 'targetLanguage'));
 		const [languages, pairs] = await Promise.all([
 			gengoLanguages(this),
 			gengoLanguagePairs(this, source),

@@ -2,6 +2,8 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
 	type INodeProperties,
 } from 'n8n-workflow';
 
@@ -116,4 +118,40 @@ export function currentLocator(
 	spec: Pick<LocatorSpec, 'name' | 'url'>,
 ): string {
 	return locatorValue(ctx.getCurrentNodeParameter(spec.name, { extractValue: true }), spec);
+}
+
+/**
+ * A resource locator parameter's value by name, trimmed ('' when nothing is chosen): the item's while the node
+ * runs (`itemIndex`), or the edited node's while the editor asks a list search.
+ */
+export function locatorParameter(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	name: string,
+	itemIndex?: number,
+): string {
+	const raw =
+		itemIndex === undefined
+			? (ctx as ILoadOptionsFunctions).getCurrentNodeParameter(name, { extractValue: true })
+			: (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return locatorValue(raw, {});
+}
+
+/**
+ * A list search's answer: the entries whose name or value contains the filter (case-insensitive), in the given
+ * order. Lists fetched whole (languages, tiers) are filtered here.
+ */
+export function listSearchResult(
+	entries: INodeListSearchItems[],
+	filter: string | undefined,
+): INodeListSearchResult {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return {
+		results: wanted
+			? entries.filter(
+					(entry) =>
+						entry.name.toLowerCase().includes(wanted) ||
+						String(entry.value).toLowerCase().includes(wanted),
+				)
+			: entries,
+	};
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { locatorValue } from '../../../common/actions/listSearch';
+import { locatorParameter } from '../../../common/actions/resourceLocator';
 import { uploadFromBinary } from '../../../common/http/upload';
 import { offeredPair, type OfferedPair } from '../../languages';
 import { GENGO_MAX_UPLOAD_BYTES, GENGO_UPLOAD_LIMIT_TEXT, type JobContent } from '../../ordering';
@@ -194,9 +194,9 @@ export async function readItemJob(
 		fallbackSlug = body.trim().replace(/\s+/g, ' ').slice(0, 60);
 	}
 	const pair = await offeredPair(ctx, itemIndex, {
-		source: locatorValue(ctx, 'sourceLanguage', itemIndex),
-		target: locatorValue(ctx, 'targetLanguage', itemIndex),
-		tier: locatorValue(ctx, 'tier', itemIndex),
+		source: locatorParameter(ctx, 'sourceLanguage', itemIndex),
+		target: locatorParameter(ctx, 'targetLanguage', itemIndex),
+		tier: locatorParameter(ctx, 'tier', itemIndex),
 	});
 	return { content, pair, slug: (options.slug ?? '').trim() || fallbackSlug };
 }
