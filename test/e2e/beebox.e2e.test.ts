@@ -763,7 +763,7 @@ describe('Wordbee Beebox round trip in a real n8n: CMS → Send Source File → 
 		await n8n.waitForWebhook(cmsWebhook());
 		// set once in Beebox: the project's connector callback URL, with the secret appended (README)
 		beebox.connectorCallbackUrl = `${triggerUrl}?token=${SECRET}`;
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';

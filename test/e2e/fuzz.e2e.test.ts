@@ -557,7 +557,7 @@ describe('Malformed deliveries through a real n8n', () => {
 				expect: 401,
 			},
 		];
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';

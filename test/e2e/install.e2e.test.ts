@@ -107,7 +107,7 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		]);
 		await n8n.importWorkflows([workflow]);
 		await n8n.waitForWebhook(n8n.webhookUrl(`${workflow.webhookId}/gengo`));
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		await n8n?.stop();

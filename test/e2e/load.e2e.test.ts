@@ -246,7 +246,7 @@ describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders
 			smartcat: hook('smartcat', 'smartcat'),
 			phrase: hook('phrase', 'phrase'),
 		});
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';

@@ -303,7 +303,7 @@ describe(`Never miss an event: ${EVENTS} events over four vendors in queue mode,
 			await queue.webhook.waitForWebhook(
 				queue.webhook.webhookUrl(`${workflows[vendor].webhookUrl}/${vendor}`),
 			);
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		await proxy.stop();

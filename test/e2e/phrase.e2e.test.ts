@@ -362,7 +362,7 @@ describe('Phrase TMS in a real n8n', () => {
 		console.log(
 			`[e2e phrase] ${phrase.webhooks.size} Phrase webhooks created by activation, after ${phrase.logins} login(s)`,
 		);
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
@@ -894,7 +894,7 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 			});
 			return probe.status === 400;
 		});
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		await n8n?.stop();

@@ -113,7 +113,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 			'Smartcat and Phrase are registered',
 			() => smartcat.setting !== null && phrase.webhooks.size === 1,
 		);
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = queue.output;

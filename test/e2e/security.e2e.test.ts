@@ -189,7 +189,7 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 			await n8n.waitForWebhook(n8n.webhookUrl(id));
 		await n8n.waitForWebhook(n8n.webhookUrl(`${rotationWorkflow.webhookId}/gengo`));
 		pid = (n8n as unknown as { child: { pid: number } }).child.pid;
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		if (sampler) clearInterval(sampler);

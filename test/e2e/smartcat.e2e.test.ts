@@ -321,7 +321,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			await n8n.cli(['publish:workflow', `--id=${id}`]);
 		await n8n.waitForWebhook(`${base(workflows.manual)}/document/status`);
 		await n8n.waitForWebhook(base(workflows.corpus));
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
@@ -793,7 +793,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			await eventually('the example registered its callback', registered);
 			await eventually('the catch-up recorded the account', baselineSaved, 60_000);
 			await n8n.waitForWebhook(`${baseOf(examples.never)}/document/status`);
-		});
+		}, 600_000);
 
 		it('a live event passes once', async () => {
 			const event = neverAccount.nextEvent();
@@ -962,7 +962,7 @@ describe('the round trip: CMS entry → Smartcat project → translation back to
 		await n8n.waitForWebhook(entryUrl());
 		const trigger = roundTrip.nodes.find((node) => node.type.endsWith('smartcatTrigger'))!;
 		await n8n.waitForWebhook(n8n.webhookUrl(`${trigger.webhookId}/smartcat/document/status`));
-	});
+	}, 600_000);
 
 	afterAll(async () => {
 		const output = n8n?.output ?? '';
