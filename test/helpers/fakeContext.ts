@@ -175,11 +175,24 @@ export async function httpRequest(
 		const { username = '', password = '' } = options.auth;
 		headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 	}
+	// the request's timeout, as axios has it: cleared once the answer is read, so that a timer left behind by a finished
+	// test never aborts (and throws into) a later one on a slow machine
+	const timeout = options.timeout ? new AbortController() : undefined;
+	const timer = timeout
+		? setTimeout(
+				() =>
+					timeout.abort(
+						new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+					),
+				options.timeout,
+			)
+		: undefined;
+	timer?.unref();
 	const init: RequestInit = {
 		method: options.method ?? 'GET',
 		headers,
 		redirect: options.disableFollowRedirect ? 'manual' : 'follow',
-		signal: options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
+		signal: timeout?.signal,
 	};
 	if (options.body !== undefined) {
 		const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
@@ -202,11 +215,17 @@ export async function httpRequest(
 	response.headers.forEach((value, key) => (responseHeaders[key] = value));
 	let body: unknown;
 	if (options.encoding === 'stream' && response.body) {
-		body = Readable.fromWeb(response.body as never);
+		const stream = Readable.fromWeb(response.body as never);
+		stream.once('close', () => clearTimeout(timer));
+		// a stream the code under test leaves unread must not crash the test file when its timeout fires later
+		stream.on('error', () => undefined);
+		body = stream;
 	} else if (options.encoding === 'arraybuffer') {
 		body = Buffer.from(await response.arrayBuffer());
+		clearTimeout(timer);
 	} else {
 		body = jsonOrText(await response.text());
+		clearTimeout(timer);
 	}
 	if (response.status >= 400 && !options.ignoreHttpStatusErrors) {
 		const error = new Error(`Request failed with status code ${response.status}`) as Error & {
