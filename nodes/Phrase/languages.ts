@@ -9,12 +9,6 @@ import { listLanguages, type PhraseLanguage } from './api';
  * before anything is sent.
  */
 
-/** A parameter's languages: a list (the pick list), or text with commas (an expression, a CMS field). */
-export function languageList(value: unknown): string[] {
-	const entries = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return [...new Set(entries.map((v) => String(v ?? '').trim()).filter(Boolean))];
-}
-
 const normalized = (code: string) => code.trim().toLowerCase().replace(/-/g, '_');
 
 /** Phrase's code for `value` among `languages` (by code or BCP 47 form, any case), or undefined. */

@@ -362,6 +362,7 @@ describe('Phrase TMS in a real n8n', () => {
 		console.log(
 			`[e2e phrase] ${phrase.webhooks.size} Phrase webhooks created by activation, after ${phrase.logins} login(s)`,
 		);
+		// n8n 2.x publishes the 13 workflows one CLI run each: on a loaded 2-core machine that alone took over 140 s
 	}, 600_000);
 
 	afterAll(async () => {

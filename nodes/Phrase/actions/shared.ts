@@ -1,11 +1,8 @@
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { resourceLocatorProperty, type LocatorSpec } from '../../common/actions/resourceLocator';
+import { inputBinaryProperty, maxUploadSizeProperty } from '../../common/actions/properties';
+import { userDateParameter } from '../../common/delivery/dates';
 import { uploadFromBinary, type UploadFile } from '../../common/http/upload';
 import type { JobsAnswer } from '../api';
 import { PHRASE_ID } from '../schemas';
@@ -132,59 +129,58 @@ export const jobOfItemProperty = resourceLocatorProperty({
 		"By default the jobId of the incoming item (e.g. a Phrase TMS Trigger's item); the list shows the project's jobs of the first workflow step",
 });
 
-/** Where the file to send comes from: n8n's usual name and default for an input binary field. */
-export const inputBinaryProperty: INodeProperties = {
-	displayName: 'Input Binary Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	required: true,
-	default: 'data',
-	hint: 'The name of the input binary field containing the file to send',
-};
+/** Where the file to send comes from (n8n's Input Binary Field, default `data`). */
+export const fileProperty = inputBinaryProperty({
+	hint: 'The name of the input binary field holding the file to send',
+});
 
 /**
  * Phrase imports at most 1 GB per request (support.phrase.com/hc/en-us/articles/5784117234972-Phrase-TMS-Limits,
  * "Maximum import size: 1 GB (for a file or a batch of files imported in one request)").
  */
-const PHRASE_MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+const PHRASE_MAX_IMPORT_MB = 1024;
 
-/** The item's file to send (its Input Binary Field), within Phrase's import limit, under `fileName` if given. */
+/** Options → Max File Size (MB): by default Phrase's own import limit. */
+export const maxFileSizeOption = maxUploadSizeProperty(
+	PHRASE_MAX_IMPORT_MB,
+	'The largest file to send. A larger file fails the item before anything is sent. Phrase TMS imports at most 1 GB (1024 MB) per request.',
+);
+
+/**
+ * The item's file to send (its Input Binary Field), within the node's Max File Size and Phrase's import limit,
+ * under `fileName` if given.
+ */
 export async function fileToSend(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	fileName: string | undefined,
+	options: { fileName?: string; maxFileSize?: number },
 ): Promise<UploadFile> {
+	const chosen = Number(options.maxFileSize ?? PHRASE_MAX_IMPORT_MB);
+	const megabytes = Math.min(chosen, PHRASE_MAX_IMPORT_MB);
 	return await uploadFromBinary(
 		ctx,
 		itemIndex,
-		ctx.getNodeParameter(inputBinaryProperty.name, itemIndex) as string,
+		String(ctx.getNodeParameter(fileProperty.name, itemIndex)),
 		{
-			maxBytes: PHRASE_MAX_IMPORT_BYTES,
+			maxBytes: megabytes * 1024 * 1024,
 			vendorLimitText:
-				'Phrase TMS imports at most 1 GB per request (Phrase TMS Limits, support.phrase.com).',
-			fileName: fileName?.trim() || undefined,
+				megabytes < PHRASE_MAX_IMPORT_MB
+					? `${megabytes} MB, the node's Max File Size (Phrase TMS itself imports up to 1 GB per request).`
+					: 'Phrase TMS imports at most 1 GB per request (Phrase TMS Limits, support.phrase.com).',
+			fileName: options.fileName?.trim() || undefined,
 		},
 	);
 }
 
-/** A date parameter as the ISO 8601 instant Phrase takes (`due`, `dateDue`); an unreadable one names the field. */
-export function dueDate(
+/** A date parameter as the ISO 8601 instant Phrase takes (`due`, `dateDue`), or undefined when empty. */
+export function phraseDate(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown,
-	field: string,
-): string {
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime()))
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${field}: "${String(value).slice(0, 40)}" is not a date`,
-			{
-				itemIndex,
-				description: 'Use a date and time such as 2026-12-31T17:00:00Z.',
-			},
-		);
-	return date.toISOString();
+	parameter: string,
+): string | undefined {
+	const ms = userDateParameter(ctx, value, parameter, itemIndex);
+	return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 /**

@@ -62,6 +62,8 @@ export interface RunOptions {
 	input?: IDataObject[];
 	binary?: Array<Record<string, FakeBinary> | undefined>;
 	continueOnFail?: boolean;
+	/** the node's "Retry On Fail" setting */
+	retryOnFail?: boolean;
 	/** the stored credential (n8n keeps the session token in it between executions) */
 	credentials?: ReturnType<ReturnType<typeof nodeRunner>['credentials']>;
 }
@@ -88,6 +90,10 @@ export function nodeRunner(phrase: () => PhraseSimulator) {
 			credentials: options.credentials ?? credentials(),
 			continueOnFail: options.continueOnFail,
 		});
+		if (options.retryOnFail) {
+			const getNode = fake.ctx.getNode.bind(fake.ctx);
+			fake.ctx.getNode = () => ({ ...getNode(), retryOnFail: true });
+		}
 		const [items] = await fake.execute();
 		return { items, ...fake };
 	};

@@ -1,10 +1,21 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions/operations';
+import {
+	listParameter,
+	refuseRetryOnFail,
+	type Operation,
+} from '../../../common/actions/operations';
 import { requiredLocator, resourceLocatorProperty } from '../../../common/actions/resourceLocator';
 import { createJobs, getProject } from '../../api';
-import { checkedLanguages, languageList } from '../../languages';
-import { inputBinaryProperty, fileToSend, PROJECT_LOCATOR, dueDate, jobItems } from '../shared';
+import { checkedLanguages } from '../../languages';
+import {
+	fileProperty,
+	fileToSend,
+	jobItems,
+	maxFileSizeOption,
+	phraseDate,
+	PROJECT_LOCATOR,
+} from '../shared';
 
 /**
  * Phrase's "Create job" (developers.phrase.com/en/api/tms/latest/job/create-job): `POST
@@ -26,7 +37,7 @@ export const create: Operation = {
 			...PROJECT_LOCATOR,
 			description: 'The project the jobs go into; its template settings (workflow, TMs) apply',
 		}),
-		inputBinaryProperty,
+		fileProperty,
 		{
 			displayName: 'Target Language Names or IDs',
 			name: 'targetLangs',
@@ -76,6 +87,7 @@ export const create: Operation = {
 					description:
 						"Re-usable import settings created in Phrase (Phrase's Create import settings); not with Use Project File Import Settings",
 				},
+				maxFileSizeOption,
 				{
 					displayName: 'Path',
 					name: 'path',
@@ -104,16 +116,18 @@ export const create: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a file sent to Phrase TMS as jobs');
 		const projectUid = requiredLocator(ctx, PROJECT_LOCATOR, i);
 		const options = ctx.getNodeParameter('options', i, {}) as {
 			due?: string;
 			fileName?: string;
+			maxFileSize?: number;
 			importSettingsUid?: string;
 			path?: string;
 			preTranslate?: boolean;
 			useProjectFileImportSettings?: boolean;
 		};
-		const file = await fileToSend(ctx, i, options.fileName);
+		const file = await fileToSend(ctx, i, options);
 		const importSettingsUid = options.importSettingsUid?.trim();
 		if (importSettingsUid && options.useProjectFileImportSettings)
 			throw new NodeOperationError(
@@ -125,7 +139,8 @@ export const create: Operation = {
 				},
 			);
 		const metadata: IDataObject = {};
-		if (options.due) metadata.due = dueDate(ctx, i, options.due, 'Options: Due Date');
+		const due = phraseDate(ctx, i, options.due, 'Due Date');
+		if (due) metadata.due = due;
 
 		// The project as Phrase has it: its target languages (Phrase accepts only those), and a request that renews
 		// an expired session before the file is sent (a creation is never sent twice, not even after a 401).
@@ -133,7 +148,7 @@ export const create: Operation = {
 		const projectLangs = Array.isArray(project.targetLangs)
 			? (project.targetLangs as unknown[]).map(String)
 			: [];
-		const wanted = languageList(ctx.getNodeParameter('targetLangs', i, []));
+		const wanted = listParameter(ctx.getNodeParameter('targetLangs', i, []));
 		const targetLangs = wanted.length
 			? await checkedLanguages(ctx, i, wanted, 'Target Language Names or IDs', {
 					codes: projectLangs,

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions/operations';
+import { refuseRetryOnFail, type Operation } from '../../../common/actions/operations';
 import { requiredLocator } from '../../../common/actions/resourceLocator';
 import { getJob, setJobStatus } from '../../api';
 import { API_STATUS_OPTIONS } from '../../statuses';
@@ -58,6 +58,7 @@ export const setStatus: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, "a job's status change");
 		const projectUid = requiredLocator(ctx, PROJECT_LOCATOR, i);
 		const jobUid = requiredLocator(ctx, JOB_LOCATOR, i);
 		const requestedStatus = String(ctx.getNodeParameter('requestedStatus', i)).trim().toUpperCase();

@@ -1,16 +1,21 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions/operations';
+import {
+	listParameter,
+	refuseRetryOnFail,
+	type Operation,
+} from '../../../common/actions/operations';
 import { checkedId } from '../../../common/http/httpClient';
 import { requiredLocator } from '../../../common/actions/resourceLocator';
 import { getJob, updateJobSource } from '../../api';
 import { PHRASE_ID } from '../../schemas';
 import {
-	inputBinaryProperty,
+	fileProperty,
 	JOB_LOCATOR,
 	jobItems,
 	jobOfItemProperty,
 	fileToSend,
+	maxFileSizeOption,
 	PROJECT_LOCATOR,
 	projectOfItemProperty,
 } from '../shared';
@@ -42,7 +47,7 @@ export const updateSource: Operation = {
 	properties: [
 		projectOfItemProperty,
 		jobOfItemProperty,
-		inputBinaryProperty,
+		fileProperty,
 		{
 			displayName:
 				'Phrase re-imports the file for the job of each target language given, and counts new words towards your allowance. It is sent once: if Phrase may have received it but did not answer, the node says so instead of sending it again.',
@@ -72,6 +77,7 @@ export const updateSource: Operation = {
 					default: '',
 					description: "The name Phrase shows for the new file; default: the binary's file name",
 				},
+				maxFileSizeOption,
 				{
 					displayName: 'More Job UIDs',
 					name: 'moreJobs',
@@ -91,19 +97,17 @@ export const updateSource: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a new source file sent to Phrase TMS');
 		const projectUid = requiredLocator(ctx, PROJECT_LOCATOR, i);
 		const jobUid = requiredLocator(ctx, JOB_LOCATOR, i);
 		const options = ctx.getNodeParameter('options', i, {}) as {
 			allowAutomaticPostAnalysis?: boolean;
 			fileName?: string;
+			maxFileSize?: number;
 			moreJobs?: string | string[];
 			preTranslate?: boolean;
 		};
-		const more = (
-			Array.isArray(options.moreJobs) ? options.moreJobs : String(options.moreJobs ?? '').split(',')
-		)
-			.map((uid) => String(uid).trim())
-			.filter(Boolean);
+		const more = listParameter(options.moreJobs);
 		const jobs = [...new Set([jobUid, ...more])].map((uid) => {
 			try {
 				return checkedId(uid, PHRASE_ID, 'Phrase job UID');
@@ -121,7 +125,7 @@ export const updateSource: Operation = {
 				`Options: More Job UIDs: ${jobs.length} jobs, Phrase updates at most ${MAX_JOBS} at once`,
 				{ itemIndex: i },
 			);
-		const file = await fileToSend(ctx, i, options.fileName);
+		const file = await fileToSend(ctx, i, options);
 		if (/\.zip$/i.test(file.fileName))
 			throw new NodeOperationError(
 				ctx.getNode(),

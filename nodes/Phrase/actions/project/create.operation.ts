@@ -1,10 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Operation } from '../../../common/actions/operations';
+import {
+	listParameter,
+	refuseRetryOnFail,
+	type Operation,
+} from '../../../common/actions/operations';
 import { requiredLocator, resourceLocatorProperty } from '../../../common/actions/resourceLocator';
 import { createProject, createProjectFromTemplate, getTemplate, type NewProject } from '../../api';
-import { checkedLanguages, languageList } from '../../languages';
-import { dueDate, SOURCE_LANGUAGE_LOCATOR, TEMPLATE_LOCATOR, text } from '../shared';
+import { checkedLanguages } from '../../languages';
+import { phraseDate, SOURCE_LANGUAGE_LOCATOR, TEMPLATE_LOCATOR, text } from '../shared';
 
 const fromTemplate = { show: { createFrom: ['template'] } };
 const fromLanguages = { show: { createFrom: ['languages'] } };
@@ -97,6 +101,7 @@ export const create: Operation = {
 		},
 	],
 	async execute(ctx, i) {
+		refuseRetryOnFail(ctx, i, 'a Phrase TMS project');
 		const name = text(ctx, 'name', i);
 		if (!name)
 			throw new NodeOperationError(ctx.getNode(), 'Name: a project needs a name', { itemIndex: i });
@@ -107,7 +112,7 @@ export const create: Operation = {
 		};
 		const project: NewProject = { name };
 		const checkHint = `Before running this again, look for a project named "${name}" in Phrase TMS (e.g. Project → Get Many, Name Contains "${name}").`;
-		const targets = languageList(ctx.getNodeParameter('targetLangs', i, []));
+		const targets = listParameter(ctx.getNodeParameter('targetLangs', i, []));
 
 		let templateUid: string | undefined;
 		if (createFrom === 'template') {
@@ -132,7 +137,8 @@ export const create: Operation = {
 			[project.sourceLang] = await checkedLanguages(ctx, i, [source], 'Source Language');
 			project.targetLangs = await checkedLanguages(ctx, i, targets, 'Target Language Names or IDs');
 		}
-		if (fields.dateDue) project.dateDue = dueDate(ctx, i, fields.dateDue, 'Due Date');
+		const dateDue = phraseDate(ctx, i, fields.dateDue, 'Due Date');
+		if (dateDue) project.dateDue = dateDue;
 		if (fields.note?.trim()) project.note = fields.note;
 
 		const created = templateUid

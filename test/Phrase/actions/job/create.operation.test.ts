@@ -141,7 +141,7 @@ describe('Phrase TMS node: Job → Create', () => {
 		);
 		expect(both.message).toContain('Import Settings UID and Use Project File Import Settings');
 		const due = await failure(createJob({ options: { due: 'next friday' } }));
-		expect(due.message).toBe('Options: Due Date: "next friday" is not a date');
+		expect(due.message).toMatch(/^Due Date "next friday" is not a date and time: use ISO 8601/);
 		expect(phrase.jobCreations).toHaveLength(0);
 	});
 
@@ -261,5 +261,22 @@ describe('Phrase TMS node: Job → Create', () => {
 	it('no project chosen: an error naming the parameter', async () => {
 		const error = await failure(createJob({ project: list('') }));
 		expect(error.message).toBe('Project: choose one or enter its ID');
+	});
+
+	it("refuses n8n's Retry On Fail (a second run would create the jobs again), before anything is sent", async () => {
+		const error = await failure(createJob({ targetLangs: ['de'] }), { retryOnFail: true });
+		expect(error.message).toBe(
+			'"Retry On Fail" is on, and a file sent to Phrase TMS as jobs must be sent once only',
+		);
+		expect(phrase.requests).toEqual([]);
+	});
+
+	it('Options → Max File Size: a file over the chosen size fails the item before anything is sent', async () => {
+		const error = await failure(createJob({ options: { maxFileSize: 1 } }), {
+			binary: [{ data: { data: Buffer.alloc(1024 * 1024 + 1, 0x61), fileName: 'big.txt' } }],
+		});
+		expect(error.message).toContain('over the limit of 1 MB');
+		expect(error.description).toContain("1 MB, the node's Max File Size");
+		expect(phrase.jobCreations).toHaveLength(0);
 	});
 });

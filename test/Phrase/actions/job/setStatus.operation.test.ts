@@ -67,4 +67,13 @@ describe('Phrase TMS node: Job → Set Status', () => {
 		expect(error.message).toBe('Status: "FINISHED" is not a job status Phrase TMS can set');
 		expect(phrase.statusChanges).toHaveLength(0);
 	});
+
+	it("refuses n8n's Retry On Fail, before anything is sent", async () => {
+		const error = await failure(setStatus(), {
+			input: [{ projectId: 'prjSite', jobId: 'jobFr' }],
+			retryOnFail: true,
+		});
+		expect(error.message).toMatch(/^"Retry On Fail" is on, and a job's status change/);
+		expect(phrase.requests).toEqual([]);
+	});
 });

@@ -62,4 +62,13 @@ describe('Phrase TMS node: Job → Update Source', () => {
 		expect(error.description).toContain('Job → Get on jobDe');
 		expect(phrase.sourceUpdates).toHaveLength(1);
 	});
+
+	it("refuses n8n's Retry On Fail, before anything is sent", async () => {
+		const error = await failure(update(), {
+			input: [{ projectId: 'prjSite', jobId: 'jobDe' }],
+			retryOnFail: true,
+		});
+		expect(error.message).toMatch(/^"Retry On Fail" is on, and a new source file/);
+		expect(phrase.requests).toEqual([]);
+	});
 });

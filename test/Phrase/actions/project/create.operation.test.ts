@@ -103,4 +103,15 @@ describe('Phrase TMS node: Project → Create', () => {
 		expect(error.description).toContain('look for a project named "Once" in Phrase TMS');
 		expect(phrase.projectCreations).toHaveLength(1);
 	});
+
+	it("refuses n8n's Retry On Fail, before anything is sent", async () => {
+		const error = await failure(
+			createProject({ name: 'X', template: list('tplWebsite00000000000a') }),
+			{
+				retryOnFail: true,
+			},
+		);
+		expect(error.message).toMatch(/^"Retry On Fail" is on, and a Phrase TMS project/);
+		expect(phrase.requests).toEqual([]);
+	});
 });
