@@ -216,7 +216,7 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 		});
 		const simulator = join(work, packed.trim().split('\n').pop()!);
 		const before = (await n8n.executions({ workflowId: workflow.id })).length;
-		const url = n8n.webhookUrl(`${workflow.webhookId}/gengo`);
+		const url = `${n8n.webhookUrl(`${workflow.webhookId}/gengo`)}?token=${SECRET}`;
 		const { stdout } = await run(
 			'npx',
 			[
@@ -237,6 +237,8 @@ describe('The packed package installed into n8n like Community Nodes does', () =
 			},
 		);
 		expect(stdout).toContain('200 OK');
+		// what it printed names the URL without the secret (a terminal or CI log keeps it)
+		expect(stdout).not.toContain(SECRET);
 		const items = receivedItems(
 			(await n8n.waitForExecutions(workflow.id, before + 1)).slice(before),
 		).flat();
