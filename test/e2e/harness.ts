@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { SMARTCAT_EVENTS } from '../../nodes/Smartcat/events';
 import { jsonOrText } from '../helpers/body';
 import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';
@@ -272,6 +273,9 @@ export async function eventually(
  * has stored the secrets (they reach its static data just after registration): it probes with empty lists,
  * which start nothing (Smartcat 200, Phrase 400).
  */
+/** The paths Smartcat posts its callbacks to, after the account's callback URL. */
+const SMARTCAT_CALLBACK_PATHS = SMARTCAT_EVENTS.map((event) => event.path);
+
 export class RegisteringVendors {
 	smartcat!: SmartcatSimulator;
 	phrase!: PhraseSimulator;
@@ -331,17 +335,24 @@ export class RegisteringVendors {
 		);
 		await eventually('the registered secrets are in place', async () => {
 			const { name, value } = this.smartcatHeader;
-			const a = await fetch(`${urls.smartcat}/project/status`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', [name]: value },
-				body: '[]',
-			});
+			// every path of the Smartcat Trigger: n8n registers a workflow's webhooks one after the other, and the
+			// vendor's registration happens with the first, so a later path can still be missing here
+			const answers = await Promise.all(
+				SMARTCAT_CALLBACK_PATHS.map((path) =>
+					fetch(`${urls.smartcat}/${path}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', [name]: value },
+						body: '[]',
+					}).then(async (answer) => (await answer.text(), answer.status)),
+				),
+			);
 			const b = await fetch(urls.phrase, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'x-memsource-token': this.phraseToken },
 				body: '{"event":"JOB_CREATED","jobParts":[]}',
 			});
-			return a.status === 200 && b.status === 400;
+			await b.text();
+			return answers.every((status) => status === 200) && b.status === 400;
 		});
 	}
 
