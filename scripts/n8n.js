@@ -152,6 +152,9 @@ function freePort() {
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The owner account every test n8n is set up with (session()). */
+const OWNER = { email: 'e2e@example.com', password: 'E2e-owner-Passw0rd' };
+
 /** @param {string} n8nVersion e.g. "1.123.81" → 1 */
 const majorOf = (n8nVersion) => Number(n8nVersion.split('.')[0]);
 
@@ -558,12 +561,7 @@ class N8n {
 				const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({
-						email: 'e2e@example.com',
-						firstName: 'E2e',
-						lastName: 'Owner',
-						password: 'E2e-owner-Passw0rd',
-					}),
+					body: JSON.stringify({ ...OWNER, firstName: 'E2e', lastName: 'Owner' }),
 				});
 				if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 				return (setup.headers.get('set-cookie') ?? '').split(';')[0];
@@ -574,6 +572,23 @@ class N8n {
 	}
 
 	/**
+	 * A new session for the owner set up by session(), as the editor's sign-in form gets one.
+	 * @returns {Promise<string>}
+	 */
+	async login() {
+		const answer = await fetch(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				password: OWNER.password,
+			}),
+		});
+		if (!answer.ok) throw new Error(`login failed: ${answer.status} ${await answer.text()}`);
+		return (answer.headers.get('set-cookie') ?? '').split(';')[0];
+	}
+
+	/**
 	 * One call to n8n's REST API (the editor's) as the owner.
 	 * @param {string} method
 	 * @param {string} route e.g. /rest/workflows/abc
@@ -581,14 +596,23 @@ class N8n {
 	 * @returns {Promise<{ status: number, body: any }>}
 	 */
 	async rest(method, route, body) {
-		const response = await fetch(`${this.baseUrl}${route}`, {
-			method,
-			headers: {
-				cookie: await this.session(),
-				...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			},
-			...(body === undefined ? {} : { body: JSON.stringify(body) }),
-		});
+		const send = async () =>
+			fetch(`${this.baseUrl}${route}`, {
+				method,
+				headers: {
+					cookie: await this.session(),
+					...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				},
+				...(body === undefined ? {} : { body: JSON.stringify(body) }),
+			});
+		let response = await send();
+		if (response.status === 401) {
+			// the editor's answer to a session n8n no longer accepts is its login page: log in again, once
+			const refused = await response.text();
+			this.log(`${method} ${route} answered 401 (${refused.slice(0, 200)}): logging in again`);
+			this.sessionCookie = this.login();
+			response = await send();
+		}
 		const text = await response.text();
 		let parsed;
 		try {

@@ -318,7 +318,7 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 					data: { secret: NEW_SECRET },
 				},
 			);
-			expect(changed.status).toBe(200);
+			expect(changed).toMatchObject({ status: 200 });
 			const took = await until(
 				async () => (await deliver(OLD_SECRET)) === 401 && (await deliver(NEW_SECRET)) === 200,
 			);
@@ -334,7 +334,7 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 				'DELETE',
 				`/rest/credentials/${SECRET_CREDENTIAL.translationWebhookSecretApi.id}`,
 			);
-			expect(deleted.status).toBe(200);
+			expect(deleted).toMatchObject({ status: 200 });
 			const took = await until(
 				async () => (await deliver(NEW_SECRET)) === 401 && (await deliver(OLD_SECRET)) === 401,
 			);
