@@ -1,9 +1,12 @@
 import type {
 	IHttpRequestMethods,
+	INodeParameters,
 	INodeProperties,
 	INodeTypeDescription,
 	IWebhookDescription,
 } from 'n8n-workflow';
+
+import { nativeFields, WEBHOOK_DESCRIPTION_RESOLVERS } from './nativeFields';
 
 /**
  * When a trigger answers the vendor (its `respond` parameter, respondProperty):
@@ -17,17 +20,39 @@ import type {
 const RESPONSE_MODE = '={{ $parameter["respond"] === "lastNode" ? "lastNode" : "onReceived" }}';
 const RESPONSE_DATA = '={{ $parameter["respond"] === "lastNode" ? "noData" : "" }}';
 
+const lastNode = (parameters: INodeParameters) => parameters.respond === 'lastNode';
+
+/** RESPONSE_MODE and RESPONSE_DATA, also computed from the node's parameters without the engine (nativeFields). */
+const RESPONSE_FIELDS = {
+	responseMode: {
+		template: RESPONSE_MODE,
+		resolve: (parameters: INodeParameters) => (lastNode(parameters) ? 'lastNode' : 'onReceived'),
+	},
+	responseData: {
+		template: RESPONSE_DATA,
+		resolve: (parameters: INodeParameters) => (lastNode(parameters) ? 'noData' : ''),
+	},
+};
+
+/** A trigger's route: its path, and whether n8n prefixes it with the webhook id (plain or with native fields). */
+export type WebhookRoute = Pick<IWebhookDescription, 'path' | 'isFullPath'> &
+	Partial<Pick<ReturnType<typeof nativeFields>, typeof WEBHOOK_DESCRIPTION_RESOLVERS>>;
+
 /** The webhook descriptions of a trigger: one per HTTP method and path. */
 export function triggerWebhooks(
 	methods: IHttpRequestMethods[],
-	route: Pick<IWebhookDescription, 'path' | 'isFullPath'>,
+	route: WebhookRoute,
 ): IWebhookDescription[] {
+	const response = nativeFields(RESPONSE_FIELDS);
 	return methods.map((httpMethod) => ({
 		name: 'default',
 		httpMethod,
-		responseMode: RESPONSE_MODE,
-		responseData: RESPONSE_DATA,
+		...response,
 		...route,
+		[WEBHOOK_DESCRIPTION_RESOLVERS]: {
+			...response[WEBHOOK_DESCRIPTION_RESOLVERS],
+			...route[WEBHOOK_DESCRIPTION_RESOLVERS],
+		},
 	}));
 }
 

@@ -1,6 +1,13 @@
-import type { IHookFunctions, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeParameters,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { unauthorized } from '../delivery/answers';
+import { nativeFields } from '../delivery/nativeFields';
+import type { WebhookRoute } from '../delivery/triggerProperties';
 import { secretMatches } from './secretPolicy';
 import { credentialSecret, noSecretNotice } from './webhookSecret';
 
@@ -65,6 +72,7 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 			default: '',
 			displayOptions: { show: { urlTokenLocation: ['path'] } },
 		},
+		PATH_TOKEN_ROUTE,
 		noSecretNotice({ urlTokenLocation: ['none'] }),
 	];
 }
@@ -79,15 +87,37 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
  * plain `<basePath>/:token` would let only one workflow per n8n use a path token ("The URL path ... is already
  * taken"). The parameter is therefore named after the node's webhook id (pathTokenParameter).
  */
-export function urlTokenWebhookRoute(basePath: string): { path: string; isFullPath: boolean } {
-	return {
-		path: `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:${PATH_TOKEN_PREFIX}" + $webhookId : "${basePath}" }}`,
+export function urlTokenWebhookRoute(basePath: string): WebhookRoute {
+	const inPath = (parameters: INodeParameters) => parameters.urlTokenLocation === 'path';
+	const { path, isFullPath, ...resolvers } = nativeFields({
+		path: {
+			template: `={{ $parameter["urlTokenLocation"] === "path" ? "${basePath}/:${PATH_TOKEN_PREFIX}" + $webhookId : "${basePath}" }}`,
+			// A path token's route needs the node's webhook id, which a resolver is not given: with the token in the
+			// path the node holds PATH_TOKEN_ROUTE, an expression, so n8n evaluates the template instead. Should it
+			// still get here, the route parameter's name is one no node reads: every delivery is refused (401).
+			resolve: (parameters) =>
+				inPath(parameters) ? `${basePath}/:${PATH_TOKEN_PREFIX}unresolved` : basePath,
+		},
 		// An expression where IWebhookDescription's type says boolean: n8n resolves it like `path`.
-		isFullPath: '={{ $parameter["urlTokenLocation"] === "path" }}' as unknown as boolean,
-	};
+		isFullPath: { template: '={{ $parameter["urlTokenLocation"] === "path" }}', resolve: inPath },
+	});
+	return { path, isFullPath: isFullPath as unknown as boolean, ...resolvers };
 }
 
 const PATH_TOKEN_PREFIX = 'token-';
+
+/**
+ * Held by a node with the token in the path, never read: an expression among a node's parameters makes n8n
+ * evaluate its webhook description's templates rather than use their native resolvers (nativeFields), and only
+ * the template of `path` knows the webhook id (urlTokenWebhookRoute).
+ */
+const PATH_TOKEN_ROUTE: INodeProperties = {
+	displayName: 'Path Token Route',
+	name: 'pathTokenRoute',
+	type: 'hidden',
+	default: '={{ $webhookId }}',
+	displayOptions: { show: { urlTokenLocation: ['path'] } },
+};
 
 /** The route parameter a path token arrives in, for the node with this webhook id (see urlTokenWebhookRoute). */
 export function pathTokenParameter(webhookId: string | undefined): string {
