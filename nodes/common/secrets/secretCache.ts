@@ -14,12 +14,16 @@ import type { IWebhookFunctions } from 'n8n-workflow';
  * - Bounded: at most SECRET_CACHE_MAX entries (the oldest goes first), each for at most SECRET_CACHE_MS. A rotated
  *   secret is the only one accepted, and a deleted credential refuses every delivery, SECRET_CACHE_MS after the
  *   change at the latest. Failures are never kept: a delivery after one reads the credential again.
+ * - One read at a time per entry: the deliveries of a burst that find no entry (the first ones, or all those arriving
+ *   as an entry expires) wait for the one read under way for their key instead of each reading the credential.
  * Activation (registration with the vendor) always reads the credential itself.
  */
 export const SECRET_CACHE_MS = 10_000;
 export const SECRET_CACHE_MAX = 1_000;
 
 const entries = new Map<string, { secret: string; until: number }>();
+/** The reads under way, by key: at most one per key. */
+const reading = new Map<string, Promise<string>>();
 
 /** The entry's key for a delivery to this node with this credential, or undefined when none can be made. */
 export function secretCacheKey(
@@ -61,6 +65,23 @@ export function keepSecret(key: string, secret: string, now = Date.now()): void 
 	entries.set(key, { secret, until: now + SECRET_CACHE_MS });
 }
 
+/**
+ * The secret for this key, read by `read` unless a read for the key is already under way, in which case its result
+ * (or its failure) is shared. A secret read is kept (keepSecret); a failure is not, so the next delivery reads again.
+ */
+export async function readSecretOnce(key: string, read: () => Promise<string>): Promise<string> {
+	const running = reading.get(key);
+	if (running) return await running;
+	const started = read()
+		.then((secret) => {
+			keepSecret(key, secret);
+			return secret;
+		})
+		.finally(() => reading.delete(key));
+	reading.set(key, started);
+	return await started;
+}
+
 /** How many entries are kept (for tests). */
 export function secretCacheSize(): number {
 	return entries.size;
@@ -69,4 +90,5 @@ export function secretCacheSize(): number {
 /** Forgets every entry (for tests). */
 export function clearSecretCache(): void {
 	entries.clear();
+	reading.clear();
 }

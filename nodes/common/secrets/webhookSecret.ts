@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { unauthorized } from '../delivery/answers';
-import { cachedSecret, keepSecret, secretCacheKey } from './secretCache';
+import { cachedSecret, readSecretOnce, secretCacheKey } from './secretCache';
 import { deriveSecret, SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
 
 /**
@@ -79,11 +79,10 @@ export async function secretFromCredential(
 				? secretCacheKey(ctx, WEBHOOK_SECRET_CREDENTIAL, 'webhook secret')
 				: secretCacheKey(ctx, source.credentialType, source.purpose)
 			: undefined;
-	const cached = key === undefined ? undefined : cachedSecret(key);
-	if (cached !== undefined) return cached;
-	const secret = await readSecret(ctx, source);
-	if (key !== undefined) keepSecret(key, secret);
-	return secret;
+	if (key === undefined) return await readSecret(ctx, source);
+	return (
+		cachedSecret(key) ?? (await readSecretOnce(key, async () => await readSecret(ctx, source)))
+	);
 }
 
 /** secretFromCredential without the cache: reads the credential. */

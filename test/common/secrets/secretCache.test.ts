@@ -77,6 +77,29 @@ describe('the secrets deliveries are checked against, kept for a few seconds', (
 		expect(store.reads).toBe(1);
 	});
 
+	it('reads the credential once for deliveries that arrive together, before any was kept, and again after expiry', async () => {
+		const store: Store = { data: { secret: OLD }, reads: 0 };
+		const burst = async () =>
+			await Promise.all(Array.from({ length: 16 }, async () => await secretOf(context(store))));
+		expect(await burst()).toEqual(Array(16).fill(OLD));
+		expect(store.reads).toBe(1);
+		jest.advanceTimersByTime(SECRET_CACHE_MS);
+		store.data = { secret: NEW };
+		expect(await burst()).toEqual(Array(16).fill(NEW));
+		expect(store.reads).toBe(2);
+	});
+
+	it('deliveries that arrive together share a failed read, and the next one reads again', async () => {
+		const store: Store = { data: undefined, reads: 0 };
+		const burst = async () =>
+			await Promise.all(Array.from({ length: 8 }, async () => await secretOf(context(store))));
+		expect(await burst()).toEqual(Array(8).fill('refused'));
+		expect(store.reads).toBe(1);
+		store.data = { secret: NEW };
+		expect(await secretOf(context(store))).toBe(NEW);
+		expect(store.reads).toBe(2);
+	});
+
 	it('a rotated secret is the only one accepted once SECRET_CACHE_MS has passed', async () => {
 		const store: Store = { data: { secret: OLD }, reads: 0 };
 		expect(await secretOf(context(store))).toBe(OLD);
