@@ -77,7 +77,7 @@ export declare class N8n {
 	session(): Promise<string>;
 	rest(method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }>;
 	runCli(args: string[]): Promise<string>;
-	setActive1x(id: string, active: boolean): Promise<void>;
+	setActive(id: string, active: boolean): Promise<void>;
 	waitForWebhook(url: string, options?: { timeoutMs?: number }): Promise<void>;
 	restart(whileStopped?: () => Promise<void> | void): Promise<this>;
 	/** the last restart(): when n8n was told to stop, had exited, was ready again (ms since the epoch) */

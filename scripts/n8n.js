@@ -499,49 +499,51 @@ class N8n {
 	}
 
 	/**
-	 * Publishes (2.x) or activates (1.x) a workflow.
-	 * - 2.x: `n8n publish:workflow`; a running n8n picks it up within seconds and logs a refused activation.
-	 * - 1.x has no such command, and its `update:workflow --active=true` takes effect only at the next start
-	 *   (used before start()). While n8n runs, this flips the workflow's switch as 1.x's editor does (see
-	 *   setActive1x): at once, and a refusal (e.g. a trigger's activation error) comes back in the answer, which
-	 *   the editor shows and 1.x's log does not; it is added to `output`, marked as such, where 2.x logs it.
+	 * Publishes (2.x) or activates (1.x) a workflow. While n8n runs, the way its editor does (setActive): at once,
+	 * and a refusal (e.g. a trigger's activation error) comes back in the answer, which the editor shows; it is
+	 * added to `output`, marked as such, beside what n8n logs. Before start(): 2.x `n8n publish:workflow`; 1.x
+	 * `update:workflow --active=true`, which n8n applies when it starts.
 	 * @param {string} id
 	 */
 	async publish(id) {
-		if (this.major >= 2) await this.runCli(['publish:workflow', `--id=${id}`]);
-		else await this.setActive1x(id, true);
+		if (this.child) await this.setActive(id, true);
+		else if (this.major >= 2) await this.runCli(['publish:workflow', `--id=${id}`]);
+		else await this.runCli(['update:workflow', `--id=${id}`, '--active=true']);
 	}
 
 	/**
-	 * Unpublishes (2.x: `n8n unpublish:workflow`) or deactivates (1.x: see publish()) a workflow.
+	 * Unpublishes (2.x) or deactivates (1.x) a workflow (see publish()).
 	 * @param {string} id
 	 */
 	async unpublish(id) {
-		if (this.major >= 2) await this.runCli(['unpublish:workflow', `--id=${id}`]);
-		else await this.setActive1x(id, false);
+		if (this.child) await this.setActive(id, false);
+		else if (this.major >= 2) await this.runCli(['unpublish:workflow', `--id=${id}`]);
+		else await this.runCli(['update:workflow', `--id=${id}`, '--active=false']);
 	}
 
 	/**
-	 * n8n 1.x: switches a workflow on or off. While n8n runs, the way 1.123's editor does for a workflow in the
-	 * list (PATCH /rest/workflows/:id with its current versionId and `active`, as the owner); before start(),
-	 * `update:workflow --active=...`, which n8n applies when it starts.
+	 * Switches a workflow on or off in a running n8n as its editor does, as the owner: 2.x publishes the current
+	 * version (POST /rest/workflows/:id/activate with its versionId; /deactivate), 1.x flips the switch of a
+	 * workflow in the list (PATCH /rest/workflows/:id with its versionId and `active`). One REST call instead of a
+	 * CLI process (an n8n start of several seconds) per workflow.
 	 * @param {string} id
 	 * @param {boolean} active
 	 */
-	async setActive1x(id, active) {
-		if (!this.child) {
-			await this.runCli(['update:workflow', `--id=${id}`, `--active=${active}`]);
-			return;
-		}
+	async setActive(id, active) {
 		const workflow = await this.rest('GET', `/rest/workflows/${id}`);
 		if (workflow.status !== 200)
 			throw new Error(
 				`reading workflow ${id}: ${workflow.status} ${JSON.stringify(workflow.body)}`,
 			);
-		const answer = await this.rest('PATCH', `/rest/workflows/${id}`, {
-			versionId: workflow.body.data.versionId,
-			active,
-		});
+		const { versionId } = workflow.body.data;
+		const answer =
+			this.major >= 2
+				? await this.rest(
+						'POST',
+						`/rest/workflows/${id}/${active ? 'activate' : 'deactivate'}`,
+						active ? { versionId } : {},
+					)
+				: await this.rest('PATCH', `/rest/workflows/${id}`, { versionId, active });
 		if (answer.status === 200) return;
 		const reason = answer.body?.message ?? JSON.stringify(answer.body);
 		if (!active) throw new Error(`deactivating workflow ${id}: ${answer.status} ${reason}`);
