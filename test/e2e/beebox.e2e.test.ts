@@ -21,6 +21,7 @@ import {
 	ownerSession,
 	PACKAGE,
 	receivedItems,
+	refusesMissingSecret,
 	send,
 	startN8n,
 	triggerWorkflow,
@@ -594,14 +595,12 @@ describe('Wordbee Beebox in a real n8n', () => {
 	it('refuses to publish an imported example without a secret, saying what to do', async () => {
 		await eventually(
 			'n8n reports why the unconfigured example cannot be published',
-			() => n8n.output.includes('no Translation Webhook Secret credential is chosen'),
+			() => refusesMissingSecret(n8n.output),
 			60_000,
 		);
 		const answer = await send(`${exampleUrl(examples.unconfigured)}?bbid=1&bbevent=ProjectUpdate`);
 		expect(answer.status).toBe(404);
-		const line = n8n.output
-			.split('\n')
-			.find((l) => l.includes('no Translation Webhook Secret credential is chosen'));
+		const line = n8n.output.split('\n').find((l) => refusesMissingSecret(l));
 		console.log(`[e2e beebox] unconfigured example refused: ${line?.trim()}`);
 	});
 

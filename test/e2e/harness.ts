@@ -273,6 +273,19 @@ export async function eventually(
  * has stored the secrets (they reach its static data just after registration): it probes with empty lists,
  * which start nothing (Smartcat 200, Phrase 400).
  */
+/**
+ * Whether `text` (n8n's output or an answer) refuses to publish a workflow whose trigger has no Translation Webhook
+ * Secret credential, saying so: the editor's publish (n8n 2.x, what the harness does while n8n runs) checks the
+ * configuration first and names the missing credential; n8n 1.x and 2.x's CLI activate the trigger, whose
+ * activation says the same in its own words.
+ */
+export function refusesMissingSecret(text: string): boolean {
+	return (
+		text.includes('no Translation Webhook Secret credential is chosen') ||
+		text.includes('Missing required credential: translationWebhookSecretApi')
+	);
+}
+
 /** The paths Smartcat posts its callbacks to, after the account's callback URL. */
 const SMARTCAT_CALLBACK_PATHS = SMARTCAT_EVENTS.map((event) => event.path);
 
