@@ -81,7 +81,11 @@ export class PhraseTrigger implements INodeType {
 				name: 'phraseApi',
 				required: true,
 				testedBy: 'testPhraseCredentials',
-				displayOptions: { show: { registration: ['automatic'] } },
+				// `hide`, not `show: { registration: ['automatic'] }`: n8n's editor takes a parameter whose every option
+				// shows a credential for the authentication selector and moves it into the credential dialog, where
+				// picking the secret credential silently switched a fresh node to Manual. This way Registration stays
+				// a visible node parameter.
+				displayOptions: { hide: { registration: ['manual'] } },
 			},
 		],
 		webhooks: triggerWebhooks(['POST'], { path: 'phrase' }),
