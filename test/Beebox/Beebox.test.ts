@@ -243,6 +243,30 @@ describe('Wordbee Beebox node', () => {
 		});
 
 		it.each([
+			['locale', 'Target Locale'],
+			['file', 'File Path'],
+		])(
+			'names the trigger setting when the item has no %s (Fetch Event Details off)',
+			async (missing, label) => {
+				// what the Wordbee Beebox Trigger emits without Fetch Event Details: the callback's bb... fields only
+				const error = await run(
+					{ resource: 'file', operation: 'download', binaryPropertyName: 'data' },
+					{
+						input: [{ bbevent: 'CreatedTranslatedFiles', bbid: 'x' }],
+						itemParameters: [missing === 'locale' ? { file: 'a.html' } : { locale: 'fr' }],
+					},
+				).catch((e: Error & { description?: string }) => e);
+				expect(error).toMatchObject({
+					message: `${label} has no value: the input item has no "${missing}"`,
+					description: expect.stringContaining(
+						'turn on Fetch Event Details in the Wordbee Beebox Trigger',
+					),
+				});
+				expect(beebox.requests).toEqual([]);
+			},
+		);
+
+		it.each([
 			['..\\..\\secrets.txt', 'it has an empty, "." or ".." segment'],
 			['c:\\beebox\\p1\\out\\fr\\a.html', 'it contains a drive'],
 			['\\a.html', 'it must be relative to the project'],

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	downloadLimits,
@@ -10,6 +10,24 @@ import { checkedLocale, checkedRelativePath } from '../../files';
 import { withExecutionSession } from '../../transport';
 import { outputBinaryProperty } from '../../../common/actions/properties';
 import { filePathProperty } from './filePath';
+
+/**
+ * A parameter the previous item usually fills (`={{ $json.locale }}`): nothing there means the item does not
+ * come from a trigger that fetched the event's details, which is said instead of refusing "undefined".
+ */
+function fromItem(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	const value = ctx.getNodeParameter(name, itemIndex) as unknown;
+	if (value !== undefined && value !== null) return String(value);
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${label} has no value: the input item has no "${name}"`,
+		{
+			itemIndex,
+			description:
+				'The Wordbee Beebox Trigger\'s items carry "locale" and "file" only with Fetch Event Details on: turn on Fetch Event Details in the Wordbee Beebox Trigger, or map Target Locale and File Path to fields that hold them.',
+		},
+	);
+}
 
 /**
  * A translated file as binary data (help.wordbee.com/beebox/api-get-translated-content): the translation into
@@ -37,8 +55,8 @@ export const download: Operation = {
 		maxFileSizeProperty,
 	],
 	async execute(ctx, i) {
-		const locale = checkedLocale(String(ctx.getNodeParameter('locale', i)));
-		const file = checkedRelativePath(String(ctx.getNodeParameter('file', i)));
+		const locale = checkedLocale(fromItem(ctx, i, 'locale', 'Target Locale'));
+		const file = checkedRelativePath(fromItem(ctx, i, 'file', 'File Path'));
 		const field = ctx.getNodeParameter('binaryPropertyName', i) as string;
 		const limits = downloadLimits(ctx, i);
 		const binary = await withExecutionSession(ctx, async (token) =>
