@@ -28,6 +28,8 @@ import {
 	credentialDefaults,
 	descriptionOf,
 	freshVersion,
+	missingCredential,
+	workflowNodeType,
 	parameterReader,
 	resolveCredentialExpression,
 	type NodeTypeLike,
@@ -305,7 +307,7 @@ export interface FakeExecute extends Fake<IExecuteFunctions> {
 function node(options: FakeNodeOptions): INode {
 	return {
 		name: 'Node',
-		type: 'test',
+		type: workflowNodeType(options.nodeType),
 		typeVersion: freshVersion(options.nodeType),
 		id: 'node-1',
 		webhookId: WEBHOOK_ID,
@@ -398,7 +400,7 @@ function base(options: FakeNodeOptions) {
 	const staticData = (options.staticData ??= {});
 	const credentials = async (type: string) => {
 		const found = options.credentials?.[type];
-		if (!found) throw new Error(`no credentials of type ${type}`);
+		if (!found) throw missingCredential(type, options.nodeType, options.credentials);
 		return credentialWithDefaults(type, found);
 	};
 	const helpers = {

@@ -146,3 +146,30 @@ export function resolveCredentialExpression(value: unknown, credentials: object)
 	);
 	return resolved ? String(resolved as string) : '';
 }
+
+/**
+ * What n8n 2.41's getCredentials throws for a credential the node has none of (n8n-core node-execution-context
+ * _getCredentials): for a required one "Node does not have any credentials set" (for "<type>" when the node
+ * has others), for an optional one "Node does not require credentials". Without a node type, a plain message.
+ */
+export function missingCredential(
+	type: string,
+	nodeType: NodeTypeLike | undefined,
+	chosen: Record<string, unknown> | undefined,
+): Error {
+	if (!nodeType) return new Error(`no credentials of type ${type}`);
+	const declared = descriptionOf(nodeType).credentials?.find((c) => c.name === type);
+	if (!declared)
+		return new Error(`Node type does not have any credentials of type "${type}" defined`);
+	if (declared.required !== true) return new Error('Node does not require credentials');
+	return new Error(
+		chosen && Object.keys(chosen).length > 0
+			? `Node does not have any credentials set for "${type}"`
+			: 'Node does not have any credentials set',
+	);
+}
+
+/** The node's `type` as a workflow names it (`<package>.<name>`), or "test" without a node type. */
+export function workflowNodeType(nodeType: NodeTypeLike | undefined): string {
+	return nodeType ? `n8n-nodes-translation-events.${descriptionOf(nodeType).name}` : 'test';
+}

@@ -14,7 +14,13 @@ import {
 	httpRequest,
 	WEBHOOK_ID,
 } from './fakeContext';
-import { freshVersion, parameterReader, type NodeTypeLike } from './nodeParameters';
+import {
+	freshVersion,
+	missingCredential,
+	workflowNodeType,
+	parameterReader,
+	type NodeTypeLike,
+} from './nodeParameters';
 
 /** The route parameter the trigger's path token arrives in (see urlToken.ts). */
 export const PATH_TOKEN = pathTokenParameter(WEBHOOK_ID);
@@ -100,12 +106,12 @@ export function fakeWebhookContext(request: FakeRequest): {
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, fallback),
 		getCredentials: async (name: string) => {
 			const credentials = request.credentials?.[name];
-			if (!credentials) throw new Error(`no credentials of type ${name}`);
+			if (!credentials) throw missingCredential(name, request.nodeType, request.credentials);
 			return credentialWithDefaults(name, credentials);
 		},
 		getNode: () => ({
 			name: 'Trigger',
-			type: 'test',
+			type: workflowNodeType(request.nodeType),
 			typeVersion: freshVersion(request.nodeType),
 			id: 'node-1',
 			webhookId: WEBHOOK_ID,
@@ -168,16 +174,21 @@ export interface Delivered {
 
 /**
  * Sends fake requests to a trigger's webhook(), the way the unit tests of every trigger do. The trigger's
- * parameters are read as n8n reads them: what the request sets, the rest from the trigger's description.
+ * parameters are read as n8n reads them: what the request sets, then `saved` (what every delivery of the test's
+ * node was saved with, e.g. a setting turned off), the rest from the trigger's description.
  */
-export function deliverTo(trigger: {
-	webhook(this: IWebhookFunctions): Promise<IWebhookResponseData>;
-	description?: INodeTypeDescription;
-}) {
+export function deliverTo(
+	trigger: {
+		webhook(this: IWebhookFunctions): Promise<IWebhookResponseData>;
+		description?: INodeTypeDescription;
+	},
+	saved: Record<string, unknown> = {},
+) {
 	return async (request: FakeRequest): Promise<Delivered> => {
 		const { ctx, response, logs } = fakeWebhookContext({
 			nodeType: trigger.description,
 			...request,
+			nodeParameters: { ...saved, ...request.nodeParameters },
 		});
 		const result = await trigger.webhook.call(ctx);
 		const items = result.workflowData?.[0]?.map((item) => item.json) ?? [];
