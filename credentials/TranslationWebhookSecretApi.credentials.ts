@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { SECRET_RULE } from '../nodes/common/secrets/secretPolicy';
+import { ONE_SECRET_PER_VENDOR, SECRET_RULE } from '../nodes/common/secrets/secretPolicy';
 
 /**
  * The secret a trigger checks on every delivery when you set the vendor up by hand: the token in a Beebox or
@@ -25,7 +25,7 @@ export class TranslationWebhookSecretApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: `The same secret goes into the vendor's settings (the callback URL's token, a header, or Phrase's security token). Make a random one with <code>openssl rand -hex 32</code> (or a password manager's generator) and paste it below. The rule: ${SECRET_RULE}.`,
+			displayName: `The same secret goes into the vendor's settings (the callback URL's token, a header, or Phrase's security token). Make a random one with <code>openssl rand -hex 32</code> (or a password manager's generator) and paste it below. The rule: ${SECRET_RULE}. ${ONE_SECRET_PER_VENDOR}.`,
 			name: 'notice',
 			type: 'notice',
 			default: '',

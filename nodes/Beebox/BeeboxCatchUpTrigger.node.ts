@@ -39,6 +39,14 @@ export class BeeboxCatchUpTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			{
+				// n8n adds Poll Times to every polling node with "Every Minute" as its default; a node cannot change it
+				displayName:
+					"Set Poll Times to every 15 minutes (Mode: Every X, Value: 15, Unit: Minutes) rather than n8n's default of every minute: each poll is an API session that pauses Beebox's automation while it lasts.",
+				name: 'pollTimesNotice',
+				type: 'notice',
+				default: '',
+			},
 			...catchUpProperties,
 			{
 				displayName: 'Filters',

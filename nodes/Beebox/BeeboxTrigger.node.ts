@@ -109,7 +109,8 @@ export class BeeboxTrigger implements INodeType {
 				displayName: 'Fetch Event Details',
 				name: 'fetchDetails',
 				type: 'boolean',
-				default: false,
+				// on: the common next step, Download, needs the files' locales and paths, which only the API has
+				default: true,
 				description:
 					"Whether to fetch the event's full details from the Beebox API (e.g. the delivered files with their locales and paths) into the item. Needs Beebox API credentials.",
 			},
@@ -152,7 +153,7 @@ export class BeeboxTrigger implements INodeType {
 			if (unwanted) return unwanted;
 
 			const perFile = this.getNodeParameter('output', 'perElement') !== 'perDelivery';
-			const enrichment = this.getNodeParameter('fetchDetails', false)
+			const enrichment = this.getNodeParameter('fetchDetails', true)
 				? await fetchBeeboxEventDetails(this, callback, undefined, { deliverables: perFile })
 				: undefined;
 			return startWorkflow(this, buildBeeboxItems(callback, receivedAt, enrichment, { perFile }));

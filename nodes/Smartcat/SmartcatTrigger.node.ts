@@ -161,7 +161,8 @@ export class SmartcatTrigger implements INodeType {
 				displayName: 'Fetch Details',
 				name: 'fetchDetails',
 				type: 'boolean',
-				default: false,
+				// on: a callback carries only IDs, and without the status every status change starts the workflow
+				default: true,
 				description:
 					'Whether to look each project or document up through the API and add it to the item (the callback carries only IDs). Makes the status filter possible.',
 			},
@@ -231,7 +232,7 @@ export class SmartcatTrigger implements INodeType {
 			if (unwanted) return unwanted;
 
 			let looked: LookedUp | undefined;
-			if (this.getNodeParameter('fetchDetails', false)) {
+			if (this.getNodeParameter('fetchDetails', true)) {
 				looked = await lookUpDelivery(this, event, ids);
 				ids = looked.ids;
 				if (ids.length === 0)

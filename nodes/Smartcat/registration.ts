@@ -118,7 +118,11 @@ export async function register(ctx: IHookFunctions): Promise<void> {
 			description: 'Use letters, digits and hyphens, e.g. X-Smartcat-Callback-Secret.',
 		});
 	}
-	await requireSmartcatCredential(ctx, 'Registration: Automatic');
+	await requireSmartcatCredential(
+		ctx,
+		"Registration: Automatic (it sets the account's callback through the Smartcat API)",
+		'choose Registration: Manual and set the callback yourself',
+	);
 	const options = ctx.getNodeParameter('options', {}) as { allowPrivateWebhookUrl?: boolean };
 	const problem = options.allowPrivateWebhookUrl ? undefined : webhookUrlProblem(callbackUrl);
 	if (problem)

@@ -95,21 +95,63 @@ export async function smartcatRequest(
 	options: SmartcatRequestOptions = {},
 ): Promise<ApiAnswer> {
 	const { deadline, v2, ...request } = options;
-	const credentials = await credentialOnce(ctx, SMARTCAT_API.credentialType);
+	const credentials = await credentialOnce(ctx, SMARTCAT_API.credentialType).catch(
+		(error: Error) => {
+			// the trigger, whose credential is optional (a delivery with Fetch Details, a check, a deactivation)
+			if (!N8N_NO_CREDENTIAL.test(error.message) || !ctx.getNode().type.endsWith('smartcatTrigger'))
+				throw error;
+			throw noSmartcatCredential(
+				ctx,
+				`The Smartcat Trigger "${ctx.getNode().name}"`,
+				'use Registration: Manual with Fetch Details off',
+			);
+		},
+	);
 	const account = `${SMARTCAT_API.baseUrl(credentials)} ${String(credentials.accountId ?? '')}`;
 	if (!(await pacer.slot(account, deadline))) throw new SmartcatOutOfTime();
 	return await apiRequest(ctx, v2 ? SMARTCAT_API_V2 : SMARTCAT_API, { method, path, ...request });
 }
 
 /**
+ * What n8n's getCredentials says when the node has no credential of the type (n8n-core, node-execution-context):
+ * "Node does not require credentials" for the trigger's optional one, "Node does not have any credentials set"
+ * for a required one. Neither says which credential or why, so such an error is replaced, never quoted.
+ */
+const N8N_NO_CREDENTIAL =
+	/^(Node does not require credentials|Node does not have any credentials set|Credentials not found)/;
+
+/** Why the Smartcat Trigger needs the credential, and when it needs none: the advice every refusal gives. */
+const TRIGGER_CREDENTIAL_ADVICE =
+	"The Smartcat Trigger uses it for Registration: Automatic (it sets the account's callback through the API) and for Fetch Details (it looks each ID up); with Registration: Manual and Fetch Details off it needs none.";
+
+/**
+ * The error for a missing Smartcat API credential: `why` needs it, choose one, or `instead`. An error other than
+ * n8n's "no credential" (one that cannot be decrypted, say) is added in parentheses.
+ */
+export function noSmartcatCredential(
+	ctx: ApiContext,
+	why: string,
+	instead: string,
+	cause?: Error,
+): NodeOperationError {
+	const detail = cause && !N8N_NO_CREDENTIAL.test(cause.message) ? ` (${cause.message})` : '';
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${why} needs a Smartcat API credential (account ID and API key): choose one under "Credential to connect with", or ${instead}${detail}`,
+		{ description: TRIGGER_CREDENTIAL_ADVICE },
+	);
+}
+
+/**
  * Refuses activation, saying what to do, when the node has no usable Smartcat API credential although its
  * settings need one (the trigger's credential is optional: manual registration alone needs none).
  */
-export async function requireSmartcatCredential(ctx: IHookFunctions, why: string): Promise<void> {
+export async function requireSmartcatCredential(
+	ctx: IHookFunctions,
+	why: string,
+	instead: string,
+): Promise<void> {
 	await credentialOnce(ctx, SMARTCAT_API.credentialType).catch((error: Error) => {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${why} needs a Smartcat API credential (account ID and API key): choose one in the node (${error.message})`,
-		);
+		throw noSmartcatCredential(ctx, why, instead, error);
 	});
 }

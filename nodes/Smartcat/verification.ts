@@ -41,7 +41,11 @@ export async function checkSmartcatSecret(
  * otherwise).
  */
 export async function checkManualSetup(ctx: IHookFunctions): Promise<void> {
-	if (ctx.getNodeParameter('fetchDetails', false))
-		await requireSmartcatCredential(ctx, 'Fetch Details (it looks projects and documents up)');
+	if (ctx.getNodeParameter('fetchDetails', true))
+		await requireSmartcatCredential(
+			ctx,
+			'Fetch Details (it looks each project or document up in Smartcat)',
+			'turn Fetch Details off',
+		);
 	await manualSecret(ctx);
 }

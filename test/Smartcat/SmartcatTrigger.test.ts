@@ -34,9 +34,14 @@ function request(path: string, body: unknown, extra: Partial<FakeRequest> = {}):
 	};
 }
 
-const deliver = deliverWithDerivedSecret(deliverTo(trigger), SMARTCAT_CALLBACK_SECRET, SECRET, {
-	smartcatApi: ACCOUNT,
-});
+const deliver = deliverWithDerivedSecret(
+	deliverTo(trigger, { fetchDetails: false }),
+	SMARTCAT_CALLBACK_SECRET,
+	SECRET,
+	{
+		smartcatApi: ACCOUNT,
+	},
+);
 
 describe('Smartcat Trigger: deliveries', () => {
 	it('emits one item per project id with the envelope', async () => {

@@ -185,10 +185,15 @@ describe('Smartcat Trigger: a URL Smartcat cannot reach', () => {
 		expect(smartcat.setting?.url).toBe(webhookUrl);
 	});
 
-	it('without a Smartcat credential says what is missing', async () => {
-		await expect(activate(hook({ credentials: {} }).ctx)).rejects.toThrow(
-			'Registration: Automatic needs a Smartcat API credential',
-		);
+	it('without a Smartcat credential says which one to choose and why, not n8n\'s "Node does not require credentials"', async () => {
+		const error = await activate(hook({ credentials: {} }).ctx).catch((e: Error) => e);
+		expect(error).toMatchObject({
+			message:
+				'Registration: Automatic (it sets the account\'s callback through the Smartcat API) needs a Smartcat API credential (account ID and API key): choose one under "Credential to connect with", or choose Registration: Manual and set the callback yourself',
+			description: expect.stringContaining(
+				'with Registration: Manual and Fetch Details off it needs none',
+			),
+		});
 	});
 });
 
@@ -249,20 +254,39 @@ describe('Smartcat Trigger: manual registration', () => {
 		expect(smartcat.setting).toEqual(FOREIGN);
 	});
 
-	it('needs no Smartcat credential, unless Fetch Details is on', async () => {
+	it('needs no Smartcat credential, unless Fetch Details is on (the default), and then says so', async () => {
 		const manual = { registration: 'manual', manualSecretCheck: 'none' };
-		await methods.create.call(hook({ credentials: {}, parameters: manual }).ctx);
-		await expect(
-			methods.create.call(
-				hook({ credentials: {}, parameters: { ...manual, fetchDetails: true } }).ctx,
-			),
-		).rejects.toThrow(
-			'Fetch Details (it looks projects and documents up) needs a Smartcat API credential',
+		await methods.create.call(
+			hook({ credentials: {}, parameters: { ...manual, fetchDetails: false } }).ctx,
 		);
+		const error = await methods.create
+			.call(hook({ credentials: {}, parameters: manual }).ctx)
+			.catch((e: Error) => e);
+		expect(error).toMatchObject({
+			message:
+				'Fetch Details (it looks each project or document up in Smartcat) needs a Smartcat API credential (account ID and API key): choose one under "Credential to connect with", or turn Fetch Details off',
+		});
+		expect((error as Error).message).not.toContain('Node does not require credentials');
+	});
+
+	it('a delivery with Fetch Details and no Smartcat credential logs which credential to choose', async () => {
+		// activated with the credential, which was removed since: n8n answers "Node does not require credentials"
+		const { status, logs } = await deliver({
+			nodeParameters: { registration: 'manual', manualSecretCheck: 'none' },
+			headers: { 'content-type': 'application/json' },
+			body: ['189_25'],
+			path: '/webhook/x/smartcat/document/status',
+			url: '/webhook/x/smartcat/document/status',
+		});
+		expect(status).toBe(503);
+		expect(logs.join('\n')).toContain(
+			'The Smartcat Trigger "Trigger" needs a Smartcat API credential (account ID and API key): choose one under "Credential to connect with", or use Registration: Manual with Fetch Details off',
+		);
+		expect(logs.join('\n')).not.toContain('Node does not require credentials');
 	});
 
 	it('refuses a missing or weak secret credential', async () => {
-		const manual = { registration: 'manual' };
+		const manual = { registration: 'manual', fetchDetails: false };
 		await expect(methods.create.call(hook({ parameters: manual }).ctx)).rejects.toThrow(
 			'no Translation Webhook Secret credential is chosen',
 		);

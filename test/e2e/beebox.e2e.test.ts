@@ -53,16 +53,20 @@ function beeboxWorkflow(options: Parameters<typeof triggerWorkflow>[0]): Trigger
 }
 
 const workflows = {
-	all: beeboxWorkflow({ id: 'beeboxAll0000001', node: 'beeboxTrigger' }),
+	all: beeboxWorkflow({
+		id: 'beeboxAll0000001',
+		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
+	}),
 	filtered: beeboxWorkflow({
 		id: 'beeboxFilter0001',
 		node: 'beeboxTrigger',
-		parameters: { events: ['CreatedTranslatedFiles'] },
+		parameters: { events: ['CreatedTranslatedFiles'], fetchDetails: false },
 	}),
 	pathToken: beeboxWorkflow({
 		id: 'beeboxPath000001',
 		node: 'beeboxTrigger',
-		parameters: { urlTokenLocation: 'path' },
+		parameters: { urlTokenLocation: 'path', fetchDetails: false },
 	}),
 	details: beeboxWorkflow({
 		id: 'beeboxDetails001',
@@ -70,7 +74,11 @@ const workflows = {
 		parameters: { events: ['CreatedTranslatedFiles'], fetchDetails: true, output: 'perDelivery' },
 		credentials: beeboxCredential,
 	}),
-	corpus: beeboxWorkflow({ id: 'beeboxCorpus0001', node: 'beeboxTrigger' }),
+	corpus: beeboxWorkflow({
+		id: 'beeboxCorpus0001',
+		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
+	}),
 	perFile: beeboxWorkflow({
 		id: 'beeboxPerFile001',
 		node: 'beeboxTrigger',

@@ -48,6 +48,7 @@ const workflows = {
 	beebox: triggerWorkflow({
 		id: 'fuzzBeebox000001',
 		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
 		credentials: SECRET_CREDENTIAL,
 	}),
 	gengo: triggerWorkflow({
@@ -64,7 +65,7 @@ const workflows = {
 	smartcat: triggerWorkflow({
 		id: 'fuzzSmartcat0001',
 		node: 'smartcatTrigger',
-		parameters: PRIVATE_URL_ALLOWED,
+		parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 		credentials: SMARTCAT_CREDENTIAL,
 	}),
 	phrase: triggerWorkflow({

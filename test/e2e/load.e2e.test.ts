@@ -47,6 +47,7 @@ const workflows = {
 	beebox: triggerWorkflow({
 		id: 'loadBeebox000001',
 		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
 		credentials: SECRET_CREDENTIAL,
 	}),
 	gengo: triggerWorkflow({
@@ -57,7 +58,7 @@ const workflows = {
 	smartcat: triggerWorkflow({
 		id: 'loadSmartcat0001',
 		node: 'smartcatTrigger',
-		parameters: PRIVATE_URL_ALLOWED,
+		parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 		credentials: { smartcatApi: { id: 'loadSmartcatCred', name: 'Smartcat' } },
 	}),
 	phrase: triggerWorkflow({

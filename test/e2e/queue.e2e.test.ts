@@ -39,6 +39,7 @@ const workflows = {
 	beebox: triggerWorkflow({
 		id: 'queueBeebox00001',
 		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
 		credentials: SECRET_CREDENTIAL,
 	}),
 	gengo: triggerWorkflow({
@@ -50,7 +51,7 @@ const workflows = {
 	smartcat: triggerWorkflow({
 		id: 'queueSmartcat001',
 		node: 'smartcatTrigger',
-		parameters: PRIVATE_URL_ALLOWED,
+		parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 		credentials: { smartcatApi: { id: 'queueSmartcatCred', name: 'Smartcat' } },
 	}),
 	phrase: triggerWorkflow({

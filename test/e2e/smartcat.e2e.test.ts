@@ -77,14 +77,14 @@ const workflows = {
 	polite: triggerWorkflow({
 		id: 'smartcatPolite01',
 		node: 'smartcatTrigger',
-		parameters: { ...PRIVATE_URL_ALLOWED },
+		parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 		credentials: CREDENTIAL,
 		active: false,
 	}),
 	unreachable: triggerWorkflow({
 		id: 'smartcatPrivate1',
 		node: 'smartcatTrigger',
-		parameters: { replaceExisting: true },
+		parameters: { replaceExisting: true, fetchDetails: false },
 		credentials: CREDENTIAL,
 		active: false,
 	}),
@@ -99,7 +99,7 @@ const workflows = {
 	again: triggerWorkflow({
 		id: 'smartcatAgain001',
 		node: 'smartcatTrigger',
-		parameters: { ...PRIVATE_URL_ALLOWED },
+		parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 		credentials: CREDENTIAL,
 		active: false,
 	}),
@@ -107,20 +107,20 @@ const workflows = {
 	manual: triggerWorkflow({
 		id: 'smartcatManual01',
 		node: 'smartcatTrigger',
-		parameters: { registration: 'manual', events: ['document.status'] },
+		parameters: { registration: 'manual', events: ['document.status'], fetchDetails: false },
 		credentials: { ...CREDENTIAL, ...SECRET_CREDENTIAL },
 	}),
 	// Set up by hand: the secret from a Translation Webhook Secret credential; no Smartcat credential.
 	corpus: triggerWorkflow({
 		id: 'smartcatCorpus01',
 		node: 'smartcatTrigger',
-		parameters: { registration: 'manual' },
+		parameters: { registration: 'manual', fetchDetails: false },
 		credentials: SECRET_CREDENTIAL,
 	}),
 	listen: triggerWorkflow({
 		id: 'smartcatListen01',
 		node: 'smartcatTrigger',
-		parameters: { ...PRIVATE_URL_ALLOWED },
+		parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 		credentials: LISTEN_CREDENTIAL,
 		active: false,
 	}),
@@ -129,6 +129,7 @@ const workflows = {
 	read: triggerWorkflow({
 		id: 'smartcatRead0001',
 		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
 		credentials: SECRET_CREDENTIAL,
 		after: [
 			smartcatNode('Get Callback', { resource: 'callback', operation: 'get' }),
@@ -159,6 +160,7 @@ const workflows = {
 	write: triggerWorkflow({
 		id: 'smartcatWrite001',
 		node: 'beeboxTrigger',
+		parameters: { fetchDetails: false },
 		credentials: SECRET_CREDENTIAL,
 		after: [
 			writeNode('Set Callback', {

@@ -41,6 +41,13 @@ export function secretProblem(secret: unknown): string | undefined {
 }
 
 /** How to make a secret that passes, for error descriptions and hints. */
+/**
+ * n8n selects a node's credential by itself when only one of its type exists, and offers no way for a node to
+ * stop that: one secret would then silently serve every vendor's trigger. Said wherever the secret is chosen.
+ */
+export const ONE_SECRET_PER_VENDOR =
+	'n8n picks an existing Translation Webhook Secret credential by itself: create one per vendor (e.g. "Gengo webhook secret"), so that one leaked secret does not open every vendor\'s trigger';
+
 export const SECRET_ADVICE = `Use a random secret, e.g. the output of "openssl rand -hex 32". The rule: ${SECRET_RULE}.`;
 
 /**

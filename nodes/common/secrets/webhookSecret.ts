@@ -12,7 +12,13 @@ import {
 
 import { unauthorized } from '../delivery/answers';
 import { cachedSecret, readSecretOnce, secretCacheKey } from './secretCache';
-import { deriveSecret, SECRET_ADVICE, secretMatches, secretProblem } from './secretPolicy';
+import {
+	deriveSecret,
+	ONE_SECRET_PER_VENDOR,
+	SECRET_ADVICE,
+	secretMatches,
+	secretProblem,
+} from './secretPolicy';
 
 /**
  * Where a trigger set up by hand keeps the secret it checks: the `translationWebhookSecretApi` credential,
@@ -164,6 +170,7 @@ export function manualSecretProperties(): INodeProperties[] {
 				},
 			],
 			default: 'credential',
+			hint: ONE_SECRET_PER_VENDOR,
 			displayOptions: { show: manual },
 		},
 		noSecretNotice({ ...manual, manualSecretCheck: ['none'] }),

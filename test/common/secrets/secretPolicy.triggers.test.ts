@@ -29,8 +29,9 @@ const SETUP = {
 	beebox: { secret: {}, none: { urlTokenLocation: 'none' } },
 	gengo: { secret: {}, none: { urlTokenLocation: 'none' } },
 	smartcat: {
-		secret: { registration: 'manual' },
-		none: { registration: 'manual', manualSecretCheck: 'none' },
+		// Fetch Details off: it would need the Smartcat API credential, which manual registration alone does not
+		secret: { registration: 'manual', fetchDetails: false },
+		none: { registration: 'manual', manualSecretCheck: 'none', fetchDetails: false },
 	},
 	phrase: {
 		secret: { registration: 'manual' },
