@@ -59,7 +59,7 @@ export class BeeboxTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		eventTriggerDescription: 'Waiting for a Beebox callback to the Test URL',
 		activationMessage:
-			"Beebox callbacks to the Production URL now run this workflow. Paste that URL, with the secret token, into the project's callback URL in Beebox.",
+			"Beebox callbacks to the Production URL now run this workflow. Paste that URL, with ?token= and the secret appended (or the secret as its last path segment), into the project's callback URL in Beebox.",
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Beebox callback',
 			setup:
@@ -89,7 +89,7 @@ export class BeeboxTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"In Beebox, paste the Production URL (with the secret token) into the project's Settings: as the callback URL at the bottom (every event), or in Connectors & API → CMS Connector (translated files only). Beebox appends its bb... parameters.",
+					"In Beebox, paste the Production URL plus ?token=&lt;secret&gt; (the secret of the Translation Webhook Secret credential below) into the project's Settings: as the callback URL at the bottom (every event), or in Connectors & API → CMS Connector (translated files only). Beebox appends its bb... parameters.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -49,7 +49,7 @@ export class GengoTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		eventTriggerDescription: 'Waiting for a Gengo callback to the Test URL',
 		activationMessage:
-			'Gengo callbacks to the Production URL now run this workflow. Use it, with the secret token, as the callback_url of the jobs you order.',
+			'Gengo callbacks to the Production URL now run this workflow. Use it, with ?token= and the secret appended (or the secret as its last path segment), as the callback_url of the jobs you order.',
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Gengo callback',
 			setup:
@@ -73,7 +73,7 @@ export class GengoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use the Production URL as the callback_url of the jobs you order. Gengo sends no callback over 60 KB: for long texts turn on "Fetch Full Job".',
+					'Use the Production URL plus ?token=&lt;secret&gt; (the secret of the Translation Webhook Secret credential below) as the callback_url of the jobs you order. Gengo sends no callback over 60 KB: for long texts turn on "Fetch Full Job".',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -42,6 +42,13 @@ export function secretProblem(secret: unknown): string | undefined {
 
 /** How to make a secret that passes, for error descriptions and hints. */
 /**
+ * How to get a strong secret in one step: n8n runs no code when a credential is created, so it cannot generate
+ * one; a one-line command can.
+ */
+export const STRONG_SECRET_IN_ONE_STEP =
+	'No secret yet? Run <code>openssl rand -hex 32</code> and paste its output into a new Translation Webhook Secret credential.';
+
+/**
  * n8n selects a node's credential by itself when only one of its type exists, and offers no way for a node to
  * stop that: one secret would then silently serve every vendor's trigger. Said wherever the secret is chosen.
  */

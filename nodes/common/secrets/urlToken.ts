@@ -8,7 +8,7 @@ import type {
 import { unauthorized } from '../delivery/answers';
 import { nativeFields } from '../delivery/nativeFields';
 import type { WebhookRoute } from '../delivery/triggerProperties';
-import { ONE_SECRET_PER_VENDOR, secretMatches } from './secretPolicy';
+import { ONE_SECRET_PER_VENDOR, secretMatches, STRONG_SECRET_IN_ONE_STEP } from './secretPolicy';
 import { credentialSecret, noSecretNotice } from './webhookSecret';
 
 /**
@@ -59,14 +59,14 @@ export function urlTokenProperties(basePath: string): INodeProperties[] {
 				'The vendor cannot sign its callbacks: a secret in the URL, kept in a Translation Webhook Secret credential, is what tells its callbacks from forged ones (401)',
 		},
 		{
-			displayName: `Give the vendor the URL above (Production URL; Test URL while you click Execute step) with <b>?${URL_TOKEN_QUERY_PARAMETER}=</b> and the secret of your Translation Webhook Secret credential appended, e.g. <code>https://n8n.example.com/webhook/…/${basePath}?${URL_TOKEN_QUERY_PARAMETER}=&lt;secret&gt;</code>. Without it every delivery gets 401. ${ONE_SECRET_PER_VENDOR}.`,
+			displayName: `Give the vendor the URL above plus <b>?${URL_TOKEN_QUERY_PARAMETER}=&lt;secret&gt;</b>: the Production URL (the Test URL while you click Execute step) with the secret of your Translation Webhook Secret credential appended, e.g. <code>https://n8n.example.com/webhook/…/${basePath}?${URL_TOKEN_QUERY_PARAMETER}=&lt;secret&gt;</code>. Without it every delivery gets 401. ${STRONG_SECRET_IN_ONE_STEP} ${ONE_SECRET_PER_VENDOR}.`,
 			name: 'urlTokenQueryNotice',
 			type: 'notice',
 			default: '',
 			displayOptions: { show: { urlTokenLocation: ['query'] } },
 		},
 		{
-			displayName: `The URL above ends in <b>:token-…</b>: give the vendor that URL with this last segment replaced by the secret of your Translation Webhook Secret credential, e.g. <code>https://n8n.example.com/webhook/…/${basePath}/&lt;secret&gt;</code>. Without it every delivery gets 401. ${ONE_SECRET_PER_VENDOR}.`,
+			displayName: `The URL above ends in <b>:token-…</b>: give the vendor that URL with this last segment replaced by the secret of your Translation Webhook Secret credential, e.g. <code>https://n8n.example.com/webhook/…/${basePath}/&lt;secret&gt;</code>. Without it every delivery gets 401. ${STRONG_SECRET_IN_ONE_STEP} ${ONE_SECRET_PER_VENDOR}.`,
 			name: 'urlTokenPathNotice',
 			type: 'notice',
 			default: '',
