@@ -24,7 +24,7 @@ import {
 import { parseDelivery } from '../common/delivery/validation';
 import { testWebhookSecret } from '../common/secrets/webhookSecret';
 import { testBeeboxCredentials } from './credentialTest';
-import { BEEBOX_EVENT_GROUPS, canonicalEventCode, humanize } from './events';
+import { BEEBOX_EVENT_GROUPS, canonicalEventCode, eventOption } from './events';
 import { fetchBeeboxEventDetails } from './lookups';
 import { buildBeeboxItems } from './output';
 import {
@@ -96,11 +96,7 @@ export class BeeboxTrigger implements INodeType {
 			},
 			eventsProperty(
 				BEEBOX_EVENT_GROUPS.flatMap(({ group, events }) =>
-					events.map(([code, description]) => ({
-						name: `${group}: ${humanize(code)}`,
-						value: code,
-						description,
-					})),
+					events.map(([code, description]) => eventOption(group, code, description)),
 				),
 				'Events that start the workflow. Others are answered 200 and start nothing. "All Events" also lets through codes newer Beebox versions add.',
 			),

@@ -120,7 +120,31 @@ export function eventGroup(code: string): BeeboxEventGroup | null {
 	return GROUP_OF_EVENT.get(code) ?? null;
 }
 
-/** Splits `SourceFileChange` into `Source File Change` for display names. */
+/** Splits `SourceFileChange` into `Source File Change` for display names; TMS and XLIFF stay acronyms. */
 export function humanize(code: string): string {
-	return code.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+	return code
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+		.replace(/\b(Tms|Xliff)\b/g, (word) => word.toUpperCase());
+}
+
+/**
+ * An event's option in the trigger's "Trigger On" list: "Project: Update", not "Project: Project Update" (the
+ * group's name is not repeated), and the name n8n's nodes panel lists it under (`action`, else n8n makes
+ * "On project project update" of the option's name): "On project update".
+ */
+export function eventOption(
+	group: string,
+	code: string,
+	description: string,
+): { name: string; value: string; action: string; description: string } {
+	const words = humanize(code);
+	const rest = words.startsWith(`${group} `) ? words.slice(group.length + 1) : words;
+	const lowered = words.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase());
+	return {
+		name: `${group}: ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`,
+		value: code,
+		action: `On ${lowered}`,
+		description,
+	};
 }

@@ -73,7 +73,7 @@ export class GengoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use the Production URL plus ?token=&lt;secret&gt; (the secret of the Translation Webhook Secret credential below) as the callback_url of the jobs you order. Gengo sends no callback over 60 KB: for long texts turn on "Fetch Full Job".',
+					'Use the Production URL plus ?token=&lt;secret&gt; (the secret of the Translation Webhook Secret credential below) as the callback_url of the jobs you order. Gengo sends no callback over 60 KB: for long texts turn on "Fetch Full Job". Gengo retries a callback that was not answered 200: the item\'s eventKey is the same on a repeat, so Remove Duplicates on it skips it.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -68,7 +68,7 @@ export class PhraseTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Phrase TMS webhook',
 			setup:
-				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a security token derived from the credential (never stored in the workflow), when the workflow is published (n8n 1.x: activated), and deletes it when it stops; listening for a test event does the same with the Test URL. Phrase must reach n8n: set n8n's WEBHOOK_URL to its public address. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
+				"<b>Automatic</b> registration creates a Phrase webhook for the chosen events, with a security token derived from the credential (never stored in the workflow), when the workflow is published, and deletes it when it stops; listening for a test event does the same with the Test URL. Phrase must reach n8n: set n8n's WEBHOOK_URL to its public address. <b>Manual</b>: in Phrase TMS, <i>Settings → Webhooks → Add webhook</i>, paste this node's URL, choose the same events and enter the secret as the security token.",
 		}),
 		credentials: [
 			{

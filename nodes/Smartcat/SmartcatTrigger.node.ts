@@ -68,7 +68,7 @@ export class SmartcatTrigger implements INodeType {
 		triggerPanel: triggerPanel({
 			header: 'Listen for a Smartcat callback',
 			setup:
-				"Smartcat has one callback URL per account. <b>Automatic</b> registration points it at this workflow when the workflow is published (n8n 1.x: activated), and at the Test URL while you listen for a test event, but only if the account has no callback yet. <b>Manual</b>: set the account's callback (e.g. with the Smartcat node's <i>Callback → Set</i>) to the URL above, with the secret header; Smartcat appends <code>/project/status</code> etc. itself.",
+				"Smartcat has one callback URL per account. <b>Automatic</b> registration points it at this workflow when the workflow is published, and at the Test URL while you listen for a test event, but only if the account has no callback yet. <b>Manual</b>: set the account's callback (e.g. with the Smartcat node's <i>Callback → Set</i>) to the URL above, with the secret header; Smartcat appends <code>/project/status</code> etc. itself.",
 		}),
 		credentials: [
 			// Automatic registration and Fetch Details need it; Manual registration alone does not (checked on activation).
@@ -93,7 +93,7 @@ export class SmartcatTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Smartcat has ONE callback URL per account. Publishing (n8n 1.x: activating) this workflow points the account's callbacks here; whatever used the previous URL stops receiving them. Listening for a test event uses the Test URL only while the account has no callback, and never takes it from a published workflow. Use one active Smartcat Trigger per account.",
+					"Smartcat has ONE callback URL per account. Publishing this workflow points the account's callbacks here; whatever used the previous URL stops receiving them. Listening for a test event uses the Test URL only while the account has no callback, and never takes it from a published workflow. Use one active Smartcat Trigger per account.",
 				name: 'accountWideNotice',
 				type: 'notice',
 				default: '',

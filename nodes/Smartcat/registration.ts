@@ -88,9 +88,9 @@ function isThisNodesUrl(ctx: IHookFunctions, url: string): boolean {
 function testRunRefusal(ctx: IHookFunctions, current: string): NodeOperationError {
 	const workflow = ctx.getWorkflow();
 	const how =
-		'To test, look at the executions of the published workflow, or unpublish it (n8n 1.x: deactivate) while you test; publishing registers the callback again. Or send a sample to the Test URL of a copy set to Registration: Manual (npx translation-events-simulate smartcat --url <Test URL>).';
+		'To test, look at the executions of the published workflow, or unpublish it while you test; publishing registers the callback again. Or send a sample to the Test URL of a copy set to Registration: Manual (npx translation-events-simulate smartcat --url <Test URL>).';
 	const holder = isThisNodesUrl(ctx, current)
-		? `the Production URL of this workflow ("${workflow.name ?? ''}", ${workflow.id ?? ''}), which is published (n8n 1.x: active)`
+		? `the Production URL of this workflow ("${workflow.name ?? ''}", ${workflow.id ?? ''}), which is published`
 		: `${current}, another workflow or integration`;
 	return new NodeOperationError(
 		ctx.getNode(),

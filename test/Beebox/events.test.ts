@@ -68,7 +68,7 @@ describe('Beebox event codes', () => {
 			new BeeboxTrigger().description.properties.find((p) => p.name === 'events')?.options ?? [];
 		const values = options.map((o) => ('value' in o ? o.value : undefined));
 		expect(values).toEqual(['*', ...ourCodes]);
-		expect(humanize('PackageTmsCheckResultsDone')).toBe('Package Tms Check Results Done');
-		expect(humanize('TmsSendLinkRequest')).toBe('Tms Send Link Request');
+		expect(humanize('PackageTmsCheckResultsDone')).toBe('Package TMS Check Results Done');
+		expect(humanize('TmsSendLinkRequest')).toBe('TMS Send Link Request');
 	});
 });

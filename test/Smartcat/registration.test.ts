@@ -221,7 +221,7 @@ describe('Smartcat Trigger: listening for a test event', () => {
 		await expect(refusal).rejects.toThrow(
 			`points at the Production URL of this workflow ("Smartcat to CMS", wf-7), which is published`,
 		);
-		await expect(refusal).rejects.toThrow('unpublish it (n8n 1.x: deactivate) while you test');
+		await expect(refusal).rejects.toThrow('unpublish it while you test');
 		// n8n then deactivates the test webhooks: production's callback stays
 		await methods.delete.call(ctx);
 		expect(smartcat.setting).toEqual(registered);

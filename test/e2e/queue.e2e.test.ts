@@ -208,8 +208,8 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 		expect((await queue.main.executions()).length).toBe(before);
 	});
 
-	it(`a worker killed in the middle of ${LOAD} deliveries: with "Respond: When Workflow Finished" none that got a 200 is lost`, async () => {
-		// every other delivery to each of two workflows: Respond "When Received" (default) and "When Workflow Finished"
+	it(`a worker killed in the middle of ${LOAD} deliveries: with "Respond: When Last Node Finishes" none that got a 200 is lost`, async () => {
+		// every other delivery to each of two workflows: Respond "Immediately" (default) and "When Last Node Finishes"
 		const targets = [workflows.load, workflows.loadFinished];
 		const answered: Array<{ jobId: string; workflowId: string; status: number }> = [];
 		const deliver = async (jobId: string, workflow: (typeof targets)[number]) => {
@@ -260,7 +260,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 			};
 		};
 
-		// "When Workflow Finished": the deliveries the dead worker held were answered 500, or not at all (n8n left some
+		// "When Last Node Finishes": the deliveries the dead worker held were answered 500, or not at all (n8n left some
 		// waiting: the vendor's timeout); Gengo delivers those again. Every 200 has its successful execution, and the
 		// redelivered ones run too.
 		const finished = summary(workflows.loadFinished.id);
@@ -271,7 +271,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 		const everyFinished = [...finished.accepted, ...finished.refused.map((a) => a.jobId)];
 		let done = new Set<string>();
 		await eventually(
-			`every delivery to the "When Workflow Finished" workflow executed`,
+			`every delivery to the "When Last Node Finishes" workflow executed`,
 			async () => {
 				done = await succeeded(workflows.loadFinished.id);
 				return everyFinished.every((jobId) => done.has(jobId));
@@ -279,13 +279,13 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 			120_000,
 		);
 
-		// "When Received" (the default, fastest): every delivery answered 200 at once; n8n 2.41 neither re-runs nor keeps
+		// "Immediately" (the default, fastest): every delivery answered 200 at once; n8n 2.41 neither re-runs nor keeps
 		// the executions the dead worker held ("failed to be processed too many times", no data): those are lost.
 		const received = summary(workflows.load.id);
 		expect(received.refused).toEqual([]);
 		let lost: string[] = [];
 		await eventually(
-			'the "When Received" deliveries the live workers ran have finished',
+			'the "Immediately" deliveries the live workers ran have finished',
 			async () => {
 				const ok = await succeeded(workflows.load.id);
 				lost = received.accepted.filter((jobId) => !ok.has(jobId));
@@ -299,7 +299,7 @@ describe('Every trigger in queue mode (PostgreSQL, Redis, main + webhook process
 		);
 		expect(failed.flatMap(jobIdsOf)).toEqual([]);
 		console.log(
-			`[e2e queue] ${LOAD} deliveries in ${((Date.now() - started) / 1000).toFixed(0)} s, worker killed: "When Workflow Finished" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 or no answer, redelivered and executed; "When Received" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
+			`[e2e queue] ${LOAD} deliveries in ${((Date.now() - started) / 1000).toFixed(0)} s, worker killed: "When Last Node Finishes" ${finished.accepted.length} × 200 all executed, ${finished.refused.length} × 500 or no answer, redelivered and executed; "Immediately" ${received.accepted.length} × 200, ${lost.length} lost by n8n with the worker`,
 		);
 	}, 480_000);
 });

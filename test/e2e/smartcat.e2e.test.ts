@@ -669,7 +669,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			(error: Error) => error.message,
 		);
 		expect(refusal).toContain('points at the Production URL of this workflow');
-		expect(refusal).toContain('unpublish it (n8n 1.x: deactivate) while you test');
+		expect(refusal).toContain('unpublish it while you test');
 		await delay(1000);
 		expect(listenAccount.setting).toEqual(registered);
 		// production still receives

@@ -63,20 +63,24 @@ export const respondProperty: INodeProperties = {
 	type: 'options',
 	options: [
 		{
-			name: 'When Received',
+			// the labels of n8n's Webhook node's "Respond" for the same choices
+			name: 'Immediately',
 			value: 'onReceived',
 			description: 'Answer 200 as soon as the delivery is accepted. Fastest for the vendor.',
 		},
 		{
-			name: 'When Workflow Finished',
+			name: 'When Last Node Finishes',
 			value: 'lastNode',
 			description:
 				'Answer 200 once the workflow has run, 500 if it failed, so a vendor that retries (Gengo, Smartcat, Phrase TMS) delivers again. In queue mode this also covers a worker that dies mid-run. The vendor waits for the whole workflow.',
 		},
 	],
 	default: 'onReceived',
-	hint: "The item's eventKey is the same on a repeated delivery: use it to skip duplicates",
 };
+
+/** What a repeated delivery has in common with the first: said where the items are shaped (Output). */
+export const EVENT_KEY_HINT =
+	"The item's eventKey is the same on a repeated delivery: use it to skip duplicates (Remove Duplicates)";
 
 /**
  * "Output": one item per element of a batch (the default, docs/design.md), or the whole delivery as one item. The
@@ -95,7 +99,7 @@ export function outputProperty(
 			{ name: 'One Item Each', value: 'perElement', description: perElementDescription },
 			{ name: 'One Item per Delivery', value: 'perDelivery', description: batchDescription },
 		],
-		hint: "With One Item per Delivery, the item's eventKey never equals a Catch-Up Trigger's: to drop what both emit with Remove Duplicates, keep One Item Each",
+		hint: `${EVENT_KEY_HINT}. With One Item per Delivery it never equals a Catch-Up Trigger's: to drop what both emit, keep One Item Each`,
 	};
 }
 
@@ -111,8 +115,8 @@ export function triggerPanel(panel: {
 	setup: string;
 }): NonNullable<INodeTypeDescription['triggerPanel']> {
 	const modes =
-		'<b>Test URL</b>: while you click <i>Execute step</i> (n8n 1.x: <i>Listen for test event</i>), the next delivery to it shows up here, once. ' +
-		'<b>Production URL</b>: once the workflow is published (n8n 1.x: active), every delivery to it runs the workflow; those runs are in the executions list.';
+		'<b>Test URL</b>: while you click <i>Execute step</i>, the next delivery to it shows up here, once. ' +
+		'<b>Production URL</b>: once the workflow is published, every delivery to it runs the workflow; those runs are in the executions list.';
 	return {
 		header: panel.header,
 		executionsHelp: {
@@ -121,7 +125,7 @@ export function triggerPanel(panel: {
 		},
 		activationHint: {
 			inactive:
-				'Once the workflow is published (n8n 1.x: active), it runs for every delivery to the Production URL, without this button.',
+				'Once the workflow is published, it runs for every delivery to the Production URL, without this button.',
 			active:
 				'This node also runs for every delivery to the Production URL; those runs are in the executions list, not here.',
 		},

@@ -141,7 +141,11 @@ export async function testWebhookSecret(
 ): Promise<INodeCredentialTestResult> {
 	const problem = secretProblem(credential.data?.secret);
 	return problem
-		? { status: 'Error', message: `${problem}. ${SECRET_ADVICE}` }
+		? // n8n titles every failed test "Couldn’t connect with these settings": the message says what is wrong
+			{
+				status: 'Error',
+				message: `Not a connection problem (nothing is contacted): ${problem}. ${SECRET_ADVICE}`,
+			}
 		: { status: 'OK', message: 'The secret meets the rule; use the same one at the vendor' };
 }
 

@@ -96,9 +96,9 @@ describe('webhook descriptions resolved without the expression engine', () => {
 		});
 
 		it.each([
-			['a fresh node (When Received, the default)', {}, 'onReceived', ''],
-			['Respond: When Received', { respond: 'onReceived' }, 'onReceived', ''],
-			['Respond: When Workflow Finished', { respond: 'lastNode' }, 'lastNode', 'noData'],
+			['a fresh node (Immediately, the default)', {}, 'onReceived', ''],
+			['Respond: Immediately', { respond: 'onReceived' }, 'onReceived', ''],
+			['Respond: When Last Node Finishes', { respond: 'lastNode' }, 'lastNode', 'noData'],
 		])('%s: the resolvers and the templates give the same answer', (_case, saved, mode, data) => {
 			const node = nodeOf(nodeType, saved);
 			for (const webhook of webhooks) {

@@ -95,11 +95,11 @@ describe('the webhook secret credential', () => {
 		});
 		expect(await test({ secret: 'short' })).toEqual({
 			status: 'Error',
-			message: `the secret has 5 characters; it needs at least 16. ${SECRET_ADVICE}`,
+			message: `Not a connection problem (nothing is contacted): the secret has 5 characters; it needs at least 16. ${SECRET_ADVICE}`,
 		});
 		expect(await test(undefined)).toEqual({
 			status: 'Error',
-			message: `no secret is set. ${SECRET_ADVICE}`,
+			message: `Not a connection problem (nothing is contacted): no secret is set. ${SECRET_ADVICE}`,
 		});
 	});
 });
