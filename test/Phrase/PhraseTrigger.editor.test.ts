@@ -1,5 +1,7 @@
 import { NodeHelpers, type INodeParameters } from 'n8n-workflow';
 
+import { BeeboxTrigger } from '../../nodes/Beebox/BeeboxTrigger.node';
+import { GengoTrigger } from '../../nodes/Gengo/GengoTrigger.node';
 import { PhraseTrigger } from '../../nodes/Phrase/PhraseTrigger.node';
 import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
 import { editorAuthField } from '../helpers/editorAuthField';
@@ -20,9 +22,16 @@ function shownCredentials(parameters: INodeParameters): string[] {
 describe('Phrase TMS Trigger in n8n’s editor', () => {
 	it('shows Registration as a node parameter: n8n does not take it for the authentication selector', () => {
 		expect(editorAuthField(description)?.name).toBeUndefined();
-		// nor the Smartcat Trigger's, which has the same Registration choice
-		expect(editorAuthField(new SmartcatTrigger().description)?.name).toBeUndefined();
 	});
+
+	// nor any other trigger's setting that chooses a credential (Smartcat's Registration, the URL token's place,
+	// Fetch Details)
+	it.each([new SmartcatTrigger(), new BeeboxTrigger(), new GengoTrigger()])(
+		'$description.displayName: no setting is moved into the credential dialog either',
+		(trigger) => {
+			expect(editorAuthField(trigger.description)?.name).toBeUndefined();
+		},
+	);
 
 	it('a fresh node registers itself and asks for the Phrase credential', () => {
 		expect(resolveNodeParameters(description, {}).registration).toBe('automatic');
