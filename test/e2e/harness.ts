@@ -268,12 +268,6 @@ export async function eventually(
 }
 
 /**
- * The Smartcat and Phrase TMS accounts a suite's triggers register with on activation (simulators), n8n's
- * credentials for them, and the registered secrets. `registered()` waits until activation registered both and n8n
- * has stored the secrets (they reach its static data just after registration): it probes with empty lists,
- * which start nothing (Smartcat 200, Phrase 400).
- */
-/**
  * Whether `text` (n8n's output or an answer) refuses to publish a workflow whose trigger has no Translation Webhook
  * Secret credential, saying so: the editor's publish (n8n 2.x, what the harness does while n8n runs) checks the
  * configuration first and names the missing credential; n8n 1.x and 2.x's CLI activate the trigger, whose
@@ -289,6 +283,12 @@ export function refusesMissingSecret(text: string): boolean {
 /** The paths Smartcat posts its callbacks to, after the account's callback URL. */
 const SMARTCAT_CALLBACK_PATHS = SMARTCAT_EVENTS.map((event) => event.path);
 
+/**
+ * The Smartcat and Phrase TMS accounts a suite's triggers register with on activation (simulators), n8n's
+ * credentials for them, and the registered secrets. `registered()` waits until activation registered both and n8n
+ * accepts the secrets it registered (derived from the credentials) on every callback path: it probes with empty lists,
+ * which start nothing (Smartcat 200, Phrase 400).
+ */
 export class RegisteringVendors {
 	smartcat!: SmartcatSimulator;
 	phrase!: PhraseSimulator;

@@ -40,7 +40,6 @@ export function secretProblem(secret: unknown): string | undefined {
 	return undefined;
 }
 
-/** How to make a secret that passes, for error descriptions and hints. */
 /**
  * How to get a strong secret in one step: n8n runs no code when a credential is created, so it cannot generate
  * one; a one-line command can.
@@ -55,6 +54,7 @@ export const STRONG_SECRET_IN_ONE_STEP =
 export const ONE_SECRET_PER_VENDOR =
 	'n8n picks an existing Translation Webhook Secret credential by itself: create one per vendor (e.g. "Gengo webhook secret"), so that one leaked secret does not open every vendor\'s trigger';
 
+/** How to make a secret that passes, for error descriptions and hints. */
 export const SECRET_ADVICE = `Use a random secret, e.g. the output of "openssl rand -hex 32". The rule: ${SECRET_RULE}.`;
 
 /**
