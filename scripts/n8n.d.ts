@@ -68,6 +68,8 @@ export declare class N8n {
 	queryStoredText(): Promise<string>;
 	cli(args: string[]): Promise<string>;
 	importWorkflows(workflows: object[]): Promise<void>;
+	/** the id n8n holds a credential under, by the id given to importCredentials() (n8n chooses it over REST) */
+	credentialId(id: string): string;
 	importCredentials(
 		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
 	): Promise<void>;

@@ -245,6 +245,14 @@ class N8n {
 		/** @type {Promise<string> | undefined} the owner's session cookie, once set up (session()) */
 		this.sessionCookie = undefined;
 		/**
+		 * the ids n8n chose for credentials created through its REST API (importCredentials() while running), by
+		 * the id the caller gave
+		 * @type {Map<string, string>}
+		 */
+		this.credentialIds = new Map();
+		/** @type {Set<string>} ids of credentials imported through the CLI (kept as given) */
+		this.cliCredentialIds = new Set();
+		/**
 		 * every credential value this instance was given that must never be seen again (importCredentials(),
 		 * watchSecret()): stop() looks for them in n8n's output, the stored executions and the workflows' static data
 		 * @type {Set<string>}
@@ -481,21 +489,82 @@ class N8n {
 	}
 
 	/**
-	 * Imports workflows in one CLI call and publishes (activates) those with `active: true`.
-	 * Each workflow needs a fixed `id`.
+	 * Imports workflows and publishes (activates) those with `active: true`. Each workflow needs a fixed `id`.
+	 * While n8n 2.x runs, through its REST API as the editor's import does (one request each; 2.x keeps the
+	 * given ids, 1.x does not); otherwise in one CLI call (an n8n process of several seconds). Credential ids in the nodes are
+	 * those given to importCredentials() (see credentialId()).
 	 * @param {Array<Record<string, any>>} workflows
 	 */
 	async importWorkflows(workflows) {
-		const file = path.join(
-			this.userFolder,
-			`import-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
-		);
-		fs.writeFileSync(file, JSON.stringify(workflows.map((w) => ({ ...w, active: false }))));
-		await this.runCli(['import:workflow', `--input=${file}`]);
-		fs.rmSync(file, { force: true });
+		const inactive = workflows.map((w) => ({
+			...w,
+			active: false,
+			nodes: (w.nodes ?? []).map((/** @type {Record<string, any>} */ node) =>
+				this.withCredentialIds(node),
+			),
+		}));
+		// n8n's REST create drops static data: a workflow that brings some goes through the CLI
+		if (this.child && this.major >= 2 && inactive.every((w) => !w.staticData)) {
+			for (const workflow of inactive) await this.putWorkflow(workflow);
+		} else {
+			const file = path.join(
+				this.userFolder,
+				`import-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+			);
+			fs.writeFileSync(file, JSON.stringify(inactive));
+			await this.runCli(['import:workflow', `--input=${file}`]);
+			fs.rmSync(file, { force: true });
+		}
 		for (const workflow of workflows) {
 			if (workflow.active) await this.publish(workflow.id);
 		}
+	}
+
+	/**
+	 * Creates a workflow with its id through the REST API, or replaces the one with that id (as the CLI import
+	 * does).
+	 * @param {Record<string, any>} workflow
+	 */
+	async putWorkflow(workflow) {
+		let answer = await this.rest('POST', '/rest/workflows', workflow);
+		if (answer.status === 400 && /exists already/.test(String(answer.body?.message))) {
+			const current = await this.rest('GET', `/rest/workflows/${workflow.id}`);
+			answer = await this.rest('PATCH', `/rest/workflows/${workflow.id}`, {
+				...workflow,
+				versionId: current.body?.data?.versionId,
+			});
+		}
+		if (answer.status !== 200 || answer.body?.data?.id !== workflow.id)
+			throw new Error(
+				`importing workflow ${workflow.id}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`,
+			);
+	}
+
+	/**
+	 * A node whose credential references carry the ids n8n gave them (credentialId()).
+	 * @param {Record<string, any>} node
+	 */
+	withCredentialIds(node) {
+		if (!node.credentials) return node;
+		const credentials = Object.fromEntries(
+			Object.entries(node.credentials).map(([type, reference]) => [
+				type,
+				reference && typeof reference === 'object' && typeof reference.id === 'string'
+					? { ...reference, id: this.credentialId(reference.id) }
+					: reference,
+			]),
+		);
+		return { ...node, credentials };
+	}
+
+	/**
+	 * The id n8n holds a credential under: the one given to importCredentials() before start() (the CLI keeps
+	 * it), or the one n8n chose when it was created through the REST API while running.
+	 * @param {string} id the id given to importCredentials()
+	 * @returns {string}
+	 */
+	credentialId(id) {
+		return this.credentialIds.get(id) ?? id;
 	}
 
 	/**
@@ -633,13 +702,36 @@ class N8n {
 		for (const { data } of credentials)
 			for (const [field, value] of Object.entries(data))
 				if (SECRET_FIELDS.has(field)) this.watchSecret(/** @type {string} */ (value));
+		if (this.child) {
+			for (const credential of credentials) await this.putCredential(credential);
+			return;
+		}
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(credentials));
 		try {
 			await this.cli(['import:credentials', `--input=${file}`]);
+			for (const { id } of credentials) this.cliCredentialIds.add(id);
 		} finally {
 			fs.rmSync(file, { force: true });
 		}
+	}
+
+	/**
+	 * Creates a credential through the REST API as the editor's dialog does (n8n chooses its id: credentialId()
+	 * maps the given one), or updates the one created for that id before.
+	 * @param {{id: string, name: string, type: string, data: Record<string, unknown>}} credential
+	 */
+	async putCredential({ id, name, type, data }) {
+		const known = this.credentialIds.get(id) ?? (this.cliCredentialIds.has(id) ? id : undefined);
+		const answer = known
+			? await this.rest('PATCH', `/rest/credentials/${known}`, { name, type, data })
+			: await this.rest('POST', '/rest/credentials', { name, type, data });
+		const created = answer.body?.data?.id;
+		if (answer.status !== 200 || typeof created !== 'string')
+			throw new Error(
+				`importing credential ${id} (${type}): ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`,
+			);
+		if (!known) this.credentialIds.set(id, created);
 	}
 
 	/**

@@ -63,13 +63,19 @@ class QueueMode {
 			WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
 			...this.extraEnv,
 		};
+		// the main process first (it migrates the database), then the webhook process and a worker side by side
 		this.main = await this.process('start');
-		this.webhook = await this.process('webhook', {
-			userFolder: this.main.userFolder,
-			port: webhookPort,
-		});
-		this.main.siblings.push(this.webhook);
-		await this.startWorker();
+		const [webhook, worker] = await Promise.allSettled([
+			this.process('webhook', { userFolder: this.main.userFolder, port: webhookPort }),
+			this.startWorker(),
+		]);
+		if (webhook.status === 'fulfilled') {
+			this.webhook = webhook.value;
+			this.main.siblings.push(this.webhook);
+		}
+		// a process that failed to start: the other one is stopped with the rest by stop()
+		if (webhook.status === 'rejected') throw webhook.reason;
+		if (worker.status === 'rejected') throw worker.reason;
 		return this;
 	}
 

@@ -14,12 +14,6 @@ const { N8n, repoRoot, withWebhookIds } = require('./n8n.js');
 
 const OUT = path.join(repoRoot, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OWNER = {
-	email: 'screenshots@example.com',
-	firstName: 'Loc',
-	lastName: 'Engineer',
-	password: 'Screenshots-Passw0rd',
-};
 
 async function main() {
 	if (!fs.existsSync(CHROMIUM))
@@ -50,13 +44,10 @@ async function main() {
 	});
 	try {
 		await n8n.importWorkflows(examples);
-		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		if (!setup.ok) throw new Error(`owner setup: ${setup.status}`);
-		const [name, value] = (setup.headers.get('set-cookie') ?? '').split(';')[0].split('=');
+		// the owner the import set up (n8n.session()): its session cookie goes into the browser
+		const cookie = await n8n.session();
+		const name = cookie.slice(0, cookie.indexOf('='));
+		const value = cookie.slice(cookie.indexOf('=') + 1);
 		const context = await browser.newContext({
 			viewport: { width: 1440, height: 900 },
 			deviceScaleFactor: 1,

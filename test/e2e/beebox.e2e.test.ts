@@ -884,7 +884,9 @@ describe('Wordbee Beebox round trip in a real n8n: CMS → Send Source File → 
 
 	it("answers the editor's pick lists through n8n's REST API: target languages and folders", async () => {
 		const nodeTypeAndVersion = { name: `${PACKAGE}.beebox`, version: 1 };
-		const credentials = { beeboxApi: { id: 'beeboxExampleCred', name: 'Wordbee Beebox account' } };
+		const credentials = {
+			beeboxApi: { id: n8n.credentialId('beeboxExampleCred'), name: 'Wordbee Beebox account' },
+		};
 		const currentNodeParameters = { resource: 'file', operation: 'sendSource' };
 		const locales = await n8n.rest('POST', '/rest/dynamic-node-parameters/options', {
 			nodeTypeAndVersion,

@@ -829,7 +829,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		const test = (data: Record<string, string>) =>
 			n8n.rest('POST', '/rest/credentials/test', {
 				credentials: {
-					id: CREDENTIAL.gengoApi.id,
+					id: n8n.credentialId(CREDENTIAL.gengoApi.id),
 					name: CREDENTIAL.gengoApi.name,
 					type: 'gengoApi',
 					data: { environment: 'custom', baseUrl: gengo.baseUrl, ...data },
@@ -1121,7 +1121,9 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 						operation: 'create',
 						...currentNodeParameters,
 					},
-					credentials: { gengoApi: CREDENTIAL.gengoApi },
+					credentials: {
+						gengoApi: { ...CREDENTIAL.gengoApi, id: n8n.credentialId(CREDENTIAL.gengoApi.id) },
+					},
 				});
 			const rl = (value: string) => ({ __rl: true, mode: 'list', value });
 			const sources = await search('sourceLanguage', 'searchSourceLanguages', {});

@@ -999,7 +999,9 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 					filter,
 					nodeTypeAndVersion: node,
 					currentNodeParameters: parameters,
-					credentials: ACCOUNT,
+					credentials: {
+						phraseApi: { ...ACCOUNT.phraseApi, id: n8n.credentialId(ACCOUNT.phraseApi.id) },
+					},
 				},
 			);
 			expect([methodName, answer.status]).toEqual([methodName, 200]);
@@ -1044,7 +1046,9 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 				...jobCreate,
 				project: { __rl: true, mode: 'url', value: `${phrase.baseUrl}/project2/show/${PROJECT}` },
 			},
-			credentials: ACCOUNT,
+			credentials: {
+				phraseApi: { ...ACCOUNT.phraseApi, id: n8n.credentialId(ACCOUNT.phraseApi.id) },
+			},
 		});
 		expect(options.status).toBe(200);
 		expect((options.body as { data: unknown }).data).toEqual([

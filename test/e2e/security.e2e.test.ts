@@ -311,7 +311,7 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 			expect(await deliver(OLD_SECRET)).toBe(200);
 			const changed = await n8n.rest(
 				'PATCH',
-				`/rest/credentials/${SECRET_CREDENTIAL.translationWebhookSecretApi.id}`,
+				`/rest/credentials/${n8n.credentialId(SECRET_CREDENTIAL.translationWebhookSecretApi.id)}`,
 				{
 					name: SECRET_CREDENTIAL.translationWebhookSecretApi.name,
 					type: 'translationWebhookSecretApi',
@@ -332,7 +332,7 @@ describe('Our action nodes against a hostile vendor server, in a real n8n', () =
 			expect(await deliver(NEW_SECRET)).toBe(200);
 			const deleted = await n8n.rest(
 				'DELETE',
-				`/rest/credentials/${SECRET_CREDENTIAL.translationWebhookSecretApi.id}`,
+				`/rest/credentials/${n8n.credentialId(SECRET_CREDENTIAL.translationWebhookSecretApi.id)}`,
 			);
 			expect(deleted).toMatchObject({ status: 200 });
 			const took = await until(

@@ -319,8 +319,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			{ ...examples.cms, active: false },
 			{ ...examples.never, active: false },
 		]);
-		for (const id of [workflows.read.id, workflows.write.id])
-			await n8n.cli(['publish:workflow', `--id=${id}`]);
+		for (const id of [workflows.read.id, workflows.write.id]) await n8n.publish(id);
 		await n8n.waitForWebhook(`${base(workflows.manual)}/document/status`);
 		await n8n.waitForWebhook(base(workflows.corpus));
 	}, 600_000);
@@ -345,7 +344,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	});
 
 	it("does not clobber another integration's callback unless told to", async () => {
-		await n8n.cli(['publish:workflow', `--id=${workflows.polite.id}`]);
+		await n8n.publish(workflows.polite.id);
 		await eventually('n8n reports the refused activation', () =>
 			n8n.output.includes(
 				'already sends its callbacks to https://other-integration.example/smartcat. Turn on "Replace Existing Callback"',
@@ -356,7 +355,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	});
 
 	it('refuses to register a URL Smartcat cannot reach, naming WEBHOOK_URL', async () => {
-		await n8n.cli(['publish:workflow', `--id=${workflows.unreachable.id}`]);
+		await n8n.publish(workflows.unreachable.id);
 		await eventually('n8n reports the refused activation', () =>
 			n8n.output.includes(
 				'Smartcat cannot deliver callbacks to this n8n: the vendor cannot reach http://127.0.0.1:',
@@ -368,7 +367,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	});
 
 	it("registers the account's callback on activation, with a derived secret header", async () => {
-		await n8n.cli(['publish:workflow', `--id=${workflows.main.id}`]);
+		await n8n.publish(workflows.main.id);
 		await eventually(
 			'the callback points at the workflow',
 			() => smartcat.setting?.url === base(workflows.main),
@@ -545,7 +544,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		await eventually('the callback setting is removed', () => smartcat.setting === null);
 		await waitForWebhookGone(`${base(workflows.main)}/project/status`);
 
-		await n8n.cli(['publish:workflow', `--id=${workflows.again.id}`]);
+		await n8n.publish(workflows.again.id);
 		await eventually(
 			'the callback points at the other workflow',
 			() => smartcat.setting?.url === base(workflows.again),
@@ -657,7 +656,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	});
 
 	it('listening for a test event never takes the callback from the published workflow', async () => {
-		await n8n.cli(['publish:workflow', `--id=${workflows.listen.id}`]);
+		await n8n.publish(workflows.listen.id);
 		await eventually(
 			'the published workflow holds the callback',
 			() => listenAccount.setting?.url === base(workflows.listen),
@@ -703,7 +702,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	it('the credential Test with a wrong API key says what to check', async () => {
 		const answer = await n8n.rest('POST', '/rest/credentials/test', {
 			credentials: {
-				id: 'smartcatWrongKey',
+				id: n8n.credentialId('smartcatWrongKey'),
 				name: 'smartcatWrongKey',
 				type: 'smartcatApi',
 				data: { ...ACCOUNT, apiKey: 'not-the-key', server: 'custom', baseUrl: smartcat.url },
@@ -735,7 +734,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 	});
 
 	it('runs the "document completed → export → CMS" example: the exact bytes of the translation arrive', async () => {
-		await n8n.cli(['publish:workflow', `--id=${examples.cms.id}`]);
+		await n8n.publish(examples.cms.id);
 		await eventually('the example registered its callback', () => cmsAccount.setting !== null);
 		expect(cmsAccount.setting!.url).toBe(baseOf(examples.cms));
 		cmsAccount.setDocumentStatus('a882f5712d0c9d1bb54f2504_9', 'completed');
@@ -791,7 +790,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		const live: string[] = [];
 
 		beforeAll(async () => {
-			await n8n.cli(['publish:workflow', `--id=${examples.never.id}`]);
+			await n8n.publish(examples.never.id);
 			await eventually('the example registered its callback', registered);
 			await eventually('the catch-up recorded the account', baselineSaved, 60_000);
 			await n8n.waitForWebhook(`${baseOf(examples.never)}/document/status`);
@@ -813,7 +812,7 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 			await n8n.unpublish(examples.never.id);
 			await eventually('the callback is removed', () => neverAccount.setting === null);
 			const missed = [neverAccount.nextEvent().eventKey, neverAccount.nextEvent().eventKey];
-			await n8n.cli(['publish:workflow', `--id=${examples.never.id}`]);
+			await n8n.publish(examples.never.id);
 			await eventually('the events passed', async () => (await passed()).length === 3, 60_000);
 			expect((await passed()).map((i) => i.eventKey)).toEqual([...live, ...missed]);
 			live.push(...missed);
@@ -959,7 +958,7 @@ describe('the round trip: CMS entry → Smartcat project → translation back to
 			},
 		]);
 		await n8n.importWorkflows([{ ...roundTrip, active: false }]);
-		await n8n.cli(['publish:workflow', `--id=${roundTrip.id}`]);
+		await n8n.publish(roundTrip.id);
 		await eventually('the example registered its callback', () => smartcat.setting !== null);
 		await n8n.waitForWebhook(entryUrl());
 		const trigger = roundTrip.nodes.find((node) => node.type.endsWith('smartcatTrigger'))!;
@@ -1054,7 +1053,9 @@ describe('the round trip: CMS entry → Smartcat project → translation back to
 
 	it("the editor's pick lists: projects searched through n8n's REST API, and Smartcat's languages", async () => {
 		const node = { name: 'n8n-nodes-translation-events.smartcat', version: 1 };
-		const credentials = { smartcatApi: { id: CREDENTIAL_ID, name: CREDENTIAL_ID } };
+		const credentials = {
+			smartcatApi: { id: n8n.credentialId(CREDENTIAL_ID), name: CREDENTIAL_ID },
+		};
 		const currentNodeParameters = {
 			resource: 'document',
 			operation: 'addToProject',
