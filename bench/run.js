@@ -41,8 +41,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 
-const { N8n, delay, repoRoot } = require('../scripts/n8n.js');
-const { QueueMode } = require('../scripts/queue.js');
+const { N8n, delay, repoRoot } = require('../test/e2e/n8n.js');
+const { QueueMode } = require('../test/e2e/queue.js');
 
 const N = Number(process.env.BENCH_N || 400);
 const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 10_000);

@@ -10,7 +10,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { N8n, freePort, n8nServicesReachable, repoRoot, withWebhookIds } = require('./n8n.js');
+const {
+	N8n,
+	freePort,
+	n8nServicesReachable,
+	repoRoot,
+	withWebhookIds,
+} = require('../test/e2e/n8n.js');
 
 async function portIsFree(/** @type {number} */ port) {
 	const net = require('node:net');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the pinned n8n (and the Node.js 24 it needs) from the npm registry into a cache folder outside the
 # repository. Progress goes to stderr; stdout gets two lines, `N8N_HOME=<folder>` and `NODE_HOME=<folder>`, which
-# scripts/n8n.js reads (it is the one place that knows where the install is).
+# test/e2e/n8n.js reads (it is the one place that knows where the install is).
 #
 # Versions come from package.json's "config" (n8nVersion, nodeVersion), or N8N_VERSION / N8N_NODE_VERSION.
 # The cache folders are keyed on everything that decides an install: the versions AND this script's own

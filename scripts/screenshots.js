@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { N8n, repoRoot, withWebhookIds } = require('./n8n.js');
+const { N8n, repoRoot, withWebhookIds } = require('../test/e2e/n8n.js');
 
 const OUT = path.join(repoRoot, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -3,12 +3,12 @@
 // The version is the jest project's `globals.N8N_VERSION` when it sets one (the "e2e n8n 1.x" project, through
 // globalSetup.n8n1.js), else the default (N8N_VERSION or package.json's config.n8nVersion).
 // It also names the file where every n8n the suites stop reports a credential value found in its output, its
-// stored executions or its workflows' static data (scripts/n8n.js, N8n#stop); globalTeardown.js fails the run
+// stored executions or its workflows' static data (test/e2e/n8n.js, N8n#stop); globalTeardown.js fails the run
 // on any.
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureInstalled } = require('../../scripts/n8n.js');
+const { ensureInstalled } = require('./n8n.js');
 
 module.exports = async function installN8n(_globalConfig, projectConfig) {
 	process.env.N8N_E2E_LEAK_REPORT ??= path.join(os.tmpdir(), `n8n-e2e-leaks-${process.pid}.txt`);

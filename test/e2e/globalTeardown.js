@@ -1,5 +1,5 @@
 // Fails the e2e run when any n8n of it showed a credential value in its output, its stored executions or its
-// workflows' static data (found by scripts/n8n.js when each n8n stops, written to N8N_E2E_LEAK_REPORT by
+// workflows' static data (found by test/e2e/n8n.js when each n8n stops, written to N8N_E2E_LEAK_REPORT by
 // globalSetup.js's naming). The report says where and how long the value was, never the value.
 const fs = require('node:fs');
 

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
- * The end-to-end harness every vendor's e2e test uses: a real n8n (scripts/n8n.js) with this package's dist/
+ * The end-to-end harness every vendor's e2e test uses: a real n8n (test/e2e/n8n.js) with this package's dist/
  * loaded, workflows built around one of our triggers, deliveries over HTTP, executions read back.
  */
 import { execFile } from 'node:child_process';
@@ -14,9 +14,9 @@ import { jsonOrText } from '../helpers/body';
 import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';
 
-// scripts/n8n.js is plain CommonJS shared with `npm run dev`.
+// test/e2e/n8n.js is plain CommonJS shared with `npm run dev`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtime = require('../../scripts/n8n.js') as typeof import('../../scripts/n8n.js');
+const runtime = require('./n8n.js') as typeof import('./n8n.js');
 
 export const { N8n, delay, freePort } = runtime;
 const run = promisify(execFile);
@@ -27,10 +27,10 @@ export const PACKAGE = 'n8n-nodes-translation-events';
 /** The node every test workflow sends the trigger's items to, so executions show what the trigger emitted. */
 export const RECEIVER = 'Received';
 
-// n8n in queue mode (PostgreSQL, Redis, main + webhook process + workers): scripts/queue.js, shared with the bench.
-type QueueModule = typeof import('../../scripts/queue.js');
+// n8n in queue mode (PostgreSQL, Redis, main + webhook process + workers): test/e2e/queue.js, shared with the bench.
+type QueueModule = typeof import('./queue.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { QueueMode } = require('../../scripts/queue.js') as QueueModule;
+export const { QueueMode } = require('./queue.js') as QueueModule;
 
 /**
  * One of examples/ as a user would set it up after importing it: published, the given parameters filled in

@@ -18,9 +18,9 @@ import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';
 import { delay, eventually, example, QueueMode } from './harness';
 
-// scripts/n8n.js: the editor's import gives webhook nodes their ids (examples ship none)
+// test/e2e/n8n.js: the editor's import gives webhook nodes their ids (examples ship none)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { withWebhookIds } = require('../../scripts/n8n.js') as typeof import('../../scripts/n8n.js');
+const { withWebhookIds } = require('./n8n.js') as typeof import('./n8n.js');
 
 const EVENTS = Number(process.env.OUTAGE_E2E_EVENTS ?? 520);
 const SECRET = 'outage-e2e-Secret-0123456789abcdef';

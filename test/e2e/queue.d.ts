@@ -1,4 +1,4 @@
-// Types of scripts/queue.js for the TypeScript tests.
+// Types of test/e2e/queue.js for the TypeScript tests.
 import type { N8n } from './n8n';
 
 export declare class QueueMode {

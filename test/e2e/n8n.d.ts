@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
-// Types of scripts/n8n.js for the TypeScript tests (the script itself stays plain CommonJS for `npm run dev`).
+// Types of test/e2e/n8n.js for the TypeScript tests (the script itself stays plain CommonJS for `npm run dev`).
 import type { ChildProcess } from 'node:child_process';
 
 export interface RuntimePaths {

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * A real n8n for development and end-to-end tests: installs it (scripts/install-n8n.sh), starts it with this
- * package loaded, imports and publishes workflows through n8n's CLI, and reads executions back from its
- * database. Used by `npm run dev` (scripts/dev.js) and by the e2e tests (test/e2e/).
+ * package loaded, imports and publishes workflows and credentials (through its REST API while it runs, else its
+ * CLI), and reads executions back from its database. Used by the e2e tests beside it, by `npm run dev`
+ * (scripts/dev.js), the screenshots (scripts/screenshots.js) and the bench (bench/run.js).
  *
  * Works with n8n 2.x (package.json's config.n8nVersion) and 1.x (config.n8nVersion1x): where the two differ
  * (activation, readiness, defaults), the methods below do each version's equivalent, so callers write one thing.
@@ -17,7 +18,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const repoRoot = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(__dirname, '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 /** @type {Map<string, ReturnType<typeof describeInstall>>} installs this process has checked, by version */
