@@ -284,6 +284,26 @@ export function refusesMissingSecret(text: string): boolean {
 const SMARTCAT_CALLBACK_PATHS = SMARTCAT_EVENTS.map((event) => event.path);
 
 /**
+ * Waits until a Smartcat Trigger (its base URL) accepts the given secret header on every callback path: n8n
+ * registers a workflow's webhooks one after the other, and Smartcat is told of the URL with the first, so a later
+ * path can still be missing (404) when the registration is seen. An empty list is answered 200 and starts nothing.
+ */
+export async function smartcatServed(base: string, headers: Record<string, string>): Promise<void> {
+	await eventually('the Smartcat Trigger accepts the secret on every callback path', async () => {
+		const answers = await Promise.all(
+			SMARTCAT_CALLBACK_PATHS.map((path) =>
+				fetch(`${base}/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', ...headers },
+					body: '[]',
+				}).then(async (answer) => (await answer.text(), answer.status)),
+			),
+		);
+		return answers.every((status) => status === 200);
+	});
+}
+
+/**
  * The Smartcat and Phrase TMS accounts a suite's triggers register with on activation (simulators), n8n's
  * credentials for them, and the registered secrets. `registered()` waits until activation registered both and n8n
  * accepts the secrets it registered (derived from the credentials) on every callback path: it probes with empty lists,
@@ -346,26 +366,16 @@ export class RegisteringVendors {
 			'Smartcat and Phrase are registered',
 			() => this.smartcat.setting !== null && this.phrase.webhooks.size === 1,
 		);
-		await eventually('the registered secrets are in place', async () => {
-			const { name, value } = this.smartcatHeader;
-			// every path of the Smartcat Trigger: n8n registers a workflow's webhooks one after the other, and the
-			// vendor's registration happens with the first, so a later path can still be missing here
-			const answers = await Promise.all(
-				SMARTCAT_CALLBACK_PATHS.map((path) =>
-					fetch(`${urls.smartcat}/${path}`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', [name]: value },
-						body: '[]',
-					}).then(async (answer) => (await answer.text(), answer.status)),
-				),
-			);
+		const { name, value } = this.smartcatHeader;
+		await smartcatServed(urls.smartcat, { [name]: value });
+		await eventually('the Phrase TMS Trigger accepts the registered secret', async () => {
 			const b = await fetch(urls.phrase, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'x-memsource-token': this.phraseToken },
 				body: '{"event":"JOB_CREATED","jobParts":[]}',
 			});
 			await b.text();
-			return answers.every((status) => status === 200) && b.status === 400;
+			return b.status === 400;
 		});
 	}
 

@@ -26,6 +26,7 @@ import {
 	simulate,
 	startN8n,
 	triggerWorkflow,
+	smartcatServed,
 	waitForWebhookGone,
 	type ChainNode,
 	type N8nInstance,
@@ -375,16 +376,8 @@ describe('Smartcat Trigger, Smartcat node and Smartcat Catch-Up Trigger in a rea
 		expect(smartcat.setting!.additionalHeaders).toEqual([
 			{ name: 'X-Smartcat-Callback-Secret', value: expect.stringMatching(/^[A-Za-z0-9_-]{32,}$/) },
 		]);
-		await n8n.waitForWebhook(`${base(workflows.main)}/project/status`);
-		// the webhook answers just after registration: probe with an empty list (200, no execution) until it does.
-		await eventually('the trigger accepts the registered secret', async () => {
-			const probe = await send(`${base(workflows.main)}/project/status`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', ...secretHeaders() },
-				body: '[]',
-			});
-			return probe.status === 200;
-		});
+		// the webhooks answer just after registration, path by path: probed with an empty list (200, no execution)
+		await smartcatServed(base(workflows.main), secretHeaders());
 		// the value is derived from the API key, never kept in the workflow (its API shows the static data)
 		const stored = await n8n.rest('GET', `/rest/workflows/${workflows.main.id}`);
 		expect(JSON.stringify(stored.body)).not.toContain(
