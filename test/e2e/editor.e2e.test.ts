@@ -349,7 +349,7 @@ describe('the n8n editor, walked as a new user', () => {
 		const expected = refusalLine(workflow, trigger, 'missing or wrong secret token');
 		let line: { level?: string; message?: string } | undefined;
 		await eventually(
-			'n8n logs the refused delivery',
+			`n8n logs the refused delivery: ${expected}`,
 			() => {
 				line = n8n.output
 					.slice(logged)
