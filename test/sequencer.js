@@ -20,6 +20,7 @@ const MEASURED = {
 		'phrase.e2e.test.ts': 137,
 		'install.e2e.test.ts': 96,
 		'security.e2e.test.ts': 78,
+		'editor.e2e.test.ts': 75,
 	},
 	'e2e n8n 1.x': {
 		'smartcat.e2e.test.ts': 186,
