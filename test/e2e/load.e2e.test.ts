@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * Load without loss, in one n8n (sqlite, n8n's default): LOAD_E2E_DELIVERIES valid deliveries (default 1,000;
- * the issue's full size is 10,000) spread over all four triggers at 16 concurrent senders give exactly that many
+ * 10,000 for the full size) spread over all four triggers at 16 concurrent senders give exactly that many
  * successful executions, each with its delivery's item; a delivery sent again carries the same eventKey. Then
  * n8n is restarted (SIGTERM, its graceful shutdown, start) in the middle of a second run whose senders retry as
  * the vendors do (until a 200), to two Gengo workflows, "Respond: When Workflow Finished" and "When Received".
