@@ -737,14 +737,15 @@ async function bigDownload(mb) {
 
 /**
  * Bundles a TypeScript module of bench/ (with the test simulators and helpers it imports) and loads it. The
- * scripts/ modules the e2e harness requires stay outside the bundle, required by absolute path: they locate the
- * repository from their own folder, and the bundle shares them with this process.
+ * plain JavaScript runtime the e2e harness requires (test/e2e/n8n.js, queue.js) stays outside the bundle,
+ * required by absolute path: it locates the repository from its own folder, and the bundle shares it with this
+ * process.
  */
 async function bundled(name) {
 	const { build } = require('esbuild');
 	// Inside the repository, so the bundle resolves n8n-workflow from node_modules like the nodes do.
 	const out = path.join(__dirname, `.${name}.bundle.js`);
-	const scripts = path.join(repoRoot, 'scripts');
+	const runtime = path.join(repoRoot, 'test', 'e2e');
 	await build({
 		entryPoints: [path.join(__dirname, `${name}.ts`)],
 		outfile: out,
@@ -755,11 +756,11 @@ async function bundled(name) {
 		logLevel: 'warning',
 		plugins: [
 			{
-				name: 'scripts-outside',
+				name: 'e2e-runtime-outside',
 				setup(esbuild) {
-					esbuild.onResolve({ filter: /scripts[\\/][^\\/]+\.js$/ }, (args) => {
+					esbuild.onResolve({ filter: /\.js$/ }, (args) => {
 						const resolved = path.resolve(args.resolveDir, args.path);
-						return path.dirname(resolved) === scripts
+						return path.dirname(resolved) === runtime
 							? { path: resolved, external: true }
 							: undefined;
 					});
