@@ -11,14 +11,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { N8n, repoRoot, withWebhookIds } = require('../test/e2e/n8n.js');
+const { launchChromium, requireChromium } = require('../test/e2e/chromium.js');
 
 const OUT = path.join(repoRoot, 'docs', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 async function main() {
-	if (!fs.existsSync(CHROMIUM))
-		throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
-	const { chromium } = require('playwright-core');
+	requireChromium();
 	const examples = fs
 		.readdirSync(path.join(repoRoot, 'examples'))
 		.filter((f) => f.endsWith('.json'))
@@ -30,18 +28,7 @@ async function main() {
 
 	const n8n = new N8n();
 	await n8n.start();
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	const browser = await launchChromium();
 	try {
 		await n8n.importWorkflows(examples);
 		// the owner the import set up (n8n.session()): its session cookie goes into the browser

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
  * The n8n editor, walked as a new user walks it, in headless Chromium (Debian's `chromium` package, or
  * CHROMIUM_PATH) driven by playwright-core: for one trigger of each kind, from an empty workflow, the trigger is
@@ -15,12 +15,11 @@
  * The editor's selectors are n8n 2.41's `data-test-id` attributes (those its own Playwright tests use), so the
  * suite runs on the pinned n8n 2.x only (jest.config.js).
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-	chromium,
 	selectors,
 	type Browser,
 	type BrowserContext,
@@ -34,7 +33,10 @@ import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';
 import { eventually, send, startN8n, type Execution, type N8nInstance } from './harness';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// test/e2e/chromium.js is plain CommonJS shared with `npm run screenshots`.
+type ChromiumModule = typeof import('./chromium.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { launchChromium, requireChromium } = require('./chromium.js') as ChromiumModule;
 
 /** What a user would paste from `openssl rand -hex 32` into the Translation Webhook Secret credential. */
 const SECRET = '9f2c4e7a1b3d5f6071829a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0d1e2f30415';
@@ -61,10 +63,7 @@ describe('the n8n editor, walked as a new user', () => {
 
 	beforeAll(async () => {
 		// never skipped: without a browser the suite fails and says what to install
-		if (!existsSync(CHROMIUM))
-			throw new Error(
-				`no Chromium at ${CHROMIUM}: the editor test drives Debian's Chromium; apt-get install chromium (or set CHROMIUM_PATH)`,
-			);
+		requireChromium();
 		beebox = await new BeeboxSimulator({ ...BEEBOX }).start();
 		smartcat = await new SmartcatSimulator({
 			...SMARTCAT,
@@ -76,18 +75,7 @@ describe('the n8n editor, walked as a new user', () => {
 		const [started, launched] = await Promise.all([
 			// JSON log lines carry their level: the forged delivery's line must be a warning
 			startN8n('editor', { env: { N8N_LOG_FORMAT: 'json' } }),
-			chromium.launch({
-				executablePath: CHROMIUM,
-				args: [
-					'--no-sandbox',
-					'--disable-gpu',
-					'--disable-quic',
-					'--no-first-run',
-					'--disable-background-networking',
-					'--disable-component-update',
-					'--disable-sync',
-				],
-			}),
+			launchChromium(),
 		]);
 		n8n = started;
 		browser = launched;
