@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { N8n, repoRoot, withWebhookIds } = require('../test/e2e/n8n.js');
-const { launchChromium, requireChromium } = require('../test/e2e/chromium.js');
+const { launchChromium, requireChromium, signedInContext } = require('../test/e2e/chromium.js');
 
 const OUT = path.join(repoRoot, 'docs', 'screenshots');
 
@@ -31,15 +31,7 @@ async function main() {
 	const browser = await launchChromium();
 	try {
 		await n8n.importWorkflows(examples);
-		// the owner the import set up (n8n.session()): its session cookie goes into the browser
-		const cookie = await n8n.session();
-		const name = cookie.slice(0, cookie.indexOf('='));
-		const value = cookie.slice(cookie.indexOf('=') + 1);
-		const context = await browser.newContext({
-			viewport: { width: 1440, height: 900 },
-			deviceScaleFactor: 1,
-		});
-		await context.addCookies([{ name, value, url: n8n.baseUrl }]);
+		const context = await signedInContext(browser, n8n, { deviceScaleFactor: 1 });
 		const page = await context.newPage();
 		fs.mkdirSync(OUT, { recursive: true });
 		for (const example of examples) {

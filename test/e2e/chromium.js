@@ -39,4 +39,22 @@ async function launchChromium() {
 	});
 }
 
-module.exports = { CHROMIUM_PATH, requireChromium, launchChromium };
+/**
+ * A browser context signed in to n8n's editor as its owner (the session of `n8n.session()`, which sets the owner
+ * up on a new n8n), as after the first visit to the editor.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ baseUrl: string, session(): Promise<string> }} n8n
+ * @param {import('playwright-core').BrowserContextOptions} [options]
+ * @returns {Promise<import('playwright-core').BrowserContext>}
+ */
+async function signedInContext(browser, n8n, options = {}) {
+	const cookie = await n8n.session();
+	const equals = cookie.indexOf('=');
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+	await context.addCookies([
+		{ name: cookie.slice(0, equals), value: cookie.slice(equals + 1), url: n8n.baseUrl },
+	]);
+	return context;
+}
+
+module.exports = { CHROMIUM_PATH, requireChromium, launchChromium, signedInContext };

@@ -36,7 +36,8 @@ import { eventually, send, startN8n, type Execution, type N8nInstance } from './
 // test/e2e/chromium.js is plain CommonJS shared with `npm run screenshots`.
 type ChromiumModule = typeof import('./chromium.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { launchChromium, requireChromium } = require('./chromium.js') as ChromiumModule;
+const browsers = require('./chromium.js') as ChromiumModule;
+const { launchChromium, requireChromium, signedInContext } = browsers;
 
 /** What a user would paste from `openssl rand -hex 32` into the Translation Webhook Secret credential. */
 const SECRET = '9f2c4e7a1b3d5f6071829a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0d1e2f30415';
@@ -83,12 +84,7 @@ describe('the n8n editor, walked as a new user', () => {
 		for (const value of [SECRET, BEEBOX.password, SMARTCAT.apiKey, PHRASE.password])
 			n8n.watchSecret(value);
 		// the owner account, set up as on the first visit to the editor, and its session in the browser
-		const cookie = await n8n.session();
-		const equals = cookie.indexOf('=');
-		context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		await context.addCookies([
-			{ name: cookie.slice(0, equals), value: cookie.slice(equals + 1), url: n8n.baseUrl },
-		]);
+		context = await signedInContext(browser, n8n);
 		selectors.setTestIdAttribute('data-test-id');
 	}, 240_000);
 

@@ -246,13 +246,11 @@ class N8n {
 		/** @type {Promise<string> | undefined} the owner's session cookie, once set up (session()) */
 		this.sessionCookie = undefined;
 		/**
-		 * the ids n8n chose for credentials created through its REST API (importCredentials() while running), by
-		 * the id the caller gave
+		 * every credential imported, by the id the caller gave: the id n8n holds it under (the same one through the
+		 * CLI, the one n8n chose through its REST API while running)
 		 * @type {Map<string, string>}
 		 */
 		this.credentialIds = new Map();
-		/** @type {Set<string>} ids of credentials imported through the CLI (kept as given) */
-		this.cliCredentialIds = new Set();
 		/**
 		 * every credential value this instance was given that must never be seen again (importCredentials(),
 		 * watchSecret()): stop() looks for them in n8n's output, the stored executions and the workflows' static data
@@ -711,7 +709,7 @@ class N8n {
 		fs.writeFileSync(file, JSON.stringify(credentials));
 		try {
 			await this.cli(['import:credentials', `--input=${file}`]);
-			for (const { id } of credentials) this.cliCredentialIds.add(id);
+			for (const { id } of credentials) this.credentialIds.set(id, id);
 		} finally {
 			fs.rmSync(file, { force: true });
 		}
@@ -719,11 +717,11 @@ class N8n {
 
 	/**
 	 * Creates a credential through the REST API as the editor's dialog does (n8n chooses its id: credentialId()
-	 * maps the given one), or updates the one created for that id before.
+	 * maps the given one), or updates the one imported under that id before (through the CLI or this API).
 	 * @param {{id: string, name: string, type: string, data: Record<string, unknown>}} credential
 	 */
 	async putCredential({ id, name, type, data }) {
-		const known = this.credentialIds.get(id) ?? (this.cliCredentialIds.has(id) ? id : undefined);
+		const known = this.credentialIds.get(id);
 		const answer = known
 			? await this.rest('PATCH', `/rest/credentials/${known}`, { name, type, data })
 			: await this.rest('POST', '/rest/credentials', { name, type, data });
