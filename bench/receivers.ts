@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { phraseJobWebhook, phraseSampleJobPart } from '../test/fixtures/samples/phrase';
-import { PACKAGE, RegisteringVendors } from '../test/e2e/harness';
+import { PACKAGE, packageNodeVersion, RegisteringVendors } from '../test/e2e/harness';
 
 /** One delivery, sent as is every time (a throughput cell needs no distinct ids: nothing deduplicates). */
 export interface Delivery {
@@ -50,14 +50,14 @@ export class RegisteringReceivers {
 		return {
 			smartcat: {
 				type: `${PACKAGE}.smartcatTrigger`,
-				typeVersion: 1,
+				typeVersion: packageNodeVersion(`${PACKAGE}.smartcatTrigger`),
 				// the callback alone, as the bench measured it before Fetch Details became the default
 				parameters: { ...PRIVATE_URL_ALLOWED, fetchDetails: false },
 				credentials: { smartcatApi: { id: CREDENTIAL_IDS.smartcat, name: 'Smartcat' } },
 			},
 			phrase: {
 				type: `${PACKAGE}.phraseTrigger`,
-				typeVersion: 1,
+				typeVersion: packageNodeVersion(`${PACKAGE}.phraseTrigger`),
 				parameters: PRIVATE_URL_ALLOWED,
 				credentials: { phraseApi: { id: CREDENTIAL_IDS.phrase, name: 'Phrase' } },
 			},

@@ -73,9 +73,20 @@ describe('the node descriptions saved workflows rely on', () => {
 // Until the package's first release no saved workflow holds an older node version, so each node has exactly one
 // version: no `version` list, no `defaultVersion`, no parameter or credential shown for some versions only. A
 // change in what a saved workflow does after that release gets a new version (docs/design.md, "Versions").
-it.each(n8n.nodes)('%s has one version, 1, and nothing shown per version', (distPath) => {
+// That one version is 1, except for the webhook triggers: n8n evaluates an expression before every delivery to a
+// webhook node of version 1 (the Webhook node's old Binary Data option, n8n's webhook-helpers.ts), so they start
+// at 2 (a trigger put back to 1 pays that evaluation again: `npm run bench` shows it under the vm engine).
+const WEBHOOK_TRIGGERS = new Set([
+	'beeboxTrigger',
+	'gengoTrigger',
+	'phraseTrigger',
+	'smartcatTrigger',
+]);
+it.each(n8n.nodes)('%s has one version and nothing shown per version', (distPath) => {
 	const description = load(NODES, distPath).description as Record<string, unknown>;
-	expect(description.version).toBe(1);
+	const webhookNode = Array.isArray(description.webhooks) && description.webhooks.length > 0;
+	expect(webhookNode).toBe(WEBHOOK_TRIGGERS.has(String(description.name)));
+	expect(description.version).toBe(webhookNode ? 2 : 1);
 	expect(description).not.toHaveProperty('defaultVersion');
 	expect(JSON.stringify(description)).not.toContain('@version');
 });

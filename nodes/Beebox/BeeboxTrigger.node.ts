@@ -14,6 +14,7 @@ import {
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
+	WEBHOOK_TRIGGER_VERSION,
 } from '../common/delivery/triggerProperties';
 import {
 	checkUrlToken,
@@ -50,7 +51,7 @@ export class BeeboxTrigger implements INodeType {
 		name: 'beeboxTrigger',
 		icon: { light: 'file:beebox.svg', dark: 'file:beebox.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: WEBHOOK_TRIGGER_VERSION,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when Wordbee Beebox calls back: translated files created, source files parsed, jobs and projects changed',

@@ -1,6 +1,6 @@
 import { parseIsoTimestamp } from '../common/delivery/dates';
 import { badRequest } from '../common/delivery/answers';
-import { mediaType } from '../common/delivery/request';
+import { announcesBody, mediaType } from '../common/delivery/request';
 
 /**
  * How a Beebox callback's parameters are read (help.wordbee.com/beebox/callbacks-parameters): from the query
@@ -92,7 +92,9 @@ export function parametersFromBody(
 			: undefined;
 	const empty = Buffer.isBuffer(rawBody)
 		? rawBody.length === 0
-		: body === undefined || body === null || (!!record && Object.keys(record).length === 0);
+		: body === undefined || body === null
+			? !announcesBody(headers) // a body n8n did not read (its type is none n8n parses)
+			: !!record && Object.keys(record).length === 0;
 	if (empty) return {};
 	const type = mediaType(headers);
 	// a body without a content type is never parsed by n8n: its fields come from elsewhere (a test) or not at all

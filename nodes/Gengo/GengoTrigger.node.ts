@@ -14,6 +14,7 @@ import {
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
+	WEBHOOK_TRIGGER_VERSION,
 } from '../common/delivery/triggerProperties';
 import {
 	checkUrlToken,
@@ -40,7 +41,7 @@ export class GengoTrigger implements INodeType {
 		name: 'gengoTrigger',
 		icon: { light: 'file:gengo.svg', dark: 'file:gengo.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: WEBHOOK_TRIGGER_VERSION,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Gengo job changes status (available, reviewable, approved, ...) or a translator comments',

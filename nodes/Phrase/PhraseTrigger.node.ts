@@ -20,6 +20,7 @@ import {
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
+	WEBHOOK_TRIGGER_VERSION,
 } from '../common/delivery/triggerProperties';
 import { parseDelivery } from '../common/delivery/validation';
 import {
@@ -55,7 +56,7 @@ export class PhraseTrigger implements INodeType {
 		name: 'phraseTrigger',
 		icon: { light: 'file:phrase.svg', dark: 'file:phrase.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: WEBHOOK_TRIGGER_VERSION,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Phrase TMS (Memsource) webhooks: job status changed, job created or assigned, project events',

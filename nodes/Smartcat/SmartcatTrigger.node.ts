@@ -21,6 +21,7 @@ import {
 	respondProperty,
 	triggerPanel,
 	triggerWebhooks,
+	WEBHOOK_TRIGGER_VERSION,
 } from '../common/delivery/triggerProperties';
 import { parseDelivery } from '../common/delivery/validation';
 import {
@@ -55,7 +56,7 @@ export class SmartcatTrigger implements INodeType {
 		name: 'smartcatTrigger',
 		icon: { light: 'file:smartcat.svg', dark: 'file:smartcat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: WEBHOOK_TRIGGER_VERSION,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Smartcat project or document changes status, or an XLIFF import completes',

@@ -187,4 +187,21 @@ describe('the edges of the parameter readers', () => {
 			DeliveryRejected,
 		);
 	});
+
+	// n8n 2.41 and 1.123, webhook-helpers.ts parseRequestBody: for a webhook node of version 2 (ours) n8n reads the
+	// body only for JSON, form, text and XML; bytes of any other type, or of none, arrive with no body and no rawBody
+	it('parametersFromBody: a body n8n left unread (octet-stream, no content type) is refused by its length', () => {
+		const unread = (headers: Record<string, string>) => () =>
+			parametersFromBody(headers, undefined, undefined);
+		expect(unread({ 'content-type': 'application/octet-stream', 'content-length': '4' })).toThrow(
+			'not application/octet-stream',
+		);
+		expect(unread({ 'content-length': '17825792' })).toThrow('not a body without a content type');
+		expect(unread({ 'transfer-encoding': 'chunked' })).toThrow(DeliveryRejected);
+		// a GET, or a POST with nothing after its headers
+		expect(unread({})()).toEqual({});
+		expect(unread({ 'content-type': 'application/octet-stream', 'content-length': '0' })()).toEqual(
+			{},
+		);
+	});
 });

@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { SmartcatTrigger } from '../../nodes/Smartcat/SmartcatTrigger.node';
+
 const DIR = join(__dirname, '..', '..', 'examples');
 const files = readdirSync(DIR).filter((f) => f.startsWith('smartcat-'));
 
@@ -20,9 +22,12 @@ describe.each(files)('examples/%s', (file) => {
 	const workflow = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Workflow;
 	const trigger = workflow.nodes.find((n) => n.type.endsWith('.smartcatTrigger'))!;
 
-	it('carries no webhook id, the trigger (version 1, its only one) with Fetch Details, a sticky note', () => {
+	it('carries no webhook id, the trigger at its one version with Fetch Details, a sticky note', () => {
 		expect(workflow.nodes.filter((n) => n.webhookId)).toEqual([]);
-		expect([trigger.typeVersion, trigger.parameters.fetchDetails]).toEqual([1, true]);
+		expect([trigger.typeVersion, trigger.parameters.fetchDetails]).toEqual([
+			new SmartcatTrigger().description.version,
+			true,
+		]);
 		expect(trigger.parameters).not.toHaveProperty('options.allowPrivateWebhookUrl');
 		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
 		expect(notes).toHaveLength(1);

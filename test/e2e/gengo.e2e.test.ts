@@ -26,6 +26,7 @@ import {
 	example,
 	listenForTestEvent,
 	ownerSession,
+	packageNodeVersion,
 	receivedItems,
 	refusesMissingSecret,
 	send,
@@ -719,7 +720,7 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 		]);
 	});
 
-	it('the examples carry no webhook id, no secret, typeVersion 1, pinned data and a sticky note; one activated as imported is refused with what to do', async () => {
+	it('the examples carry no webhook id, no secret, the trigger at its version, pinned data and a sticky note; one activated as imported is refused with what to do', async () => {
 		for (const file of [
 			'gengo-reviewable-to-slack.json',
 			'gengo-approved-to-cms.json',
@@ -730,7 +731,10 @@ describe('Gengo Trigger, Gengo Catch-Up Trigger and Gengo node in a real n8n', (
 			const raw = rawExample(file);
 			const text = JSON.stringify(raw);
 			const trigger = raw.nodes.find((n) => n.type.endsWith('.gengoTrigger'))!;
-			expect({ file, typeVersion: trigger.typeVersion }).toEqual({ file, typeVersion: 1 });
+			expect({ file, typeVersion: trigger.typeVersion }).toEqual({
+				file,
+				typeVersion: packageNodeVersion(trigger.type),
+			});
 			expect(raw.nodes.filter((n) => n.webhookId)).toEqual([]);
 			expect(text).not.toMatch(/replace-me|urlToken"|"credentials"/);
 			expect(raw.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);

@@ -32,6 +32,33 @@ type QueueModule = typeof import('./queue.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { QueueMode } = require('./queue.js') as QueueModule;
 
+let nodeVersions: Map<string, number> | undefined;
+
+/** The version n8n adds one of this package's nodes at (each has one), read from the built dist/ n8n loads. */
+export function packageNodeVersion(type: string): number {
+	if (!nodeVersions) {
+		// n8n.js's repoRoot, not this file's folder: the bench bundles this file elsewhere
+		const root = runtime.repoRoot;
+		const { n8n } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+			n8n: { nodes: string[] };
+		};
+		nodeVersions = new Map(
+			n8n.nodes.map((file) => {
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const exported = Object.values(require(join(root, file)) as Record<string, unknown>);
+				const NodeType = exported[0] as new () => {
+					description: { name: string; version: number };
+				};
+				const { name, version } = new NodeType().description;
+				return [`${PACKAGE}.${name}`, version];
+			}),
+		);
+	}
+	const version = nodeVersions.get(type);
+	if (version === undefined) throw new Error(`${type} is not a node of this package's dist/`);
+	return version;
+}
+
 /**
  * One of examples/ as a user would set it up after importing it: published, the given parameters filled in
  * (node name → parameters), and credentials picked for the nodes that come without one (node type → credential),
@@ -142,7 +169,7 @@ export function triggerWorkflow(options: {
 			id: randomUUID(),
 			name: 'Trigger',
 			type: `${PACKAGE}.${options.node}`,
-			typeVersion: 1,
+			typeVersion: packageNodeVersion(`${PACKAGE}.${options.node}`),
 			position: [0, 0],
 			webhookId,
 			parameters: options.parameters ?? {},
@@ -152,7 +179,9 @@ export function triggerWorkflow(options: {
 			id: randomUUID(),
 			name: node.name,
 			type: node.type,
-			typeVersion: node.typeVersion ?? 1,
+			typeVersion:
+				node.typeVersion ??
+				(node.type.startsWith(`${PACKAGE}.`) ? packageNodeVersion(node.type) : 1),
 			position: [220 * (i + 1), 0],
 			parameters: node.parameters ?? {},
 			...(node.credentials ? { credentials: node.credentials } : {}),

@@ -5,6 +5,17 @@ export function mediaType(headers: Record<string, unknown>): string {
 	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
 }
 
+/**
+ * Whether a request carries a body (RFC 9112, section 6: a Content-Length above 0, or a Transfer-Encoding), read
+ * from its headers alone. n8n reads a webhook node's body only for the content types it parses (JSON, form, text,
+ * XML) from the node's version 2 on, so a body of any other type reaches the trigger unread: no rawBody, no body.
+ */
+export function announcesBody(headers: Record<string, unknown>): boolean {
+	if (headerValue(headers, 'transfer-encoding') !== undefined) return true;
+	const length = Number(headerValue(headers, 'content-length') ?? 0);
+	return length !== 0;
+}
+
 /** A request header's value by name (case-insensitive), the first one if it was sent several times. */
 export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	const wanted = name.toLowerCase();

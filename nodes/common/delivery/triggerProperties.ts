@@ -34,6 +34,17 @@ const RESPONSE_FIELDS = {
 	},
 };
 
+/**
+ * The one version of every webhook trigger of this package: 2, not 1. For a webhook node of version 1, n8n reads
+ * the Webhook node's old "Binary Data" option through the expression engine before every delivery
+ * (`parseRequestBody` in n8n's packages/cli/src/webhooks/webhook-helpers.ts: `typeVersion === 1` evaluates
+ * `$parameter["options"]["binaryData"]`), which under n8n 2.x's default `vm` engine is a round trip to an isolate
+ * on every request our triggers never need (they have no such option). From version 2 on n8n skips it and parses
+ * the body only for JSON, form, text and XML content types, the ones vendors send; any other reaches the trigger
+ * unparsed, and the trigger refuses it (415) as it did before.
+ */
+export const WEBHOOK_TRIGGER_VERSION = 2;
+
 /** A trigger's route: its path, and whether n8n prefixes it with the webhook id (plain or with native fields). */
 export type WebhookRoute = Pick<IWebhookDescription, 'path' | 'isFullPath'> &
 	Partial<Pick<ReturnType<typeof nativeFields>, typeof WEBHOOK_DESCRIPTION_RESOLVERS>>;
