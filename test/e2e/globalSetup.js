@@ -8,7 +8,7 @@
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureInstalled } = require('./n8n.js');
+const { ensureInstalled, ensureUserFolderTemplate } = require('./n8n.js');
 
 module.exports = async function installN8n(_globalConfig, projectConfig) {
 	process.env.N8N_E2E_LEAK_REPORT ??= path.join(os.tmpdir(), `n8n-e2e-leaks-${process.pid}.txt`);
@@ -18,7 +18,12 @@ module.exports = async function installN8n(_globalConfig, projectConfig) {
 		n8nVersion: globals.N8N_VERSION,
 		nodeVersion: globals.N8N_NODE_VERSION,
 	});
+	// a migrated database for the suites' fresh user folders, made once per install (n8n.js, templateFolder)
+	const made = await ensureUserFolderTemplate({
+		n8nVersion: globals.N8N_VERSION,
+		nodeVersion: globals.N8N_NODE_VERSION,
+	});
 	process.stderr.write(
-		`[e2e] n8n ${paths.n8nVersion} ready in ${paths.n8nHome} (checked in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+		`[e2e] n8n ${paths.n8nVersion} ready in ${paths.n8nHome} (checked${made ? ', user-folder template made,' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
 	);
 };

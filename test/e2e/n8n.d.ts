@@ -56,7 +56,7 @@ export declare class N8n {
 	start(options?: { timeoutMs?: number }): Promise<this>;
 	isReady(): Promise<boolean>;
 	/** `audit: false` skips the search for credential values (restart() does) */
-	stop(options?: { graceMs?: number; audit?: boolean }): Promise<void>;
+	stop(options?: { graceMs?: number; audit?: boolean; keepUserFolder?: boolean }): Promise<void>;
 	/** the credential values the audit in stop() must not find (importCredentials() adds each secret field's) */
 	secretValues: Set<string>;
 	/** processes sharing this one's database (queue mode), audited with it */
@@ -98,6 +98,11 @@ export declare class N8n {
 	): Promise<ExecutionRecord[]>;
 }
 
+/** Makes the migrated user-folder template of an n8n install once (resolves true when it made it now). */
+export declare function ensureUserFolderTemplate(versions?: {
+	n8nVersion?: string;
+	nodeVersion?: string;
+}): Promise<boolean>;
 export declare function ensureInstalled(versions?: {
 	n8nVersion?: string;
 	nodeVersion?: string;
