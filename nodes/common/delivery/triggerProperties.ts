@@ -38,10 +38,10 @@ const RESPONSE_FIELDS = {
  * The one version of every webhook trigger of this package: 2, not 1. For a webhook node of version 1, n8n reads
  * the Webhook node's old "Binary Data" option through the expression engine before every delivery
  * (`parseRequestBody` in n8n's packages/cli/src/webhooks/webhook-helpers.ts: `typeVersion === 1` evaluates
- * `$parameter["options"]["binaryData"]`), which under n8n 2.x's default `vm` engine is a round trip to an isolate
- * on every request our triggers never need (they have no such option). From version 2 on n8n skips it and parses
- * the body only for JSON, form, text and XML content types, the ones vendors send; any other reaches the trigger
- * unparsed, and the trigger refuses it (415) as it did before.
+ * `$parameter["options"]["binaryData"]`), an evaluation in the isolate of n8n 2.x's default `vm` engine on every
+ * request that our triggers, which have no such option, never need (a few ms of CPU a delivery). From version 2 on
+ * n8n skips it and parses the body only for JSON, form, text and XML content types, the ones vendors send; a body
+ * of any other type reaches the trigger unread, and the trigger refuses it (4xx) as it did before.
  */
 export const WEBHOOK_TRIGGER_VERSION = 2;
 
