@@ -6,7 +6,8 @@
  * that are not UTF-8, broken percent-encoding, raw truncated bodies, bodies and headers too large, nesting ten
  * thousand deep, duplicated secret headers. Each must be answered 4xx (401 for a secret), start no workflow and
  * leave n8n healthy; nothing n8n logs may contain a secret. One valid delivery per trigger first shows the same
- * workflows do run, so "no execution" means something.
+ * workflows do run, so "no execution" means something. n8n runs the legacy expression engine (harness.ts,
+ * BULK_SUITE_ENV): what is refused, and how, does not depend on it.
  */
 import { request as httpRequest } from 'node:http';
 
@@ -24,6 +25,7 @@ import {
 } from '../fuzz/cases';
 import { PATH_TOKEN } from '../helpers/webhookContext';
 import {
+	BULK_SUITE_ENV,
 	eventually,
 	RegisteringVendors,
 	startN8n,
@@ -360,7 +362,7 @@ describe('Malformed deliveries through a real n8n', () => {
 
 	beforeAll(async () => {
 		await vendors.start();
-		n8n = await startN8n('fuzz');
+		n8n = await startN8n('fuzz', { env: BULK_SUITE_ENV });
 		await n8n.importCredentials([
 			...vendors.credentials({
 				smartcat: SMARTCAT_CREDENTIAL.smartcatApi.id,

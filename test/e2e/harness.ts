@@ -108,6 +108,18 @@ export const testedVersions: { n8nVersion?: string; nodeVersion?: string } = {
 	nodeVersion: (globalThis as { N8N_NODE_VERSION?: string }).N8N_NODE_VERSION,
 };
 
+/**
+ * The environment of the suites that send thousands of deliveries through one n8n (load, fuzz): n8n 2.x's
+ * `legacy` expression engine (E2E_BULK_ENGINE=vm runs them on the default instead). What they establish (nothing
+ * lost under load and through a restart; malformed input refused by n8n's HTTP stack and our triggers) does not
+ * depend on the engine, and under the default `vm` engine n8n spends four to six times the CPU on each delivery
+ * (an isolate for the webhook and one for the execution), which made these two a third of `npm test`'s CPU. Every
+ * other suite runs n8n's default, queue mode and the outage test (520 events) included.
+ */
+export const BULK_SUITE_ENV: Record<string, string> = {
+	N8N_EXPRESSION_ENGINE: process.env.E2E_BULK_ENGINE ?? 'legacy',
+};
+
 /** Starts n8n on free ports with a temporary user folder; says so on the test output. */
 export async function startN8n(
 	label: string,

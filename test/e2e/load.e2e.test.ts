@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- developer tooling: runs in Node.js, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, "Lint") */
 /**
- * Load without loss, in one n8n (sqlite, n8n's default): LOAD_E2E_DELIVERIES valid deliveries (default 1,000;
+ * Load without loss, in one n8n (sqlite, n8n's default; the legacy expression engine, harness.ts BULK_SUITE_ENV): LOAD_E2E_DELIVERIES valid deliveries (default 1,000;
  * 10,000 for the full size) spread over all four triggers at 16 concurrent senders give exactly that many
  * successful executions, each with its delivery's item; a delivery sent again carries the same eventKey. Then
  * n8n is restarted (SIGTERM, its graceful shutdown, start) in the middle of a second run whose senders retry as
@@ -18,6 +18,7 @@ import { phraseJobWebhook, phraseSampleJobPart } from '../fixtures/samples/phras
 import { mapWithConcurrency } from '../../nodes/common/http/concurrency';
 import { Recorder } from '../helpers/recorder';
 import {
+	BULK_SUITE_ENV,
 	delay,
 	eventually,
 	receivedItems,
@@ -229,7 +230,7 @@ describe(`Load without loss in one n8n: ${LOAD} deliveries at ${SENDERS} senders
 			for (const node of workflow.nodes as Array<{ parameters: Record<string, unknown> }>)
 				if (typeof node.parameters.url === 'string')
 					node.parameters.url = node.parameters.url.replace('SERVICE_URL', service.url);
-		n8n = await startN8n('load');
+		n8n = await startN8n('load', { env: BULK_SUITE_ENV });
 		await n8n.importCredentials([
 			...vendors.credentials({ smartcat: 'loadSmartcatCred', phrase: 'loadPhraseCred01' }),
 			{
