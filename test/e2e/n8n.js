@@ -41,7 +41,7 @@ function describeInstall(n8nVersion, n8nHome, nodeHome) {
 
 /**
  * Where a migrated database of this n8n install is kept (a fresh n8n spends about a quarter of its start-up
- * creating its database: n8n 2.41, 8.6 s of CPU with a new user folder, 6.7 s with a migrated one). Beside the
+ * creating its database: n8n 2.41, 8.6 s of CPU with a new user folder, 7.4 s with a copy of a migrated one). Beside the
  * install, so a new n8n version or Node.js, or a changed installer, never sees another's.
  * @param {{ n8nHome: string }} paths
  */
