@@ -41,7 +41,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 
-const { N8n, delay, repoRoot } = require('../test/e2e/n8n.js');
+const { N8n, delay, packageNodeVersion, repoRoot } = require('../test/e2e/n8n.js');
 const { QueueMode } = require('../test/e2e/queue.js');
 
 const N = Number(process.env.BENCH_N || 400);
@@ -231,22 +231,11 @@ const BENCH_SECRET_CREDENTIAL = {
 	type: 'translationWebhookSecretApi',
 	data: { secret: BENCH_SECRET },
 };
-/** The version n8n adds one of our nodes at (each has one), from the built dist/ the bench's n8n loads. */
-function nodeVersion(node) {
-	const file = `${node[0].toUpperCase()}${node.slice(1)}.node.js`;
-	const exported = require(
-		path.join(
-			repoRoot,
-			pkg.n8n.nodes.find((f) => path.basename(f) === file),
-		),
-	);
-	return new (Object.values(exported)[0])().description.version;
-}
 /** One of our triggers as a user adds it (its one version, closed by default), checking the bench's secret credential. */
 const closedTriggerWorkflow = (id, node, parameters = {}) =>
 	workflow(id, {
 		type: `${pkg.name}.${node}`,
-		typeVersion: nodeVersion(node),
+		typeVersion: packageNodeVersion(`${pkg.name}.${node}`),
 		parameters,
 		credentials: {
 			translationWebhookSecretApi: {

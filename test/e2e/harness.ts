@@ -18,7 +18,8 @@ import { SmartcatSimulator } from '../simulators/smartcat';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runtime = require('./n8n.js') as typeof import('./n8n.js');
 
-export const { N8n, delay, freePort } = runtime;
+/** The version n8n adds one of this package's nodes at (each has one), read from the built dist/ n8n loads. */
+export const { N8n, delay, freePort, packageNodeVersion } = runtime;
 const run = promisify(execFile);
 export type N8nInstance = InstanceType<typeof runtime.N8n>;
 export type Execution = Awaited<ReturnType<N8nInstance['executions']>>[number];
@@ -31,33 +32,6 @@ export const RECEIVER = 'Received';
 type QueueModule = typeof import('./queue.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { QueueMode } = require('./queue.js') as QueueModule;
-
-let nodeVersions: Map<string, number> | undefined;
-
-/** The version n8n adds one of this package's nodes at (each has one), read from the built dist/ n8n loads. */
-export function packageNodeVersion(type: string): number {
-	if (!nodeVersions) {
-		// n8n.js's repoRoot, not this file's folder: the bench bundles this file elsewhere
-		const root = runtime.repoRoot;
-		const { n8n } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-			n8n: { nodes: string[] };
-		};
-		nodeVersions = new Map(
-			n8n.nodes.map((file) => {
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const exported = Object.values(require(join(root, file)) as Record<string, unknown>);
-				const NodeType = exported[0] as new () => {
-					description: { name: string; version: number };
-				};
-				const { name, version } = new NodeType().description;
-				return [`${PACKAGE}.${name}`, version];
-			}),
-		);
-	}
-	const version = nodeVersions.get(type);
-	if (version === undefined) throw new Error(`${type} is not a node of this package's dist/`);
-	return version;
-}
 
 /**
  * One of examples/ as a user would set it up after importing it: published, the given parameters filled in

@@ -114,3 +114,5 @@ export declare function linkPackage(userFolder: string): void;
 export declare const repoRoot: string;
 export declare function delay(ms: number): Promise<void>;
 export declare function withWebhookIds<T extends object>(workflow: T): T;
+/** The version n8n adds one of this package's nodes at, by full type, read from the built dist/. */
+export declare function packageNodeVersion(type: string): number;

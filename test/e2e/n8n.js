@@ -1016,8 +1016,33 @@ function reportLeaks(leaks) {
 		fs.appendFileSync(process.env.N8N_E2E_LEAK_REPORT, `${text}\n`);
 }
 
+/** @type {Map<string, number> | undefined} */
+let builtNodeVersions;
+
+/**
+ * The version n8n adds one of this package's nodes at (each has one), read from the built dist/ n8n loads, by
+ * the node's full type (`n8n-nodes-translation-events.gengoTrigger`). Shared by the e2e harness and the bench.
+ * @param {string} type
+ * @returns {number}
+ */
+function packageNodeVersion(type) {
+	if (!builtNodeVersions) {
+		builtNodeVersions = new Map(
+			packageJson.n8n.nodes.map((/** @type {string} */ file) => {
+				const NodeType = Object.values(require(path.join(repoRoot, file)))[0];
+				const { name, version } = new NodeType().description;
+				return [`${packageJson.name}.${name}`, version];
+			}),
+		);
+	}
+	const version = builtNodeVersions.get(type);
+	if (version === undefined) throw new Error(`${type} is not a node of this package's dist/`);
+	return version;
+}
+
 module.exports = {
 	N8n,
+	packageNodeVersion,
 	ensureUserFolderTemplate,
 	withWebhookIds,
 	ensureInstalled,

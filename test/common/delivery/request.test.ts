@@ -18,6 +18,7 @@ describe('reading a webhook request', () => {
 	it.each([
 		[{}, false],
 		[{ 'content-length': '0' }, false],
+		[{ 'content-length': '1' }, true],
 		[{ 'content-length': '4' }, true],
 		[{ 'Content-Length': '17825792' }, true],
 		[{ 'transfer-encoding': 'chunked' }, true],
