@@ -166,12 +166,39 @@ function savedStaticData(n8n: N8nInstance, workflowId: string): Promise<string> 
 const outputOf = (executions: Execution[], node: string) =>
 	executions.map((e) => (e.items[node] ?? []) as Array<Record<string, unknown>>);
 
+/**
+ * One n8n for both blocks of this file (a start-up is 6-8 s of CPU), with the main block's settings: as README
+ * ("Never miss an event") advises for a workflow that drops repeats with Remove Duplicates, which reads and writes
+ * its history without a lock, one production execution at a time (a live callback's execution and a catch-up poll
+ * that sees the same file at that moment could otherwise both let it through: seen once in CI); Slack's API is a
+ * stand-in. Each block imports its own credentials and workflows; neither reads the other's executions.
+ */
+let n8n: N8nInstance;
+let slack: SlackStandIn;
+
+beforeAll(async () => {
+	slack = await new SlackStandIn().start();
+	n8n = await startN8n('beebox', {
+		env: { ...slack.n8nEnv, N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' },
+	});
+}, 300_000);
+
+afterAll(async () => {
+	// Stop everything before asserting on n8n's log, so a failed assertion cannot leave anything running.
+	const output = n8n?.output ?? '';
+	const executions = JSON.stringify((await n8n?.executions().catch(() => [])) ?? []);
+	await n8n?.stop();
+	await slack?.stop();
+	for (const secret of [SECRET, API_PASSWORD]) {
+		expect(output).not.toContain(secret);
+		expect(executions).not.toContain(secret);
+	}
+});
+
 describe('Wordbee Beebox in a real n8n', () => {
-	let n8n: N8nInstance;
 	let beebox: BeeboxSimulator;
 	let oldBeebox: BeeboxSimulator;
 	let catchUpBeebox: BeeboxSimulator;
-	let slack: SlackStandIn;
 	let cms: Recorder;
 	const examples = {} as Record<
 		'slack' | 'cms' | 'neverMiss' | 'unconfigured',
@@ -203,14 +230,7 @@ describe('Wordbee Beebox in a real n8n', () => {
 			tokenFormat: 'bare',
 		}).start();
 		catchUpBeebox = await new BeeboxSimulator({ ...account, projectKey: PROJECT }).start();
-		slack = await new SlackStandIn().start();
 		cms = await new Recorder().start();
-		n8n = await startN8n('beebox', {
-			// as README ("Never miss an event") advises for a workflow that drops repeats with Remove Duplicates,
-			// which reads and writes its history without a lock: a live callback's execution and a catch-up poll
-			// that sees the same file at that moment could otherwise both let it through (seen once in CI)
-			env: { ...slack.n8nEnv, N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' },
-		});
 		const credentialOf = (server: BeeboxSimulator, projectKey: string) => ({
 			type: 'beeboxApi',
 			data: { serverUrl: server.url, projectKey, ...account },
@@ -278,19 +298,12 @@ describe('Wordbee Beebox in a real n8n', () => {
 	}, 300_000);
 
 	afterAll(async () => {
-		// Stop everything before asserting on n8n's log, so a failed assertion cannot leave anything running.
-		const output = n8n?.output ?? '';
-		const executions = JSON.stringify((await n8n?.executions().catch(() => [])) ?? []);
-		await n8n?.stop();
+		// its workflows poll these simulators: unpublished first, so that nothing polls a stopped one
+		await n8n?.unpublishAll();
 		await beebox?.stop();
 		await oldBeebox?.stop();
 		await catchUpBeebox?.stop();
-		await slack?.stop();
 		await cms?.stop();
-		for (const secret of [SECRET, API_PASSWORD]) {
-			expect(output).not.toContain(secret);
-			expect(executions).not.toContain(secret);
-		}
 	});
 
 	it('starts the workflow for one callback of every event group, with the documented item', async () => {
@@ -698,7 +711,6 @@ describe('Wordbee Beebox in a real n8n', () => {
  * send the file again, and the translation still arrives.
  */
 describe('Wordbee Beebox round trip in a real n8n: CMS → Send Source File → trigger → Download → CMS', () => {
-	let n8n: N8nInstance;
 	let beebox: BeeboxSimulator;
 	let cms: Recorder;
 	const account = { login: 'connector', password: API_PASSWORD };
@@ -733,7 +745,7 @@ describe('Wordbee Beebox round trip in a real n8n: CMS → Send Source File → 
 		}).start();
 		beebox.automation = {};
 		cms = await new Recorder().start();
-		n8n = await startN8n('beebox round trip');
+		// the file's n8n; the same ids as the main block's: updated to this block's Beebox
 		await n8n.importCredentials([
 			{
 				id: 'beeboxExampleCred',
@@ -773,15 +785,8 @@ describe('Wordbee Beebox round trip in a real n8n: CMS → Send Source File → 
 	}, 600_000);
 
 	afterAll(async () => {
-		const output = n8n?.output ?? '';
-		const executions = JSON.stringify((await n8n?.executions().catch(() => [])) ?? []);
-		await n8n?.stop();
 		await beebox?.stop();
 		await cms?.stop();
-		for (const secret of [SECRET, API_PASSWORD]) {
-			expect(output).not.toContain(secret);
-			expect(executions).not.toContain(secret);
-		}
 	});
 
 	/** Posts an entry as the CMS does; n8n answers at once (the Webhook node's "Immediately"). */

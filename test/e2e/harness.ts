@@ -83,12 +83,13 @@ export const testedVersions: { n8nVersion?: string; nodeVersion?: string } = {
 };
 
 /**
- * The environment of the suites that send thousands of deliveries through one n8n (load, fuzz): n8n 2.x's
- * `legacy` expression engine (E2E_BULK_ENGINE=vm runs them on the default instead). What they establish (nothing
- * lost under load and through a restart; malformed input refused by n8n's HTTP stack and our triggers) does not
- * depend on the engine, and under the default `vm` engine n8n spends four to six times the CPU on each delivery
- * (an isolate for the webhook and one for the execution), which made these two a third of `npm test`'s CPU. Every
- * other suite runs n8n's default, queue mode and the outage test (520 events) included.
+ * The environment of the suites that send thousands of deliveries through n8n (load, fuzz, and the outage test's
+ * 520 events in queue mode): n8n 2.x's `legacy` expression engine (E2E_BULK_ENGINE=vm runs them on the default
+ * instead). What they establish (nothing lost under load, through a restart, a stop, a failing webhook and a killed
+ * worker; malformed input refused by n8n's HTTP stack and our triggers) does not depend on the engine, and under
+ * the default `vm` engine n8n spends four to six times the CPU on each delivery (an isolate for the webhook and one
+ * for the execution), which made these three nearly half of `npm test`'s CPU. Every other suite runs n8n's
+ * default: the vendor suites, the editor, security and queue mode (every trigger in the production topology).
  */
 export const BULK_SUITE_ENV: Record<string, string> = {
 	N8N_EXPRESSION_ENGINE: process.env.E2E_BULK_ENGINE ?? 'legacy',

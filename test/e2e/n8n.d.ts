@@ -75,6 +75,7 @@ export declare class N8n {
 	): Promise<void>;
 	publish(id: string): Promise<void>;
 	unpublish(id: string): Promise<void>;
+	unpublishAll(): Promise<void>;
 	/** the owner's session cookie (sets the owner up on the first call) */
 	session(): Promise<string>;
 	rest(method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }>;

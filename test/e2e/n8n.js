@@ -682,6 +682,19 @@ class N8n {
 	}
 
 	/**
+	 * Unpublishes (2.x) or deactivates (1.x) every active workflow, as the editor's switch does (each trigger's
+	 * webhook is deleted at its vendor): a test file whose blocks share one n8n ends a block with it, before that
+	 * block stops the vendor simulators its workflows poll or registered with.
+	 */
+	async unpublishAll() {
+		const list = await this.rest('GET', '/rest/workflows');
+		if (list.status !== 200)
+			throw new Error(`listing workflows: ${list.status} ${JSON.stringify(list.body)}`);
+		for (const workflow of list.body.data ?? [])
+			if (workflow.active || workflow.activeVersionId) await this.setActive(workflow.id, false);
+	}
+
+	/**
 	 * The editor's session cookie for this instance: sets up the owner account on the first call (a new n8n has
 	 * none), as the first visit to the editor does.
 	 * @returns {Promise<string>}

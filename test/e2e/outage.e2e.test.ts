@@ -16,7 +16,7 @@ import { BeeboxSimulator } from '../simulators/beebox';
 import { GengoSimulator } from '../simulators/gengo';
 import { PhraseSimulator } from '../simulators/phrase';
 import { SmartcatSimulator } from '../simulators/smartcat';
-import { delay, eventually, example, QueueMode } from './harness';
+import { BULK_SUITE_ENV, delay, eventually, example, QueueMode } from './harness';
 
 // test/e2e/n8n.js: the editor's import gives webhook nodes their ids (examples ship none)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -79,8 +79,9 @@ class FailingProxy {
 
 describe(`Never miss an event: ${EVENTS} events over four vendors in queue mode, through a stop, a failing webhook and a killed worker`, () => {
 	const queue = new QueueMode('e2e outage', {
-		// one execution at a time: Remove Duplicates reads and records its history without a lock
-		env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' },
+		// one execution at a time: Remove Duplicates reads and records its history without a lock; the 520 events on
+		// the `legacy` expression engine, as the other suites that send thousands (BULK_SUITE_ENV)
+		env: { ...BULK_SUITE_ENV, N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' },
 	});
 	const service = new Recorder();
 	const proxy = new FailingProxy(() => queue.webhook.baseUrl);

@@ -194,8 +194,26 @@ const recovery = {
 	}),
 };
 
+/**
+ * One n8n for both blocks of this file (a start-up is 6-8 s of CPU), in a user folder of our own: the catch-up
+ * test stops n8n and starts it again on the same data. Each block imports its own credentials and workflows and
+ * reads only its own workflows' executions.
+ */
+let n8n: N8nInstance;
+const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-phrase-'));
+
+beforeAll(async () => {
+	n8n = await startN8n('phrase', { userFolder });
+}, 300_000);
+
+afterAll(async () => {
+	const output = n8n?.output ?? '';
+	await n8n?.stop();
+	rmSync(userFolder, { recursive: true, force: true });
+	for (const secret of [USER.password, MANUAL_SECRET]) expect(output).not.toContain(secret);
+});
+
 describe('Phrase TMS in a real n8n', () => {
-	let n8n: N8nInstance;
 	let phrase: PhraseSimulator;
 	// Each example and the catch-up tests have their own Phrase account, so that deliveries reach them alone.
 	let exampleAccount: PhraseSimulator;
@@ -204,8 +222,6 @@ describe('Phrase TMS in a real n8n', () => {
 	let neverMissAccount: PhraseSimulator;
 	let smtp: SmtpStandIn;
 	let cms: BytesRecorder;
-	// kept across the restart of the catch-up test, removed at the end
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-phrase-'));
 	const url = (workflow: { webhookId: string }) => n8n.webhookUrl(`${workflow.webhookId}/phrase`);
 	const hookOf = (workflow: { webhookId: string }, account = phrase) =>
 		[...account.webhooks.values()].find((h) => h.url === url(workflow));
@@ -269,7 +285,6 @@ describe('Phrase TMS in a real n8n', () => {
 		neverMissAccount = await new PhraseSimulator({ ...USER, projects: {} }).start();
 		smtp = await new SmtpStandIn().start();
 		cms = await new BytesRecorder().start();
-		n8n = await startN8n('phrase', { userFolder });
 		const account = (id: string, name: string, simulator: PhraseSimulator) => ({
 			id,
 			name,
@@ -366,8 +381,8 @@ describe('Phrase TMS in a real n8n', () => {
 	}, 600_000);
 
 	afterAll(async () => {
-		const output = n8n?.output ?? '';
-		await n8n?.stop();
+		// unpublished first: each trigger deletes its webhook at Phrase, and nothing polls a stopped simulator
+		await n8n?.unpublishAll();
 		for (const server of [
 			phrase,
 			exampleAccount,
@@ -378,8 +393,6 @@ describe('Phrase TMS in a real n8n', () => {
 			cms,
 		])
 			await server?.stop();
-		rmSync(userFolder, { recursive: true, force: true });
-		for (const secret of [USER.password, MANUAL_SECRET]) expect(output).not.toContain(secret);
 	});
 
 	it('activation created one webhook per workflow with the chosen events and a derived token', async () => {
@@ -816,7 +829,6 @@ describe('Phrase TMS in a real n8n', () => {
 describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 	const PROJECT = 'prjCmsContent0000000001';
 	const ACCOUNT = { phraseApi: { id: 'phraseSendCred01', name: 'Phrase send account' } };
-	let n8n: N8nInstance;
 	let phrase: PhraseSimulator;
 	let cms: BytesRecorder;
 	let workflow: ReturnType<typeof example>;
@@ -849,7 +861,7 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 			],
 		}).start();
 		cms = await new BytesRecorder().start();
-		n8n = await startN8n('phrase send');
+		// the file's n8n (started for the block above)
 		await n8n.importCredentials([
 			{
 				...ACCOUNT.phraseApi,
@@ -898,7 +910,6 @@ describe('Phrase TMS: sending content for translation, in a real n8n', () => {
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
 		await phrase?.stop();
 		await cms?.stop();
 	});
