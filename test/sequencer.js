@@ -2,33 +2,33 @@
 // as the worker that gets the most: starting the longest files first and the short ones last fills the workers
 // evenly. Jest orders by the durations it cached in an earlier run on the same machine, and by file size where it
 // has none, which on a fresh clone (CI, a new contributor) puts the long end-to-end suites anywhere. So the order
-// comes from the durations measured here (seconds, the mean of two clean-clone `.ci/run`s with four workers on 2 cores, n8n installed,
-// 2026-12-07, load and fuzz on the legacy expression engine; the 1.x suites take longer there than alone), longest first; a file not listed (a new one) goes by jest's own order after them, the unit tests
+// comes from the durations measured here (seconds, one `npm test` with four workers on 2 cores, n8n installed,
+// 2026-12-07, one n8n per vendor file; load, fuzz and outage on the legacy expression engine; each suite takes
+// longer inside the run than alone), longest first; a file not listed (a new one) goes by jest's own order after them, the unit tests
 // last: they are many short files that fill the gaps at the end.
 const Sequencer = require('@jest/test-sequencer').default;
 
 /** Measured duration of each end-to-end suite, in seconds, by project (`displayName`) and file name. */
 const MEASURED = {
 	e2e: {
-		'outage.e2e.test.ts': 413,
-		'smartcat.e2e.test.ts': 157,
-		'load.e2e.test.ts': 144,
-		'beebox.e2e.test.ts': 143,
-		'queue.e2e.test.ts': 122,
-		'phrase.e2e.test.ts': 113,
-		'gengo.e2e.test.ts': 95,
-		'fuzz.e2e.test.ts': 87,
-		'editor.e2e.test.ts': 77,
-		'security.e2e.test.ts': 73,
-		// under jest's 60 s slow-test threshold, so not printed: an estimate
-		'install.e2e.test.ts': 40,
+		'outage.e2e.test.ts': 410,
+		'gengo.e2e.test.ts': 179,
+		'smartcat.e2e.test.ts': 177,
+		'load.e2e.test.ts': 159,
+		'phrase.e2e.test.ts': 151,
+		'queue.e2e.test.ts': 148,
+		'beebox.e2e.test.ts': 144,
+		'fuzz.e2e.test.ts': 115,
+		'security.e2e.test.ts': 110,
+		'editor.e2e.test.ts': 108,
+		'install.e2e.test.ts': 50,
 	},
 	'e2e n8n 1.x': {
-		'phrase.e2e.test.ts': 160,
-		'beebox.e2e.test.ts': 157,
-		'gengo.e2e.test.ts': 143,
-		'smartcat.e2e.test.ts': 130,
-		'install.e2e.test.ts': 35,
+		'phrase.e2e.test.ts': 158,
+		'beebox.e2e.test.ts': 158,
+		'smartcat.e2e.test.ts': 154,
+		'gengo.e2e.test.ts': 118,
+		'install.e2e.test.ts': 30,
 	},
 };
 

@@ -193,6 +193,15 @@ function freePort() {
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * How long a poll waits before its next look: 200 ms at first, half as long again each time, at most 2 s. A look
+ * that reads executions starts a Node.js 24 process (about 40 ms of CPU: Node 20 has no node:sqlite), so a long
+ * wait (a catch-up's one-minute poll, a vendor's retry) looks every 2 s instead of five times a second, and a short
+ * one still ends within a few hundred milliseconds.
+ * @param {number} attempt 0 for the first wait
+ */
+const pollDelay = (attempt) => Math.min(2_000, Math.round(200 * 1.5 ** attempt));
+
 /** The owner account every test n8n is set up with (session()). */
 const OWNER = { email: 'e2e@example.com', password: 'E2e-owner-Passw0rd' };
 
@@ -992,10 +1001,10 @@ class N8n {
 	async waitForExecutions(workflowId, count, timeoutMs = 30_000) {
 		const started = Date.now();
 		let finished = 0;
-		while (Date.now() - started < timeoutMs) {
+		for (let attempt = 0; Date.now() - started < timeoutMs; attempt++) {
 			finished = await this.countExecutions({ workflowId, finished: true });
 			if (finished >= count) return await this.executions({ workflowId, finished: true });
-			await delay(200);
+			await delay(pollDelay(attempt));
 		}
 		throw new Error(
 			`workflow ${workflowId} has ${finished} finished executions after ${timeoutMs} ms, expected ${count}`,
@@ -1065,4 +1074,5 @@ module.exports = {
 	linkPackage,
 	repoRoot,
 	delay,
+	pollDelay,
 };
