@@ -13,7 +13,8 @@
  *   control run back to back as a pair, and the receivers' order changes every round (roundTargets); every
  *   execution saved as in the e2e tests; anything but a 200 counts as a failure and is printed (a refused warm-up
  *   stops the run): in one n8n process, with n8n's default expression engine (vm) and the legacy one
- *   (BENCH_ENGINES), and in queue mode with each of them (PostgreSQL, Redis, main + webhook process + worker;
+ *   (BENCH_ENGINES; `vm-lazy` adds n8n's lazy isolate acquisition: engineEnv), and in queue mode with each of them
+ *   (PostgreSQL, Redis, main + webhook process + worker;
  *   BENCH_QUEUE=0 skips it), where the webhook process answers and each slice waits for the worker.
  *   BENCH_ENGINES=none skips the single-process figures (queue mode then runs with vm). Printed and in
  *   results.json (`ratios`): each of our triggers ÷ its control, per concurrency, engine and topology, as the
@@ -360,6 +361,26 @@ const pooledRate = (/** @type {any[]} */ slices) =>
 	slices.reduce((sum, s) => sum + s.count, 0) / slices.reduce((sum, s) => sum + s.seconds, 0);
 
 /**
+ * n8n's settings for an entry of BENCH_ENGINES: an expression engine of n8n 2.x (`vm`, its default, `legacy`), or
+ * `vm-lazy`: the `vm` engine with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, under which n8n 2.41 opens an isolate
+ * scope for a webhook or an execution but builds the isolate only when an expression actually reaches the engine
+ * (@n8n/expression-runtime's ExpressionEvaluator.acquire; off by default in ExpressionEngineConfig).
+ * @param {string} engine
+ * @returns {Record<string, string>}
+ */
+function engineEnv(engine) {
+	if (engine === 'vm-lazy')
+		return { N8N_EXPRESSION_ENGINE: 'vm', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
+	return { N8N_EXPRESSION_ENGINE: engine };
+}
+
+/** engineEnv as printed: `N8N_EXPRESSION_ENGINE=vm N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`. */
+const settingsOf = (/** @type {string} */ engine) =>
+	Object.entries(engineEnv(engine))
+		.map(([name, value]) => `${name}=${value}`)
+		.join(' ');
+
+/**
  * The receivers in one n8n: n8n's Webhook node, the minimal community trigger with our webhook description and a
  * credential read (both sent the Gengo callback), and each of our four triggers paired with its control, the
  * minimal community trigger sent the same request (vendorCells; the Smartcat and Phrase TMS Triggers registered
@@ -369,7 +390,7 @@ const pooledRate = (/** @type {any[]} */ slices) =>
  * @param {{ engine: string, topology: 'single' | 'queue' }} setup
  */
 async function receivers({ engine, topology }) {
-	const env = { N8N_EXPRESSION_ENGINE: engine };
+	const env = engineEnv(engine);
 	const { RegisteringReceivers } = await bundled('receivers');
 	const vendors = await new RegisteringReceivers().start();
 	/** @type {any} */
@@ -1035,7 +1056,7 @@ async function main() {
 				? 'queue mode (answered by the webhook process; each slice waits for the worker)'
 				: 'one n8n process';
 		console.log(
-			`\nReceivers, ${where}, N8N_EXPRESSION_ENGINE=${run.engine} (same n8n; each of our triggers receives its vendor's callback: a Gengo job, a Beebox callback, a Smartcat document status, a Phrase TMS job status change, and its control, the minimal community trigger, the same request; the Webhook node and the described minimal trigger the Gengo callback; ${run.rounds} rounds of ${run.deliveriesPerRound} per receiver and concurrency, the order changing every round; deliveries/s pooled over the rounds; every execution saved)`,
+			`\nReceivers, ${where}, ${settingsOf(run.engine)} (same n8n; each of our triggers receives its vendor's callback: a Gengo job, a Beebox callback, a Smartcat document status, a Phrase TMS job status change, and its control, the minimal community trigger, the same request; the Webhook node and the described minimal trigger the Gengo callback; ${run.rounds} rounds of ${run.deliveriesPerRound} per receiver and concurrency, the order changing every round; deliveries/s pooled over the rounds; every execution saved)`,
 		);
 		console.table(
 			run.rows.map((r) => ({

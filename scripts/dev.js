@@ -14,18 +14,10 @@ const {
 	N8n,
 	freePort,
 	n8nServicesReachable,
+	portIsFree,
 	repoRoot,
 	withWebhookIds,
 } = require('../test/e2e/n8n.js');
-
-async function portIsFree(/** @type {number} */ port) {
-	const net = require('node:net');
-	return await new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
 
 /**
  * scripts/install-n8n.sh lets one install run at a time (a lock file in the cache folder): say so when another

@@ -110,7 +110,9 @@ export declare function ensureInstalled(versions?: {
 }): RuntimePaths;
 export declare function offlineEnv(n8nVersion: string): Record<string, string>;
 export declare function n8nServicesReachable(): Promise<boolean>;
+/** a free port below the kernel's ephemeral range (no outgoing connection can take it before n8n listens) */
 export declare function freePort(): Promise<number>;
+export declare function portIsFree(port: number): Promise<boolean>;
 export declare function linkPackage(userFolder: string): void;
 export declare const repoRoot: string;
 export declare function delay(ms: number): Promise<void>;

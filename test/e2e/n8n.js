@@ -177,17 +177,53 @@ function withWebhookIds(workflow) {
 }
 
 /** @returns {Promise<number>} a TCP port that was free a moment ago on 127.0.0.1 */
-function freePort() {
-	return new Promise((resolve, reject) => {
+/**
+ * The first port of the range the kernel takes its ephemeral ports from (Linux: ip_local_port_range, 32768 by
+ * default): every outgoing connection (to PostgreSQL, Redis, a simulator) gets its local port there.
+ */
+function ephemeralPortsFrom() {
+	try {
+		const [low] = fs
+			.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+			.trim()
+			.split(/\s+/);
+		const port = Number(low);
+		return port > 10_000 ? port : 32_768;
+	} catch {
+		return 32_768;
+	}
+}
+
+/**
+ * Whether nothing listens on 127.0.0.1:port (by listening on it for a moment).
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+function portIsFree(port) {
+	return new Promise((resolve) => {
 		const server = net.createServer();
 		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
+}
+
+/**
+ * A port for n8n (or its task broker) to listen on: a free one below the kernel's ephemeral range. A port the
+ * kernel hands out for "any port" (listen on 0) is an ephemeral one, which an outgoing connection of any process
+ * may take as its local port between this check and n8n's listen: n8n then exits with "port … is already in use"
+ * (seen in CI: the outage suite's webhook process, while the other suites' connections came and went). Below the
+ * range only another listener can take it.
+ * @returns {Promise<number>}
+ */
+async function freePort() {
+	const high = ephemeralPortsFrom() - 1;
+	const low = Math.max(1_024, high - 12_000);
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const port = low + Math.floor(Math.random() * (high - low + 1));
+		if (await portIsFree(port)) return port;
+	}
+	throw new Error(`no free port found between ${low} and ${high}`);
 }
 
 /** @param {number} ms */
@@ -1071,6 +1107,7 @@ module.exports = {
 	offlineEnv,
 	n8nServicesReachable,
 	freePort,
+	portIsFree,
 	linkPackage,
 	repoRoot,
 	delay,
