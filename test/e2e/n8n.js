@@ -176,7 +176,6 @@ function withWebhookIds(workflow) {
 	};
 }
 
-/** @returns {Promise<number>} a TCP port that was free a moment ago on 127.0.0.1 */
 /**
  * The first port of the range the kernel takes its ephemeral ports from (Linux: ip_local_port_range, 32768 by
  * default): every outgoing connection (to PostgreSQL, Redis, a simulator) gets its local port there.
