@@ -3,14 +3,15 @@
  * `npm run bench`: figures measured side by side in one run on this machine, printed as a table and written to
  * bench/results.json. Not a test: nothing here passes or fails.
  * - Receivers: throughput and latency of our four triggers (Gengo, Wordbee Beebox, Smartcat, Phrase TMS), each
- *   against its control: a minimal community trigger (bench/minimal-trigger: the parsed body as one item, no
- *   checks, loaded like ours) sent exactly the same request as that trigger (vendorCells: each vendor's callback,
- *   same headers, body and query). Beside them, in the same n8n and sent the Gengo callback: n8n's built-in Webhook
- *   node and the minimal trigger with our webhook description and a read of the secret credential (what n8n does
- *   around our code). The Smartcat and Phrase TMS Triggers register with their vendors' simulators on activation
- *   and are sent the secret they registered (bench/receivers.ts). At 1 and 16 concurrent senders, BENCH_N
- *   deliveries each (default 400) in BENCH_ROUNDS rounds (default 4, least 2); in every round each trigger and its
- *   control run back to back as a pair, and the receivers' order changes every round (roundTargets); every
+ *   against two controls sent exactly the same request as that trigger (vendorCells: each vendor's callback, same
+ *   headers, body and query): a minimal community trigger (bench/minimal-trigger: the parsed body as one item, no
+ *   checks, loaded like ours), and the same holding one credential it never reads (n8n's own work for a node that
+ *   holds a credential, which any trigger keeping its secret in one pays). Beside them, in the same n8n and sent
+ *   the Gengo callback: n8n's built-in Webhook node. The Smartcat and Phrase TMS Triggers register with their
+ *   vendors' simulators on activation and are sent the secret they registered (bench/receivers.ts). At 1 and 16
+ *   concurrent senders, BENCH_N deliveries each (default 400) in BENCH_ROUNDS rounds (default 4, least 2); in every
+ *   round each trigger and its controls run back to back, ours between the two, and the receivers' order changes
+ *   every round (roundTargets); every
  *   execution saved as in the e2e tests; anything but a 200 counts as a failure and is printed (a refused warm-up
  *   stops the run): in one n8n process, with n8n's default expression engine (vm) and the legacy one
  *   (BENCH_ENGINES; `vm-lazy` adds n8n's lazy isolate acquisition: engineEnv), and in queue mode with each of them
@@ -91,7 +92,7 @@ const BEEBOX_BODY = new URLSearchParams({
 }).toString();
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-/** The Gengo callback as the Gengo Trigger, its control, the Webhook node and the described minimal trigger receive it. */
+/** The Gengo callback as the Gengo Trigger, its controls and the Webhook node receive it. */
 const GENGO_DELIVERY = { headers: FORM, body: BODY };
 /** The Beebox callback as the Wordbee Beebox Trigger and its control receive it. */
 const BEEBOX_DELIVERY = { headers: FORM, body: BEEBOX_BODY };
@@ -196,10 +197,10 @@ const minimalWorkflow = () =>
 		parameters: {},
 	});
 
-/** The same with our webhook description and a read of the secret credential: what n8n charges for those. */
-const minimalExpressionsWorkflow = () =>
-	workflow('benchMinimalExp1', {
-		type: 'n8n-nodes-bench-minimal.minimalExpressionsTrigger',
+/** The same holding the bench's secret credential, never read: what n8n charges any node that holds one. */
+const minimalCredentialWorkflow = () =>
+	workflow('benchMinimalCred', {
+		type: 'n8n-nodes-bench-minimal.minimalCredentialTrigger',
 		typeVersion: 1,
 		parameters: {},
 		credentials: {
@@ -263,9 +264,11 @@ const OUR_TRIGGERS = [
 ];
 const MINIMAL = 'minimal community trigger';
 const BUILT_IN = "n8n's Webhook node";
-const DESCRIBED = 'minimal + our webhook description + credential read';
 /** The control of one of our triggers: the minimal community trigger sent that trigger's request. */
 const controlOf = (/** @type {string} */ trigger) => `${MINIMAL} (${trigger}'s request)`;
+/** Its second control: the minimal community trigger holding a credential, sent that trigger's request. */
+const heldControlOf = (/** @type {string} */ trigger) =>
+	`${MINIMAL} holding a credential (${trigger}'s request)`;
 const TOKEN_QUERY = `?token=${BENCH_SECRET}`;
 
 /**
@@ -411,7 +414,7 @@ async function receivers({ engine, topology }) {
 		const receiving = topology === 'queue' ? queue.webhook : n8n;
 		const builtIn = builtInWorkflow();
 		const minimal = minimalWorkflow();
-		const minimalExpressions = minimalExpressionsWorkflow();
+		const minimalCredential = minimalCredentialWorkflow();
 		const ours = closedTriggerWorkflow('benchGengo000001', 'gengoTrigger');
 		const beebox = closedTriggerWorkflow('benchBeebox00001', 'beeboxTrigger', {
 			// the callback alone: no Beebox API to ask in a benchmark
@@ -423,7 +426,7 @@ async function receivers({ engine, topology }) {
 		await n8n.importWorkflows([
 			builtIn.json,
 			minimal.json,
-			minimalExpressions.json,
+			minimalCredential.json,
 			ours.json,
 			beebox.json,
 			smartcat.json,
@@ -446,12 +449,17 @@ async function receivers({ engine, topology }) {
 		/** @type {Target[][]} */
 		const unitTargets = [
 			[{ name: BUILT_IN, url: receiving.webhookUrl('bench-builtin'), delivery: GENGO_DELIVERY }],
-			[{ name: DESCRIBED, url: hook(minimalExpressions, 'minimal'), delivery: GENGO_DELIVERY }],
+			// ours between its controls, so that it runs right after or right before each of them (roundTargets)
 			...vendorCells(vendors.deliveries()).map((cell) => [
-				{ name: cell.trigger, url: oursHook[cell.trigger] + cell.query, delivery: cell.delivery },
 				{
 					name: controlOf(cell.trigger),
 					url: hook(minimal, 'minimal') + cell.query,
+					delivery: cell.delivery,
+				},
+				{ name: cell.trigger, url: oursHook[cell.trigger] + cell.query, delivery: cell.delivery },
+				{
+					name: heldControlOf(cell.trigger),
+					url: hook(minimalCredential, 'minimal') + cell.query,
 					delivery: cell.delivery,
 				},
 			]),
@@ -533,12 +541,17 @@ async function receivers({ engine, topology }) {
 		}
 		const row = (/** @type {string} */ name, /** @type {number} */ concurrency) =>
 			merged.find((r) => r.receiver === name && r.concurrency === concurrency);
-		/** Each of our triggers ÷ its control, per concurrency (pairRatio). */
+		/**
+		 * Each of our triggers ÷ its control, per concurrency (pairRatio), and ÷ its control holding a credential
+		 * (`held`), with that control ÷ the plain one (`heldToMinimal`: n8n's price for the credential).
+		 */
 		const ratios = [];
 		for (const concurrency of CONCURRENCIES) {
 			for (const name of OUR_TRIGGERS) {
 				const oursRow = row(name, concurrency);
 				const controlRow = row(controlOf(name), concurrency);
+				const heldRow = row(heldControlOf(name), concurrency);
+				const held = at(heldControlOf(name), concurrency);
 				ratios.push({
 					receiver: name,
 					concurrency,
@@ -547,6 +560,17 @@ async function receivers({ engine, topology }) {
 					...pairRatio(at(name, concurrency), at(controlOf(name), concurrency)),
 					failures: oursRow.failures,
 					controlFailures: controlRow.failures,
+					held: {
+						perSecond: heldRow.perSecond,
+						...pairRatio(at(name, concurrency), held),
+						failures: oursRow.failures,
+						controlFailures: heldRow.failures,
+					},
+					heldToMinimal: {
+						...pairRatio(held, at(controlOf(name), concurrency)),
+						failures: heldRow.failures,
+						controlFailures: controlRow.failures,
+					},
 				});
 			}
 		}
@@ -1056,7 +1080,7 @@ async function main() {
 				? 'queue mode (answered by the webhook process; each slice waits for the worker)'
 				: 'one n8n process';
 		console.log(
-			`\nReceivers, ${where}, ${settingsOf(run.engine)} (same n8n; each of our triggers receives its vendor's callback: a Gengo job, a Beebox callback, a Smartcat document status, a Phrase TMS job status change, and its control, the minimal community trigger, the same request; the Webhook node and the described minimal trigger the Gengo callback; ${run.rounds} rounds of ${run.deliveriesPerRound} per receiver and concurrency, the order changing every round; deliveries/s pooled over the rounds; every execution saved)`,
+			`\nReceivers, ${where}, ${settingsOf(run.engine)} (same n8n; each of our triggers receives its vendor's callback: a Gengo job, a Beebox callback, a Smartcat document status, a Phrase TMS job status change, and its controls, the minimal community trigger plain and holding a credential, the same request; the Webhook node the Gengo callback; ${run.rounds} rounds of ${run.deliveriesPerRound} per receiver and concurrency, the order changing every round; deliveries/s pooled over the rounds; every execution saved)`,
 		);
 		console.table(
 			run.rows.map((r) => ({
@@ -1074,13 +1098,11 @@ async function main() {
 		for (const concurrency of CONCURRENCIES) {
 			const at = (/** @type {string} */ name) =>
 				run.rows.find((r) => r.concurrency === concurrency && r.receiver === name);
-			const minimal = at(controlOf('Gengo Trigger'));
-			const ours = run.ratios
-				.filter((r) => r.concurrency === concurrency)
-				.map((r) => `${r.receiver} ${shown(r)}`)
-				.join(', ');
+			const cells = run.ratios.filter((r) => r.concurrency === concurrency);
+			const list = (/** @type {(r: any) => any} */ pick) =>
+				cells.map((r) => `${r.receiver} ${shown(pick(r))}`).join(', ');
 			console.log(
-				`  at ${concurrency} sender(s), ÷ its control (median of ${run.rounds} pairs, their range; target ≥ 0.95×): ${ours}; minimal + n8n's webhook description and a credential read on every delivery ÷ minimal (Gengo callback) ${(at(DESCRIBED).perSecond / minimal.perSecond).toFixed(2)}×; Gengo Trigger ÷ n8n's Webhook node ${(at('Gengo Trigger').perSecond / at(BUILT_IN).perSecond).toFixed(2)}×`,
+				`  at ${concurrency} sender(s), medians of ${run.rounds} pairs and their range; ours ÷ the minimal trigger (target ≥ 0.95×): ${list((r) => r)}; ours ÷ the minimal trigger holding a credential: ${list((r) => r.held)}; the one holding a credential ÷ the plain one (n8n's price for a credential): ${list((r) => r.heldToMinimal)}; Gengo Trigger ÷ n8n's Webhook node ${(at('Gengo Trigger').perSecond / at(BUILT_IN).perSecond).toFixed(2)}×`,
 			);
 		}
 		for (const r of run.rows)
@@ -1098,18 +1120,28 @@ async function main() {
 		);
 		const label = (/** @type {any} */ run, /** @type {number} */ concurrency) =>
 			`${run.topology === 'queue' ? 'queue' : 'one process'} ${run.engine}, ${concurrency} sender${concurrency === 1 ? '' : 's'}`;
-		console.table(
-			OUR_TRIGGERS.map((name) =>
-				Object.fromEntries([
-					['trigger', name],
-					...received.flatMap((run) =>
-						run.ratios
-							.filter((r) => r.receiver === name)
-							.map((r) => [label(run, r.concurrency), shown(r)]),
-					),
-				]),
-			),
+		const table = (/** @type {(r: any) => any} */ pick) =>
+			console.table(
+				OUR_TRIGGERS.map((name) =>
+					Object.fromEntries([
+						['trigger', name],
+						...received.flatMap((run) =>
+							run.ratios
+								.filter((r) => r.receiver === name)
+								.map((r) => [label(run, r.concurrency), shown(pick(r))]),
+						),
+					]),
+				),
+			);
+		table((r) => r);
+		console.log(
+			`\nOur triggers ÷ the minimal community trigger holding a credential it never reads, sent the same request (the least a trigger that keeps its secret in a credential costs; same method)`,
 		);
+		table((r) => r.held);
+		console.log(
+			`\nn8n's price for a credential: the minimal trigger holding one ÷ the plain one, per cell (same method; sent each of our triggers' requests)`,
+		);
+		table((r) => r.heldToMinimal);
 		const failed = received.reduce((sum, run) => sum + run.failures, 0);
 		console.log(
 			failed
