@@ -336,8 +336,17 @@ describe('Smartcat node: projects and documents', () => {
 describe('Smartcat node: Document → Export', () => {
 	const exportOf = (parameters: IDataObject, options: FakeNodeOptions = {}) =>
 		run({ resource: 'document', operation: 'export', ...parameters }, options);
+	// Smartcat answers 204 while it makes an export, and the node then waits a second before it asks again: the
+	// first test goes through that wait; the others ask for exports that are ready at once, not to wait a second each.
+	beforeEach(() => {
+		smartcat.exportPollsBeforeReady = 0;
+	});
+	afterAll(() => {
+		smartcat.exportPollsBeforeReady = 1;
+	});
 
 	it('asks for the export, waits while Smartcat answers 204, and outputs the file with its name and type', async () => {
+		smartcat.exportPollsBeforeReady = 1;
 		const { out, binaries } = exportOf(
 			{ documentIds: '={{ $json.documentId }}' },
 			{ itemParameters: [{ documentIds: 'a882f5712d0c9d1bb54f2504_9' }] },

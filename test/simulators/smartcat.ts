@@ -202,6 +202,8 @@ export class SmartcatSimulator extends LocalServer {
 	exportRedirect: string | undefined;
 	/** when set, a ready export's file comes without Content-Disposition (no file name from Smartcat) */
 	exportWithoutFileName = false;
+	/** how many polls of an export answer 204 before the file (from the options, default 1; a test may change it) */
+	exportPollsBeforeReady: number;
 	/**
 	 * Project models `GET /project/list` shows after the account's projects, as they are (e.g. a public answer):
 	 * a list read page by page while a status changed can show one project twice, with two statuses.
@@ -218,6 +220,7 @@ export class SmartcatSimulator extends LocalServer {
 
 	constructor(private readonly options: SmartcatSimulatorOptions) {
 		super();
+		this.exportPollsBeforeReady = options.exportPollsBeforeReady ?? 1;
 		for (const project of options.projects ?? [])
 			this.projects.set(project.id, {
 				statusModificationDate: this.now(),
@@ -813,7 +816,7 @@ export class SmartcatSimulator extends LocalServer {
 		if (task && req.method === 'GET') {
 			const found = this.exports.get(decodeURIComponent(task[1]));
 			if (!found) return problem(404, 'The provided task ID does not exist');
-			if (found.polls++ < (this.options.exportPollsBeforeReady ?? 1)) return json(204);
+			if (found.polls++ < this.exportPollsBeforeReady) return json(204);
 			const documents = found.documentIds.map((id) => this.documents.get(id)!);
 			if (documents.some((d) => d.exportFails))
 				return problem(422, 'Export failed', 'The document could not be exported');
