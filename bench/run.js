@@ -11,9 +11,8 @@
  *   vendors' simulators on activation and are sent the secret they registered (bench/receivers.ts). At 1 and 16
  *   concurrent senders, BENCH_N deliveries each (default 400) in BENCH_ROUNDS rounds (default 4, least 2); in every
  *   round each trigger and its controls run back to back, ours between the two, and the receivers' order changes
- *   every round (roundTargets); every
- *   execution saved as in the e2e tests; anything but a 200 counts as a failure and is printed (a refused warm-up
- *   stops the run): in one n8n process, with n8n's default expression engine (vm) and the legacy one
+ *   every round (roundTargets); every execution saved as in the e2e tests; anything but a 200 counts as a failure
+ *   and is printed (a refused warm-up stops the run): in one n8n process, with n8n's default expression engine (vm) and the legacy one
  *   (BENCH_ENGINES; `vm-lazy` adds n8n's lazy isolate acquisition: engineEnv), and in queue mode with each of them
  *   (PostgreSQL, Redis, main + webhook process + worker;
  *   BENCH_QUEUE=0 skips it), where the webhook process answers and each slice waits for the worker.
