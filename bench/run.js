@@ -12,12 +12,12 @@
  *   concurrent senders, BENCH_N deliveries each (default 400) in BENCH_ROUNDS rounds (default 4, least 2); in every
  *   round each trigger and its controls run back to back, ours between the two, and the receivers' order changes
  *   every round (roundTargets); every execution saved as in the e2e tests; anything but a 200 counts as a failure
- *   and is printed (a refused warm-up stops the run): in one n8n process, with n8n's default expression engine (vm) and the legacy one
- *   (BENCH_ENGINES; `vm-lazy` adds n8n's lazy isolate acquisition: engineEnv), and in queue mode with each of them
- *   (PostgreSQL, Redis, main + webhook process + worker;
- *   BENCH_QUEUE=0 skips it), where the webhook process answers and each slice waits for the worker.
- *   BENCH_ENGINES=none skips the single-process figures (queue mode then runs with vm). Printed and in
- *   results.json (`ratios`): each of our triggers ÷ its control, per concurrency, engine and topology, as the
+ *   and is printed (a refused warm-up stops the run): in one n8n process, with n8n's default expression engine (vm)
+ *   and the legacy one (BENCH_ENGINES; `vm-lazy` adds n8n's lazy isolate acquisition: engineEnv), and in queue mode
+ *   with each of them (PostgreSQL, Redis, main + webhook process + worker; BENCH_QUEUE=0 skips it), where the
+ *   webhook process answers and each slice waits for the worker. BENCH_ENGINES=none skips the single-process
+ *   figures (queue mode then runs with vm). Printed and in results.json (`ratios`): each of our triggers ÷ each
+ *   control, and the control holding a credential ÷ the plain one, per concurrency, engine and topology, as the
  *   median of the rounds' pair ratios with their range (pairRatio: the method).
  * - Memory: n8n's resident memory after a warm-up, after BENCH_MEMORY_N deliveries (default 10,000) to our
  *   trigger, and after as many to the Webhook node, in one n8n of its own (default engine; 0 skips it).
