@@ -19,7 +19,7 @@ import { SmartcatSimulator } from '../simulators/smartcat';
 const runtime = require('./n8n.js') as typeof import('./n8n.js');
 
 /** The version n8n adds one of this package's nodes at (each has one), read from the built dist/ n8n loads. */
-export const { N8n, delay, freePort, packageNodeVersion, pollDelay } = runtime;
+export const { N8n, delay, freePort, packageNodeVersion, pollUntil } = runtime;
 const run = promisify(execFile);
 export type N8nInstance = InstanceType<typeof runtime.N8n>;
 export type Execution = Awaited<ReturnType<N8nInstance['executions']>>[number];
@@ -269,17 +269,13 @@ export async function waitForWebhookGone(url: string, timeoutMs = 30_000): Promi
 	throw new Error(`webhook ${url} was still registered after ${timeoutMs} ms`);
 }
 
-/** Polls until `check` returns true (every 200 ms at first, then less often: pollDelay). */
+/** Polls until `check` returns true (every 200 ms at first, then less often: pollUntil). */
 export async function eventually(
 	what: string,
 	check: () => boolean | Promise<boolean>,
 	timeoutMs = 30_000,
 ): Promise<void> {
-	const started = Date.now();
-	for (let attempt = 0; Date.now() - started < timeoutMs; attempt++) {
-		if (await check()) return;
-		await delay(pollDelay(attempt));
-	}
+	if (await pollUntil(check, timeoutMs)) return;
 	throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 }
 

@@ -116,8 +116,11 @@ export declare function portIsFree(port: number): Promise<boolean>;
 export declare function linkPackage(userFolder: string): void;
 export declare const repoRoot: string;
 export declare function delay(ms: number): Promise<void>;
-/** 200 ms at first, half as long again each time, at most 2 s (the harness's polls) */
-export declare function pollDelay(attempt: number): number;
+/** asks `check` until it is true or `timeoutMs` passed (200 ms between looks at first, growing to 2 s); whether it was */
+export declare function pollUntil(
+	check: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+): Promise<boolean>;
 export declare function withWebhookIds<T extends object>(workflow: T): T;
 /** The version n8n adds one of this package's nodes at, by full type, read from the built dist/. */
 export declare function packageNodeVersion(type: string): number;

@@ -237,6 +237,21 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 const pollDelay = (attempt) => Math.min(2_000, Math.round(200 * 1.5 ** attempt));
 
+/**
+ * Asks `check` until it returns true or `timeoutMs` has passed, waiting pollDelay between looks; whether it did.
+ * @param {() => boolean | Promise<boolean>} check
+ * @param {number} timeoutMs
+ * @returns {Promise<boolean>}
+ */
+async function pollUntil(check, timeoutMs) {
+	const started = Date.now();
+	for (let attempt = 0; Date.now() - started < timeoutMs; attempt++) {
+		if (await check()) return true;
+		await delay(pollDelay(attempt));
+	}
+	return false;
+}
+
 /** The owner account every test n8n is set up with (session()). */
 const OWNER = { email: 'e2e@example.com', password: 'E2e-owner-Passw0rd' };
 
@@ -1034,13 +1049,11 @@ class N8n {
 	 * @param {number} [timeoutMs]
 	 */
 	async waitForExecutions(workflowId, count, timeoutMs = 30_000) {
-		const started = Date.now();
 		let finished = 0;
-		for (let attempt = 0; Date.now() - started < timeoutMs; attempt++) {
-			finished = await this.countExecutions({ workflowId, finished: true });
-			if (finished >= count) return await this.executions({ workflowId, finished: true });
-			await delay(pollDelay(attempt));
-		}
+		const counted = async () =>
+			(finished = await this.countExecutions({ workflowId, finished: true })) >= count;
+		if (await pollUntil(counted, timeoutMs))
+			return await this.executions({ workflowId, finished: true });
 		throw new Error(
 			`workflow ${workflowId} has ${finished} finished executions after ${timeoutMs} ms, expected ${count}`,
 		);
@@ -1110,5 +1123,5 @@ module.exports = {
 	linkPackage,
 	repoRoot,
 	delay,
-	pollDelay,
+	pollUntil,
 };
