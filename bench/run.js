@@ -546,30 +546,24 @@ async function receivers({ engine, topology }) {
 		 */
 		const ratios = [];
 		for (const concurrency of CONCURRENCIES) {
+			/** One receiver ÷ another at this concurrency (pairRatio), with the failures on either side. */
+			const versus = (/** @type {string} */ name, /** @type {string} */ control) => ({
+				...pairRatio(at(name, concurrency), at(control, concurrency)),
+				failures: row(name, concurrency).failures,
+				controlFailures: row(control, concurrency).failures,
+			});
 			for (const name of OUR_TRIGGERS) {
-				const oursRow = row(name, concurrency);
-				const controlRow = row(controlOf(name), concurrency);
-				const heldRow = row(heldControlOf(name), concurrency);
-				const held = at(heldControlOf(name), concurrency);
 				ratios.push({
 					receiver: name,
 					concurrency,
-					perSecond: oursRow.perSecond,
-					minimalPerSecond: controlRow.perSecond,
-					...pairRatio(at(name, concurrency), at(controlOf(name), concurrency)),
-					failures: oursRow.failures,
-					controlFailures: controlRow.failures,
+					perSecond: row(name, concurrency).perSecond,
+					minimalPerSecond: row(controlOf(name), concurrency).perSecond,
+					...versus(name, controlOf(name)),
 					held: {
-						perSecond: heldRow.perSecond,
-						...pairRatio(at(name, concurrency), held),
-						failures: oursRow.failures,
-						controlFailures: heldRow.failures,
+						perSecond: row(heldControlOf(name), concurrency).perSecond,
+						...versus(name, heldControlOf(name)),
 					},
-					heldToMinimal: {
-						...pairRatio(held, at(controlOf(name), concurrency)),
-						failures: heldRow.failures,
-						controlFailures: controlRow.failures,
-					},
+					heldToMinimal: versus(heldControlOf(name), controlOf(name)),
 				});
 			}
 		}
